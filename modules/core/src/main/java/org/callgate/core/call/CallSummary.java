@@ -1,0 +1,50 @@
+package org.callgate.core.call;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.callgate.core.media.LegCounters;
+
+/**
+ * What happened to one call that went through callgate: the facts R4 asks to keep with a
+ * recording (number, time, duration, service) plus what an operator needs to troubleshoot it.
+ *
+ * @param callId callgate's own call identifier (also sent to the agent side)
+ * @param serviceLine id of the service line dialled (R5)
+ * @param caller caller's number as presented, E.164 when it could be normalised
+ * @param started when the caller's INVITE arrived
+ * @param answered when the agent answered, null if never
+ * @param ended when the call ended
+ * @param reason why it ended
+ * @param finalStatus the SIP status of the caller's INVITE (200 when answered)
+ * @param callerLeg media counters of the caller's leg
+ * @param agentLeg media counters of the agent's leg
+ */
+public record CallSummary(
+        String callId,
+        String serviceLine,
+        String caller,
+        Instant started,
+        Instant answered,
+        Instant ended,
+        EndReason reason,
+        int finalStatus,
+        LegCounters callerLeg,
+        LegCounters agentLeg) {
+
+    public CallSummary {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(started, "started");
+        Objects.requireNonNull(ended, "ended");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Time from the agent's answer to the end (R4's duration); zero if never answered. */
+    public Duration conversation() {
+        return answered == null ? Duration.ZERO : Duration.between(answered, ended);
+    }
+
+    public boolean wasAnswered() {
+        return answered != null;
+    }
+}

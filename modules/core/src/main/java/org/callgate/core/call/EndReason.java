@@ -1,0 +1,23 @@
+package org.callgate.core.call;
+
+/** Why a call ended; part of every call summary, so an operator can tell failures from hang-ups. */
+public enum EndReason {
+    /** The caller hung up after the agent answered. */
+    CALLER_HANGUP,
+    /** The agent hung up. */
+    AGENT_HANGUP,
+    /** The caller gave up before the agent answered (CANCEL). */
+    CALLER_CANCELLED,
+    /** The agent queue refused the call with a final error response. */
+    AGENT_REJECTED,
+    /** The agent queue did not answer within the configured time. */
+    NO_ANSWER,
+    /** The agent queue did not respond at all (SIP transaction timeout). */
+    AGENT_UNREACHABLE,
+    /** No media flowed for the configured time; both legs were sent BYE. */
+    MEDIA_TIMEOUT,
+    /** callgate was shutting down. */
+    SHUTDOWN,
+    /** callgate could not complete the call (bad answer from the agent side, internal error). */
+    FAILED
+}

@@ -1,0 +1,93 @@
+package org.callgate.sip;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.ListIterator;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+
+/**
+ * Builds the agent-leg INVITE of a call: a new dialog from callgate to the line's queue URI,
+ * carrying the caller's identity and callgate's own headers for the call-centre platform.
+ *
+ * <p>Nothing of the caller's dialog leaks to the agent side (no Call-ID, tags, Via or Contact):
+ * that separation is what makes callgate a B2BUA rather than a proxy (RFC 3261 §6, "Back-to-Back
+ * User Agent").
+ */
+final class AgentInviteBuilder {
+
+    private static final List<String> COPIED = List.of("P-Asserted-Identity", "Privacy");
+
+    private final SipContext sip;
+
+    AgentInviteBuilder(SipContext sip) {
+        this.sip = sip;
+    }
+
+    Request build(B2buaCall call, Request callerInvite, String sdp)
+            throws ParseException, InvalidArgumentException {
+        URI target = sip.addresses.createURI(call.line.queueUri());
+        String transport = transportOf(target);
+        Request invite = sip.messages.createRequest(
+                target,
+                Request.INVITE,
+                sip.headers.createCallIdHeader(call.agentCallId),
+                sip.headers.createCSeqHeader(1L, Request.INVITE),
+                from(call, callerInvite),
+                sip.headers.createToHeader(sip.addresses.createAddress(target), null),
+                List.of(via(transport)),
+                maxForwards(callerInvite));
+        invite.addHeader(sip.contact(transport));
+        invite.addHeader(sip.headers.createHeader("X-Callgate-Call-Id", call.id));
+        invite.addHeader(sip.headers.createHeader("X-Callgate-Service", call.line.id()));
+        copyHeaders(callerInvite, invite);
+        invite.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
+        return invite;
+    }
+
+    static String transportOf(URI target) {
+        if (target instanceof SipURI sipUri && sipUri.getTransportParam() != null) {
+            return sipUri.getTransportParam().toLowerCase();
+        }
+        return "udp";
+    }
+
+    private FromHeader from(B2buaCall call, Request callerInvite) throws ParseException {
+        SipURI uri = sip.addresses.createSipURI(call.caller, sip.settings.advertisedHost());
+        Address address = sip.addresses.createAddress(uri);
+        FromHeader callerFrom = (FromHeader) callerInvite.getHeader(FromHeader.NAME);
+        String display = callerFrom.getAddress().getDisplayName();
+        if (display != null) {
+            address.setDisplayName(display);
+        }
+        return sip.headers.createFromHeader(address, Tags.next());
+    }
+
+    private ViaHeader via(String transport) throws ParseException, InvalidArgumentException {
+        ViaHeader via = sip.headers.createViaHeader(sip.settings.advertisedHost(), sip.settings.port(), transport, null);
+        via.setRPort();
+        return via;
+    }
+
+    private MaxForwardsHeader maxForwards(Request callerInvite) throws InvalidArgumentException {
+        MaxForwardsHeader callerMax = (MaxForwardsHeader) callerInvite.getHeader(MaxForwardsHeader.NAME);
+        int left = callerMax == null ? 70 : callerMax.getMaxForwards() - 1;
+        return sip.headers.createMaxForwardsHeader(Math.max(left, 0));
+    }
+
+    private static void copyHeaders(Request from, Request to) {
+        for (String name : COPIED) {
+            ListIterator<?> values = from.getHeaders(name);
+            while (values != null && values.hasNext()) {
+                to.addHeader((Header) ((Header) values.next()).clone());
+            }
+        }
+    }
+}

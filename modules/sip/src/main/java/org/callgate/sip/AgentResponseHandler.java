@@ -1,0 +1,149 @@
+package org.callgate.sip;
+
+import javax.sip.Dialog;
+import javax.sip.ResponseEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import gov.nist.javax.sip.ResponseEventExt;
+import org.callgate.core.call.EndReason;
+import org.callgate.core.media.LegSide;
+import org.callgate.sip.sdp.Sdp;
+import org.callgate.sip.sdp.SdpException;
+import org.callgate.sip.sdp.SdpRewriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers from the agent queue to a call's agent-leg INVITE, relayed to the caller: ringing and
+ * early media (RFC 3261 §13.2.2.1, RFC 3960), the answer, or the refusal.
+ *
+ * <p>The agent's 2xx is acknowledged at once, since the caller's offer was already sent with the
+ * INVITE; a 2xx that arrives after the caller gave up is acknowledged and ended with BYE (RFC 3261
+ * §15, the CANCEL/200 race).
+ */
+final class AgentResponseHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentResponseHandler.class);
+
+    private final SipContext sip;
+    private final CallEnder ender;
+
+    AgentResponseHandler(SipContext sip, CallEnder ender) {
+        this.sip = sip;
+        this.ender = ender;
+    }
+
+    void handle(ResponseEvent event, B2buaCall call) throws Exception {
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        if (status == Response.TRYING) {
+            return;
+        }
+        if (status < 200) {
+            provisional(response, call);
+        } else if (status < 300) {
+            answered(event, call);
+        } else {
+            int relayed = relayedStatus(status);
+            ender.end(call, EndReason.AGENT_REJECTED, relayed,
+                    relayed == status ? response.getReasonPhrase() : null, LegSide.AGENT);
+        }
+    }
+
+    void timedOut(B2buaCall call) {
+        ender.end(call, EndReason.AGENT_UNREACHABLE, Response.REQUEST_TIMEOUT, "Agent Queue Unreachable", LegSide.AGENT);
+    }
+
+    private void provisional(Response response, B2buaCall call) throws Exception {
+        if (call.provisionalReceived()) {
+            ender.cancelAgentLeg(call); // the caller gave up before the agent side answered anything
+            return;
+        }
+        if (call.state() != CallState.CALLING) {
+            return;
+        }
+        Response relayed = toCaller(call, response.getStatusCode(), response.getReasonPhrase());
+        String sdp = Bodies.sdpOf(response);
+        if (sdp != null) {
+            attachCallerSdp(call, relayed, Sdp.parse(sdp));
+        }
+        sip.respond(call.callerInvite, relayed);
+    }
+
+    private void answered(ResponseEvent event, B2buaCall call) throws Exception {
+        Dialog dialog = event.getDialog();
+        if (event instanceof ResponseEventExt ext && ext.isRetransmission()) {
+            Request ack = call.agentAck();
+            if (ack != null) {
+                dialog.sendAck(ack); // the agent did not get our ACK (RFC 3261 §13.2.2.4)
+            }
+            return;
+        }
+        Response response = event.getResponse();
+        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        Request ack = dialog.createAck(cseq);
+        Response ok = answerForCaller(call, response);
+        if (ok == null) {
+            dialog.sendAck(ack);
+            ender.bye(dialog, EndReason.FAILED);
+            ender.end(call, EndReason.FAILED, Response.BAD_GATEWAY, "Agent Answer Without Usable SDP", LegSide.AGENT);
+            return;
+        }
+        boolean confirmed = call.confirm(dialog, ack, sip.settings.clock().instant());
+        dialog.sendAck(ack);
+        if (!confirmed) {
+            ender.bye(dialog, EndReason.CALLER_CANCELLED);
+            return;
+        }
+        sip.respond(call.callerInvite, ok);
+        call.callerDialog(call.callerInvite.getDialog());
+        call.media.established();
+    }
+
+    /** The 200 OK for the caller with the agent's answer rewritten, or null if it is unusable. */
+    private Response answerForCaller(B2buaCall call, Response agentOk) throws Exception {
+        String sdp = Bodies.sdpOf(agentOk);
+        try {
+            if (sdp == null) {
+                throw SdpException.notAcceptable("2xx without SDP");
+            }
+            Response ok = toCaller(call, Response.OK, null);
+            attachCallerSdp(call, ok, Sdp.parse(sdp));
+            return ok;
+        } catch (SdpException e) {
+            LOG.warn("{}: agent answer unusable: {}", call, e.getMessage());
+            return null;
+        }
+    }
+
+    private Response toCaller(B2buaCall call, int status, String phrase) throws Exception {
+        Response response = sip.response(call.callerInvite.getRequest(), status, phrase);
+        ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.callerTag);
+        response.addHeader(sip.contact(call.transportToCaller));
+        return response;
+    }
+
+    private void attachCallerSdp(B2buaCall call, Response response, Sdp agentSdp) throws Exception {
+        call.media.agent().remote(agentSdp.audioTarget());
+        var local = call.media.caller().localRtp();
+        String body = SdpRewriter.rewrite(agentSdp, local.getAddress(), local.getPort(), call.callerOrigin);
+        response.setContent(body, sip.headers.createContentTypeHeader("application", "sdp"));
+    }
+
+    /**
+     * The status the caller sees for an agent-side refusal. 503 means "this hop is overloaded"
+     * and must not be passed on as if callgate were (RFC 3261 §16.7 item 6 does the same for
+     * proxies); redirects are not followed, the queue URI is configuration.
+     */
+    static int relayedStatus(int status) {
+        if (status == Response.SERVICE_UNAVAILABLE) {
+            return Response.SERVER_INTERNAL_ERROR;
+        }
+        if (status < 400) {
+            return Response.TEMPORARILY_UNAVAILABLE;
+        }
+        return status;
+    }
+}

@@ -1,0 +1,49 @@
+package org.callgate.sip;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import org.callgate.core.ServiceDirectory;
+
+/**
+ * What the B2BUA needs to know, already validated by the configuration reader.
+ *
+ * @param listenAddress IP the SIP listening points bind to
+ * @param advertisedAddress IP written in Via, Contact and SDP; the listen address unless behind NAT
+ * @param port SIP port for every transport
+ * @param transports {@code udp} and/or {@code tcp}
+ * @param maxCalls calls above this count are refused with 503 and {@code Retry-After}
+ * @param retryAfter value of {@code Retry-After} on 503 (RFC 3261 §20.33)
+ * @param noAnswerTimeout after this long without an answer the agent leg is cancelled
+ * @param directory the service lines in scope (R5)
+ * @param clock source of every timestamp
+ */
+public record B2buaSettings(
+        InetAddress listenAddress,
+        InetAddress advertisedAddress,
+        int port,
+        Set<String> transports,
+        int maxCalls,
+        Duration retryAfter,
+        Duration noAnswerTimeout,
+        ServiceDirectory directory,
+        Clock clock) {
+
+    public B2buaSettings {
+        Objects.requireNonNull(listenAddress, "listenAddress");
+        Objects.requireNonNull(advertisedAddress, "advertisedAddress");
+        transports = Set.copyOf(transports);
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(noAnswerTimeout, "noAnswerTimeout");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The host part callgate puts in its own URIs. */
+    public String advertisedHost() {
+        String host = advertisedAddress.getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}

@@ -1,0 +1,128 @@
+package org.callgate.sip;
+
+import java.text.ParseException;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.SipException;
+import javax.sip.header.Header;
+import javax.sip.message.Request;
+import org.callgate.core.call.CallObserver;
+import org.callgate.core.call.CallSummary;
+import org.callgate.core.call.EndReason;
+import org.callgate.core.media.LegSide;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way a call ends, whatever ended it: answers or cancels what is pending, sends BYE to
+ * the legs that did not hang up, returns the media ports, forgets the call and reports its
+ * summary. {@link B2buaCall#end} lets only the first of racing events do this.
+ */
+final class CallEnder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallEnder.class);
+    private static final Logger CDR = LoggerFactory.getLogger("callgate.cdr");
+
+    private final SipContext sip;
+    private final CallRegistry registry;
+    private final CallObserver observer;
+
+    CallEnder(SipContext sip, CallRegistry registry, CallObserver observer) {
+        this.sip = sip;
+        this.registry = registry;
+        this.observer = observer;
+    }
+
+    /**
+     * Ends a call.
+     *
+     * @param status final status for the caller's INVITE if it is still unanswered (0: already sent)
+     * @param phrase its reason phrase
+     * @param hungUp the side whose BYE ended the call, or null
+     */
+    void end(B2buaCall call, EndReason reason, int status, String phrase, LegSide hungUp) {
+        CallState was = call.end(reason, status);
+        if (was == null) {
+            return;
+        }
+        if (was == CallState.CALLING) {
+            if (status > 0) {
+                sip.respond(call.callerInvite, status, phrase);
+            }
+            if (agentLegStillPending(reason) && call.wantCancel()) {
+                cancelAgentLeg(call);
+            }
+        } else {
+            for (LegSide side : LegSide.values()) {
+                if (side != hungUp) {
+                    bye(call.dialog(side), reason);
+                }
+            }
+        }
+        call.media.close();
+        registry.remove(call);
+        report(call);
+    }
+
+    /** Sends CANCEL for the agent-leg INVITE (RFC 3261 §9.1). */
+    void cancelAgentLeg(B2buaCall call) {
+        try {
+            ClientTransaction cancel = sip.provider.getNewClientTransaction(call.agentInvite().createCancel());
+            cancel.setApplicationData(TxContext.FIRE);
+            cancel.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("could not cancel agent leg of {}: {}", call, e.toString());
+        }
+    }
+
+    /** Sends BYE on a dialog, with a Reason header (RFC 3326) when callgate itself ends the call. */
+    void bye(Dialog dialog, EndReason reason) {
+        if (dialog == null) {
+            return;
+        }
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            Header why = reasonHeader(reason);
+            if (why != null) {
+                bye.addHeader(why);
+            }
+            ClientTransaction transaction = sip.provider.getNewClientTransaction(bye);
+            transaction.setApplicationData(TxContext.FIRE);
+            dialog.sendRequest(transaction);
+        } catch (SipException | ParseException | RuntimeException e) {
+            LOG.debug("could not send BYE on {}: {}", dialog.getCallId().getCallId(), e.toString());
+        }
+    }
+
+    private Header reasonHeader(EndReason reason) throws ParseException {
+        return switch (reason) {
+            case MEDIA_TIMEOUT -> sip.headers.createHeader("Reason", "SIP;cause=408;text=\"RTP timeout\"");
+            case SHUTDOWN -> sip.headers.createHeader("Reason", "SIP;cause=503;text=\"Gateway shutting down\"");
+            case FAILED -> sip.headers.createHeader("Reason", "SIP;cause=502;text=\"Unusable answer\"");
+            default -> null;
+        };
+    }
+
+    private static boolean agentLegStillPending(EndReason reason) {
+        return switch (reason) {
+            case CALLER_CANCELLED, NO_ANSWER, SHUTDOWN, CALLER_HANGUP -> true;
+            default -> false;
+        };
+    }
+
+    private void report(B2buaCall call) {
+        CallSummary summary = new CallSummary(call.id, call.line.id(), call.caller, call.started,
+                call.answered(), sip.settings.clock().instant(), call.endReason(), call.finalStatus(),
+                call.media.caller().counters(), call.media.agent().counters());
+        CDR.info("call {} line={} caller={} status={} reason={} talk={}ms caller[in={} out={} lost={}] agent[in={} out={} lost={}]",
+                summary.callId(), summary.serviceLine(), summary.caller(), summary.finalStatus(),
+                summary.reason(), summary.conversation().toMillis(),
+                summary.callerLeg().packetsIn(), summary.callerLeg().packetsOut(), summary.callerLeg().packetsLost(),
+                summary.agentLeg().packetsIn(), summary.agentLeg().packetsOut(), summary.agentLeg().packetsLost());
+        try {
+            observer.callEnded(summary);
+        } catch (RuntimeException e) {
+            LOG.error("call observer failed for {}", call, e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.callgate.sip;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Live calls, found by the Call-ID of either leg. A B2BUA makes its own Call-ID for the agent
+ * leg, so every in-dialog request maps to exactly one call and one side.
+ */
+final class CallRegistry {
+
+    private final ConcurrentMap<String, B2buaCall> byCallId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, B2buaCall> calls = new ConcurrentHashMap<>();
+
+    void add(B2buaCall call) {
+        calls.put(call.id, call);
+        byCallId.put(call.callerCallId, call);
+        byCallId.put(call.agentCallId, call);
+    }
+
+    Optional<B2buaCall> byCallId(String callId) {
+        return Optional.ofNullable(byCallId.get(callId));
+    }
+
+    Optional<B2buaCall> byId(String id) {
+        return Optional.ofNullable(calls.get(id));
+    }
+
+    void remove(B2buaCall call) {
+        calls.remove(call.id);
+        byCallId.remove(call.callerCallId, call);
+        byCallId.remove(call.agentCallId, call);
+    }
+
+    int size() {
+        return calls.size();
+    }
+
+    List<B2buaCall> all() {
+        return List.copyOf(calls.values());
+    }
+}

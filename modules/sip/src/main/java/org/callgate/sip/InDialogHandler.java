@@ -1,0 +1,159 @@
+package org.callgate.sip;
+
+import java.net.InetSocketAddress;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.callgate.core.call.EndReason;
+import org.callgate.core.media.LegSide;
+import org.callgate.core.media.MediaLeg;
+import org.callgate.sip.sdp.Sdp;
+import org.callgate.sip.sdp.SdpException;
+import org.callgate.sip.sdp.SdpOrigin;
+import org.callgate.sip.sdp.SdpRewriter;
+
+/**
+ * Requests inside a call's dialogs: BYE ends the call; re-INVITE (hold, resume, codec change),
+ * UPDATE, INFO and the rest are relayed to the other leg with any SDP rewritten, and the other
+ * leg's answer comes back the same way (RFC 3261 §12.2, §14; RFC 3311; RFC 6086).
+ */
+final class InDialogHandler {
+
+    private final SipContext sip;
+    private final CallEnder ender;
+
+    InDialogHandler(SipContext sip, CallEnder ender) {
+        this.sip = sip;
+        this.ender = ender;
+    }
+
+    void handle(RequestEvent event, ServerTransaction transaction, B2buaCall call, LegSide from) throws Exception {
+        Request request = event.getRequest();
+        switch (request.getMethod()) {
+            case Request.BYE -> bye(transaction, call, from);
+            case Request.INVITE -> reInvite(transaction, call, from);
+            default -> relay(transaction, call, from);
+        }
+    }
+
+    /** An ACK: a late-offer caller puts its answer here (RFC 3261 §13.2.1). */
+    void ack(Request ack, B2buaCall call, LegSide from) {
+        String sdp = Bodies.sdpOf(ack);
+        if (sdp == null) {
+            return;
+        }
+        try {
+            call.media.leg(from).remote(Sdp.parse(sdp).audioTarget());
+        } catch (SdpException ignored) {
+            // Too late to refuse an ACK; the leg still latches on the first RTP packet.
+        }
+    }
+
+    private void bye(ServerTransaction transaction, B2buaCall call, LegSide from) {
+        sip.respond(transaction, Response.OK, null);
+        if (call.state() == CallState.CALLING && from == LegSide.CALLER) {
+            ender.end(call, EndReason.CALLER_CANCELLED, Response.REQUEST_TERMINATED, null, LegSide.CALLER);
+        } else {
+            ender.end(call, from == LegSide.CALLER ? EndReason.CALLER_HANGUP : EndReason.AGENT_HANGUP, 0, null, from);
+        }
+    }
+
+    private void reInvite(ServerTransaction transaction, B2buaCall call, LegSide from) throws Exception {
+        if (!call.beginReInvite()) {
+            sip.respond(transaction, Response.REQUEST_PENDING, null);
+            return;
+        }
+        if (!relay(transaction, call, from)) {
+            call.endReInvite();
+        }
+    }
+
+    /** Relays a request to the other leg; false if it was answered here instead. */
+    private boolean relay(ServerTransaction transaction, B2buaCall call, LegSide from) throws Exception {
+        Dialog other = call.dialog(from.other());
+        if (call.state() != CallState.CONFIRMED || other == null) {
+            sip.respond(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "Call Not Established");
+            return false;
+        }
+        Request incoming = transaction.getRequest();
+        Request outgoing = other.createRequest(incoming.getMethod());
+        try {
+            copyBody(incoming, outgoing, call, from);
+        } catch (SdpException e) {
+            sip.respond(transaction, e.malformed() ? Response.BAD_REQUEST : Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            return false;
+        }
+        if (Request.INVITE.equals(incoming.getMethod()) || Request.UPDATE.equals(incoming.getMethod())) {
+            outgoing.setHeader(sip.contact(AgentInviteBuilder.transportOf(other.getRemoteTarget().getURI())));
+        }
+        ClientTransaction relayed = sip.provider.getNewClientTransaction(outgoing);
+        relayed.setApplicationData(new TxContext.Relayed(call, from, transaction));
+        other.sendRequest(relayed);
+        return true;
+    }
+
+    /** The other leg answered a relayed request: pass the answer back, SDP rewritten. */
+    void relayedResponse(ResponseEvent event, TxContext.Relayed relayed) throws Exception {
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        B2buaCall call = relayed.call();
+        String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+        if (Request.INVITE.equals(method) && status < 300) {
+            long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            event.getDialog().sendAck(event.getDialog().createAck(cseq));
+        }
+        Response back = sip.response(relayed.origin().getRequest(), status, response.getReasonPhrase());
+        try {
+            copyBody(response, back, call, relayed.from().other());
+        } catch (SdpException e) {
+            back = sip.response(relayed.origin().getRequest(), Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+        }
+        if (Request.INVITE.equals(method) && status < 300) {
+            back.addHeader(sip.contact(call.transportToCaller));
+        }
+        sip.respond(relayed.origin(), back);
+        if (Request.INVITE.equals(method)) {
+            call.endReInvite();
+        }
+    }
+
+    void relayTimedOut(TxContext.Relayed relayed) {
+        sip.respond(relayed.origin(), Response.REQUEST_TIMEOUT, null);
+        if (Request.INVITE.equals(relayed.origin().getRequest().getMethod())) {
+            relayed.call().endReInvite();
+        }
+    }
+
+    /**
+     * Copies a body from a message that came from {@code from} to the message for the other leg;
+     * SDP is rewritten to callgate's address on that leg, and the sender's leg re-latches.
+     */
+    private void copyBody(javax.sip.message.Message in, javax.sip.message.Message out, B2buaCall call, LegSide from)
+            throws Exception {
+        byte[] raw = in.getRawContent();
+        if (raw == null || raw.length == 0) {
+            return;
+        }
+        ContentTypeHeader type = (ContentTypeHeader) in.getHeader(ContentTypeHeader.NAME);
+        String sdp = Bodies.sdpOf(in);
+        if (sdp == null) {
+            out.setContent(raw, type == null ? null : (ContentTypeHeader) type.clone());
+            return;
+        }
+        Sdp parsed = Sdp.parse(sdp);
+        MediaLeg target = call.media.leg(from.other());
+        InetSocketAddress local = target.localRtp();
+        SdpOrigin origin = from == LegSide.CALLER ? call.agentOrigin : call.callerOrigin;
+        out.setContent(SdpRewriter.rewrite(parsed, local.getAddress(), local.getPort(), origin), (ContentTypeHeader) type.clone());
+        call.media.leg(from).remote(parsed.audioTarget());
+    }
+}

@@ -1,0 +1,187 @@
+package org.callgate.sip;
+
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RetryAfterHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.ServiceLine;
+import org.callgate.core.call.EndReason;
+import org.callgate.core.media.MediaControl;
+import org.callgate.core.media.MediaSession;
+import org.callgate.core.media.MediaUnavailableException;
+import org.callgate.sip.sdp.Sdp;
+import org.callgate.sip.sdp.SdpException;
+import org.callgate.sip.sdp.SdpRewriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * A new call: checks the dialled number against the service lines (R5), the call limit and the
+ * offer, anchors the media and sends the agent-leg INVITE to the line's queue.
+ *
+ * <p>Every refusal is a SIP answer with a reason an operator can read in a trace: 404 for a
+ * number that is no service line, 483 when Max-Forwards is spent, 415/400/488 for a body callgate
+ * cannot use, 503 with Retry-After when the call limit or the RTP ports are exhausted (RFC 3261
+ * §21.5.4, §20.33).
+ */
+final class InitialInviteHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InitialInviteHandler.class);
+
+    private final SipContext sip;
+    private final CallRegistry registry;
+    private final MediaControl mediaControl;
+    private final CallEnder ender;
+    private final AgentInviteBuilder agentInvites;
+    private final ScheduledExecutorService timers;
+    private final MediaEvents mediaEvents;
+
+    InitialInviteHandler(SipContext sip, CallRegistry registry, MediaControl mediaControl, CallEnder ender,
+            ScheduledExecutorService timers, MediaEvents mediaEvents) {
+        this.sip = sip;
+        this.registry = registry;
+        this.mediaControl = mediaControl;
+        this.ender = ender;
+        this.agentInvites = new AgentInviteBuilder(sip);
+        this.timers = timers;
+        this.mediaEvents = mediaEvents;
+    }
+
+    void handle(RequestEvent event, ServerTransaction transaction) throws Exception {
+        Request invite = event.getRequest();
+        String dialled = dialledNumber(invite.getRequestURI());
+        Optional<ServiceLine> line = sip.settings.directory().lookup(dialled);
+        if (line.isEmpty()) {
+            sip.respond(transaction, Response.NOT_FOUND, "No Such Service Number");
+            return;
+        }
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) invite.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() == 0) {
+            sip.respond(transaction, Response.TOO_MANY_HOPS, null);
+            return;
+        }
+        if (registry.size() >= sip.settings.maxCalls()) {
+            refuseOverload(transaction, "Call Limit Reached");
+            return;
+        }
+        Sdp offer;
+        try {
+            offer = offerOf(invite);
+        } catch (SdpException e) {
+            sip.respond(transaction, e.malformed() ? Response.BAD_REQUEST : Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            return;
+        } catch (UnsupportedBodyException e) {
+            sip.respond(transaction, Response.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+            return;
+        }
+        String callId = Tags.callId();
+        MDC.put("call", callId);
+        MediaSession media;
+        try {
+            media = mediaControl.open(callId, mediaEvents);
+        } catch (MediaUnavailableException e) {
+            LOG.warn("refusing call to {}: {}", line.get().id(), e.getMessage());
+            refuseOverload(transaction, "No Media Ports Available");
+            return;
+        }
+        start(invite, transaction, line.get(), offer, callId, media);
+    }
+
+    private void start(Request invite, ServerTransaction transaction, ServiceLine line, Sdp offer, String callId,
+            MediaSession media) throws Exception {
+        B2buaCall call = new B2buaCall(callId, line, callerOf(invite), sip.settings.clock().instant(),
+                callIdOf(invite), callId + "@callgate", Tags.next(), transaction, media, callId.hashCode(),
+                transportOf(invite));
+        String agentSdp;
+        try {
+            agentSdp = offer == null
+                    ? SdpRewriter.offer(media.agent().localRtp().getAddress(), media.agent().localRtp().getPort(), call.agentOrigin)
+                    : SdpRewriter.rewrite(offer, media.agent().localRtp().getAddress(), media.agent().localRtp().getPort(), call.agentOrigin);
+        } catch (SdpException e) {
+            media.close();
+            sip.respond(transaction, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            return;
+        }
+        if (offer != null) {
+            media.caller().remote(offer.audioTarget());
+        }
+        registry.add(call);
+        sip.respond(transaction, Response.TRYING, null);
+        Request agentInvite = agentInvites.build(call, invite, agentSdp);
+        ClientTransaction outgoing = sip.provider.getNewClientTransaction(agentInvite);
+        outgoing.setApplicationData(new TxContext.AgentInvite(call));
+        call.agentInviteSent(outgoing, noAnswerTimer(call));
+        LOG.debug("{} dialled {}, calling {}", call, line.number(), line.queueUri());
+        outgoing.sendRequest();
+    }
+
+    private ScheduledFuture<?> noAnswerTimer(B2buaCall call) {
+        long millis = sip.settings.noAnswerTimeout().toMillis();
+        return timers.schedule(
+                () -> ender.end(call, EndReason.NO_ANSWER, Response.TEMPORARILY_UNAVAILABLE, "No Answer", null),
+                millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void refuseOverload(ServerTransaction transaction, String reason) throws Exception {
+        Response busy = sip.response(transaction.getRequest(), Response.SERVICE_UNAVAILABLE, reason);
+        RetryAfterHeader retry = sip.headers.createRetryAfterHeader((int) sip.settings.retryAfter().toSeconds());
+        busy.addHeader(retry);
+        sip.respond(transaction, busy);
+    }
+
+    private static Sdp offerOf(Request invite) throws SdpException, UnsupportedBodyException {
+        byte[] body = invite.getRawContent();
+        if (body == null || body.length == 0) {
+            return null; // late offer: callgate offers to the agent (RFC 3261 §13.2.1)
+        }
+        if (!Bodies.isSdp(invite)) {
+            throw new UnsupportedBodyException("Only application/sdp bodies are accepted");
+        }
+        return Sdp.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The number the caller dialled: the Request-URI user part, or a tel: URI's number. */
+    static String dialledNumber(URI requestUri) {
+        if (requestUri instanceof SipURI sipUri) {
+            return sipUri.getUser() == null ? "" : sipUri.getUser();
+        }
+        if (requestUri instanceof TelURL tel) {
+            return (tel.isGlobal() ? "+" : "") + tel.getPhoneNumber();
+        }
+        return "";
+    }
+
+    private static String callerOf(Request invite) {
+        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+        String user = dialledNumber(from.getAddress().getURI());
+        return PhoneNumber.tryParse(user).map(PhoneNumber::e164).orElse(user.isEmpty() ? "anonymous" : user);
+    }
+
+    private static String callIdOf(Request request) {
+        return ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+    }
+
+    private static String transportOf(Request request) {
+        return ((javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME)).getTransport();
+    }
+
+    /** A body of a type other than SDP on an INVITE. */
+    static final class UnsupportedBodyException extends Exception {
+        UnsupportedBodyException(String message) {
+            super(message);
+        }
+    }
+}

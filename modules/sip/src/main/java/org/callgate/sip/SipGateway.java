@@ -1,0 +1,119 @@
+package org.callgate.sip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.ListeningPoint;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import org.callgate.core.call.CallObserver;
+import org.callgate.core.call.EndReason;
+import org.callgate.core.media.MediaControl;
+import org.callgate.sip.stack.StackProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * callgate's SIP side: a back-to-back user agent (RFC 3261 §6) on UDP and TCP that answers calls
+ * to the service lines (R5) and bridges each to its line's agent queue, with the media anchored
+ * through a {@link MediaControl}.
+ *
+ * <p>Life cycle: {@link #start()} binds the listening points; {@link #close()} ends every live
+ * call with BYE (or 503 when still unanswered) and releases the ports.
+ */
+public final class SipGateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipGateway.class);
+
+    private final B2buaSettings settings;
+    private final MediaControl media;
+    private final CallObserver observer;
+    private final CallRegistry registry = new CallRegistry();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("callgate-sip-timer").daemon().factory());
+    private SipStack stack;
+    private CallEnder ender;
+
+    public SipGateway(B2buaSettings settings, MediaControl media, CallObserver observer) {
+        this.settings = settings;
+        this.media = media;
+        this.observer = observer;
+    }
+
+    /**
+     * Binds the configured transports and starts serving.
+     *
+     * @throws SipGatewayException when the stack cannot start or a port cannot be bound
+     */
+    public void start() throws SipGatewayException {
+        try {
+            SipFactory factory = SipFactory.getInstance();
+            factory.setPathName("gov.nist");
+            stack = factory.createSipStack(StackProperties.forGateway("callgate-" + settings.port()));
+            SipProvider provider = null;
+            for (String transport : settings.transports()) {
+                ListeningPoint point = stack.createListeningPoint(
+                        settings.listenAddress().getHostAddress(), settings.port(), transport);
+                if (provider == null) {
+                    provider = stack.createSipProvider(point);
+                } else {
+                    provider.addListeningPoint(point);
+                }
+            }
+            wire(provider);
+            stack.start();
+            LOG.info("SIP listening on {}:{} ({})", settings.listenAddress().getHostAddress(), settings.port(),
+                    String.join(", ", settings.transports()));
+        } catch (Exception e) {
+            stopStack();
+            throw new SipGatewayException("cannot start SIP on " + settings.listenAddress().getHostAddress() + ":"
+                    + settings.port() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private void wire(SipProvider provider) throws Exception {
+        SipContext sip = new SipContext(provider, settings);
+        MediaEvents mediaEvents = new MediaEvents(registry);
+        ender = new CallEnder(sip, registry, observer);
+        mediaEvents.ender(ender);
+        provider.addSipListener(new B2buaListener(sip, registry,
+                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents),
+                new AgentResponseHandler(sip, ender),
+                new InDialogHandler(sip, ender),
+                new CancelHandler(sip, registry, ender)));
+    }
+
+    /** Calls in progress (ringing or connected). */
+    public int activeCalls() {
+        return registry.size();
+    }
+
+    @Override
+    public void close() {
+        if (ender != null) {
+            List<B2buaCall> calls = new ArrayList<>(registry.all());
+            for (B2buaCall call : calls) {
+                ender.end(call, EndReason.SHUTDOWN, 503, "Gateway Shutting Down", null);
+            }
+        }
+        timers.shutdownNow();
+        stopStack();
+    }
+
+    private void stopStack() {
+        if (stack != null) {
+            stack.stop();
+            stack = null;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,36 @@
+package org.callgate.sip.stack;
+
+import java.util.Properties;
+
+/**
+ * The JAIN-SIP RI settings callgate runs with, in one place with the reason for each.
+ */
+public final class StackProperties {
+
+    private StackProperties() {
+    }
+
+    public static Properties forGateway(String name) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", name);
+        // Without our own loggers the RI needs log4j 1.x on the class path.
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        // One event thread would serialise every call; handlers are thread-safe per call.
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        // NIO for TCP: an oversized or broken stream closes quietly instead of an uncaught error.
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // The RI drops new requests when its tables are full; size them for load, not defaults.
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        return p;
+    }
+}
