@@ -1,0 +1,77 @@
+package org.callgate.app;
+
+import java.time.Clock;
+import java.util.stream.Collectors;
+import org.callgate.app.config.CallgateConfig;
+import org.callgate.app.config.Transport;
+import org.callgate.core.call.CallObserver;
+import org.callgate.media.MediaSettings;
+import org.callgate.media.NettyMediaControl;
+import org.callgate.sip.B2buaSettings;
+import org.callgate.sip.SipGateway;
+import org.callgate.sip.SipGatewayException;
+
+/**
+ * The running gateway: the one place that knows the concrete media and SIP implementations and
+ * wires them from the configuration. Start order is media first, so that the first INVITE finds
+ * its ports; stop order is the reverse, so that calls end with BYE before their ports close.
+ */
+public final class Callgate implements AutoCloseable {
+
+    private final NettyMediaControl media;
+    private final SipGateway sip;
+
+    private Callgate(NettyMediaControl media, SipGateway sip) {
+        this.media = media;
+        this.sip = sip;
+    }
+
+    /**
+     * Starts callgate.
+     *
+     * @throws SipGatewayException when the SIP port cannot be bound (the message names it)
+     */
+    public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer) throws SipGatewayException {
+        NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
+        SipGateway sip = new SipGateway(sipSettings(config, clock), media, observer);
+        try {
+            sip.start();
+        } catch (SipGatewayException e) {
+            media.close();
+            throw e;
+        }
+        return new Callgate(media, sip);
+    }
+
+    static MediaSettings mediaSettings(CallgateConfig config, Clock clock) {
+        var m = config.media();
+        return new MediaSettings(m.inetAddress(), m.inetAddress(), m.rtpPortMin(), m.rtpPortMax(),
+                m.inactivityTimeout(), clock, m.effectiveThreads());
+    }
+
+    static B2buaSettings sipSettings(CallgateConfig config, Clock clock) {
+        var s = config.sip();
+        var c = config.calls();
+        return new B2buaSettings(s.listenInetAddress(), s.advertisedInetAddress(), s.port(),
+                s.transports().stream().map(Transport::toString).collect(Collectors.toSet()),
+                c.maxConcurrent(), c.retryAfter(), c.noAnswerTimeout(), config.directory(), clock);
+    }
+
+    public int activeCalls() {
+        return sip.activeCalls();
+    }
+
+    public int openMediaSessions() {
+        return media.openSessions();
+    }
+
+    public int freePortPairs() {
+        return media.freePortPairs();
+    }
+
+    @Override
+    public void close() {
+        sip.close();
+        media.close();
+    }
+}

@@ -1,0 +1,57 @@
+package org.callgate.app.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Objects;
+import org.callgate.core.ServiceDirectory;
+
+/**
+ * The whole of {@code callgate.yaml}, immutable and typed.
+ *
+ * <p>Defaults live in one place: the {@code defaults()} factory of each section record. A section
+ * or key the file leaves out takes that default, so a file only needs what differs; the shipped
+ * {@code config/callgate.yaml} spells every default out and a test keeps the two equal. Get
+ * instances from {@link ConfigLoader}, which also validates them.
+ *
+ * @param sip the {@code sip:} section
+ * @param media the {@code media:} section
+ * @param calls the {@code calls:} section
+ * @param serviceLines the {@code service-lines:} list, in file order (R5)
+ */
+public record CallgateConfig(
+        SipConfig sip, MediaConfig media, CallsConfig calls, List<ServiceLineConfig> serviceLines) {
+
+    public CallgateConfig {
+        Objects.requireNonNull(sip, "sip");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(calls, "calls");
+        serviceLines = List.copyOf(serviceLines);
+    }
+
+    /** Every documented default: the configuration of {@code callgate demo}. */
+    public static CallgateConfig defaults() {
+        return new CallgateConfig(
+                SipConfig.defaults(), MediaConfig.defaults(), CallsConfig.defaults(),
+                ServiceLineConfig.defaults());
+    }
+
+    /** Binds the top-level YAML keys; a section left out (or {@code null}) takes its defaults. */
+    @JsonCreator
+    static CallgateConfig fromYaml(
+            @JsonProperty("sip") SipConfig sip,
+            @JsonProperty("media") MediaConfig media,
+            @JsonProperty("calls") CallsConfig calls,
+            @JsonProperty("service-lines") List<ServiceLineConfig> serviceLines) {
+        return new CallgateConfig(
+                Objects.requireNonNullElseGet(sip, SipConfig::defaults),
+                Objects.requireNonNullElseGet(media, MediaConfig::defaults),
+                Objects.requireNonNullElseGet(calls, CallsConfig::defaults),
+                Objects.requireNonNullElseGet(serviceLines, ServiceLineConfig::defaults));
+    }
+
+    /** The service lines in scope (R5), looked up by dialled number. */
+    public ServiceDirectory directory() {
+        return new ServiceDirectory(serviceLines.stream().map(ServiceLineConfig::toServiceLine).toList());
+    }
+}

@@ -1,0 +1,84 @@
+package org.callgate.app.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.callgate.core.PhoneNumber;
+
+/**
+ * The rules for {@code service-lines}: the lines in scope (R5) must be told apart by id and by
+ * number, and each must lead to an agent queue.
+ */
+final class ServiceLineRules {
+
+    private static final String KEY = "service-lines";
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
+    /** {@code sip:} or {@code sips:}, optional user, a host (name, IPv4, [IPv6]), port, parameters. */
+    private static final Pattern QUEUE = Pattern.compile(
+            "(?i)sips?:([^@\\s]+@)?(\\[[0-9a-f:.]+]|[a-z0-9][a-z0-9.-]*)(:\\d{1,5})?([;?]\\S*)?");
+
+    private ServiceLineRules() {
+    }
+
+    static void check(List<ServiceLineConfig> lines, Problems problems) {
+        problems.require(!lines.isEmpty(), KEY, lines,
+                "at least one service line is needed (R5); leave the key out for the four default lines");
+        Map<String, String> ids = new HashMap<>();
+        Map<PhoneNumber, String> numbers = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String path = KeyPaths.index(KEY, i);
+            ServiceLineConfig line = lines.get(i);
+            id(path, line.id(), ids, problems);
+            name(path, line.name(), problems);
+            number(path, line.number(), numbers, problems);
+            queue(path, line.queue(), problems);
+        }
+    }
+
+    private static void id(String path, String id, Map<String, String> seen, Problems problems) {
+        String key = path + ".id";
+        if (problems.present(key, id)
+                && problems.require(ID.matcher(id).matches(), key, id,
+                        "must be lower-case letters, digits and '-', starting with a letter")) {
+            String first = seen.putIfAbsent(id, path);
+            problems.require(first == null, key, id, "already used by " + first);
+        }
+    }
+
+    private static void name(String path, String name, Problems problems) {
+        if (problems.present(path + ".name", name)) {
+            problems.require(!name.isBlank(), path + ".name", name, "must not be empty");
+        }
+    }
+
+    private static void number(String path, String number, Map<PhoneNumber, String> seen, Problems problems) {
+        String key = path + ".number";
+        if (!problems.present(key, number)) {
+            return;
+        }
+        Optional<PhoneNumber> parsed = parse(key, number, problems);
+        if (parsed.isPresent()) {
+            String first = seen.putIfAbsent(parsed.get(), path);
+            problems.require(first == null, key, number, "same number as " + first + " (" + parsed.get() + ")");
+        }
+    }
+
+    private static Optional<PhoneNumber> parse(String key, String number, Problems problems) {
+        try {
+            return Optional.of(PhoneNumber.parse(number));
+        } catch (IllegalArgumentException notANumber) {
+            // The value is shown before the reason already; drop the copy at the end of the message.
+            problems.add(Problem.of(key, number, notANumber.getMessage().replaceFirst(": '.*'$", "")));
+            return Optional.empty();
+        }
+    }
+
+    private static void queue(String path, String queue, Problems problems) {
+        if (problems.present(path + ".queue", queue)) {
+            problems.require(QUEUE.matcher(queue).matches(), path + ".queue", queue,
+                    "not a sip: or sips: URI with a host, such as sip:private@10.0.0.5:5070");
+        }
+    }
+}

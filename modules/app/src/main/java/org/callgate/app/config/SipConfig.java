@@ -1,0 +1,64 @@
+package org.callgate.app.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code sip:} section: where callgate accepts SIP from the call-centre platform.
+ *
+ * <p>Addresses are kept as written so that validation can quote them; the typed accessors
+ * convert them to {@link InetAddress} without any DNS lookup. Only a {@link ConfigLoader}-validated
+ * instance is guaranteed to convert.
+ *
+ * @param listenAddress IP literal to bind
+ * @param advertisedAddress IP literal written in Via, Contact and SDP, or {@code null} for
+ *     {@code listenAddress}
+ * @param port SIP port, for every transport
+ * @param transports transports to listen on, at least one
+ */
+public record SipConfig(String listenAddress, String advertisedAddress, int port, List<Transport> transports) {
+
+    public SipConfig {
+        Objects.requireNonNull(listenAddress, "listenAddress");
+        transports = List.copyOf(transports);
+    }
+
+    /** The documented defaults of the {@code sip:} section. */
+    public static SipConfig defaults() {
+        return new SipConfig("127.0.0.1", null, 5060, List.of(Transport.UDP, Transport.TCP));
+    }
+
+    /** Binds the YAML keys; a key left out (or {@code null}) takes its default. */
+    @JsonCreator
+    static SipConfig fromYaml(
+            @JsonProperty("listen-address") String listenAddress,
+            @JsonProperty("advertised-address") String advertisedAddress,
+            @JsonProperty("port") Integer port,
+            @JsonProperty("transports") List<Transport> transports) {
+        SipConfig d = defaults();
+        return new SipConfig(
+                Objects.requireNonNullElse(listenAddress, d.listenAddress()),
+                advertisedAddress,
+                Objects.requireNonNullElse(port, d.port()),
+                Objects.requireNonNullElse(transports, d.transports()));
+    }
+
+    public InetAddress listenInetAddress() {
+        return IpLiterals.require(listenAddress, "sip.listen-address");
+    }
+
+    /** The address peers are told to use: {@code advertised-address}, else {@code listen-address}. */
+    public InetAddress advertisedInetAddress() {
+        return advertisedAddress == null
+                ? listenInetAddress()
+                : IpLiterals.require(advertisedAddress, "sip.advertised-address");
+    }
+
+    public InetSocketAddress listenSocketAddress() {
+        return new InetSocketAddress(listenInetAddress(), port);
+    }
+}

@@ -1,0 +1,137 @@
+package org.callgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.callgate.core.call.CallSummary;
+import org.callgate.core.call.EndReason;
+import org.callgate.testing.Sipp;
+import org.callgate.testing.SippResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real calls through callgate: SIPp as the caller, SIPp as the agent queue, RTP both ways. */
+class CallFlowTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(40);
+
+    @TempDir
+    Path dir;
+
+    private GatewayFixture callgate;
+
+    @BeforeAll
+    static void sippIsInstalled() {
+        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        callgate = GatewayFixture.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        callgate.close();
+    }
+
+    @Test
+    void aCallReachesTheAgentQueueWithRtpBothWaysAndEndsWithTheCallersBye() throws Exception {
+        try (Sipp agent = callgate.agent("uas-answer.xml").calls(1).arg("-rtp_echo").start();
+                Sipp caller = callgate.caller("uac-call.xml", "022785044").arg("-d", "2000").start()) {
+            SippResult call = caller.await(LIMIT);
+            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("%s", agent.output()).isTrue();
+        }
+        CallSummary summary = callgate.nextEndedCall();
+
+        assertThat(summary.serviceLine()).isEqualTo("private");
+        assertThat(summary.caller()).isEqualTo("+32475123456");
+        assertThat(summary.finalStatus()).isEqualTo(200);
+        assertThat(summary.reason()).isEqualTo(EndReason.CALLER_HANGUP);
+        assertThat(summary.conversation()).isBetween(Duration.ofMillis(1800), Duration.ofSeconds(5));
+        // 2 s of audio (the pcap holds ~33 packets/s) from the caller, relayed to the agent, echoed, relayed back.
+        assertThat(summary.callerLeg().packetsIn()).as("caller → callgate").isGreaterThan(40);
+        assertThat(summary.agentLeg().packetsOut()).as("callgate → agent").isGreaterThan(40);
+        assertThat(summary.agentLeg().packetsIn()).as("agent echo → callgate: audio reached the agent").isGreaterThan(40);
+        assertThat(summary.callerLeg().packetsOut()).as("callgate → caller").isGreaterThan(40);
+        assertNothingLeaked();
+    }
+
+    @Test
+    void theAgentCanHangUpAndTheCallerGetsTheBye() throws Exception {
+        try (Sipp agent = callgate.agent("uas-hangup.xml").calls(1).arg("-rtp_echo", "-d", "1500").start();
+                Sipp caller = callgate.caller("uac-wait-bye.xml", "+3222011111").start()) {
+            SippResult call = caller.await(LIMIT);
+            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("%s", agent.output()).isTrue();
+        }
+        CallSummary summary = callgate.nextEndedCall();
+
+        assertThat(summary.serviceLine()).isEqualTo("business");
+        assertThat(summary.reason()).isEqualTo(EndReason.AGENT_HANGUP);
+        assertThat(summary.agentLeg().packetsIn()).isGreaterThan(20);
+        assertNothingLeaked();
+    }
+
+    @Test
+    void aCallerWhoGivesUpWhileRingingGets487AndTheAgentLegIsCancelled() throws Exception {
+        try (Sipp agent = callgate.agent("uas-ring-cancel.xml").calls(1).start();
+                Sipp caller = callgate.caller("uac-cancel.xml", "022785044").start()) {
+            SippResult call = caller.await(LIMIT);
+            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("agent saw CANCEL: %s", agent.output()).isTrue();
+        }
+        CallSummary summary = callgate.nextEndedCall();
+
+        assertThat(summary.reason()).isEqualTo(EndReason.CALLER_CANCELLED);
+        assertThat(summary.finalStatus()).isEqualTo(487);
+        assertThat(summary.wasAnswered()).isFalse();
+        assertNothingLeaked();
+    }
+
+    @Test
+    void holdAndResumeByReInviteArePassedToTheAgentWithTheDirectionIntact() throws Exception {
+        try (Sipp agent = callgate.agent("uas-hold.xml").calls(1).arg("-rtp_echo").start();
+                Sipp caller = callgate.caller("uac-hold.xml", "022785044").start()) {
+            SippResult call = caller.await(LIMIT);
+            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("%s", agent.output()).isTrue();
+        }
+        assertThat(callgate.nextEndedCall().reason()).isEqualTo(EndReason.CALLER_HANGUP);
+        assertNothingLeaked();
+    }
+
+    @Test
+    void aNumberThatIsNoServiceLineIsRefusedWith404() throws Exception {
+        try (Sipp caller = callgate.caller("uac-expect-404.xml", "+3225550000").start()) {
+            SippResult call = caller.await(LIMIT);
+            assertThat(call.allCallsSucceeded()).as("%s", call).isTrue();
+        }
+        assertThat(callgate.ended).isEmpty();
+    }
+
+    @Test
+    void aCallOverTcpWorksLikeOverUdp() throws Exception {
+        try (Sipp agent = callgate.agent("uas-answer.xml").calls(1).arg("-rtp_echo").start();
+                Sipp caller = callgate.caller("uac-call.xml", "022785044").tcp().arg("-d", "1000").start()) {
+            SippResult call = caller.await(LIMIT);
+            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("%s", agent.output()).isTrue();
+        }
+        CallSummary summary = callgate.nextEndedCall();
+        assertThat(summary.reason()).isEqualTo(EndReason.CALLER_HANGUP);
+        assertThat(summary.agentLeg().packetsIn()).isGreaterThan(20);
+        assertNothingLeaked();
+    }
+
+    private void assertNothingLeaked() {
+        assertThat(callgate.gateway.activeCalls()).isZero();
+        assertThat(callgate.gateway.openMediaSessions()).isZero();
+    }
+}

@@ -1,0 +1,116 @@
+package org.callgate.app;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.callgate.app.config.ConfigLoader;
+import org.callgate.core.call.CallSummary;
+import org.callgate.testing.FreePorts;
+import org.callgate.testing.Sipp;
+
+/**
+ * callgate started from a real YAML file on free loopback ports, with a SIPp agent queue port
+ * and RTP ranges kept apart so that no two peers share media ports.
+ */
+final class GatewayFixture implements AutoCloseable {
+
+    final Path dir;
+    final int sipPort;
+    final int agentPort;
+    final int rtpMin;
+    final Callgate gateway;
+    final BlockingQueue<CallSummary> ended = new LinkedBlockingQueue<>();
+    private int nextMediaBase;
+
+    private GatewayFixture(Path dir, int maxCalls) throws Exception {
+        this.dir = dir;
+        this.sipPort = FreePorts.udpAndTcp();
+        this.agentPort = FreePorts.udpAndTcp();
+        this.rtpMin = FreePorts.udpRange(42000, 200);
+        this.nextMediaBase = rtpMin + 400;
+        Path config = dir.resolve("callgate.yaml");
+        Files.writeString(config, yaml(maxCalls));
+        this.gateway = Callgate.start(ConfigLoader.load(config), Clock.systemUTC(), ended::add);
+    }
+
+    static GatewayFixture start(Path dir) throws Exception {
+        return new GatewayFixture(dir, 100);
+    }
+
+    static GatewayFixture start(Path dir, int maxCalls) throws Exception {
+        return new GatewayFixture(dir, maxCalls);
+    }
+
+    private String yaml(int maxCalls) {
+        return """
+                sip:
+                  listen-address: 127.0.0.1
+                  port: %d
+                  transports: [udp, tcp]
+                media:
+                  address: 127.0.0.1
+                  rtp-port-min: %d
+                  rtp-port-max: %d
+                  inactivity-timeout: 20s
+                calls:
+                  max-concurrent: %d
+                  retry-after: 7s
+                  no-answer-timeout: 20s
+                service-lines:
+                  - {id: private, name: Private customers, number: 02 278 50 44, queue: "sip:private@127.0.0.1:%d"}
+                  - {id: business, name: Business customers, number: 02 201 11 11, queue: "sip:business@127.0.0.1:%d"}
+                """.formatted(sipPort, rtpMin, rtpMin + 199, maxCalls, agentPort, agentPort);
+    }
+
+    /** A SIPp caller towards callgate. */
+    Sipp.Builder caller(String scenario, String dialled) {
+        return Sipp.scenario(scenario(scenario))
+                .remote("127.0.0.1:" + sipPort)
+                .localPort(FreePorts.udpAndTcp())
+                .mediaPort(nextMediaPort())
+                .service(dialled)
+                .workDir(dir)
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    /** A SIPp agent queue where the configured queue URIs point. */
+    Sipp.Builder agent(String scenario) {
+        return Sipp.scenario(scenario(scenario))
+                .localPort(agentPort)
+                .mediaPort(nextMediaPort())
+                .workDir(dir)
+                .timeout(Duration.ofSeconds(40));
+    }
+
+    CallSummary nextEndedCall() throws InterruptedException {
+        CallSummary summary = ended.poll(30, TimeUnit.SECONDS);
+        if (summary == null) {
+            throw new AssertionError("no call ended within 30 s");
+        }
+        return summary;
+    }
+
+    private synchronized int nextMediaPort() {
+        int port = FreePorts.udpRange(nextMediaBase, 100);
+        nextMediaBase = port + 100;
+        return port;
+    }
+
+    static Path scenario(String name) {
+        try {
+            return Path.of(GatewayFixture.class.getResource("/sipp/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalArgumentException("no SIPp scenario " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}

@@ -1,0 +1,140 @@
+package org.callgate.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.ServiceLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    static final Path SHIPPED = Path.of(System.getProperty("user.dir")).resolve("../../config/callgate.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedFileLoadsAndEqualsTheDefaults() throws Exception {
+        assertThat(ConfigLoader.load(SHIPPED)).isEqualTo(ConfigLoader.defaults());
+    }
+
+    @Test
+    void theDefaultsAreTheDocumentedValues() {
+        CallgateConfig defaults = ConfigLoader.defaults();
+
+        assertThat(defaults.sip()).isEqualTo(new SipConfig("127.0.0.1", null, 5060, List.of(Transport.UDP, Transport.TCP)));
+        assertThat(defaults.media()).isEqualTo(new MediaConfig("127.0.0.1", 20000, 29999, Duration.ofSeconds(60), 0));
+        assertThat(defaults.calls()).isEqualTo(new CallsConfig(1000, Duration.ofSeconds(30), Duration.ofSeconds(60)));
+        assertThat(defaults.serviceLines()).extracting(ServiceLineConfig::id)
+                .containsExactly("private", "business", "riziv-inami", "traffic-fines");
+    }
+
+    @Test
+    void theDefaultsPassValidation() {
+        assertThat(ConfigValidator.validate(ConfigLoader.defaults())).isEmpty();
+    }
+
+    @Test
+    void anEmptyFileMeansAllDefaults() throws Exception {
+        assertThat(load("# nothing but a comment\n")).isEqualTo(ConfigLoader.defaults());
+        assertThat(load("")).isEqualTo(ConfigLoader.defaults());
+    }
+
+    @Test
+    void aMissingSectionTakesItsDefaults() throws Exception {
+        CallgateConfig config = load("""
+                sip:
+                  port: 5070
+                """);
+
+        assertThat(config.media()).isEqualTo(MediaConfig.defaults());
+        assertThat(config.calls()).isEqualTo(CallsConfig.defaults());
+        assertThat(config.serviceLines()).isEqualTo(ServiceLineConfig.defaults());
+    }
+
+    @Test
+    void aMissingOrEmptyKeyTakesItsDefaultWhileTheOthersKeepTheirValue() throws Exception {
+        CallgateConfig config = load("""
+                sip:
+                  port: 5070
+                  transports:
+                calls:
+                  retry-after: 2m
+                """);
+
+        assertThat(config.sip()).isEqualTo(new SipConfig("127.0.0.1", null, 5070, List.of(Transport.UDP, Transport.TCP)));
+        assertThat(config.calls()).isEqualTo(new CallsConfig(1000, Duration.ofMinutes(2), Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void durationsAreReadInMillisecondsSecondsMinutesAndHours() throws Exception {
+        CallgateConfig config = load("""
+                media:
+                  inactivity-timeout: 250ms
+                calls:
+                  retry-after: 1h
+                  no-answer-timeout: 5m
+                """);
+
+        assertThat(config.media().inactivityTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.calls().retryAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.calls().noAnswerTimeout()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void serviceLinesBecomeADirectoryOfCoreServiceLines() throws Exception {
+        CallgateConfig config = load("""
+                service-lines:
+                  - id: postinfo
+                    name: Postinfo
+                    number: 022785044
+                    queue: sips:banking@queue.example.be;transport=tcp
+                """);
+
+        assertThat(config.directory().lookup("+32 2 278 50 44")).contains(new ServiceLine(
+                "postinfo", "Postinfo", PhoneNumber.parse("+3222785044"), "sips:banking@queue.example.be;transport=tcp"));
+        assertThat(config.directory().lines()).hasSize(1);
+    }
+
+    @Test
+    void addressesAreGivenAsInetAddressesAndTheAdvertisedOneFallsBackToTheListenOne() throws Exception {
+        CallgateConfig config = load("""
+                sip:
+                  listen-address: "::"
+                  advertised-address: 192.0.2.10
+                media:
+                  address: 192.0.2.11
+                """);
+
+        assertThat(config.sip().listenInetAddress()).isEqualTo(InetAddress.ofLiteral("::"));
+        assertThat(config.sip().advertisedInetAddress()).isEqualTo(InetAddress.ofLiteral("192.0.2.10"));
+        assertThat(config.media().inetAddress()).isEqualTo(InetAddress.ofLiteral("192.0.2.11"));
+        assertThat(ConfigLoader.defaults().sip().advertisedInetAddress()).isEqualTo(InetAddress.ofLiteral("127.0.0.1"));
+        assertThat(ConfigLoader.defaults().sip().listenSocketAddress().getPort()).isEqualTo(5060);
+    }
+
+    @Test
+    void zeroMediaThreadsMeansOnePerProcessor() {
+        assertThat(ConfigLoader.defaults().media().effectiveThreads())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void anUnvalidatedAddressIsRefusedByItsAccessorNamingTheKey() {
+        SipConfig sip = new SipConfig("localhost", null, 5060, List.of(Transport.UDP));
+
+        assertThatThrownBy(sip::listenInetAddress).hasMessageStartingWith("sip.listen-address: 'localhost' — not an IP");
+    }
+
+    private CallgateConfig load(String yaml) throws IOException, ConfigException {
+        return ConfigLoader.load(Files.writeString(dir.resolve("callgate.yaml"), yaml));
+    }
+}

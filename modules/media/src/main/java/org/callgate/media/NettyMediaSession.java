@@ -1,0 +1,163 @@
+package org.callgate.media;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.time.Clock;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.callgate.core.media.LegSide;
+import org.callgate.core.media.MediaListener;
+import org.callgate.core.media.MediaSession;
+import org.callgate.core.media.MediaUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media of one call: a caller leg and an agent leg, their four sockets all registered on one
+ * event loop so that relaying never crosses threads.
+ *
+ * <p>The {@link InactivityWatch} also runs on that loop, started by {@link #established()}: it
+ * reports the session once when neither leg has received RTP or RTCP for the configured time.
+ */
+final class NettyMediaSession implements MediaSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyMediaSession.class);
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
+
+    private final String callId;
+    private final MediaListener listener;
+    private final EventLoop loop;
+    private final Clock clock;
+    private final PortBinder binder;
+    private final Consumer<NettyMediaSession> onClosed;
+    private final NettyMediaLeg caller;
+    private final NettyMediaLeg agent;
+    private final InactivityWatch watch;
+    private final Promise<Void> closed;
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    NettyMediaSession(String callId, MediaListener listener, EventLoop loop, MediaSettings settings,
+            PortBinder binder, Consumer<NettyMediaSession> onClosed) {
+        this.callId = callId;
+        this.listener = listener;
+        this.loop = loop;
+        this.clock = settings.clock();
+        this.binder = binder;
+        this.onClosed = onClosed;
+        this.caller = new NettyMediaLeg(callId, LegSide.CALLER, settings.advertisedAddress(), clock);
+        this.agent = new NettyMediaLeg(callId, LegSide.AGENT, settings.advertisedAddress(), clock);
+        this.watch = new InactivityWatch(loop, settings,
+                () -> Math.max(caller.lastReceivedMillis(), agent.lastReceivedMillis()), this::reportInactive);
+        this.closed = loop.newPromise();
+    }
+
+    /** Binds both legs' port pairs; on failure the caller must {@link #close()} the session. */
+    void bind() throws MediaUnavailableException {
+        caller.attach(binder.bind(loop, kind -> MediaPipeline.initializer(caller, agent, kind)));
+        agent.attach(binder.bind(loop, kind -> MediaPipeline.initializer(agent, caller, kind)));
+    }
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    @Override
+    public NettyMediaLeg caller() {
+        return caller;
+    }
+
+    @Override
+    public NettyMediaLeg agent() {
+        return agent;
+    }
+
+    /** The event loop all of this session's channels and tasks run on. */
+    EventLoop eventLoop() {
+        return loop;
+    }
+
+    @Override
+    public void established() {
+        long now = clock.millis();
+        try {
+            loop.execute(() -> watch.start(now));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("call {}: media relay shut down, no inactivity watch", callId);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Called from outside the media threads, this returns once the ports are free again (or after
+     * a few seconds at most); from a media thread, e.g. inside {@link MediaListener#onInactive}, it
+     * returns at once and the close completes right after.
+     */
+    @Override
+    public void close() {
+        if (closing.compareAndSet(false, true)) {
+            execute(this::closeOnLoop);
+        }
+        if (!loop.inEventLoop()) {
+            closed.awaitUninterruptibly(CLOSE_WAIT_MILLIS);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "media session of " + callId;
+    }
+
+    private void reportInactive() {
+        if (closing.get()) {
+            return;
+        }
+        try (CallMdc ignored = CallMdc.enter(callId)) {
+            LOG.info("no RTP or RTCP on either leg for {} ms, media inactive", watch.silentMillis());
+            try {
+                listener.onInactive(this);
+            } catch (RuntimeException e) {
+                LOG.warn("media listener failed on inactivity", e);
+            }
+        }
+    }
+
+    private void closeOnLoop() {
+        watch.stop();
+        release(caller).addListener(callerFree -> release(agent).addListener(agentFree -> {
+            onClosed.accept(this);
+            logClosed();
+            closed.setSuccess(null);
+        }));
+    }
+
+    private Future<Void> release(NettyMediaLeg leg) {
+        BoundPair pair = leg.pair();
+        return pair == null ? loop.newSucceededFuture(null) : binder.release(pair);
+    }
+
+    private void logClosed() {
+        if (LOG.isDebugEnabled()) {
+            try (CallMdc ignored = CallMdc.enter(callId)) {
+                LOG.debug("media closed: caller {}, agent {}", caller.counters(), agent.counters());
+            }
+        }
+    }
+
+    private void execute(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("call {}: media relay already shut down, its channels are closed", callId);
+            onClosed.accept(this);
+            closed.trySuccess(null);
+        }
+    }
+}
