@@ -27,26 +27,30 @@ final class GatewayFixture implements AutoCloseable {
     final BlockingQueue<CallSummary> ended = new LinkedBlockingQueue<>();
     private int nextMediaBase;
 
-    private GatewayFixture(Path dir, int maxCalls) throws Exception {
+    private GatewayFixture(Path dir, int maxCalls, String inactivity) throws Exception {
         this.dir = dir;
         this.sipPort = FreePorts.udpAndTcp();
         this.agentPort = FreePorts.udpAndTcp();
         this.rtpMin = FreePorts.udpRange(42000, 200);
         this.nextMediaBase = rtpMin + 400;
         Path config = dir.resolve("callgate.yaml");
-        Files.writeString(config, yaml(maxCalls));
+        Files.writeString(config, yaml(maxCalls, inactivity));
         this.gateway = Callgate.start(ConfigLoader.load(config), Clock.systemUTC(), ended::add);
     }
 
     static GatewayFixture start(Path dir) throws Exception {
-        return new GatewayFixture(dir, 100);
+        return new GatewayFixture(dir, 100, "20s");
     }
 
-    static GatewayFixture start(Path dir, int maxCalls) throws Exception {
-        return new GatewayFixture(dir, maxCalls);
+    static GatewayFixture withCallLimit(Path dir, int maxCalls) throws Exception {
+        return new GatewayFixture(dir, maxCalls, "20s");
     }
 
-    private String yaml(int maxCalls) {
+    static GatewayFixture withMediaTimeout(Path dir, String inactivity) throws Exception {
+        return new GatewayFixture(dir, 100, inactivity);
+    }
+
+    private String yaml(int maxCalls, String inactivity) {
         return """
                 sip:
                   listen-address: 127.0.0.1
@@ -56,7 +60,7 @@ final class GatewayFixture implements AutoCloseable {
                   address: 127.0.0.1
                   rtp-port-min: %d
                   rtp-port-max: %d
-                  inactivity-timeout: 20s
+                  inactivity-timeout: %s
                 calls:
                   max-concurrent: %d
                   retry-after: 7s
@@ -64,7 +68,7 @@ final class GatewayFixture implements AutoCloseable {
                 service-lines:
                   - {id: private, name: Private customers, number: 02 278 50 44, queue: "sip:private@127.0.0.1:%d"}
                   - {id: business, name: Business customers, number: 02 201 11 11, queue: "sip:business@127.0.0.1:%d"}
-                """.formatted(sipPort, rtpMin, rtpMin + 199, maxCalls, agentPort, agentPort);
+                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls, agentPort, agentPort);
     }
 
     /** A SIPp caller towards callgate. */

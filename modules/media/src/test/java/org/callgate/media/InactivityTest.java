@@ -14,11 +14,13 @@ import org.callgate.core.media.MediaSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The inactivity watch, with time moved by hand: the check runs every 50 ms of real time, but
  * only the {@link MutableClock} decides whether the 200 ms timeout has passed.
  */
+@ExtendWith(LeakDetection.class)
 class InactivityTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(200);

@@ -14,9 +14,11 @@ import org.callgate.core.media.MediaSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 /** Even at DEBUG, the relay logs per session and per latch, never per packet. */
+@ExtendWith(LeakDetection.class)
 class LoggingTest {
 
     private final Logger mediaLogger = (Logger) LoggerFactory.getLogger("org.callgate.media");

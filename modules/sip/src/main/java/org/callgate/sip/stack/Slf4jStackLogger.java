@@ -79,7 +79,7 @@ public final class Slf4jStackLogger implements StackLogger {
             LOG.warn("dropped unparseable SIP message: {}", firstLine(message));
             return;
         }
-        LOG.error(message, ex);
+        LOG.error(firstLine(message), ex); // the RI puts whole packets, as byte arrays, in some messages
     }
 
     @Override
@@ -135,8 +135,11 @@ public final class Slf4jStackLogger implements StackLogger {
     }
 
     private static String firstLine(String message) {
+        if (message == null) {
+            return null;
+        }
         int end = message.indexOf('\n');
         String line = end < 0 ? message : message.substring(0, end);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }

@@ -23,6 +23,9 @@ public final class StackProperties {
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
                 "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // Requests missing a mandatory header or too large get 400/513 rather than silence.
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", RepairingParserFactory.class.getName());
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", GuardValve.class.getName());
         // The RI drops new requests when its tables are full; size them for load, not defaults.
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");

@@ -1,0 +1,61 @@
+package org.callgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.callgate.core.call.CallSummary;
+import org.callgate.core.call.EndReason;
+import org.callgate.testing.Sipp;
+import org.callgate.testing.SippResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Limits that keep callgate and the platform healthy: the call limit and dead-media detection. */
+class ProtectionTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(40);
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void sippIsInstalled() {
+        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
+    }
+
+    @Test
+    void aCallOverTheConfiguredLimitGets503WithRetryAfter() throws Exception {
+        try (GatewayFixture callgate = GatewayFixture.withCallLimit(dir, 1);
+                Sipp agent = callgate.agent("uas-answer.xml").calls(1).arg("-rtp_echo").start();
+                Sipp first = callgate.caller("uac-call.xml", "022785044").arg("-d", "4000").start()) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> callgate.gateway.activeCalls() == 1);
+            try (Sipp second = callgate.caller("uac-expect-503.xml", "022785044").start()) {
+                SippResult refused = second.await(LIMIT);
+                assertThat(refused.allCallsSucceeded()).as("503 with Retry-After: %s", refused).isTrue();
+            }
+            assertThat(first.await(LIMIT).allCallsSucceeded()).as("the first call is unharmed: %s", first.output()).isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded()).isTrue();
+        }
+    }
+
+    @Test
+    void aCallWithoutMediaIsEndedWithByeOnBothLegs() throws Exception {
+        try (GatewayFixture callgate = GatewayFixture.withMediaTimeout(dir, "2s")) {
+            try (Sipp agent = callgate.agent("uas-answer.xml").calls(1).start();
+                    Sipp caller = callgate.caller("uac-silent.xml", "022785044").start()) {
+                SippResult call = caller.await(LIMIT);
+                assertThat(call.allCallsSucceeded()).as("caller got BYE: %s", call).isTrue();
+                assertThat(agent.await(LIMIT).allCallsSucceeded()).as("agent got BYE: %s", agent.output()).isTrue();
+            }
+            CallSummary summary = callgate.nextEndedCall();
+
+            assertThat(summary.reason()).isEqualTo(EndReason.MEDIA_TIMEOUT);
+            assertThat(summary.conversation()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+            assertThat(callgate.gateway.openMediaSessions()).isZero();
+        }
+    }
+}

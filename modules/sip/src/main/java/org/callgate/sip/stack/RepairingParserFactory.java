@@ -1,0 +1,93 @@
+package org.callgate.sip.stack;
+
+import gov.nist.javax.sip.header.CSeq;
+import gov.nist.javax.sip.header.CallID;
+import gov.nist.javax.sip.header.ExtensionHeaderImpl;
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.parser.MessageParser;
+import gov.nist.javax.sip.parser.MessageParserFactory;
+import gov.nist.javax.sip.parser.ParseExceptionListener;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lets a request that lacks a mandatory header (RFC 3261 §8.1.1) be answered with {@code 400}
+ * instead of vanishing. The RI silently drops such requests before any application hook runs; this
+ * parser fills in the missing headers with placeholders and marks the request with {@link
+ * #MALFORMED}, so that {@link GuardValve} can answer it with a reason phrase naming what was
+ * missing. A request without Via is left alone: there is nowhere to send a response (§18.2.2).
+ */
+public final class RepairingParserFactory implements MessageParserFactory {
+
+    /** Marker header carrying the reason a request is malformed; never leaves callgate. */
+    public static final String MALFORMED = "X-Callgate-Malformed";
+
+    @Override
+    public MessageParser createMessageParser(SIPTransactionStack stack) {
+        return new RepairingParser();
+    }
+
+    static final class RepairingParser extends StringMsgParser {
+
+        @Override
+        public SIPMessage parseSIPMessage(byte[] message, boolean readBody, boolean strict,
+                ParseExceptionListener listener) throws ParseException {
+            SIPMessage parsed = super.parseSIPMessage(message, readBody, strict, singleLine(listener));
+            if (parsed instanceof SIPRequest request && request.getViaHeaders() != null) {
+                repair(request);
+            }
+            return parsed;
+        }
+
+        /**
+         * The RI answers a broken mandatory header with 400 and the header text as reason
+         * phrase, line break included, which makes the response itself malformed; hand it the
+         * header on one line.
+         */
+        private static ParseExceptionListener singleLine(ParseExceptionListener listener) {
+            if (listener == null) {
+                return null;
+            }
+            return (ex, message, headerClass, headerText, messageText) -> listener.handleException(
+                    new ParseException(oneLine(ex.getMessage()), ex.getErrorOffset()), message, headerClass,
+                    oneLine(headerText), messageText);
+        }
+
+        private static String oneLine(String text) {
+            return text == null ? null : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        }
+
+        private static void repair(SIPRequest request) throws ParseException {
+            List<String> missing = new ArrayList<>();
+            if (request.getCSeq() == null) {
+                missing.add("CSeq");
+                request.setHeader(new CSeq(1L, request.getMethod()));
+            }
+            if (request.getCallId() == null) {
+                missing.add("Call-ID");
+                request.setHeader(new CallID("malformed-" + java.util.UUID.randomUUID()));
+            }
+            if (request.getFrom() == null) {
+                missing.add("From");
+                request.setHeader(new StringMsgParser().parseSIPMessage(
+                        "OPTIONS sip:x SIP/2.0\r\nFrom: <sip:malformed.invalid>;tag=0\r\n\r\n".getBytes(),
+                        false, false, null).getFrom());
+            }
+            if (request.getTo() == null) {
+                missing.add("To");
+                request.setHeader(new StringMsgParser().parseSIPMessage(
+                        "OPTIONS sip:x SIP/2.0\r\nTo: <sip:malformed.invalid>\r\n\r\n".getBytes(),
+                        false, false, null).getTo());
+            }
+            if (!missing.isEmpty()) {
+                ExtensionHeaderImpl marker = new ExtensionHeaderImpl(MALFORMED);
+                marker.setValue("Missing " + String.join(", ", missing) + " Header");
+                request.setHeader(marker);
+            }
+        }
+    }
+}
