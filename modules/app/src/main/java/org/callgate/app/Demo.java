@@ -1,13 +1,130 @@
 package org.callgate.app;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.callgate.app.config.CallgateConfig;
+import org.callgate.app.config.ConfigException;
+import org.callgate.core.ServiceLine;
+import org.callgate.core.call.CallSummary;
+import org.callgate.core.media.LegCounters;
+import org.callgate.sip.SipGatewayException;
+import org.callgate.testing.Sipp;
+import org.callgate.testing.SippResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder replaced below. */
-@Command(name = "demo", description = "Start callgate on embedded defaults and place a few real calls through it with SIPp.")
+/**
+ * {@code callgate demo}: starts the gateway on the embedded defaults, lets SIPp play the agent
+ * queue and a caller on every service line, places the calls with real RTP, and prints what
+ * callgate saw of each. One call to a number that is no service line shows a refusal.
+ */
+@Command(name = "demo", description = "Start callgate on embedded defaults and place real calls through it with SIPp.")
 final class Demo implements Callable<Integer> {
+
+    private static final List<String> SCENARIOS = List.of("uac-call.xml", "uas-answer.xml", "uac-expect-404.xml");
+
+    @Option(names = "--talk", paramLabel = "SECONDS", defaultValue = "3", description = "conversation length per call (default: ${DEFAULT-VALUE})")
+    int talkSeconds;
+
+    private final PrintStream out = System.out;
+
     @Override
-    public Integer call() {
-        return 0;
+    public Integer call() throws Exception {
+        if (!Sipp.installed()) {
+            System.err.println("callgate demo: SIPp is not installed (Debian: apt-get install sip-tester)");
+            return Main.STARTUP_FAILED;
+        }
+        CallgateConfig config;
+        try {
+            config = Main.loadConfig(null);
+        } catch (ConfigException e) {
+            e.errors().forEach(System.err::println);
+            return 2;
+        }
+        Path work = Files.createTempDirectory("callgate-demo");
+        extractScenarios(work);
+        ConcurrentLinkedQueue<CallSummary> ended = new ConcurrentLinkedQueue<>();
+        try (Callgate callgate = Callgate.start(config, Clock.systemUTC(), ended::add)) {
+            List<ServiceLine> lines = config.directory().lines();
+            out.printf("callgate is up: SIP on %s:%d, %d service lines; SIPp answers as the agent queue.%n%n",
+                    config.sip().listenAddress(), config.sip().port(), lines.size());
+            boolean ok = placeCalls(config, lines, work);
+            awaitEnded(ended, lines.size());
+            report(new ArrayList<>(ended));
+            return ok && ended.size() == lines.size() ? 0 : 1;
+        } catch (SipGatewayException e) {
+            System.err.println("callgate demo: " + e.getMessage());
+            return Main.STARTUP_FAILED;
+        }
+    }
+
+    private boolean placeCalls(CallgateConfig config, List<ServiceLine> lines, Path work) {
+        String gateway = config.sip().listenAddress() + ":" + config.sip().port();
+        Duration limit = Duration.ofSeconds(talkSeconds + 30L);
+        try (Sipp agent = Sipp.scenario(work.resolve("uas-answer.xml")).localPort(agentPort(lines))
+                .mediaPort(17000).calls(lines.size()).arg("-rtp_echo").workDir(work).start()) {
+            List<Sipp> callers = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                out.printf("  calling %-20s %s%n", lines.get(i).name(), lines.get(i).number());
+                callers.add(Sipp.scenario(work.resolve("uac-call.xml")).remote(gateway).localPort(5080 + i)
+                        .mediaPort(16000 + 100 * i).service(lines.get(i).number().e164())
+                        .arg("-d", Long.toString(talkSeconds * 1000L)).workDir(work).start());
+            }
+            out.printf("  calling %-20s %s (no service line)%n%n", "an unknown number", "+3225550000");
+            SippResult refused = Sipp.scenario(work.resolve("uac-expect-404.xml")).remote(gateway).localPort(5079)
+                    .service("+3225550000").workDir(work).start().await(limit);
+            boolean ok = refused.allCallsSucceeded();
+            for (Sipp caller : callers) {
+                ok &= caller.await(limit).allCallsSucceeded();
+            }
+            out.printf("unknown number: %s%n%n", refused.allCallsSucceeded() ? "refused with 404 No Such Service Number" : "NOT refused as expected");
+            return ok;
+        }
+    }
+
+    private static int agentPort(List<ServiceLine> lines) {
+        String uri = lines.get(0).queueUri();
+        int colon = uri.lastIndexOf(':');
+        return colon > 4 ? Integer.parseInt(uri.substring(colon + 1).replaceAll("[^0-9].*", "")) : 5060;
+    }
+
+    private static void awaitEnded(ConcurrentLinkedQueue<CallSummary> ended, int expected) throws InterruptedException {
+        for (int i = 0; i < 50 && ended.size() < expected; i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private void report(List<CallSummary> calls) {
+        out.printf("%-26s %-14s %-14s %-6s %-14s %-6s %-22s %-22s%n", "call", "line", "caller", "status",
+                "ended by", "talk", "caller→agent (in/out)", "agent→caller (in/out)");
+        for (CallSummary call : calls) {
+            out.printf(Locale.ROOT, "%-26s %-14s %-14s %-6d %-14s %-6s %-22s %-22s%n", call.callId(), call.serviceLine(),
+                    call.caller(), call.finalStatus(), call.reason(),
+                    String.format(Locale.ROOT, "%.1fs", call.conversation().toMillis() / 1000.0),
+                    flow(call.callerLeg(), call.agentLeg()), flow(call.agentLeg(), call.callerLeg()));
+        }
+        out.printf("%n%d calls completed through callgate.%n", calls.stream().filter(CallSummary::wasAnswered).count());
+    }
+
+    private static String flow(LegCounters from, LegCounters to) {
+        return from.packetsIn() + "/" + to.packetsOut() + " pkts, " + from.packetsLost() + " lost";
+    }
+
+    private static void extractScenarios(Path dir) throws IOException {
+        for (String name : SCENARIOS) {
+            try (InputStream in = Demo.class.getResourceAsStream("/sipp/" + name)) {
+                Files.copy(in, dir.resolve(name));
+            }
+        }
     }
 }

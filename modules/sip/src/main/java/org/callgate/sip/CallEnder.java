@@ -9,6 +9,7 @@ import javax.sip.message.Request;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.call.EndReason;
+import org.callgate.core.media.LegCounters;
 import org.callgate.core.media.LegSide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +104,12 @@ final class CallEnder {
         };
     }
 
+    /** Per-leg counters in the CDR line: {@code in=} from the peer, {@code out=} to it. */
+    private static String counters(LegCounters leg) {
+        return "in=" + leg.packetsIn() + " out=" + leg.packetsOut() + " lost=" + leg.packetsLost()
+                + " dropped=" + leg.dropped() + " rtcp=" + leg.rtcpIn() + "/" + leg.rtcpOut();
+    }
+
     private static boolean agentLegStillPending(EndReason reason) {
         return switch (reason) {
             case CALLER_CANCELLED, NO_ANSWER, SHUTDOWN, CALLER_HANGUP -> true;
@@ -114,11 +121,10 @@ final class CallEnder {
         CallSummary summary = new CallSummary(call.id, call.line.id(), call.caller, call.started,
                 call.answered(), sip.settings.clock().instant(), call.endReason(), call.finalStatus(),
                 call.media.caller().counters(), call.media.agent().counters());
-        CDR.info("call {} line={} caller={} status={} reason={} talk={}ms caller[in={} out={} lost={}] agent[in={} out={} lost={}]",
+        CDR.info("call {} line={} caller={} status={} reason={} talk={}ms caller[{}] agent[{}]",
                 summary.callId(), summary.serviceLine(), summary.caller(), summary.finalStatus(),
                 summary.reason(), summary.conversation().toMillis(),
-                summary.callerLeg().packetsIn(), summary.callerLeg().packetsOut(), summary.callerLeg().packetsLost(),
-                summary.agentLeg().packetsIn(), summary.agentLeg().packetsOut(), summary.agentLeg().packetsLost());
+                counters(summary.callerLeg()), counters(summary.agentLeg()));
         try {
             observer.callEnded(summary);
         } catch (RuntimeException e) {
