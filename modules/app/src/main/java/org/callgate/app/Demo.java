@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.callgate.app.config.CallgateConfig;
-import org.callgate.app.config.ConfigException;
+import org.callgate.app.config.ConfigLoader;
 import org.callgate.core.ServiceLine;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.media.LegCounters;
@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
  * queue and a caller on every service line, places the calls with real RTP, and prints what
  * callgate saw of each. One call to a number that is no service line shows a refusal.
  */
+@SuppressForbidden("a command prints its report to the terminal")
 @Command(name = "demo", description = "Start callgate on embedded defaults and place real calls through it with SIPp.")
 final class Demo implements Callable<Integer> {
 
@@ -44,19 +45,13 @@ final class Demo implements Callable<Integer> {
             System.err.println("callgate demo: SIPp is not installed (Debian: apt-get install sip-tester)");
             return Main.STARTUP_FAILED;
         }
-        CallgateConfig config;
-        try {
-            config = Main.loadConfig(null);
-        } catch (ConfigException e) {
-            e.errors().forEach(System.err::println);
-            return 2;
-        }
+        CallgateConfig config = ConfigLoader.defaults();
         Path work = Files.createTempDirectory("callgate-demo");
         extractScenarios(work);
         ConcurrentLinkedQueue<CallSummary> ended = new ConcurrentLinkedQueue<>();
         try (Callgate callgate = Callgate.start(config, Clock.systemUTC(), ended::add)) {
             List<ServiceLine> lines = config.directory().lines();
-            out.printf("callgate is up: SIP on %s:%d, %d service lines; SIPp answers as the agent queue.%n%n",
+            out.printf(Locale.ROOT, "callgate is up: SIP on %s:%d, %d service lines; SIPp answers as the agent queue.%n%n",
                     config.sip().listenAddress(), config.sip().port(), lines.size());
             boolean ok = placeCalls(config, lines, work);
             awaitEnded(ended, lines.size());
@@ -75,19 +70,19 @@ final class Demo implements Callable<Integer> {
                 .mediaPort(17000).calls(lines.size()).arg("-rtp_echo").workDir(work).start()) {
             List<Sipp> callers = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
-                out.printf("  calling %-20s %s%n", lines.get(i).name(), lines.get(i).number());
+                out.printf(Locale.ROOT, "  calling %-20s %s%n", lines.get(i).name(), lines.get(i).number());
                 callers.add(Sipp.scenario(work.resolve("uac-call.xml")).remote(gateway).localPort(5080 + i)
                         .mediaPort(16000 + 100 * i).service(lines.get(i).number().e164())
                         .arg("-d", Long.toString(talkSeconds * 1000L)).workDir(work).start());
             }
-            out.printf("  calling %-20s %s (no service line)%n%n", "an unknown number", "+3225550000");
+            out.printf(Locale.ROOT, "  calling %-20s %s (no service line)%n%n", "an unknown number", "+3225550000");
             SippResult refused = Sipp.scenario(work.resolve("uac-expect-404.xml")).remote(gateway).localPort(5079)
                     .service("+3225550000").workDir(work).start().await(limit);
             boolean ok = refused.allCallsSucceeded();
             for (Sipp caller : callers) {
                 ok &= caller.await(limit).allCallsSucceeded();
             }
-            out.printf("unknown number: %s%n%n", refused.allCallsSucceeded() ? "refused with 404 No Such Service Number" : "NOT refused as expected");
+            out.printf(Locale.ROOT, "unknown number: %s%n%n", refused.allCallsSucceeded() ? "refused with 404 No Such Service Number" : "NOT refused as expected");
             return ok;
         }
     }
@@ -105,7 +100,7 @@ final class Demo implements Callable<Integer> {
     }
 
     private void report(List<CallSummary> calls) {
-        out.printf("%-26s %-14s %-14s %-6s %-14s %-6s %-22s %-22s%n", "call", "line", "caller", "status",
+        out.printf(Locale.ROOT, "%-26s %-14s %-14s %-6s %-14s %-6s %-22s %-22s%n", "call", "line", "caller", "status",
                 "ended by", "talk", "caller→agent (in/out)", "agent→caller (in/out)");
         for (CallSummary call : calls) {
             out.printf(Locale.ROOT, "%-26s %-14s %-14s %-6d %-14s %-6s %-22s %-22s%n", call.callId(), call.serviceLine(),
@@ -113,7 +108,7 @@ final class Demo implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.1fs", call.conversation().toMillis() / 1000.0),
                     flow(call.callerLeg(), call.agentLeg()), flow(call.agentLeg(), call.callerLeg()));
         }
-        out.printf("%n%d calls completed through callgate.%n", calls.stream().filter(CallSummary::wasAnswered).count());
+        out.printf(Locale.ROOT, "%n%d calls completed through callgate.%n", calls.stream().filter(CallSummary::wasAnswered).count());
     }
 
     private static String flow(LegCounters from, LegCounters to) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
  * The {@code callgate} command line. Every failure a user can cause (bad configuration, port in
  * use) ends with one line on stderr and a non-zero exit code, never a stack trace.
  */
+@SuppressForbidden("a command prints its errors to the terminal")
 @Command(name = "callgate", mixinStandardHelpOptions = true, version = "callgate 0.1.0",
         description = "Customer-service call routing and recording compliance gateway.",
         subcommands = {Main.Serve.class, Demo.class, Main.CheckConfig.class})
@@ -40,6 +41,7 @@ public final class Main {
         return Files.isRegularFile(DEFAULT_CONFIG) ? ConfigLoader.load(DEFAULT_CONFIG) : ConfigLoader.defaults();
     }
 
+    @SuppressForbidden("a command prints its errors to the terminal")
     @Command(name = "serve", description = "Run the gateway until stopped (SIGTERM or Ctrl-C).")
     static final class Serve implements Callable<Integer> {
 

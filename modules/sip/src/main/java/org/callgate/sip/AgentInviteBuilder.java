@@ -54,7 +54,7 @@ final class AgentInviteBuilder {
 
     static String transportOf(URI target) {
         if (target instanceof SipURI sipUri && sipUri.getTransportParam() != null) {
-            return sipUri.getTransportParam().toLowerCase();
+            return sipUri.getTransportParam().toLowerCase(java.util.Locale.ROOT);
         }
         return "udp";
     }

@@ -82,7 +82,7 @@ final class SipContext {
         SipURI uri = addresses.createSipURI("callgate", settings.advertisedHost());
         uri.setPort(settings.port());
         if (!"udp".equalsIgnoreCase(transport)) {
-            uri.setTransportParam(transport.toLowerCase());
+            uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
         }
         Address address = addresses.createAddress(uri);
         return headers.createContactHeader(address);

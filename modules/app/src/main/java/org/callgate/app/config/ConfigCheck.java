@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * one line per error on standard error when it is not (the first line is the
  * {@link ConfigException#getMessage()}).
  */
+@org.callgate.app.SuppressForbidden("check-config reports on the terminal")
 public final class ConfigCheck {
 
     /** The file is usable. */

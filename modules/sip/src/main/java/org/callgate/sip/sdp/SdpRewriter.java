@@ -84,7 +84,7 @@ public final class SdpRewriter {
             String encoding = audio.encodingOf(format);
             boolean g711 = STATIC_G711.contains(format)
                     && (encoding == null || encoding.regionMatches(true, 0, "PCM", 0, 3));
-            boolean dtmf = encoding != null && encoding.toLowerCase().startsWith("telephone-event/8000");
+            boolean dtmf = encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).startsWith("telephone-event/8000");
             if (g711 || dtmf) {
                 kept.add(format);
             }

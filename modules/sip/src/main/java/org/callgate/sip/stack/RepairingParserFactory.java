@@ -74,13 +74,13 @@ public final class RepairingParserFactory implements MessageParserFactory {
             if (request.getFrom() == null) {
                 missing.add("From");
                 request.setHeader(new StringMsgParser().parseSIPMessage(
-                        "OPTIONS sip:x SIP/2.0\r\nFrom: <sip:malformed.invalid>;tag=0\r\n\r\n".getBytes(),
+                        "OPTIONS sip:x SIP/2.0\r\nFrom: <sip:malformed.invalid>;tag=0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                         false, false, null).getFrom());
             }
             if (request.getTo() == null) {
                 missing.add("To");
                 request.setHeader(new StringMsgParser().parseSIPMessage(
-                        "OPTIONS sip:x SIP/2.0\r\nTo: <sip:malformed.invalid>\r\n\r\n".getBytes(),
+                        "OPTIONS sip:x SIP/2.0\r\nTo: <sip:malformed.invalid>\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                         false, false, null).getTo());
             }
             if (!missing.isEmpty()) {
