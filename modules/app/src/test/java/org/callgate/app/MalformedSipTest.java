@@ -119,8 +119,14 @@ class MalformedSipTest {
                 + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     }
 
-    /** Sends one datagram and returns the status line of the final answer, or "(no answer)". */
+    /**
+     * Sends one datagram and returns the status line of its final answer, or "(no answer)".
+     * Answers to earlier requests (an INVITE's final response is retransmitted until ACKed,
+     * RFC 3261 §17.2.1) are told apart by the Via branch.
+     */
     private String exchange(String message) throws IOException {
+        java.util.regex.Matcher branch = java.util.regex.Pattern.compile("branch=([^;\\r]+)").matcher(message);
+        String ours = branch.find() ? branch.group(1) : null;
         byte[] bytes = message.getBytes(StandardCharsets.ISO_8859_1);
         udp.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), callgate.sipPort));
         byte[] buffer = new byte[8192];
@@ -131,8 +137,9 @@ class MalformedSipTest {
             } catch (SocketTimeoutException silence) {
                 return "(no answer)";
             }
-            String status = statusOf(new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8));
-            if (!status.startsWith("1")) {
+            String response = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8);
+            String status = statusOf(response);
+            if (ours != null && response.contains("branch=" + ours) && !status.startsWith("1")) {
                 return status;
             }
         }
