@@ -69,6 +69,11 @@ public final class Callgate implements AutoCloseable {
         return media.freePortPairs();
     }
 
+    /** UDP channels the media relay holds open: four per call, none when idle. */
+    public int openMediaChannels() {
+        return media.openChannels();
+    }
+
     @Override
     public void close() {
         sip.close();
