@@ -23,6 +23,12 @@ public interface MediaLeg {
      */
     void remote(InetSocketAddress rtp);
 
+    /**
+     * The payload types agreed on this leg in SDP: the audio codec prompts are encoded in, and
+     * the RFC 4733 telephone-event payload type whose events are reported as DTMF (-1: none).
+     */
+    void payloadTypes(AudioCodec codec, int telephoneEvent);
+
     /** Counters of packets received from and sent to this leg's peer. */
     LegCounters counters();
 }

@@ -28,6 +28,22 @@ public interface MediaSession extends AutoCloseable {
      */
     void established();
 
+    /**
+     * Turns the relay between the legs on or off. A session starts relaying; while the caller is
+     * in callgate's IVR the relay is off, so the caller hears only prompts and nothing reaches the
+     * agent leg, and it is turned on when the agent answers.
+     */
+    void relay(boolean on);
+
+    /**
+     * Plays clips one after another to the caller, from the caller leg's port, as RTP in the
+     * caller leg's codec paced at 20 ms per packet (RFC 3551 §4.5), with callgate's own SSRC.
+     * A playback already running is stopped first.
+     *
+     * @param listener told when the last clip has been sent, or when stopped
+     */
+    Playback play(java.util.List<Audio> clips, Playback.Listener listener);
+
     @Override
     void close();
 }

@@ -1,0 +1,24 @@
+package org.callgate.core.ivr;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What the IVR asks the media and signalling layers to do next. */
+public sealed interface IvrCommand {
+
+    /** Play prompts one after another; with {@code bargeIn} a key pressed while they play stops them. */
+    record Play(List<PromptRef> prompts, boolean bargeIn) implements IvrCommand {
+        public Play {
+            prompts = List.copyOf(prompts);
+        }
+    }
+
+    /** Stop what is playing. */
+    record StopPlaying() implements IvrCommand { }
+
+    /** Report {@link IvrMachine#onTimeout(int)} with this token after the delay, unless superseded. */
+    record StartTimer(Duration after, int token) implements IvrCommand { }
+
+    /** The IVR is done: connect the caller. */
+    record Connect(IvrOutcome outcome) implements IvrCommand { }
+}

@@ -1,0 +1,177 @@
+package org.callgate.core.ivr;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.callgate.core.ivr.IvrOutcome.Reason;
+
+/**
+ * The IVR dialogue of one call as a pure state machine: events in (call answered, key pressed,
+ * prompts finished, timer fired), commands out. No audio, no SIP, no clock: the caller of this
+ * class plays, times and connects, which is what makes every path testable in microseconds.
+ *
+ * <p>The dialogue: language choice (when the line offers several), greeting and recording
+ * notice, then the menu tree. Keys interrupt prompts (barge-in), except announcements that must
+ * be heard in full (the banking recording notice, R8). No input, wrong input and exhausted
+ * retries all end at the line's default queue: the caller can always reach an agent (R15).
+ *
+ * <p>Not thread-safe: drive one machine from one thread (or under one lock).
+ */
+public final class IvrMachine {
+
+    private enum Stage { LANGUAGE, GREETING, MENU, ANNOUNCING, DONE }
+
+    private final IvrPlan plan;
+    private Stage stage;
+    private String language;
+    private Menu menu;
+    private final List<Character> path = new ArrayList<>();
+    private int failures;
+    private int timer;
+    private boolean playing;
+    private IvrOutcome pending;
+
+    public IvrMachine(IvrPlan plan) {
+        this.plan = plan;
+        this.language = plan.languages().get(0);
+        this.menu = plan.menu();
+    }
+
+    /** The call was answered: the IVR starts talking. */
+    public List<IvrCommand> start() {
+        if (plan.asksLanguage()) {
+            stage = Stage.LANGUAGE;
+            List<PromptRef> prompts = plan.languages().stream()
+                    .map(lang -> new PromptRef(lang, plan.languagePrompt())).toList();
+            return play(prompts, true);
+        }
+        return greet();
+    }
+
+    public List<IvrCommand> onDigit(char key) {
+        List<IvrCommand> out = new ArrayList<>();
+        if (stage == Stage.DONE || stage == Stage.ANNOUNCING || !Dtmf.isSymbol(key)) {
+            return out;
+        }
+        if (playing) {
+            playing = false;
+            out.add(new IvrCommand.StopPlaying());
+        }
+        timer++; // any pending no-input timer is now stale
+        out.addAll(switch (stage) {
+            case LANGUAGE -> chooseLanguage(key);
+            case GREETING, MENU -> choose(key);
+            default -> List.of();
+        });
+        return out;
+    }
+
+    public List<IvrCommand> onPromptsFinished() {
+        playing = false;
+        return switch (stage) {
+            case LANGUAGE, MENU -> List.of(new IvrCommand.StartTimer(plan.noInput(), ++timer));
+            case GREETING -> enterMenu();
+            case ANNOUNCING -> connect(pending);
+            default -> List.of();
+        };
+    }
+
+    public List<IvrCommand> onTimeout(int token) {
+        if (token != timer || stage == Stage.DONE || playing) {
+            return List.of();
+        }
+        return switch (stage) {
+            case LANGUAGE -> greet(); // no choice: the line's first language (R15: keep going)
+            case MENU -> failed(Reason.NO_INPUT);
+            default -> List.of();
+        };
+    }
+
+    public boolean done() {
+        return stage == Stage.DONE;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    private List<IvrCommand> chooseLanguage(char key) {
+        int index = key - '1';
+        if (index >= 0 && index < plan.languages().size()) {
+            language = plan.languages().get(index);
+        }
+        return greet();
+    }
+
+    private List<IvrCommand> greet() {
+        stage = Stage.GREETING;
+        List<PromptRef> prompts = new ArrayList<>();
+        prompts.add(new PromptRef(language, plan.greeting()));
+        if (plan.recordingNotice() != null) {
+            prompts.add(new PromptRef(language, plan.recordingNotice()));
+        }
+        return play(prompts, true);
+    }
+
+    private List<IvrCommand> enterMenu() {
+        stage = Stage.MENU;
+        return play(List.of(new PromptRef(language, menu.prompt())), true);
+    }
+
+    private List<IvrCommand> choose(char key) {
+        stage = Stage.MENU;
+        MenuAction action = menu.option(key).orElse(null);
+        if (action == null) {
+            return failed(Reason.INVALID_INPUT);
+        }
+        path.add(key);
+        return switch (action) {
+            case MenuAction.Queue queue -> route(queue);
+            case MenuAction.Submenu sub -> {
+                menu = sub.menu();
+                failures = 0;
+                yield enterMenu();
+            }
+            case MenuAction.Repeat repeat -> {
+                path.removeLast();
+                yield enterMenu();
+            }
+            case MenuAction.Agent agent -> connect(outcome(plan.defaultQueue(), null, Reason.AGENT_REQUESTED));
+        };
+    }
+
+    private List<IvrCommand> route(MenuAction.Queue queue) {
+        IvrOutcome outcome = outcome(queue.queueUri(), queue.service(), Reason.CHOICE);
+        if (queue.announcement() == null) {
+            return connect(outcome);
+        }
+        stage = Stage.ANNOUNCING;
+        pending = outcome;
+        return play(List.of(new PromptRef(language, queue.announcement())), false);
+    }
+
+    private List<IvrCommand> failed(Reason reason) {
+        failures++;
+        if (failures > plan.retries()) {
+            return connect(outcome(plan.defaultQueue(), null, reason));
+        }
+        return enterMenu();
+    }
+
+    private List<IvrCommand> connect(IvrOutcome outcome) {
+        stage = Stage.DONE;
+        return List.of(new IvrCommand.Connect(outcome));
+    }
+
+    private IvrOutcome outcome(String queue, String service, Reason reason) {
+        StringBuilder keys = new StringBuilder();
+        for (char key : path) {
+            keys.append(keys.isEmpty() ? "" : ">").append(key);
+        }
+        return new IvrOutcome(queue, service, language, keys.toString(), reason);
+    }
+
+    private List<IvrCommand> play(List<PromptRef> prompts, boolean bargeIn) {
+        playing = true;
+        return List.of(new IvrCommand.Play(prompts, bargeIn));
+    }
+}

@@ -1,0 +1,49 @@
+package org.callgate.core.ivr;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The IVR of one service line, from configuration: which languages are offered, what is said,
+ * and the menu tree. The Belgian lines ask Dutch or French first and offer English (R15: the
+ * caller picks the language before anything else is asked).
+ *
+ * @param languages offered languages in key order: the first is key 1 and the default
+ * @param languagePrompt prompt asking for the language, played once per offered language
+ * @param greeting prompt greeting the caller, in the chosen language
+ * @param recordingNotice prompt telling the caller calls may be recorded (R7), or null
+ * @param menu the main menu
+ * @param noInput how long to wait for a key after a prompt ends
+ * @param retries wrong or missing keys allowed per menu before the caller goes to an agent (R15)
+ * @param defaultQueue where "agent", no input and exhausted retries lead
+ */
+public record IvrPlan(
+        List<String> languages,
+        String languagePrompt,
+        String greeting,
+        String recordingNotice,
+        Menu menu,
+        Duration noInput,
+        int retries,
+        String defaultQueue) {
+
+    public IvrPlan {
+        languages = List.copyOf(languages);
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("an IVR needs at least one language");
+        }
+        Objects.requireNonNull(greeting, "greeting");
+        Objects.requireNonNull(menu, "menu");
+        Objects.requireNonNull(noInput, "noInput");
+        Objects.requireNonNull(defaultQueue, "defaultQueue");
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must not be negative");
+        }
+    }
+
+    /** Whether the caller is asked for a language at all. */
+    public boolean asksLanguage() {
+        return languages.size() > 1 && languagePrompt != null;
+    }
+}
