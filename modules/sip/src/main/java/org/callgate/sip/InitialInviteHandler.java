@@ -23,6 +23,7 @@ import org.callgate.core.media.MediaSession;
 import org.callgate.core.media.MediaUnavailableException;
 import org.callgate.sip.sdp.Sdp;
 import org.callgate.sip.sdp.SdpException;
+import org.callgate.sip.sdp.SdpOffers;
 import org.callgate.sip.sdp.SdpRewriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,7 @@ final class InitialInviteHandler {
         String agentSdp;
         try {
             agentSdp = offer == null
-                    ? SdpRewriter.offer(media.agent().localRtp().getAddress(), media.agent().localRtp().getPort(), call.agentOrigin)
+                    ? SdpOffers.offer(media.agent().localRtp().getAddress(), media.agent().localRtp().getPort(), call.agentOrigin)
                     : SdpRewriter.rewrite(offer, media.agent().localRtp().getAddress(), media.agent().localRtp().getPort(), call.agentOrigin);
         } catch (SdpException e) {
             media.close();

@@ -61,23 +61,6 @@ public final class SdpRewriter {
         return out.toString();
     }
 
-    /** callgate's own offer, used when the caller's INVITE carries no SDP (RFC 3261 §13.2.1). */
-    public static String offer(InetAddress address, int port, SdpOrigin origin) {
-        String family = SdpOrigin.family(address);
-        return "v=0\r\n"
-                + origin.next(address) + "\r\n"
-                + "s=callgate\r\n"
-                + "c=IN " + family + " " + address.getHostAddress() + "\r\n"
-                + "t=0 0\r\n"
-                + "m=audio " + port + " RTP/AVP 8 0 101\r\n"
-                + "a=rtpmap:8 PCMA/8000\r\n"
-                + "a=rtpmap:0 PCMU/8000\r\n"
-                + "a=rtpmap:101 telephone-event/8000\r\n"
-                + "a=fmtp:101 0-16\r\n"
-                + "a=ptime:20\r\n"
-                + "a=sendrecv\r\n";
-    }
-
     private static List<String> relayedFormats(MediaDescription audio) {
         List<String> kept = new ArrayList<>();
         for (String format : audio.formats()) {

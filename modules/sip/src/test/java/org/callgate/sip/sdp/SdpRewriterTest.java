@@ -88,7 +88,7 @@ class SdpRewriterTest {
 
     @Test
     void callgatesOwnOfferHasG711AndTelephoneEventOnPayloadType101() throws Exception {
-        Sdp offer = Sdp.parse(SdpRewriter.offer(callgate, 20002, new SdpOrigin(3)));
+        Sdp offer = Sdp.parse(SdpOffers.offer(callgate, 20002, new SdpOrigin(3)));
 
         assertThat(offer.audio().orElseThrow().formats()).containsExactly("8", "0", "101");
         assertThat(offer.audio().orElseThrow().encodingOf("101")).isEqualTo("telephone-event/8000");
