@@ -3,6 +3,7 @@ package org.callgate.sip;
 import java.text.ParseException;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Map;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
@@ -31,9 +32,13 @@ final class AgentInviteBuilder {
         this.sip = sip;
     }
 
-    Request build(B2buaCall call, Request callerInvite, String sdp)
+    /**
+     * @param queueUri the agent queue to call
+     * @param headers callgate's own headers for the agent side, in order
+     */
+    Request build(B2buaCall call, Request callerInvite, String queueUri, String sdp, Map<String, String> headers)
             throws ParseException, InvalidArgumentException {
-        URI target = sip.addresses.createURI(call.line.queueUri());
+        URI target = sip.addresses.createURI(queueUri);
         String transport = transportOf(target);
         Request invite = sip.messages.createRequest(
                 target,
@@ -46,7 +51,9 @@ final class AgentInviteBuilder {
                 maxForwards(callerInvite));
         invite.addHeader(sip.contact(transport));
         invite.addHeader(sip.headers.createHeader("X-Callgate-Call-Id", call.id));
-        invite.addHeader(sip.headers.createHeader("X-Callgate-Service", call.line.id()));
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            invite.addHeader(sip.headers.createHeader(header.getKey(), header.getValue()));
+        }
         copyHeaders(callerInvite, invite);
         invite.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
         return invite;

@@ -10,7 +10,9 @@ import gov.nist.javax.sip.ResponseEventExt;
 import org.callgate.core.call.EndReason;
 import org.callgate.core.media.LegSide;
 import org.callgate.sip.sdp.Sdp;
+import org.callgate.sip.sdp.Negotiated;
 import org.callgate.sip.sdp.SdpException;
+import org.callgate.sip.sdp.SdpOffers;
 import org.callgate.sip.sdp.SdpRewriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +86,10 @@ final class AgentResponseHandler {
         Response response = event.getResponse();
         long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
         Request ack = dialog.createAck(cseq);
+        if (call.state() == CallState.CONNECTING) {
+            bridgeAfterIvr(call, response, dialog, ack);
+            return;
+        }
         Response ok = answerForCaller(call, response);
         if (ok == null) {
             dialog.sendAck(ack);
@@ -100,6 +106,36 @@ final class AgentResponseHandler {
         sip.respond(call.callerInvite, ok);
         call.callerDialog(call.callerInvite.getDialog());
         call.media.established();
+    }
+
+    /**
+     * The agent answered a call whose caller callgate had already answered for the IVR: no
+     * message to the caller, the legs are bridged in the media relay (same codec on both legs,
+     * since callgate offered the caller's).
+     */
+    private void bridgeAfterIvr(B2buaCall call, Response response, Dialog dialog, Request ack) throws Exception {
+        Sdp answer;
+        Negotiated agentSide;
+        try {
+            String sdp = Bodies.sdpOf(response);
+            answer = Sdp.parse(sdp == null ? "" : sdp);
+            agentSide = SdpOffers.negotiate(answer);
+        } catch (SdpException e) {
+            LOG.warn("{}: agent answer unusable: {}", call, e.getMessage());
+            dialog.sendAck(ack);
+            ender.bye(dialog, EndReason.FAILED);
+            ender.end(call, EndReason.FAILED, 0, null, LegSide.AGENT);
+            return;
+        }
+        boolean confirmed = call.confirm(dialog, ack, sip.settings.clock().instant());
+        dialog.sendAck(ack);
+        if (!confirmed) {
+            ender.bye(dialog, EndReason.CALLER_HANGUP);
+            return;
+        }
+        call.media.agent().remote(answer.audioTarget());
+        call.media.agent().payloadTypes(agentSide.codec(), agentSide.telephoneEvent());
+        call.media.relay(true);
     }
 
     /** The 200 OK for the caller with the agent's answer rewritten, or null if it is unusable. */

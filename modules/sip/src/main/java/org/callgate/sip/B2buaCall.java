@@ -8,6 +8,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import org.callgate.core.ServiceLine;
 import org.callgate.core.call.EndReason;
+import org.callgate.core.ivr.Route;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaSession;
 import org.callgate.sip.sdp.SdpOrigin;
@@ -47,6 +48,8 @@ final class B2buaCall {
     private EndReason endReason;
     private int finalStatus;
     private ScheduledFuture<?> noAnswerTimer;
+    private IvrSession ivr;
+    private Route route;
 
     B2buaCall(String id, ServiceLine line, String caller, Instant started, String callerCallId,
             String agentCallId, String callerTag, ServerTransaction callerInvite, MediaSession media,
@@ -69,6 +72,33 @@ final class B2buaCall {
     synchronized void agentInviteSent(ClientTransaction transaction, ScheduledFuture<?> timer) {
         this.agentInvite = transaction;
         this.noAnswerTimer = timer;
+        if (state == CallState.IVR) {
+            state = CallState.CONNECTING;
+        }
+    }
+
+    /** callgate answered the caller itself to run the IVR: CALLING → IVR. */
+    synchronized boolean answeredForIvr(IvrSession session) {
+        if (state != CallState.CALLING) {
+            return false;
+        }
+        state = CallState.IVR;
+        ivr = session;
+        finalStatus = 200;
+        return true;
+    }
+
+    synchronized IvrSession ivr() {
+        return ivr;
+    }
+
+    /** Where the IVR sent the call; null for calls without IVR. */
+    synchronized Route route() {
+        return route;
+    }
+
+    synchronized void route(Route chosen) {
+        route = chosen;
     }
 
     synchronized ClientTransaction agentInvite() {
@@ -91,9 +121,9 @@ final class B2buaCall {
         return provisionalSeen;
     }
 
-    /** Moves CALLING → CONFIRMED; false if the call already ended (a late 2xx to be torn down). */
+    /** Moves CALLING or CONNECTING → CONFIRMED; false if the call already ended (a late 2xx to be torn down). */
     synchronized boolean confirm(Dialog agent, Request ack, Instant at) {
-        if (state != CallState.CALLING) {
+        if (state != CallState.CALLING && state != CallState.CONNECTING) {
             return false;
         }
         state = CallState.CONFIRMED;
@@ -121,6 +151,9 @@ final class B2buaCall {
             finalStatus = status;
         }
         cancelTimer();
+        if (ivr != null) {
+            ivr.stop();
+        }
         return was;
     }
 

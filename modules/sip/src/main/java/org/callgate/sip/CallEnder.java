@@ -46,23 +46,38 @@ final class CallEnder {
         if (was == null) {
             return;
         }
-        if (was == CallState.CALLING) {
-            if (status > 0) {
-                sip.respond(call.callerInvite, status, phrase);
-            }
-            if (agentLegStillPending(reason) && call.wantCancel()) {
-                cancelAgentLeg(call);
-            }
-        } else {
-            for (LegSide side : LegSide.values()) {
-                if (side != hungUp) {
-                    bye(call.dialog(side), reason);
+        switch (was) {
+            case CALLING -> {
+                if (status > 0) {
+                    sip.respond(call.callerInvite, status, phrase);
                 }
+                cancelAgentLegIfPending(call, reason);
+            }
+            case IVR -> byeUnless(call, LegSide.CALLER, hungUp, reason);
+            case CONNECTING -> {
+                byeUnless(call, LegSide.CALLER, hungUp, reason);
+                cancelAgentLegIfPending(call, reason);
+            }
+            default -> {
+                byeUnless(call, LegSide.CALLER, hungUp, reason);
+                byeUnless(call, LegSide.AGENT, hungUp, reason);
             }
         }
         call.media.close();
         registry.remove(call);
         report(call);
+    }
+
+    private void cancelAgentLegIfPending(B2buaCall call, EndReason reason) {
+        if (agentLegStillPending(reason) && call.agentInvite() != null && call.wantCancel()) {
+            cancelAgentLeg(call);
+        }
+    }
+
+    private void byeUnless(B2buaCall call, LegSide side, LegSide hungUp, EndReason reason) {
+        if (side != hungUp) {
+            bye(call.dialog(side), reason);
+        }
     }
 
     /** Sends CANCEL for the agent-leg INVITE (RFC 3261 §9.1). */

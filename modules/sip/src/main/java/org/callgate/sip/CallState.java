@@ -2,8 +2,12 @@ package org.callgate.sip;
 
 /** Life cycle of a B2BUA call, as seen from the caller's INVITE. */
 enum CallState {
-    /** Agent leg INVITE sent, no answer yet. */
+    /** Agent leg INVITE sent, no answer yet; the caller is not answered either (calls without IVR). */
     CALLING,
+    /** callgate answered the caller and runs the IVR; no agent leg yet. */
+    IVR,
+    /** The IVR is done and the agent leg INVITE is out; the caller is already answered. */
+    CONNECTING,
     /** Agent answered; 200 OK relayed to the caller. */
     CONFIRMED,
     /** Ended; only retransmissions and late responses are still handled. */

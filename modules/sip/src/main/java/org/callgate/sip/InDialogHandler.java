@@ -14,7 +14,9 @@ import org.callgate.core.call.EndReason;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaLeg;
 import org.callgate.sip.sdp.Sdp;
+import org.callgate.sip.sdp.Negotiated;
 import org.callgate.sip.sdp.SdpException;
+import org.callgate.sip.sdp.SdpOffers;
 import org.callgate.sip.sdp.SdpOrigin;
 import org.callgate.sip.sdp.SdpRewriter;
 
@@ -35,10 +37,43 @@ final class InDialogHandler {
 
     void handle(RequestEvent event, ServerTransaction transaction, B2buaCall call, LegSide from) throws Exception {
         Request request = event.getRequest();
+        CallState state = call.state();
+        boolean inIvr = state == CallState.IVR || state == CallState.CONNECTING;
         switch (request.getMethod()) {
             case Request.BYE -> bye(transaction, call, from);
-            case Request.INVITE -> reInvite(transaction, call, from);
+            case Request.INFO -> {
+                if (inIvr) {
+                    dtmfInfo(transaction, call);
+                } else {
+                    relay(transaction, call, from);
+                }
+            }
+            case Request.INVITE -> {
+                if (inIvr) {
+                    sip.respond(transaction, Response.REQUEST_PENDING, "IVR In Progress");
+                } else {
+                    reInvite(transaction, call, from);
+                }
+            }
             default -> relay(transaction, call, from);
+        }
+    }
+
+    /**
+     * A key sent as SIP INFO while the caller is in the IVR ({@code application/dtmf-relay} or
+     * {@code application/dtmf}, the de-facto formats of RFC 6086's era): answered here, not relayed.
+     */
+    private void dtmfInfo(ServerTransaction transaction, B2buaCall call) {
+        Request info = transaction.getRequest();
+        char key = DtmfInfo.keyOf(info);
+        if (key == 0) {
+            sip.respond(transaction, Response.UNSUPPORTED_MEDIA_TYPE, "Expected application/dtmf-relay");
+            return;
+        }
+        sip.respond(transaction, Response.OK, null);
+        IvrSession ivr = call.ivr();
+        if (ivr != null) {
+            ivr.digit(key);
         }
     }
 
@@ -49,7 +84,10 @@ final class InDialogHandler {
             return;
         }
         try {
-            call.media.leg(from).remote(Sdp.parse(sdp).audioTarget());
+            Sdp answer = Sdp.parse(sdp);
+            call.media.leg(from).remote(answer.audioTarget());
+            Negotiated chosen = SdpOffers.negotiate(answer);
+            call.media.leg(from).payloadTypes(chosen.codec(), chosen.telephoneEvent());
         } catch (SdpException ignored) {
             // Too late to refuse an ACK; the leg still latches on the first RTP packet.
         }

@@ -2,9 +2,8 @@ package org.callgate.sip;
 
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import javax.sip.ClientTransaction;
+import java.net.InetSocketAddress;
+import java.util.Map;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
@@ -17,7 +16,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.ServiceLine;
-import org.callgate.core.call.EndReason;
+import org.callgate.core.ivr.Prompts;
 import org.callgate.core.media.MediaControl;
 import org.callgate.core.media.MediaSession;
 import org.callgate.core.media.MediaUnavailableException;
@@ -46,18 +45,18 @@ final class InitialInviteHandler {
     private final CallRegistry registry;
     private final MediaControl mediaControl;
     private final CallEnder ender;
-    private final AgentInviteBuilder agentInvites;
-    private final ScheduledExecutorService timers;
+    private final AgentLeg agentLeg;
+    private final IvrCalls ivrCalls;
     private final MediaEvents mediaEvents;
 
     InitialInviteHandler(SipContext sip, CallRegistry registry, MediaControl mediaControl, CallEnder ender,
-            ScheduledExecutorService timers, MediaEvents mediaEvents) {
+            ScheduledExecutorService timers, MediaEvents mediaEvents, Prompts prompts) {
         this.sip = sip;
         this.registry = registry;
         this.mediaControl = mediaControl;
         this.ender = ender;
-        this.agentInvites = new AgentInviteBuilder(sip);
-        this.timers = timers;
+        this.agentLeg = new AgentLeg(sip, ender, timers);
+        this.ivrCalls = new IvrCalls(sip, registry, agentLeg, timers, prompts, ender);
         this.mediaEvents = mediaEvents;
     }
 
@@ -106,34 +105,34 @@ final class InitialInviteHandler {
         B2buaCall call = new B2buaCall(callId, line, callerOf(invite), sip.settings.clock().instant(),
                 callIdOf(invite), callId + "@callgate", Tags.next(), transaction, media, callId.hashCode(),
                 transportOf(invite));
+        if (line.ivrPlan().isPresent()) {
+            ivrCalls.answer(call, offer);
+        } else {
+            relay(call, offer);
+        }
+    }
+
+    /** A line without IVR: the caller's offer goes to the agent queue at once, rewritten. */
+    private void relay(B2buaCall call, Sdp offer) throws Exception {
+        MediaSession media = call.media;
+        InetSocketAddress local = media.agent().localRtp();
         String agentSdp;
         try {
             agentSdp = offer == null
-                    ? SdpOffers.offer(media.agent().localRtp().getAddress(), media.agent().localRtp().getPort(), call.agentOrigin)
-                    : SdpRewriter.rewrite(offer, media.agent().localRtp().getAddress(), media.agent().localRtp().getPort(), call.agentOrigin);
+                    ? SdpOffers.offer(local.getAddress(), local.getPort(), call.agentOrigin)
+                    : SdpRewriter.rewrite(offer, local.getAddress(), local.getPort(), call.agentOrigin);
         } catch (SdpException e) {
             media.close();
-            sip.respond(transaction, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            sip.respond(call.callerInvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return;
         }
         if (offer != null) {
             media.caller().remote(offer.audioTarget());
         }
         registry.add(call);
-        sip.respond(transaction, Response.TRYING, null);
-        Request agentInvite = agentInvites.build(call, invite, agentSdp);
-        ClientTransaction outgoing = sip.provider.getNewClientTransaction(agentInvite);
-        outgoing.setApplicationData(new TxContext.AgentInvite(call));
-        call.agentInviteSent(outgoing, noAnswerTimer(call));
-        LOG.debug("{} dialled {}, calling {}", call, line.number(), line.queueUri());
-        outgoing.sendRequest();
-    }
-
-    private ScheduledFuture<?> noAnswerTimer(B2buaCall call) {
-        long millis = sip.settings.noAnswerTimeout().toMillis();
-        return timers.schedule(
-                () -> ender.end(call, EndReason.NO_ANSWER, Response.TEMPORARILY_UNAVAILABLE, "No Answer", null),
-                millis, TimeUnit.MILLISECONDS);
+        sip.respond(call.callerInvite, Response.TRYING, null);
+        LOG.debug("{} calling {}", call, call.line.queueUri());
+        agentLeg.invite(call, call.line.queueUri(), agentSdp, Map.of("X-Callgate-Service", call.line.id()));
     }
 
     private void refuseOverload(ServerTransaction transaction, String reason) throws Exception {

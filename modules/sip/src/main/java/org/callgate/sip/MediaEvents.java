@@ -22,6 +22,12 @@ final class MediaEvents implements MediaListener {
         this.ender = ender;
     }
 
+    /** A key pressed during the IVR (RFC 4733); keys after the IVR belong to the agent and are relayed. */
+    @Override
+    public void onDtmf(MediaSession session, char key) {
+        registry.byId(session.callId()).map(B2buaCall::ivr).ifPresent(ivr -> ivr.digit(key));
+    }
+
     @Override
     public void onInactive(MediaSession session) {
         registry.byId(session.callId()).ifPresent(call -> {

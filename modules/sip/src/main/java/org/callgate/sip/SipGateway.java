@@ -10,6 +10,7 @@ import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.call.EndReason;
+import org.callgate.core.ivr.Prompts;
 import org.callgate.core.media.MediaControl;
 import org.callgate.sip.stack.StackProperties;
 import org.slf4j.Logger;
@@ -30,16 +31,21 @@ public final class SipGateway implements AutoCloseable {
     private final B2buaSettings settings;
     private final MediaControl media;
     private final CallObserver observer;
+    private final Prompts prompts;
     private final CallRegistry registry = new CallRegistry();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("callgate-sip-timer").daemon().factory());
     private SipStack stack;
     private CallEnder ender;
 
-    public SipGateway(B2buaSettings settings, MediaControl media, CallObserver observer) {
+    /**
+     * @param prompts the IVR's prompt audio, for lines with an IVR
+     */
+    public SipGateway(B2buaSettings settings, MediaControl media, CallObserver observer, Prompts prompts) {
         this.settings = settings;
         this.media = media;
         this.observer = observer;
+        this.prompts = prompts;
     }
 
     /**
@@ -79,7 +85,7 @@ public final class SipGateway implements AutoCloseable {
         ender = new CallEnder(sip, registry, observer);
         mediaEvents.ender(ender);
         provider.addSipListener(new B2buaListener(sip, registry,
-                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents),
+                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, prompts),
                 new AgentResponseHandler(sip, ender),
                 new InDialogHandler(sip, ender),
                 new CancelHandler(sip, registry, ender)));

@@ -1,0 +1,111 @@
+package org.callgate.sip;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Response;
+import org.callgate.core.call.EndReason;
+import org.callgate.core.ivr.IvrMachine;
+import org.callgate.core.ivr.IvrOutcome;
+import org.callgate.core.ivr.Prompts;
+import org.callgate.core.ivr.Route;
+import org.callgate.core.ivr.RoutingDecision;
+import org.callgate.core.media.MediaSession;
+import org.callgate.sip.sdp.Negotiated;
+import org.callgate.sip.sdp.Sdp;
+import org.callgate.sip.sdp.SdpException;
+import org.callgate.sip.sdp.SdpOffers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls to a line with an IVR: callgate answers the caller itself with its own SDP, runs the
+ * IVR on the anchored media, and only then calls the agent queue the IVR chose (R15), offering
+ * the caller's codec so that no transcoding is needed when the legs are bridged.
+ */
+final class IvrCalls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IvrCalls.class);
+
+    private final SipContext sip;
+    private final CallRegistry registry;
+    private final AgentLeg agentLeg;
+    private final ScheduledExecutorService timers;
+    private final Prompts prompts;
+    private final CallEnder ender;
+
+    IvrCalls(SipContext sip, CallRegistry registry, AgentLeg agentLeg, ScheduledExecutorService timers,
+            Prompts prompts, CallEnder ender) {
+        this.sip = sip;
+        this.registry = registry;
+        this.agentLeg = agentLeg;
+        this.timers = timers;
+        this.prompts = prompts;
+        this.ender = ender;
+    }
+
+    /** Answers the caller with callgate's SDP (or offer, for a late-offer INVITE) and starts the IVR. */
+    void answer(B2buaCall call, Sdp offer) throws Exception {
+        Negotiated chosen;
+        try {
+            chosen = offer == null ? Negotiated.DEFAULT : SdpOffers.negotiate(offer);
+        } catch (SdpException e) {
+            call.media.close();
+            sip.respond(call.callerInvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            return;
+        }
+        MediaSession media = call.media;
+        media.relay(false);
+        media.caller().payloadTypes(chosen.codec(), chosen.telephoneEvent());
+        if (offer != null) {
+            media.caller().remote(offer.audioTarget());
+        }
+        Response ok = okWithSdp(call, offer, chosen);
+        IvrSession ivr = new IvrSession(call, new IvrMachine(call.line.ivr()), prompts, timers,
+                outcome -> connect(call, chosen, outcome));
+        call.answeredForIvr(ivr);
+        registry.add(call);
+        sip.respond(call.callerInvite, ok);
+        call.callerDialog(call.callerInvite.getDialog());
+        media.established();
+        ivr.start();
+    }
+
+    private Response okWithSdp(B2buaCall call, Sdp offer, Negotiated chosen) throws Exception {
+        InetSocketAddress local = call.media.caller().localRtp();
+        String sdp = offer == null
+                ? SdpOffers.offer(local.getAddress(), local.getPort(), call.callerOrigin)
+                : SdpOffers.answer(offer, chosen, local.getAddress(), local.getPort(), call.callerOrigin);
+        Response ok = sip.response(call.callerInvite.getRequest(), Response.OK, null);
+        ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(call.callerTag);
+        ok.addHeader(sip.contact(call.transportToCaller));
+        ok.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
+        return ok;
+    }
+
+    /** The IVR is done: call the queue it chose, with what the agent side should know. */
+    private void connect(B2buaCall call, Negotiated callerSide, IvrOutcome outcome) {
+        Route route = RoutingDecision.decide(call.line, outcome);
+        call.route(route);
+        LOG.info("{}: IVR done ({}, keys '{}', {}), calling {}", call, route.reason(), route.ivrPath(),
+                route.language(), route.queueUri());
+        InetSocketAddress local = call.media.agent().localRtp();
+        String sdp = SdpOffers.offer(local.getAddress(), local.getPort(), call.agentOrigin,
+                List.of(callerSide.codec()), Negotiated.DEFAULT.telephoneEvent());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Callgate-Service", route.service());
+        headers.put("X-Callgate-Language", route.language());
+        if (!route.ivrPath().isEmpty()) {
+            headers.put("X-Callgate-Ivr-Path", route.ivrPath());
+        }
+        try {
+            agentLeg.invite(call, route.queueUri(), sdp, headers);
+        } catch (Exception e) {
+            LOG.error("{}: cannot call {}", call, route.queueUri(), e);
+            ender.end(call, EndReason.FAILED, 0, null, null);
+        }
+    }
+}
