@@ -42,6 +42,31 @@ public record IvrPlan(
         }
     }
 
+    /** Every prompt the plan can play, so all can be loaded (and checked) before the first call. */
+    public java.util.Set<String> promptNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        if (asksLanguage()) {
+            names.add(languagePrompt);
+        }
+        names.add(greeting);
+        if (recordingNotice != null) {
+            names.add(recordingNotice);
+        }
+        collect(menu, names);
+        return names;
+    }
+
+    private static void collect(Menu menu, java.util.Set<String> names) {
+        names.add(menu.prompt());
+        for (MenuAction action : menu.options().values()) {
+            switch (action) {
+                case MenuAction.Queue queue when queue.announcement() != null -> names.add(queue.announcement());
+                case MenuAction.Submenu sub -> collect(sub.menu(), names);
+                default -> { }
+            }
+        }
+    }
+
     /** Whether the caller is asked for a language at all. */
     public boolean asksLanguage() {
         return languages.size() > 1 && languagePrompt != null;
