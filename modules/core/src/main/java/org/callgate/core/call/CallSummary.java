@@ -3,6 +3,7 @@ package org.callgate.core.call;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.callgate.core.ivr.Route;
 import org.callgate.core.media.LegCounters;
 
 /**
@@ -19,6 +20,8 @@ import org.callgate.core.media.LegCounters;
  * @param finalStatus the SIP status of the caller's INVITE (200 when answered)
  * @param callerLeg media counters of the caller's leg
  * @param agentLeg media counters of the agent's leg
+ * @param route where the IVR sent the call (service, language, keys pressed), null for lines
+ *     without IVR or calls that ended in it
  */
 public record CallSummary(
         String callId,
@@ -30,7 +33,8 @@ public record CallSummary(
         EndReason reason,
         int finalStatus,
         LegCounters callerLeg,
-        LegCounters agentLeg) {
+        LegCounters agentLeg,
+        Route route) {
 
     public CallSummary {
         Objects.requireNonNull(callId, "callId");
@@ -42,6 +46,11 @@ public record CallSummary(
     /** Time from the agent's answer to the end (R4's duration); zero if never answered. */
     public Duration conversation() {
         return answered == null ? Duration.ZERO : Duration.between(answered, ended);
+    }
+
+    /** The service the call concerns (R4): the IVR's choice (e.g. {@code banking}) or the line's. */
+    public String service() {
+        return route == null ? serviceLine : route.service();
     }
 
     public boolean wasAnswered() {

@@ -10,8 +10,8 @@ import org.callgate.core.ivr.IvrOutcome.Reason;
  * class plays, times and connects, which is what makes every path testable in microseconds.
  *
  * <p>The dialogue: language choice (when the line offers several), greeting and recording
- * notice, then the menu tree. Keys interrupt prompts (barge-in), except announcements that must
- * be heard in full (the banking recording notice, R8). No input, wrong input and exhausted
+ * notice, then the menu tree. Keys interrupt prompts (barge-in), except what must be heard in
+ * full: the recording notice (R7) with the greeting before it, and the banking announcement (R8). No input, wrong input and exhausted
  * retries all end at the line's default queue: the caller can always reach an agent (R15).
  *
  * <p>Not thread-safe: drive one machine from one thread (or under one lock).
@@ -28,6 +28,7 @@ public final class IvrMachine {
     private int failures;
     private int timer;
     private boolean playing;
+    private boolean interruptible;
     private IvrOutcome pending;
 
     public IvrMachine(IvrPlan plan) {
@@ -49,7 +50,7 @@ public final class IvrMachine {
 
     public List<IvrCommand> onDigit(char key) {
         List<IvrCommand> out = new ArrayList<>();
-        if (stage == Stage.DONE || stage == Stage.ANNOUNCING || !Dtmf.isSymbol(key)) {
+        if (stage == Stage.DONE || !Dtmf.isSymbol(key) || (playing && !interruptible)) {
             return out;
         }
         if (playing) {
@@ -109,7 +110,8 @@ public final class IvrMachine {
         if (plan.recordingNotice() != null) {
             prompts.add(new PromptRef(language, plan.recordingNotice()));
         }
-        return play(prompts, true);
+        // Every caller hears that calls may be recorded (R7): no barge-in while the notice plays.
+        return play(prompts, plan.recordingNotice() == null);
     }
 
     private List<IvrCommand> enterMenu() {
@@ -172,6 +174,7 @@ public final class IvrMachine {
 
     private List<IvrCommand> play(List<PromptRef> prompts, boolean bargeIn) {
         playing = true;
+        interruptible = bargeIn;
         return List.of(new IvrCommand.Play(prompts, bargeIn));
     }
 }

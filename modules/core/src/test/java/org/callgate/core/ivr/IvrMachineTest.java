@@ -35,7 +35,7 @@ class IvrMachineTest {
         List<IvrCommand> commands = ivr.onDigit('2');
 
         assertThat(commands).containsExactly(new IvrCommand.StopPlaying(), new IvrCommand.Play(
-                List.of(new PromptRef("fr", "welcome"), new PromptRef("fr", "recording-notice")), true));
+                List.of(new PromptRef("fr", "welcome"), new PromptRef("fr", "recording-notice")), false));
         assertThat(ivr.language()).isEqualTo("fr");
     }
 
@@ -107,15 +107,24 @@ class IvrMachineTest {
         int timer = startedTimer(ivr.onPromptsFinished());
 
         assertThat(ivr.onTimeout(timer)).containsExactly(new IvrCommand.Play(
-                List.of(new PromptRef("nl", "welcome"), new PromptRef("nl", "recording-notice")), true));
+                List.of(new PromptRef("nl", "welcome"), new PromptRef("nl", "recording-notice")), false));
     }
 
     @Test
-    void aKeyDuringTheGreetingIsTakenAsTheMenuChoice() {
+    void keysDuringTheRecordingNoticeAreIgnoredSoEveryCallerHearsIt() {
         ivr.start();
         ivr.onDigit('1');
 
-        assertThat(ivr.onDigit('2')).containsExactly(new IvrCommand.StopPlaying(), new IvrCommand.Connect(
+        assertThat(ivr.onDigit('2')).isEmpty();
+    }
+
+    @Test
+    void withoutARecordingNoticeAKeyDuringTheGreetingIsTakenAsTheMenuChoice() {
+        IvrMachine noNotice = new IvrMachine(new IvrPlan(List.of("nl"), null, "welcome", null, MAIN,
+                Duration.ofSeconds(5), 2, DEFAULT));
+        assertThat(noNotice.start()).containsExactly(new IvrCommand.Play(List.of(new PromptRef("nl", "welcome")), true));
+
+        assertThat(noNotice.onDigit('2')).containsExactly(new IvrCommand.StopPlaying(), new IvrCommand.Connect(
                 new IvrOutcome("sip:parcels@queue", null, "nl", "2", Reason.CHOICE)));
     }
 
