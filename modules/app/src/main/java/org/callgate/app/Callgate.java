@@ -29,11 +29,18 @@ public final class Callgate implements AutoCloseable {
     /**
      * Starts callgate.
      *
-     * @throws SipGatewayException when the SIP port cannot be bound (the message names it)
+     * @throws SipGatewayException when the SIP port cannot be bound or a prompt cannot be loaded
+     *     (the message names the port or the file)
      */
     public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer) throws SipGatewayException {
+        PromptLibrary prompts;
+        try {
+            prompts = PromptLibrary.load(config.promptsDir(), config.directory().lines());
+        } catch (IllegalArgumentException e) {
+            throw new SipGatewayException("cannot load IVR prompts: " + e.getMessage(), e);
+        }
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
-        SipGateway sip = new SipGateway(sipSettings(config, clock), media, observer);
+        SipGateway sip = new SipGateway(sipSettings(config, clock), media, observer, prompts);
         try {
             sip.start();
         } catch (SipGatewayException e) {

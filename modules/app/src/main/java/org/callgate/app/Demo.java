@@ -1,7 +1,6 @@
 package org.callgate.app;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.callgate.app.config.CallgateConfig;
@@ -25,14 +25,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code callgate demo}: starts the gateway on the embedded defaults, lets SIPp play the agent
- * queue and a caller on every service line, places the calls with real RTP, and prints what
- * callgate saw of each. One call to a number that is no service line shows a refusal.
+ * queue and one caller per service line who goes through the IVR with DTMF keys, and prints what
+ * callgate saw of each call. One call to a number that is no service line shows a refusal.
  */
 @SuppressForbidden("a command prints its report to the terminal")
 @Command(name = "demo", description = "Start callgate on embedded defaults and place real calls through it with SIPp.")
 final class Demo implements Callable<Integer> {
 
-    private static final List<String> SCENARIOS = List.of("uac-call.xml", "uas-answer.xml", "uac-expect-404.xml");
+    /** Keys each demo caller presses, per line: language, then menu choice. */
+    private static final Map<String, String> KEYS = Map.of(
+            "private", "11", "business", "21", "riziv-inami", "31", "traffic-fines", "12");
 
     @Option(names = "--talk", paramLabel = "SECONDS", defaultValue = "3", description = "conversation length per call (default: ${DEFAULT-VALUE})")
     int talkSeconds;
@@ -47,7 +49,6 @@ final class Demo implements Callable<Integer> {
         }
         CallgateConfig config = ConfigLoader.defaults();
         Path work = Files.createTempDirectory("callgate-demo");
-        extractScenarios(work);
         ConcurrentLinkedQueue<CallSummary> ended = new ConcurrentLinkedQueue<>();
         try (Callgate callgate = Callgate.start(config, Clock.systemUTC(), ended::add)) {
             List<ServiceLine> lines = config.directory().lines();
@@ -63,28 +64,42 @@ final class Demo implements Callable<Integer> {
         }
     }
 
-    private boolean placeCalls(CallgateConfig config, List<ServiceLine> lines, Path work) {
+    private boolean placeCalls(CallgateConfig config, List<ServiceLine> lines, Path work) throws IOException {
         String gateway = config.sip().listenAddress() + ":" + config.sip().port();
-        Duration limit = Duration.ofSeconds(talkSeconds + 30L);
-        try (Sipp agent = Sipp.scenario(work.resolve("uas-answer.xml")).localPort(agentPort(lines))
-                .mediaPort(17000).calls(lines.size()).arg("-rtp_echo").workDir(work).start()) {
+        Duration limit = Duration.ofSeconds(talkSeconds + 60L);
+        Path agentScenario = IvrScenarios.agentExpecting(work, "agent", Map.of());
+        try (Sipp agent = Sipp.scenario(agentScenario).localPort(agentPort(lines)).mediaPort(17000)
+                .calls(lines.size()).arg("-rtp_echo", "-d", Long.toString(talkSeconds * 1000L)).workDir(work)
+                .timeout(limit).start()) {
             List<Sipp> callers = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
-                out.printf(Locale.ROOT, "  calling %-20s %s%n", lines.get(i).name(), lines.get(i).number());
-                callers.add(Sipp.scenario(work.resolve("uac-call.xml")).remote(gateway).localPort(5080 + i)
-                        .mediaPort(16000 + 100 * i).service(lines.get(i).number().e164())
-                        .arg("-d", Long.toString(talkSeconds * 1000L)).workDir(work).start());
+                ServiceLine line = lines.get(i);
+                String keys = KEYS.getOrDefault(line.id(), "10");
+                out.printf(Locale.ROOT, "  calling %-20s %s, pressing %s%n", line.name(), line.number(),
+                        String.join(" then ", keys.split("")));
+                callers.add(Sipp.scenario(callerScenario(work, line.id(), keys)).remote(gateway).localPort(5080 + i)
+                        .mediaPort(16000 + 100 * i).service(line.number().e164()).workDir(work).timeout(limit).start());
             }
             out.printf(Locale.ROOT, "  calling %-20s %s (no service line)%n%n", "an unknown number", "+3225550000");
-            SippResult refused = Sipp.scenario(work.resolve("uac-expect-404.xml")).remote(gateway).localPort(5079)
+            SippResult refused = Sipp.scenario(extract(work, "uac-expect-404.xml")).remote(gateway).localPort(5079)
                     .service("+3225550000").workDir(work).start().await(limit);
             boolean ok = refused.allCallsSucceeded();
             for (Sipp caller : callers) {
                 ok &= caller.await(limit).allCallsSucceeded();
             }
-            out.printf(Locale.ROOT, "unknown number: %s%n%n", refused.allCallsSucceeded() ? "refused with 404 No Such Service Number" : "NOT refused as expected");
+            out.printf(Locale.ROOT, "unknown number: %s%n%n",
+                    refused.allCallsSucceeded() ? "refused with 404 No Such Service Number" : "NOT refused as expected");
             return ok;
         }
+    }
+
+    private static Path callerScenario(Path work, String line, String keys) throws IOException {
+        // The language key cuts the language menu short; the menu key waits until the greeting
+        // and the recording notice, which every caller must hear (R7), are over.
+        IvrScenarios scenario = new IvrScenarios().pause(400).rfc4733(keys.charAt(0)).pause(13_500)
+                .rfc4733(keys.charAt(1));
+        // Speak once the agent is on the line: after the banking notice (R8) for Postinfo callers.
+        return scenario.pause("private".equals(line) ? 9500 : 1500).audio().caller(work, "caller-" + line);
     }
 
     private static int agentPort(List<ServiceLine> lines) {
@@ -100,26 +115,28 @@ final class Demo implements Callable<Integer> {
     }
 
     private void report(List<CallSummary> calls) {
-        out.printf(Locale.ROOT, "%-26s %-14s %-14s %-6s %-14s %-6s %-22s %-22s%n", "call", "line", "caller", "status",
-                "ended by", "talk", "caller→agent (in/out)", "agent→caller (in/out)");
+        out.printf(Locale.ROOT, "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s%n", "line", "service", "caller",
+                "lang", "keys", "ended by", "talk", "caller→agent (in/out)", "agent→caller (in/out)");
         for (CallSummary call : calls) {
-            out.printf(Locale.ROOT, "%-26s %-14s %-14s %-6d %-14s %-6s %-22s %-22s%n", call.callId(), call.serviceLine(),
-                    call.caller(), call.finalStatus(), call.reason(),
+            out.printf(Locale.ROOT, "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s%n", call.serviceLine(),
+                    call.service(), call.caller(), call.route() == null ? "-" : call.route().language(),
+                    call.route() == null ? "-" : call.route().ivrPath(), call.reason(),
                     String.format(Locale.ROOT, "%.1fs", call.conversation().toMillis() / 1000.0),
                     flow(call.callerLeg(), call.agentLeg()), flow(call.agentLeg(), call.callerLeg()));
         }
-        out.printf(Locale.ROOT, "%n%d calls completed through callgate.%n", calls.stream().filter(CallSummary::wasAnswered).count());
+        out.printf(Locale.ROOT, "%n%d calls completed through callgate.%n",
+                calls.stream().filter(CallSummary::wasAnswered).count());
     }
 
     private static String flow(LegCounters from, LegCounters to) {
         return from.packetsIn() + "/" + to.packetsOut() + " pkts, " + from.packetsLost() + " lost";
     }
 
-    private static void extractScenarios(Path dir) throws IOException {
-        for (String name : SCENARIOS) {
-            try (InputStream in = Demo.class.getResourceAsStream("/sipp/" + name)) {
-                Files.copy(in, dir.resolve(name));
-            }
+    private static Path extract(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (var in = Demo.class.getResourceAsStream("/sipp/" + name)) {
+            Files.copy(in, file);
         }
+        return file;
     }
 }

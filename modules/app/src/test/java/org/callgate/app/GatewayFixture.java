@@ -27,28 +27,41 @@ final class GatewayFixture implements AutoCloseable {
     final BlockingQueue<CallSummary> ended = new LinkedBlockingQueue<>();
     private int nextMediaBase;
 
-    private GatewayFixture(Path dir, int maxCalls, String inactivity) throws Exception {
+    private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines) throws Exception {
         this.dir = dir;
         this.sipPort = FreePorts.udpAndTcp();
         this.agentPort = FreePorts.udpAndTcp();
         this.rtpMin = FreePorts.udpRange(42000, 200);
         this.nextMediaBase = rtpMin + 400;
         Path config = dir.resolve("callgate.yaml");
-        Files.writeString(config, yaml(maxCalls, inactivity));
+        Files.writeString(config, yaml(maxCalls, inactivity) + (serviceLines == null ? directLines() : serviceLines)
+                .replace("${AGENT}", "127.0.0.1:" + agentPort).replace("${PROMPTS}", PROMPTS.toString()));
         this.gateway = Callgate.start(ConfigLoader.load(config), Clock.systemUTC(), ended::add);
     }
 
     static GatewayFixture start(Path dir) throws Exception {
-        return new GatewayFixture(dir, 100, "20s");
+        return new GatewayFixture(dir, 100, "20s", null);
     }
 
     static GatewayFixture withCallLimit(Path dir, int maxCalls) throws Exception {
-        return new GatewayFixture(dir, maxCalls, "20s");
+        return new GatewayFixture(dir, maxCalls, "20s", null);
     }
 
     static GatewayFixture withMediaTimeout(Path dir, String inactivity) throws Exception {
-        return new GatewayFixture(dir, 100, inactivity);
+        return new GatewayFixture(dir, 100, inactivity, null);
     }
+
+    /**
+     * callgate with the given {@code service-lines:} (and optional {@code prompts-dir:}) YAML;
+     * {@code ${AGENT}} stands for the SIPp agent queue's address, {@code ${PROMPTS}} for the
+     * repository's prompt directory.
+     */
+    static GatewayFixture withLines(Path dir, String serviceLines) throws Exception {
+        return new GatewayFixture(dir, 100, "20s", serviceLines);
+    }
+
+    /** The prompts shipped in the repository (tests run in the module directory). */
+    static final Path PROMPTS = Path.of("../../config/prompts").toAbsolutePath().normalize();
 
     private String yaml(int maxCalls, String inactivity) {
         return """
@@ -65,10 +78,21 @@ final class GatewayFixture implements AutoCloseable {
                   max-concurrent: %d
                   retry-after: 7s
                   no-answer-timeout: 20s
+                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls);
+    }
+
+    private static String directLines() {
+        return """
                 service-lines:
-                  - {id: private, name: Private customers, number: 02 278 50 44, queue: "sip:private@127.0.0.1:%d"}
-                  - {id: business, name: Business customers, number: 02 201 11 11, queue: "sip:business@127.0.0.1:%d"}
-                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls, agentPort, agentPort);
+                  - {id: private, name: Private customers, number: 02 278 50 44, queue: "sip:private@${AGENT}"}
+                  - {id: business, name: Business customers, number: 02 201 11 11, queue: "sip:business@${AGENT}"}
+                prompts-dir: ${PROMPTS}
+                """;
+    }
+
+    /** Media ports for SIPp peers a test starts itself. */
+    int mediaPort() {
+        return nextMediaPort();
     }
 
     /** A SIPp caller towards callgate. */

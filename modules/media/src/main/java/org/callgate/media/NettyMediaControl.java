@@ -34,6 +34,16 @@ import org.slf4j.LoggerFactory;
  *     // offer session.caller().localRtp() to the caller, session.agent().localRtp() to the agent
  * }
  * }</pre>
+ *
+ * <p>For a call that goes through the IVR (keys arrive through {@link MediaListener#onDtmf}):
+ *
+ * <pre>{@code
+ * Audio greeting = WavClips.read(Path.of("config/prompts/nl/greeting.wav")); // once, at start-up
+ * session.caller().payloadTypes(AudioCodec.PCMU, 101); // from the caller's SDP answer
+ * session.relay(false);                                // the caller talks to callgate only
+ * Playback playback = session.play(List.of(greeting), interrupted -> ivr.onPromptsFinished());
+ * // on a key: playback.stop(); when the agent answers: session.relay(true)
+ * }</pre>
  */
 public final class NettyMediaControl implements MediaControl, AutoCloseable {
 

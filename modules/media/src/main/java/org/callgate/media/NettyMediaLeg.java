@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
+import org.callgate.core.media.AudioCodec;
 import org.callgate.core.media.LegCounters;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaLeg;
@@ -14,10 +15,16 @@ import org.callgate.core.media.MediaLeg;
  * One leg of a relayed call: its two sockets, the latching state of each (RFC 4961), its counters
  * and the loss tracker of the RTP stream its peer sends (RFC 3550 §6.4.1).
  *
- * <p>{@link #remote} and {@link #counters} may be called from any thread; everything else runs on
- * the session's event loop.
+ * <p>It also holds what prompts played to its peer need: the codec agreed in SDP and callgate's
+ * own outgoing {@link RtpSource}, and the RFC 4733 telephone-event payload type DTMF is read from.
+ *
+ * <p>{@link #remote}, {@link #payloadTypes} and {@link #counters} may be called from any thread;
+ * everything else runs on the session's event loop.
  */
 final class NettyMediaLeg implements MediaLeg {
+
+    /** The telephone-event payload type until SDP says otherwise: the usual choice of phones. */
+    static final int DEFAULT_TELEPHONE_EVENT = 101;
 
     private final String callId;
     private final LegSide side;
@@ -27,7 +34,12 @@ final class NettyMediaLeg implements MediaLeg {
     private final Latch rtcpLatch = new Latch();
     private final LegStats stats = new LegStats();
     private final SequenceTracker sequence = new SequenceTracker();
+    private final RtpSource source = new RtpSource();
     private volatile BoundPair pair;
+    private volatile AudioCodec codec = AudioCodec.PCMA;
+    private volatile int telephoneEvent = DEFAULT_TELEPHONE_EVENT;
+    /** A prompt is being played to this leg's peer; event loop only. */
+    private boolean prompting;
     /** Clock millis of the last packet accepted from the peer; event loop only. */
     private long lastReceivedMillis = Long.MIN_VALUE;
 
@@ -68,6 +80,25 @@ final class NettyMediaLeg implements MediaLeg {
         rtcpLatch.expect(unknown || rtp.getPort() == 65535
                 ? null
                 : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Takes effect for the next playback and the next packet received.
+     *
+     * @throws IllegalArgumentException when {@code telephoneEvent} is not -1 or a payload type
+     *     (0-127), or is the codec's own payload type
+     */
+    @Override
+    public void payloadTypes(AudioCodec codec, int telephoneEvent) {
+        Objects.requireNonNull(codec, "codec");
+        if (telephoneEvent < -1 || telephoneEvent > 127 || telephoneEvent == codec.payloadType()) {
+            throw new IllegalArgumentException("telephone-event payload type must be -1 (none) or 0-127 "
+                    + "and differ from " + codec + "'s: " + telephoneEvent);
+        }
+        this.codec = codec;
+        this.telephoneEvent = telephoneEvent;
     }
 
     @Override
@@ -121,5 +152,34 @@ final class NettyMediaLeg implements MediaLeg {
     /** Clock millis of the last packet from the peer, {@link Long#MIN_VALUE} if none. */
     long lastReceivedMillis() {
         return lastReceivedMillis;
+    }
+
+    /** The codec prompts to this leg are encoded in, {@link AudioCodec#PCMA} until set. */
+    AudioCodec codec() {
+        return codec;
+    }
+
+    /** The RFC 4733 telephone-event payload type of this leg, -1 when none was agreed. */
+    int telephoneEvent() {
+        return telephoneEvent;
+    }
+
+    /** Callgate's own RTP stream towards this leg's peer. Event loop only. */
+    RtpSource source() {
+        return source;
+    }
+
+    /** Whether a prompt is being played to this leg's peer. Event loop only. */
+    boolean prompting() {
+        return prompting;
+    }
+
+    void prompting(boolean on) {
+        this.prompting = on;
+    }
+
+    /** The session's clock, for taps that need arrival times. */
+    Clock clock() {
+        return clock;
     }
 }

@@ -4,13 +4,17 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.callgate.core.media.Audio;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaListener;
 import org.callgate.core.media.MediaSession;
 import org.callgate.core.media.MediaUnavailableException;
+import org.callgate.core.media.Playback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +24,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The {@link InactivityWatch} also runs on that loop, started by {@link #established()}: it
  * reports the session once when neither leg has received RTP or RTCP for the configured time.
+ *
+ * <p>So do the IVR parts: the {@link RelaySwitch} the relay steps read, the {@link PromptPlayer}
+ * playing to the caller (at most one at a time) and the {@link DtmfTap} on the caller leg, whose
+ * key presses are reported from here. Listener callbacks run on the loop, never inside the call
+ * that caused them from another thread, and a failing listener is logged, never propagated.
  */
 final class NettyMediaSession implements MediaSession {
 
@@ -37,6 +46,9 @@ final class NettyMediaSession implements MediaSession {
     private final InactivityWatch watch;
     private final Promise<Void> closed;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final RelaySwitch relay = new RelaySwitch();
+    /** The playback sending to the caller; event loop only. */
+    private PromptPlayer playing;
 
     NettyMediaSession(String callId, MediaListener listener, EventLoop loop, MediaSettings settings,
             PortBinder binder, Consumer<NettyMediaSession> onClosed) {
@@ -55,8 +67,9 @@ final class NettyMediaSession implements MediaSession {
 
     /** Binds both legs' port pairs; on failure the caller must {@link #close()} the session. */
     void bind() throws MediaUnavailableException {
-        caller.attach(binder.bind(loop, kind -> MediaPipeline.initializer(caller, agent, kind)));
-        agent.attach(binder.bind(loop, kind -> MediaPipeline.initializer(agent, caller, kind)));
+        DtmfDetector.Keys keys = this::reportDtmf;
+        caller.attach(binder.bind(loop, kind -> MediaPipeline.initializer(caller, agent, kind, relay, keys)));
+        agent.attach(binder.bind(loop, kind -> MediaPipeline.initializer(agent, caller, kind, relay, keys)));
     }
 
     @Override
@@ -87,6 +100,36 @@ final class NettyMediaSession implements MediaSession {
         } catch (RejectedExecutionException e) {
             LOG.debug("call {}: media relay shut down, no inactivity watch", callId);
         }
+    }
+
+    /** {@inheritDoc} Takes effect for the next packet received; may be called from any thread. */
+    @Override
+    public void relay(boolean on) {
+        relay.set(on);
+        if (LOG.isDebugEnabled()) {
+            try (CallMdc ignored = CallMdc.enter(callId)) {
+                LOG.debug("relay between the legs {}", on ? "on" : "off");
+            }
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Returns at once; the playback starts on the session's event loop, and its listener is
+     * never called from inside this method, except when the media relay is shut down (then it is
+     * told {@code finished(true)} at once). On a closed session it ends at once, interrupted.
+     */
+    @Override
+    public Playback play(List<Audio> clips, Playback.Listener listener) {
+        Objects.requireNonNull(listener, "listener");
+        PromptPlayer player = new PromptPlayer(this, caller, List.copyOf(clips), listener);
+        try {
+            loop.execute(player::start);
+        } catch (RejectedExecutionException e) {
+            player.tell(true);
+        }
+        return player;
     }
 
     /**
@@ -125,8 +168,83 @@ final class NettyMediaSession implements MediaSession {
         }
     }
 
+    /** Runs {@code task} on the loop, at once if already there; false when the loop is gone. */
+    boolean onLoop(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+            return true;
+        }
+        try {
+            loop.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    boolean closing() {
+        return closing.get();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** {@code player} starts: whatever played before is stopped first. Event loop only. */
+    void nowPlaying(PromptPlayer player) {
+        // Stopping tells a listener, which may only queue a new playback, so this ends.
+        for (PromptPlayer previous = playing; previous != null && previous != player; previous = playing) {
+            previous.stopOnLoop();
+        }
+        playing = player;
+    }
+
+    /** {@code player} ended. Event loop only. */
+    void notPlaying(PromptPlayer player) {
+        if (playing == player) {
+            playing = null;
+        }
+    }
+
+    void tellFinished(Playback.Listener listener, boolean interrupted) {
+        try (CallMdc ignored = CallMdc.enter(callId)) {
+            LOG.debug("playback {}", interrupted ? "stopped" : "finished");
+            try {
+                listener.finished(interrupted);
+            } catch (RuntimeException e) {
+                LOG.warn("playback listener failed", e);
+            }
+        }
+    }
+
+    void failed(RuntimeException e) {
+        try (CallMdc ignored = CallMdc.enter(callId)) {
+            LOG.warn("playback failed, stopping it", e);
+        }
+    }
+
+    /** A key press on the caller leg, from its {@link DtmfTap}. Event loop only. */
+    private void reportDtmf(char key) {
+        if (closing.get()) {
+            return;
+        }
+        try (CallMdc ignored = CallMdc.enter(callId)) {
+            // The key itself is never logged: callers type account numbers and PINs.
+            LOG.debug("caller pressed a key");
+            try {
+                listener.onDtmf(this, key);
+            } catch (RuntimeException e) {
+                LOG.warn("media listener failed on a key press", e);
+            }
+        }
+    }
+
     private void closeOnLoop() {
         watch.stop();
+        PromptPlayer current = playing;
+        if (current != null) {
+            current.stopOnLoop();
+        }
         release(caller).addListener(callerFree -> release(agent).addListener(agentFree -> {
             onClosed.accept(this);
             logClosed();

@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * channel's write-buffer water marks instead of growing. Writes are flushed once per read batch
  * ({@code channelReadComplete}), which lets epoll send a batch with one {@code sendmmsg} call.
  *
+ * <p>While the session's {@link RelaySwitch} is off (the caller is in the IVR) every packet is
+ * consumed here, after the receive taps have seen it. While a prompt plays to the other leg's
+ * peer, RTP for that peer is consumed too, so relayed audio never interleaves with the prompt's
+ * packets in one stream.
+ *
  * <p>Errors on a UDP socket (e.g. an ICMP port unreachable) are logged at DEBUG and never close
  * the channel: the peer may come back.
  */
@@ -28,18 +33,23 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     private final NettyMediaLeg ingress;
     private final NettyMediaLeg egress;
     private final PacketKind kind;
+    private final RelaySwitch relay;
     private Channel unflushed;
 
-    RelayHandler(NettyMediaLeg ingress, NettyMediaLeg egress, PacketKind kind) {
+    RelayHandler(NettyMediaLeg ingress, NettyMediaLeg egress, PacketKind kind, RelaySwitch relay) {
         this.ingress = ingress;
         this.egress = egress;
         this.kind = kind;
+        this.relay = relay;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         DatagramPacket packet = (DatagramPacket) msg;
         try {
+            if (!relay.on() || (kind == PacketKind.RTP && egress.prompting())) {
+                return;
+            }
             Channel out = egress.channel(kind);
             InetSocketAddress destination = egress.latch(kind).destination();
             if (out == null || destination == null || !out.isWritable()) {

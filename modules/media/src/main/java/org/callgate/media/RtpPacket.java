@@ -64,4 +64,34 @@ final class RtpPacket {
     static long ssrc(ByteBuf packet) {
         return packet.getUnsignedInt(packet.readerIndex() + 8);
     }
+
+    /**
+     * Where the payload starts, relative to the reader index: after the fixed header, the CSRC
+     * list and the header extension (RFC 3550 §5.1, §5.3.1); -1 when they overrun the packet.
+     */
+    static int payloadOffset(ByteBuf packet) {
+        int start = packet.readerIndex();
+        int first = packet.getUnsignedByte(start);
+        int offset = RTP_HEADER + 4 * (first & 0x0F);
+        if ((first & 0x10) != 0) {
+            if (offset + 4 > packet.readableBytes()) {
+                return -1;
+            }
+            offset += 4 + 4 * packet.getUnsignedShort(start + offset + 2);
+        }
+        return offset <= packet.readableBytes() ? offset : -1;
+    }
+
+    /**
+     * Bytes of payload after {@code offset} (from {@link #payloadOffset}), without the padding the
+     * last octet counts when the P bit is set (RFC 3550 §5.1); -1 when the padding is malformed.
+     */
+    static int payloadLength(ByteBuf packet, int offset) {
+        int length = packet.readableBytes() - offset;
+        if ((packet.getUnsignedByte(packet.readerIndex()) & 0x20) != 0 && length > 0) {
+            int padding = packet.getUnsignedByte(packet.writerIndex() - 1);
+            length = padding == 0 || padding > length ? -1 : length - padding;
+        }
+        return length;
+    }
 }

@@ -7,5 +7,10 @@
  * are registered on one event loop, so a packet is received, checked and relayed on a single
  * thread and the per-leg state needs no locks. The receive path of every channel is a short
  * pipeline, see {@link org.callgate.media.MediaPipeline}.
+ *
+ * <p>For the IVR, a session can switch its relay off, play prompts to the caller (G.711 RTP paced
+ * at 20 ms by a task on the session's loop, {@link org.callgate.media.PromptPlayer}) and reports
+ * the caller's RFC 4733 key presses ({@link org.callgate.media.DtmfTap}). Prompt files are read
+ * with {@link org.callgate.media.WavClips}.
  */
 package org.callgate.media;

@@ -205,6 +205,15 @@ class ReceivePathTest {
         assertThat(agent.lastReceivedMillis()).isEqualTo(Long.MIN_VALUE);
     }
 
+    @Test
+    void theDtmfTapSitsRightBeforeTheRelayOnTheCallersRtpSocketOnly() {
+        assertThat(callerRtp.pipeline().names())
+                .containsSubsequence(MediaPipeline.VALIDATE, MediaPipeline.LATCH, DtmfTap.NAME, MediaPipeline.RELAY);
+        for (EmbeddedChannel other : List.of(callerRtcp, agentRtp, agentRtcp)) {
+            assertThat(other.pipeline().names()).doesNotContain(DtmfTap.NAME);
+        }
+    }
+
     private DatagramPacket packet(byte[] data, InetSocketAddress sender) {
         ByteBuf buffer = Unpooled.copiedBuffer(data);
         sent.add(buffer);
@@ -213,7 +222,7 @@ class ReceivePathTest {
 
     private static EmbeddedChannel socket(NettyMediaLeg ingress, NettyMediaLeg egress, PacketKind kind) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        MediaPipeline.init(channel.pipeline(), ingress, egress, kind);
+        MediaPipeline.init(channel.pipeline(), ingress, egress, kind, new RelaySwitch(), key -> { });
         return channel;
     }
 

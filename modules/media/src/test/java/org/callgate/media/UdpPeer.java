@@ -8,6 +8,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 
 /** A plain JDK UDP socket on 127.0.0.1 playing a phone or the agent platform. */
@@ -87,6 +88,27 @@ final class UdpPeer implements AutoCloseable {
         }
         return new Received(Arrays.copyOf(buffer, packet.getLength()),
                 (InetSocketAddress) packet.getSocketAddress());
+    }
+
+    /** The next datagram, or {@code null} if none arrives within {@code wait}. */
+    Received receiveWithin(Duration wait) {
+        try {
+            socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+            return receive();
+        } catch (AssertionError e) {
+            if (e.getCause() instanceof SocketTimeoutException) {
+                return null;
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
+            } catch (IOException e) {
+                // closed: the next call fails anyway
+            }
+        }
     }
 
     @Override

@@ -135,9 +135,9 @@ final class CallEnder {
     private void report(B2buaCall call) {
         CallSummary summary = new CallSummary(call.id, call.line.id(), call.caller, call.started,
                 call.answered(), sip.settings.clock().instant(), call.endReason(), call.finalStatus(),
-                call.media.caller().counters(), call.media.agent().counters());
-        CDR.info("call {} line={} caller={} status={} reason={} talk={}ms caller[{}] agent[{}]",
-                summary.callId(), summary.serviceLine(), summary.caller(), summary.finalStatus(),
+                call.media.caller().counters(), call.media.agent().counters(), call.route());
+        CDR.info("call {} line={} service={} caller={} status={} reason={} talk={}ms caller[{}] agent[{}]",
+                summary.callId(), summary.serviceLine(), summary.service(), summary.caller(), summary.finalStatus(),
                 summary.reason(), summary.conversation().toMillis(),
                 counters(summary.callerLeg()), counters(summary.agentLeg()));
         try {

@@ -2,6 +2,7 @@ package org.callgate.app.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.callgate.core.ServiceDirectory;
@@ -18,22 +19,28 @@ import org.callgate.core.ServiceDirectory;
  * @param media the {@code media:} section
  * @param calls the {@code calls:} section
  * @param serviceLines the {@code service-lines:} list, in file order (R5)
+ * @param promptsDir the {@code prompts-dir:} key: where the IVR prompts are, as written (a
+ *     relative path is relative to the current directory)
  */
 public record CallgateConfig(
-        SipConfig sip, MediaConfig media, CallsConfig calls, List<ServiceLineConfig> serviceLines) {
+        SipConfig sip, MediaConfig media, CallsConfig calls, List<ServiceLineConfig> serviceLines, Path promptsDir) {
+
+    /** Relative to the current directory; {@code scripts/callgate} runs from the repository root. */
+    static final Path DEFAULT_PROMPTS_DIR = Path.of("config/prompts");
 
     public CallgateConfig {
         Objects.requireNonNull(sip, "sip");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(calls, "calls");
         serviceLines = List.copyOf(serviceLines);
+        Objects.requireNonNull(promptsDir, "promptsDir");
     }
 
     /** Every documented default: the configuration of {@code callgate demo}. */
     public static CallgateConfig defaults() {
         return new CallgateConfig(
                 SipConfig.defaults(), MediaConfig.defaults(), CallsConfig.defaults(),
-                ServiceLineConfig.defaults());
+                ServiceLineConfig.defaults(), DEFAULT_PROMPTS_DIR);
     }
 
     /** Binds the top-level YAML keys; a section left out (or {@code null}) takes its defaults. */
@@ -42,15 +49,17 @@ public record CallgateConfig(
             @JsonProperty("sip") SipConfig sip,
             @JsonProperty("media") MediaConfig media,
             @JsonProperty("calls") CallsConfig calls,
-            @JsonProperty("service-lines") List<ServiceLineConfig> serviceLines) {
+            @JsonProperty("service-lines") List<ServiceLineConfig> serviceLines,
+            @JsonProperty("prompts-dir") String promptsDir) {
         return new CallgateConfig(
                 Objects.requireNonNullElseGet(sip, SipConfig::defaults),
                 Objects.requireNonNullElseGet(media, MediaConfig::defaults),
                 Objects.requireNonNullElseGet(calls, CallsConfig::defaults),
-                Objects.requireNonNullElseGet(serviceLines, ServiceLineConfig::defaults));
+                Objects.requireNonNullElseGet(serviceLines, ServiceLineConfig::defaults),
+                promptsDir == null ? DEFAULT_PROMPTS_DIR : Path.of(promptsDir));
     }
 
-    /** The service lines in scope (R5), looked up by dialled number. */
+    /** The service lines in scope (R5), looked up by dialled number, each with its IVR plan. */
     public ServiceDirectory directory() {
         return new ServiceDirectory(serviceLines.stream().map(ServiceLineConfig::toServiceLine).toList());
     }

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  *
  * <p>Exit code 0 and one summary line on standard output when the file is usable; exit code 2 and
  * one line per error on standard error when it is not (the first line is the
- * {@link ConfigException#getMessage()}).
+ * {@link ConfigException#getMessage()}). The IVR prompt files the file names are looked for too,
+ * so a missing recording in one language is found before a caller hears silence.
  */
 @org.callgate.app.SuppressForbidden("check-config reports on the terminal")
 public final class ConfigCheck {
@@ -28,8 +29,13 @@ public final class ConfigCheck {
     }
 
     public static int run(Path file, PrintStream out, PrintStream err) {
+        return run(file, Path.of(""), out, err);
+    }
+
+    /** {@link #run(Path, PrintStream, PrintStream)}, with a relative prompts-dir relative to {@code workingDir}. */
+    static int run(Path file, Path workingDir, PrintStream out, PrintStream err) {
         try {
-            out.println("OK: " + file + ": " + summary(ConfigLoader.load(file)));
+            out.println("OK: " + file + ": " + summary(ConfigLoader.load(file, workingDir)));
             return OK;
         } catch (ConfigException e) {
             e.errors().forEach(err::println);

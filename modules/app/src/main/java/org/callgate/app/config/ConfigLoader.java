@@ -25,10 +25,11 @@ import java.util.Objects;
  * Reads {@code callgate.yaml} into a validated {@link CallgateConfig}, or says in one line what is
  * wrong and where.
  *
- * <p>Three stages, each stopping the load: the YAML is read (syntax, duplicate keys, a second
+ * <p>Four stages, each stopping the load: the YAML is read (syntax, duplicate keys, a second
  * document), bound to the records (unknown keys, wrong types, bad durations; the first error
- * stops binding), then validated ({@link ConfigValidator}; every error is reported, in file
- * order). A file, section or key left out takes the default from the records' {@code defaults()}.
+ * stops binding), validated ({@link ConfigValidator}; every error is reported, in file order),
+ * then the IVR prompt files are looked for ({@link PromptFiles}; every missing file is reported).
+ * A file, section or key left out takes the default from the records' {@code defaults()}.
  *
  * <p>{@code FAIL_ON_MISSING_CREATOR_PROPERTIES} stays off on purpose: every section key has a
  * default, and the required service-line keys are checked by the validator, which can name the key.
@@ -55,31 +56,41 @@ public final class ConfigLoader {
     }
 
     /**
-     * Loads and validates {@code file} (UTF-8 YAML).
+     * Loads and validates {@code file} (UTF-8 YAML), and checks that every IVR prompt it names
+     * has a file in every language of its line; a relative {@code prompts-dir} is relative to the
+     * current directory.
      *
      * @throws ConfigException naming the file, position, key, value and reason of what is wrong
      */
     public static CallgateConfig load(Path file) throws ConfigException {
-        return parse(read(file), file.toString());
+        return load(file, Path.of(""));
     }
 
-    /** The built-in configuration, as if the file were empty: what {@code callgate demo} runs. */
+    /**
+     * The built-in configuration, as if the file were empty: what {@code callgate demo} runs.
+     * Reads nothing from disk, so its prompt files are not checked here; the prompts are loaded,
+     * and missing ones reported, when callgate starts.
+     */
     public static CallgateConfig defaults() {
         return CallgateConfig.defaults();
     }
 
-    /** Loads YAML {@code text} that errors call {@code file}. */
-    static CallgateConfig parse(String text, String file) throws ConfigException {
-        SourceMap source = SourceMap.read(text, file);
-        CallgateConfig config = source.isEmpty() ? CallgateConfig.defaults() : bind(text, file, source);
-        List<ConfigError> errors = ConfigValidator.validate(config).stream()
-                .map(source::errorAt)
-                .sorted(IN_FILE_ORDER)
-                .toList();
+    /** {@link #load(Path)}, with a relative {@code prompts-dir} relative to {@code workingDir}. */
+    static CallgateConfig load(Path file, Path workingDir) throws ConfigException {
+        String name = file.toString();
+        String text = read(file);
+        SourceMap source = SourceMap.read(text, name);
+        CallgateConfig config = source.isEmpty() ? CallgateConfig.defaults() : bind(text, name, source);
+        failOn(ConfigValidator.validate(config), source);
+        failOn(PromptFiles.missing(config, workingDir), source);
+        return config;
+    }
+
+    private static void failOn(List<Problem> problems, SourceMap source) throws ConfigException {
+        List<ConfigError> errors = problems.stream().map(source::errorAt).sorted(IN_FILE_ORDER).toList();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors, null);
         }
-        return config;
     }
 
     private static CallgateConfig bind(String text, String file, SourceMap source) throws ConfigException {

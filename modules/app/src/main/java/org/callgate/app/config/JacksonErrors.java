@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -76,7 +77,7 @@ final class JacksonErrors {
             return "expected text";
         } else if (type != null && Collection.class.isAssignableFrom(type)) {
             return "expected a list";
-        } else if (type != null && type.isRecord()) {
+        } else if (type != null && (type.isRecord() || Map.class.isAssignableFrom(type))) {
             return "expected a mapping of keys";
         }
         return "invalid value";

@@ -10,11 +10,17 @@ import java.util.List;
  * @param reason what is wrong, naming the rule
  * @param near keys to point at, in order, when the file does not have {@code path}: a rule
  *     between two keys is placed where the operator wrote one of them
+ * @param onKey whether the key itself is wrong (a menu key that is no DTMF key): the error then
+ *     points at the key rather than at its value
  */
-record Problem(String path, String value, String reason, List<String> near) {
+record Problem(String path, String value, String reason, List<String> near, boolean onKey) {
 
     Problem {
         near = List.copyOf(near);
+    }
+
+    Problem(String path, String value, String reason, List<String> near) {
+        this(path, value, reason, near, false);
     }
 
     static Problem of(String path, Object value, String reason) {
@@ -22,6 +28,10 @@ record Problem(String path, String value, String reason, List<String> near) {
     }
 
     Problem near(String... paths) {
-        return new Problem(path, value, reason, List.of(paths));
+        return new Problem(path, value, reason, List.of(paths), onKey);
+    }
+
+    Problem atKey() {
+        return new Problem(path, value, reason, near, true);
     }
 }

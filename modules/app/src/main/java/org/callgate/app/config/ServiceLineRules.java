@@ -9,12 +9,14 @@ import org.callgate.core.PhoneNumber;
 
 /**
  * The rules for {@code service-lines}: the lines in scope (R5) must be told apart by id and by
- * number, and each must lead to an agent queue.
+ * number, and each must lead to an agent queue; a line's {@code ivr} follows {@link IvrRules}.
  */
 final class ServiceLineRules {
 
     private static final String KEY = "service-lines";
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
+    /** Ids of lines and services: they end up in SIP headers, storage keys and file names. */
+    static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
+    static final String ID_RULE = "must be lower-case letters, digits and '-', starting with a letter";
     /** {@code sip:} or {@code sips:}, optional user, a host (name, IPv4, [IPv6]), port, parameters. */
     private static final Pattern QUEUE = Pattern.compile(
             "(?i)sips?:([^@\\s]+@)?(\\[[0-9a-f:.]+]|[a-z0-9][a-z0-9.-]*)(:\\d{1,5})?([;?]\\S*)?");
@@ -33,15 +35,19 @@ final class ServiceLineRules {
             id(path, line.id(), ids, problems);
             name(path, line.name(), problems);
             number(path, line.number(), numbers, problems);
-            queue(path, line.queue(), problems);
+            if (problems.present(path + ".queue", line.queue())) {
+                queue(path + ".queue", line.queue(), problems);
+            }
+            if (line.ivr() != null) {
+                IvrRules.check(path + ".ivr", line.ivr(), problems);
+            }
         }
     }
 
     private static void id(String path, String id, Map<String, String> seen, Problems problems) {
         String key = path + ".id";
         if (problems.present(key, id)
-                && problems.require(ID.matcher(id).matches(), key, id,
-                        "must be lower-case letters, digits and '-', starting with a letter")) {
+                && problems.require(ID.matcher(id).matches(), key, id, ID_RULE)) {
             String first = seen.putIfAbsent(id, path);
             problems.require(first == null, key, id, "already used by " + first);
         }
@@ -75,10 +81,9 @@ final class ServiceLineRules {
         }
     }
 
-    private static void queue(String path, String queue, Problems problems) {
-        if (problems.present(path + ".queue", queue)) {
-            problems.require(QUEUE.matcher(queue).matches(), path + ".queue", queue,
-                    "not a sip: or sips: URI with a host, such as sip:private@10.0.0.5:5070");
-        }
+    /** A queue URI at {@code key}: a line's queue, or a menu option's (R15: it must lead to agents). */
+    static void queue(String key, String queue, Problems problems) {
+        problems.require(QUEUE.matcher(queue).matches(), key, queue,
+                "not a sip: or sips: URI with a host, such as sip:private@10.0.0.5:5070");
     }
 }

@@ -74,10 +74,14 @@ final class SourceMap {
     /**
      * An error about the value at the problem's path; when the file does not have that key, the
      * error points at the first of the problem's {@code near} keys the file has, else at the
-     * nearest enclosing key, and shows the problem's value.
+     * nearest enclosing key, and shows the problem's value. A problem {@linkplain Problem#onKey()
+     * on the key} points at the key and shows its value as written.
      */
     ConfigError errorAt(Problem problem) {
         Entry exact = entries.get(problem.path());
+        if (exact != null && problem.onKey()) {
+            return error(exact.key(), problem.path(), exact.shown(), problem.reason());
+        }
         if (exact != null) {
             // As written for a scalar; a list or mapping is shown from its bound value ([udp, udp]).
             String shown = exact.scalar() || Values.NONE.equals(problem.value()) ? exact.shown() : problem.value();

@@ -2,11 +2,13 @@ package org.callgate.app.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Shows a configuration value in an error message the way an operator would write it: text in
- * single quotes, numbers and durations bare, a key that is not there as {@code (none)}.
+ * single quotes, numbers and durations bare, a mapping as {@code {...}}, a key that is not there
+ * as {@code (none)}.
  */
 final class Values {
 
@@ -23,6 +25,8 @@ final class Values {
             case String text -> "'" + oneLine(text) + "'";
             case Duration duration -> Durations.format(duration);
             case List<?> list -> list.stream().map(Values::bare).collect(Collectors.joining(", ", "[", "]"));
+            case Map<?, ?> map -> map.isEmpty() ? "{}" : "{...}";
+            case Record _ -> "{...}"; // a section or menu option: a mapping in the file
             default -> String.valueOf(value);
         };
     }

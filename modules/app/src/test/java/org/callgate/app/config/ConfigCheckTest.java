@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +20,13 @@ class ConfigCheckTest {
     @TempDir
     Path dir;
 
+    @TempDir
+    Path workingDir;
+
     @Test
     void aUsableFileExitsZeroWithASummaryOnStandardOutput() {
-        Path shipped = ConfigLoaderTest.SHIPPED.normalize();
+        Path shipped = ConfigLoaderTest.SHIPPED;
+        TestPrompts.defaultsIn(workingDir);
 
         assertThat(run(shipped)).isEqualTo(ConfigCheck.OK);
         assertThat(out.toString(UTF_8)).isEqualTo("OK: " + shipped
@@ -62,12 +67,32 @@ class ConfigCheckTest {
     }
 
     @Test
+    void aMissingPromptFileMakesTheFileUnusable() throws IOException {
+        Path file = Files.writeString(dir.resolve("ivr.yaml"), """
+                service-lines:
+                  - id: private
+                    name: Private customers
+                    number: 02 278 50 44
+                    queue: sip:private@127.0.0.1:5070
+                    ivr:
+                      languages: [nl]
+                      greeting: welcome
+                      menu: {prompt: menu, options: {"0": {action: agent}}}
+                """);
+        TestPrompts.create(workingDir.resolve("config/prompts"), List.of("nl"), List.of("menu"));
+
+        assertThat(run(file)).isEqualTo(ConfigCheck.INVALID);
+        assertThat(err.toString(UTF_8).lines()).containsExactly(
+                file + ":8:17: service-lines[0].ivr.greeting: 'welcome' — no prompt file config/prompts/nl/welcome.wav");
+    }
+
+    @Test
     void aMissingFileIsReportedOnStandardError() {
         assertThat(run(Path.of("config/no-such.yaml"))).isEqualTo(ConfigCheck.INVALID);
         assertThat(err.toString(UTF_8)).isEqualTo("config/no-such.yaml: cannot read: no such file" + System.lineSeparator());
     }
 
     private int run(Path file) {
-        return ConfigCheck.run(file, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        return ConfigCheck.run(file, workingDir, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,11 @@ class ConfigErrorMessagesTest {
     Path dir;
 
     private Path file;
+
+    @BeforeEach
+    void defaultPrompts() {
+        TestPrompts.defaultsIn(dir);
+    }
 
     @Test
     void aWordWhereANumberBelongsIsNotANumber() {
@@ -70,7 +76,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 recording:
                   sampling: 50
-                """)).isEqualTo(file + ":1:1: recording: {...} — unknown key; allowed: calls, media, service-lines, sip");
+                """)).isEqualTo(file + ":1:1: recording: {...} — unknown key; allowed: calls, media, prompts-dir,"
+                        + " service-lines, sip");
     }
 
     @Test
@@ -256,7 +263,7 @@ class ConfigErrorMessagesTest {
                   address: 127.0.0.2
                 """);
 
-        assertThat(ConfigLoader.load(other).sip().port()).isEqualTo(25000);
+        assertThat(ConfigLoader.load(other, dir).sip().port()).isEqualTo(25000);
     }
 
     @Test
@@ -413,7 +420,7 @@ class ConfigErrorMessagesTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file, dir));
         assertThat(e).as("loading should fail:%n%s", yaml).isNotNull();
         return e;
     }

@@ -11,19 +11,35 @@ import java.time.Duration;
 import java.util.List;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.ServiceLine;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
-    static final Path SHIPPED = Path.of(System.getProperty("user.dir")).resolve("../../config/callgate.yaml");
+    /** The repository root: scripts/callgate runs from there, so the shipped prompts-dir is relative to it. */
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+    static final Path SHIPPED = ROOT.resolve("config/callgate.yaml");
 
     @TempDir
     Path dir;
 
+    @TempDir
+    Path workingDir;
+
+    @BeforeEach
+    void defaultPrompts() {
+        TestPrompts.defaultsIn(workingDir);
+    }
+
     @Test
     void theShippedFileLoadsAndEqualsTheDefaults() throws Exception {
-        assertThat(ConfigLoader.load(SHIPPED)).isEqualTo(ConfigLoader.defaults());
+        assertThat(ConfigLoader.load(SHIPPED, workingDir)).isEqualTo(ConfigLoader.defaults());
+    }
+
+    @Test
+    void theShippedFileFindsEveryPromptItNamesInTheShippedPromptsDirectory() throws Exception {
+        assertThat(ConfigLoader.load(SHIPPED, ROOT).promptsDir()).isEqualTo(Path.of("config/prompts"));
     }
 
     @Test
@@ -35,6 +51,14 @@ class ConfigLoaderTest {
         assertThat(defaults.calls()).isEqualTo(new CallsConfig(1000, Duration.ofSeconds(30), Duration.ofSeconds(60)));
         assertThat(defaults.serviceLines()).extracting(ServiceLineConfig::id)
                 .containsExactly("private", "business", "riziv-inami", "traffic-fines");
+        assertThat(defaults.promptsDir()).isEqualTo(Path.of("config/prompts"));
+    }
+
+    @Test
+    void theDefaultsKeepTheirIvrsWithoutCheckingPromptFiles() {
+        // defaults() reads nothing: the prompts are loaded, and missing ones reported, at start-up.
+        assertThat(ConfigLoader.defaults().directory().lines()).hasSize(4)
+                .allSatisfy(line -> assertThat(line.ivr()).isNotNull());
     }
 
     @Test
@@ -102,6 +126,7 @@ class ConfigLoaderTest {
         assertThat(config.directory().lookup("+32 2 278 50 44")).contains(new ServiceLine(
                 "postinfo", "Postinfo", PhoneNumber.parse("+3222785044"), "sips:banking@queue.example.be;transport=tcp"));
         assertThat(config.directory().lines()).hasSize(1);
+        assertThat(config.directory().lines().getFirst().ivr()).isNull();
     }
 
     @Test
@@ -135,6 +160,6 @@ class ConfigLoaderTest {
     }
 
     private CallgateConfig load(String yaml) throws IOException, ConfigException {
-        return ConfigLoader.load(Files.writeString(dir.resolve("callgate.yaml"), yaml));
+        return ConfigLoader.load(Files.writeString(dir.resolve("callgate.yaml"), yaml), workingDir);
     }
 }

@@ -1,0 +1,62 @@
+package org.callgate.app.config;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules for a service line's {@code ivr}: languages a caller can pick with one key, prompt
+ * names that map to one file each, timing that keeps the caller moving, and menus that lead to
+ * agents ({@link MenuRules}). A caller who presses nothing or the wrong key still reaches the
+ * line's queue (R15), so {@code retries} is bounded and {@code no-input} is never zero.
+ */
+final class IvrRules {
+
+    /** ISO 639-1: the language directory under {@code prompts-dir} and the X-Callgate-Language value. */
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    /** One file name, {@code <name>.wav}, never a path. */
+    private static final Pattern PROMPT = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** Keys 1 to 9 choose a language. */
+    private static final int MAX_LANGUAGES = 9;
+    private static final int MAX_RETRIES = 9;
+
+    private IvrRules() {
+    }
+
+    /** Checks {@code ivr}, found at key path {@code path}. */
+    static void check(String path, IvrConfig ivr, Problems problems) {
+        languages(KeyPaths.child(path, "languages"), ivr.languages(), problems);
+        problems.present(KeyPaths.child(path, "greeting"), ivr.greeting());
+        if (problems.present(KeyPaths.child(path, "menu"), ivr.menu())) {
+            MenuRules.check(KeyPaths.child(path, "menu"), ivr.menu(), problems);
+        }
+        Duration noInput = ivr.noInput();
+        problems.require(noInput.isPositive(), KeyPaths.child(path, "no-input"), noInput, "must be longer than 0");
+        problems.require(ivr.retries() >= 0 && ivr.retries() <= MAX_RETRIES, KeyPaths.child(path, "retries"),
+                ivr.retries(), "out of range 0.." + MAX_RETRIES);
+        for (PromptUses.Use use : PromptUses.of(path, ivr)) {
+            problems.require(PROMPT.matcher(use.name()).matches(), use.path(), use.name(),
+                    "not a prompt name: lower-case letters, digits and '-' (the file is <name>.wav)");
+        }
+    }
+
+    private static void languages(String path, List<String> languages, Problems problems) {
+        if (!problems.present(path, languages)
+                || !problems.require(!languages.isEmpty(), path, languages, "at least one language is needed")) {
+            return;
+        }
+        problems.require(languages.size() <= MAX_LANGUAGES, path, languages,
+                "at most " + MAX_LANGUAGES + " languages: keys 1 to " + MAX_LANGUAGES + " choose one");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < languages.size(); i++) {
+            String language = languages.get(i);
+            String key = KeyPaths.index(path, i);
+            if (problems.require(LANGUAGE.matcher(language).matches(), key, language,
+                    "not a language code: two lower-case letters such as nl, fr, en (ISO 639-1)")) {
+                problems.require(seen.add(language), key, language, "listed twice");
+            }
+        }
+    }
+}

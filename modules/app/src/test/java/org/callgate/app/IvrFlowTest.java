@@ -1,0 +1,127 @@
+package org.callgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.callgate.core.call.CallSummary;
+import org.callgate.core.ivr.IvrOutcome.Reason;
+import org.callgate.core.ivr.Route;
+import org.callgate.testing.Sipp;
+import org.callgate.testing.SippResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Callers in the IVR: keys by RFC 4733 and by SIP INFO, no input, and what the agent side is told (R8, R15). */
+class IvrFlowTest {
+
+    static final String LINES = """
+            prompts-dir: ${PROMPTS}
+            service-lines:
+              - id: private
+                name: Private customers
+                number: 02 278 50 44
+                queue: "sip:private@${AGENT}"
+                ivr:
+                  languages: [nl, fr, en]
+                  language-prompt: language
+                  greeting: welcome-private
+                  no-input: 1s
+                  retries: 0
+                  menu:
+                    prompt: menu-private
+                    options:
+                      "1": {queue: "sip:banking@${AGENT}", service: banking, announcement: banking-recorded}
+                      "2": {queue: "sip:parcels@${AGENT}"}
+                      "0": {action: agent}
+              - id: business
+                name: Business customers
+                number: 02 201 11 11
+                queue: "sip:business@${AGENT}"
+                ivr:
+                  languages: [nl]
+                  greeting: welcome-business
+                  no-input: 1s
+                  retries: 0
+                  menu:
+                    prompt: language
+                    options:
+                      "1": {queue: "sip:business-parcels@${AGENT}"}
+            """;
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private GatewayFixture callgate;
+
+    @BeforeAll
+    static void sippIsInstalled() {
+        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        callgate = GatewayFixture.withLines(dir, LINES);
+    }
+
+    @AfterEach
+    void stop() {
+        callgate.close();
+    }
+
+    @Test
+    void dutchThenOptionOneByRfc4733ReachesTheBankingQueueAsTheBankingService() throws Exception {
+        Path caller = new IvrScenarios().pause(500).rfc4733('1').rfc4733('1').caller(dir, "banking-caller");
+        Path agent = IvrScenarios.agentExpecting(dir, "banking-agent", Map.of(
+                "X-Callgate-Service", "banking", "X-Callgate-Language", "nl", "X-Callgate-Ivr-Path", "1"));
+
+        Route route = call(caller, agent, "022785044");
+
+        assertThat(route).isEqualTo(new Route("sip:banking@127.0.0.1:" + callgate.agentPort, "banking", "nl", "1", Reason.CHOICE));
+    }
+
+    @Test
+    void frenchThenOptionTwoBySipInfoReachesThePrivateQueue() throws Exception {
+        Path caller = new IvrScenarios().pause(300).info('2').info('2').caller(dir, "info-caller");
+        Path agent = IvrScenarios.agentExpecting(dir, "parcels-agent", Map.of(
+                "X-Callgate-Service", "private", "X-Callgate-Language", "fr", "X-Callgate-Ivr-Path", "2"));
+
+        Route route = call(caller, agent, "+3222785044");
+
+        assertThat(route.queueUri()).isEqualTo("sip:parcels@127.0.0.1:" + callgate.agentPort);
+        assertThat(route.language()).isEqualTo("fr");
+    }
+
+    @Test
+    void aCallerWhoPressesNothingStillReachesAnAgent() throws Exception {
+        Path caller = new IvrScenarios().caller(dir, "silent-caller");
+        Path agent = IvrScenarios.agentExpecting(dir, "default-agent", Map.of("X-Callgate-Service", "business"));
+
+        Route route = call(caller, agent, "022011111");
+
+        assertThat(route).isEqualTo(new Route("sip:business@127.0.0.1:" + callgate.agentPort, "business", "nl", "", Reason.NO_INPUT));
+    }
+
+    private Route call(Path callerScenario, Path agentScenario, String dialled) throws Exception {
+        try (Sipp agent = Sipp.scenario(agentScenario).localPort(callgate.agentPort).mediaPort(callgate.mediaPort())
+                        .calls(1).arg("-rtp_echo", "-d", "1000").workDir(dir).timeout(LIMIT).start();
+                Sipp caller = Sipp.scenario(callerScenario).remote("127.0.0.1:" + callgate.sipPort)
+                        .localPort(org.callgate.testing.FreePorts.udpAndTcp()).mediaPort(callgate.mediaPort())
+                        .service(dialled).workDir(dir).timeout(LIMIT).start()) {
+            SippResult call = caller.await(LIMIT);
+            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("agent: %s", agent.output()).isTrue();
+        }
+        CallSummary summary = callgate.nextEndedCall();
+        assertThat(summary.wasAnswered()).isTrue();
+        assertThat(summary.service()).isEqualTo(summary.route().service());
+        return summary.route();
+    }
+}

@@ -1,0 +1,145 @@
+package org.callgate.media;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.callgate.core.media.Audio;
+import org.callgate.core.media.AudioCodec;
+import org.callgate.core.media.Playback;
+
+/**
+ * One playback of clips to a leg's peer: every 20 ms, 160 samples encoded in the leg's G.711 codec
+ * ({@link ClipCursor}) go out as one RTP packet of the leg's {@link RtpSource}, from the leg's RTP
+ * socket (RFC 3551 §4.5: 20 ms packets for PCMU/PCMA).
+ *
+ * <p>It ticks at a fixed rate on the session's event loop ({@code scheduleAtFixedRate}: each tick
+ * is due 20 ms after the previous one was due, not after it ran, so lateness does not accumulate
+ * into drift). A tick builds the packet in a reused array and copies it into one pooled buffer,
+ * the only allocation per packet besides the {@link DatagramPacket}. While the peer's address is
+ * unknown, frames are skipped but time runs on, so a prompt still ends on time.
+ *
+ * <p>State is confined to the event loop; {@link #stop} may be called from any thread. The
+ * listener is told exactly once: when the last packet has been sent, or when stopped (by
+ * {@link #stop}, by a new playback, or by the session closing).
+ */
+final class PromptPlayer implements Playback {
+
+    static final long FRAME_MILLIS = 20;
+
+    private enum State { QUEUED, PLAYING, DONE }
+
+    private final NettyMediaSession session;
+    private final NettyMediaLeg leg;
+    private final ClipCursor cursor;
+    private final Listener listener;
+    private final AtomicBoolean told = new AtomicBoolean();
+    private final byte[] packet = new byte[RtpPacket.RTP_HEADER + RtpSource.SAMPLES_PER_FRAME];
+    private State state = State.QUEUED;
+    private AudioCodec codec;
+    private ScheduledFuture<?> ticks;
+
+    PromptPlayer(NettyMediaSession session, NettyMediaLeg leg, List<Audio> clips, Listener listener) {
+        this.session = session;
+        this.leg = leg;
+        this.cursor = new ClipCursor(clips);
+        this.listener = listener;
+    }
+
+    /** Starts playing, stopping whatever plays on the session. Event loop only. */
+    void start() {
+        if (state != State.QUEUED) {
+            return;
+        }
+        if (session.closing()) {
+            finish(true);
+            return;
+        }
+        session.nowPlaying(this);
+        if (state != State.QUEUED) {
+            return; // the stopped playback's listener stopped this one too
+        }
+        codec = leg.codec();
+        if (cursor.exhausted()) {
+            finish(false);
+            return;
+        }
+        state = State.PLAYING;
+        leg.prompting(true);
+        leg.source().talkspurt(session.clock().millis());
+        EventLoop loop = session.eventLoop();
+        ticks = loop.scheduleAtFixedRate(this::tick, 0, FRAME_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (!session.onLoop(this::stopOnLoop)) {
+            tell(true); // the media threads are gone, and so are the sockets
+        }
+    }
+
+    /** Stops if still queued or playing. Event loop only. */
+    void stopOnLoop() {
+        if (state != State.DONE) {
+            finish(true);
+        }
+    }
+
+    /** Tells the listener the playback ended without it ever running. Any thread. */
+    void tell(boolean interrupted) {
+        if (told.compareAndSet(false, true)) {
+            session.tellFinished(listener, interrupted);
+        }
+    }
+
+    private void tick() {
+        if (state != State.PLAYING) {
+            return;
+        }
+        try {
+            boolean last = cursor.next(codec, RtpSource.SAMPLES_PER_FRAME, packet, RtpPacket.RTP_HEADER);
+            send();
+            if (last) {
+                finish(false);
+            }
+        } catch (RuntimeException e) {
+            session.failed(e);
+            finish(true);
+        }
+    }
+
+    private void send() {
+        RtpSource source = leg.source();
+        Channel channel = leg.channel(PacketKind.RTP);
+        InetSocketAddress destination = leg.latch(PacketKind.RTP).destination();
+        if (channel == null || destination == null || !channel.isWritable()) {
+            source.skipped();
+            return;
+        }
+        source.header(packet, codec.payloadType());
+        ByteBuf buffer = channel.alloc().ioBuffer(packet.length);
+        buffer.writeBytes(packet);
+        channel.writeAndFlush(new DatagramPacket(buffer, destination), channel.voidPromise());
+        leg.stats().sent(PacketKind.RTP, packet.length);
+        source.sent();
+    }
+
+    private void finish(boolean interrupted) {
+        boolean wasPlaying = state == State.PLAYING;
+        state = State.DONE;
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+        if (wasPlaying) {
+            leg.prompting(false);
+            leg.source().pause(session.clock().millis());
+        }
+        session.notPlaying(this);
+        tell(interrupted);
+    }
+}
