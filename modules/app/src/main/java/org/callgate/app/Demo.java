@@ -116,20 +116,22 @@ final class Demo implements Callable<Integer> {
 
     private void report(List<CallSummary> calls) {
         out.printf(Locale.ROOT, "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s%n", "line", "service", "caller",
-                "lang", "keys", "ended by", "talk", "caller→agent (in/out)", "agent→caller (in/out)");
+                "lang", "keys", "ended by", "talk", "caller leg RTP", "agent leg RTP");
         for (CallSummary call : calls) {
             out.printf(Locale.ROOT, "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s%n", call.serviceLine(),
                     call.service(), call.caller(), call.route() == null ? "-" : call.route().language(),
                     call.route() == null ? "-" : call.route().ivrPath(), call.reason(),
                     String.format(Locale.ROOT, "%.1fs", call.conversation().toMillis() / 1000.0),
-                    flow(call.callerLeg(), call.agentLeg()), flow(call.agentLeg(), call.callerLeg()));
+                    leg(call.callerLeg()), leg(call.agentLeg()));
         }
-        out.printf(Locale.ROOT, "%n%d calls completed through callgate.%n",
+        out.printf(Locale.ROOT, "%nRTP counts are packets; the caller leg's 'out' includes the IVR prompts.%n");
+        out.printf(Locale.ROOT, "%d calls completed through callgate.%n",
                 calls.stream().filter(CallSummary::wasAnswered).count());
     }
 
-    private static String flow(LegCounters from, LegCounters to) {
-        return from.packetsIn() + "/" + to.packetsOut() + " pkts, " + from.packetsLost() + " lost";
+    /** Packets received from and sent to the leg's peer; what the caller leg sent includes the prompts. */
+    private static String leg(LegCounters leg) {
+        return "in " + leg.packetsIn() + ", out " + leg.packetsOut();
     }
 
     private static Path extract(Path dir, String name) throws IOException {
