@@ -18,9 +18,13 @@ import org.callgate.core.ivr.IvrOutcome.Reason;
  */
 public final class IvrMachine {
 
-    private enum Stage { LANGUAGE, GREETING, MENU, ANNOUNCING, DONE }
+    private enum Stage { LANGUAGE, SURVEY, GREETING, MENU, ANNOUNCING, SMS_SENT, DONE }
 
     private final IvrPlan plan;
+    private final CallerFacts caller;
+    private boolean smsOffered;
+    private boolean smsTaken;
+    private Boolean surveyConsent;
     private Stage stage;
     private String language;
     private Menu menu;
@@ -32,13 +36,23 @@ public final class IvrMachine {
     private IvrOutcome pending;
 
     public IvrMachine(IvrPlan plan) {
+        this(plan, CallerFacts.UNKNOWN);
+    }
+
+    public IvrMachine(IvrPlan plan, CallerFacts caller) {
         this.plan = plan;
+        this.caller = caller;
         this.language = plan.languages().get(0);
         this.menu = plan.menu();
     }
 
     /** The call was answered: the IVR starts talking. */
     public List<IvrCommand> start() {
+        KnownCaller known = caller.known();
+        if (known != null && known.language() != null && plan.languages().contains(known.language())) {
+            language = known.language(); // a known caller is not asked again (R15)
+            return afterLanguage();
+        }
         if (plan.asksLanguage()) {
             stage = Stage.LANGUAGE;
             List<PromptRef> prompts = plan.languages().stream()
@@ -60,6 +74,7 @@ public final class IvrMachine {
         timer++; // any pending no-input timer is now stale
         out.addAll(switch (stage) {
             case LANGUAGE -> chooseLanguage(key);
+            case SURVEY -> answerSurvey(key);
             case GREETING, MENU -> choose(key);
             default -> List.of();
         });
@@ -69,9 +84,13 @@ public final class IvrMachine {
     public List<IvrCommand> onPromptsFinished() {
         playing = false;
         return switch (stage) {
-            case LANGUAGE, MENU -> List.of(new IvrCommand.StartTimer(plan.noInput(), ++timer));
-            case GREETING -> enterMenu();
+            case LANGUAGE, SURVEY, MENU -> List.of(new IvrCommand.StartTimer(plan.noInput(), ++timer));
+            case GREETING -> afterGreeting();
             case ANNOUNCING -> connect(pending);
+            case SMS_SENT -> {
+                stage = Stage.DONE;
+                yield List.of(new IvrCommand.Hangup());
+            }
             default -> List.of();
         };
     }
@@ -81,7 +100,8 @@ public final class IvrMachine {
             return List.of();
         }
         return switch (stage) {
-            case LANGUAGE -> greet(); // no choice: the line's first language (R15: keep going)
+            case LANGUAGE -> afterLanguage(); // no choice: the line's first language (R15: keep going)
+            case SURVEY -> greet(); // no answer is no consent (R10)
             case MENU -> failed(Reason.NO_INPUT);
             default -> List.of();
         };
@@ -95,12 +115,41 @@ public final class IvrMachine {
         return language;
     }
 
+    /** SMS offer and survey consent, for the call trace. */
+    public IvrTrace trace() {
+        return new IvrTrace(smsOffered, smsTaken, surveyConsent);
+    }
+
     private List<IvrCommand> chooseLanguage(char key) {
         int index = key - '1';
         if (index >= 0 && index < plan.languages().size()) {
             language = plan.languages().get(index);
         }
+        return afterLanguage();
+    }
+
+    /** The survey question comes first, before anything is recorded (R10), then the greeting. */
+    private List<IvrCommand> afterLanguage() {
+        if (plan.surveyConsent() == null) {
+            return greet();
+        }
+        stage = Stage.SURVEY;
+        return play(List.of(new PromptRef(language, plan.surveyConsent())), true);
+    }
+
+    private List<IvrCommand> answerSurvey(char key) {
+        if (key == '1' || key == '2') {
+            surveyConsent = key == '1';
+        }
         return greet();
+    }
+
+    private List<IvrCommand> afterGreeting() {
+        KnownCaller known = caller.known();
+        if (known != null && known.queueUri() != null) {
+            return connect(outcome(known.queueUri(), null, Reason.KNOWN_CALLER));
+        }
+        return enterMenu();
     }
 
     private List<IvrCommand> greet() {
@@ -116,11 +165,29 @@ public final class IvrMachine {
 
     private List<IvrCommand> enterMenu() {
         stage = Stage.MENU;
-        return play(List.of(new PromptRef(language, menu.prompt())), true);
+        List<PromptRef> prompts = new ArrayList<>(List.of(new PromptRef(language, menu.prompt())));
+        if (smsOfferable()) {
+            smsOffered = true;
+            prompts.add(new PromptRef(language, plan.smsOffer().prompt()));
+        }
+        return play(prompts, true);
+    }
+
+    /** The SMS link is offered in the main menu, to mobile callers only (R9). */
+    private boolean smsOfferable() {
+        return plan.smsOffer() != null && caller.mobile() && menu == plan.menu();
     }
 
     private List<IvrCommand> choose(char key) {
         stage = Stage.MENU;
+        if (smsOfferable() && key == plan.smsOffer().key()) {
+            smsTaken = true;
+            stage = Stage.SMS_SENT;
+            List<IvrCommand> out = new ArrayList<>();
+            out.add(new IvrCommand.SendSms(plan.smsOffer().text()));
+            out.addAll(play(List.of(new PromptRef(language, plan.smsOffer().sentPrompt())), false));
+            return out;
+        }
         MenuAction action = menu.option(key).orElse(null);
         if (action == null) {
             return failed(Reason.INVALID_INPUT);

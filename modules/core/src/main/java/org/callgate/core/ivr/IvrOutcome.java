@@ -30,6 +30,8 @@ public record IvrOutcome(String queueUri, String service, String language, Strin
         /** No key was pressed in time, retries exhausted. */
         NO_INPUT,
         /** Keys that are no option, retries exhausted. */
-        INVALID_INPUT
+        INVALID_INPUT,
+        /** The caller's number is on file: straight to the dossier's queue (R15). */
+        KNOWN_CALLER
     }
 }

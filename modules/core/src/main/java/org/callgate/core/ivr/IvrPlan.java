@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param noInput how long to wait for a key after a prompt ends
  * @param retries wrong or missing keys allowed per menu before the caller goes to an agent (R15)
  * @param defaultQueue where "agent", no input and exhausted retries lead
+ * @param smsOffer the SMS link offered to mobile callers after the main menu (R9), or null
+ * @param surveyConsent prompt asking, at the start of the call, whether the caller agrees to a
+ *     survey (R10: key 1 yes, 2 no), or null when the line has no survey
  */
 public record IvrPlan(
         List<String> languages,
@@ -26,7 +29,15 @@ public record IvrPlan(
         Menu menu,
         Duration noInput,
         int retries,
-        String defaultQueue) {
+        String defaultQueue,
+        SmsOffer smsOffer,
+        String surveyConsent) {
+
+    /** A plan without SMS offer and survey. */
+    public IvrPlan(List<String> languages, String languagePrompt, String greeting, String recordingNotice, Menu menu,
+            Duration noInput, int retries, String defaultQueue) {
+        this(languages, languagePrompt, greeting, recordingNotice, menu, noInput, retries, defaultQueue, null, null);
+    }
 
     public IvrPlan {
         languages = List.copyOf(languages);
@@ -53,6 +64,13 @@ public record IvrPlan(
             names.add(recordingNotice);
         }
         collect(menu, names);
+        if (smsOffer != null) {
+            names.add(smsOffer.prompt());
+            names.add(smsOffer.sentPrompt());
+        }
+        if (surveyConsent != null) {
+            names.add(surveyConsent);
+        }
         return names;
     }
 
