@@ -135,7 +135,8 @@ final class CallEnder {
     private void report(B2buaCall call) {
         CallSummary summary = new CallSummary(call.id, call.line.id(), call.caller, call.started,
                 call.answered(), sip.settings.clock().instant(), call.endReason(), call.finalStatus(),
-                call.media.caller().counters(), call.media.agent().counters(), call.route());
+                call.media.caller().counters(), call.media.agent().counters(), call.route(),
+                call.ivr() == null ? null : call.ivr().trace());
         CDR.info("call {} line={} service={} caller={} status={} reason={} talk={}ms caller[{}] agent[{}]",
                 summary.callId(), summary.serviceLine(), summary.service(), summary.caller(), summary.finalStatus(),
                 summary.reason(), summary.conversation().toMillis(),

@@ -16,7 +16,6 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.ServiceLine;
-import org.callgate.core.ivr.Prompts;
 import org.callgate.core.media.MediaControl;
 import org.callgate.core.media.MediaSession;
 import org.callgate.core.media.MediaUnavailableException;
@@ -50,13 +49,13 @@ final class InitialInviteHandler {
     private final MediaEvents mediaEvents;
 
     InitialInviteHandler(SipContext sip, CallRegistry registry, MediaControl mediaControl, CallEnder ender,
-            ScheduledExecutorService timers, MediaEvents mediaEvents, Prompts prompts) {
+            ScheduledExecutorService timers, MediaEvents mediaEvents, CallServices services) {
         this.sip = sip;
         this.registry = registry;
         this.mediaControl = mediaControl;
         this.ender = ender;
         this.agentLeg = new AgentLeg(sip, ender, timers);
-        this.ivrCalls = new IvrCalls(sip, registry, agentLeg, timers, prompts, ender);
+        this.ivrCalls = new IvrCalls(sip, registry, agentLeg, timers, services, ender);
         this.mediaEvents = mediaEvents;
     }
 

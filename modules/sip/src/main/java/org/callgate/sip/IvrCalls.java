@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Response;
+import org.callgate.core.PhoneNumber;
 import org.callgate.core.call.EndReason;
+import org.callgate.core.ivr.CallerFacts;
 import org.callgate.core.ivr.IvrMachine;
 import org.callgate.core.ivr.IvrOutcome;
-import org.callgate.core.ivr.Prompts;
 import org.callgate.core.ivr.Route;
 import org.callgate.core.ivr.RoutingDecision;
 import org.callgate.core.media.MediaSession;
+import org.callgate.core.sms.SmsException;
+import org.callgate.core.sms.SmsMessage;
 import org.callgate.sip.sdp.Negotiated;
 import org.callgate.sip.sdp.Sdp;
 import org.callgate.sip.sdp.SdpException;
@@ -34,16 +37,16 @@ final class IvrCalls {
     private final CallRegistry registry;
     private final AgentLeg agentLeg;
     private final ScheduledExecutorService timers;
-    private final Prompts prompts;
+    private final CallServices services;
     private final CallEnder ender;
 
     IvrCalls(SipContext sip, CallRegistry registry, AgentLeg agentLeg, ScheduledExecutorService timers,
-            Prompts prompts, CallEnder ender) {
+            CallServices services, CallEnder ender) {
         this.sip = sip;
         this.registry = registry;
         this.agentLeg = agentLeg;
         this.timers = timers;
-        this.prompts = prompts;
+        this.services = services;
         this.ender = ender;
     }
 
@@ -64,8 +67,9 @@ final class IvrCalls {
             media.caller().remote(offer.audioTarget());
         }
         Response ok = okWithSdp(call, offer, chosen);
-        IvrSession ivr = new IvrSession(call, new IvrMachine(call.line.ivr()), prompts, timers,
-                outcome -> connect(call, chosen, outcome));
+        CallerFacts facts = callerFacts(call);
+        IvrSession ivr = new IvrSession(call, new IvrMachine(call.line.ivr(), facts), services.prompts(), timers,
+                new Actions(call, chosen, facts));
         call.answeredForIvr(ivr);
         registry.add(call);
         sip.respond(call.callerInvite, ok);
@@ -86,8 +90,50 @@ final class IvrCalls {
         return ok;
     }
 
+    /** The caller's number decides the SMS offer (R9) and finds their dossier (R15). */
+    private CallerFacts callerFacts(B2buaCall call) {
+        return PhoneNumber.tryParse(call.caller)
+                .map(number -> new CallerFacts(number.isBelgianMobile(), services.callIndex().identify(number).orElse(null)))
+                .orElse(CallerFacts.UNKNOWN);
+    }
+
+    /** What one call's IVR decisions do. */
+    private final class Actions implements IvrSession.Actions {
+        private final B2buaCall call;
+        private final Negotiated callerSide;
+        private final CallerFacts facts;
+
+        Actions(B2buaCall call, Negotiated callerSide, CallerFacts facts) {
+            this.call = call;
+            this.callerSide = callerSide;
+            this.facts = facts;
+        }
+
+        @Override
+        public void connect(IvrOutcome outcome) {
+            IvrCalls.this.connect(call, callerSide, facts, outcome);
+        }
+
+        @Override
+        public void sendSms(String text, String language) {
+            SmsMessage message = new SmsMessage(Tags.callId(), call.id, PhoneNumber.parse(call.caller), call.line.id(),
+                    language, text, sip.settings.clock().instant());
+            try {
+                services.sms().send(message);
+                LOG.info("{}: SMS link {} handed over", call, message.id());
+            } catch (SmsException e) {
+                LOG.warn("{}: SMS link {} not sent: {}", call, message.id(), e.getMessage());
+            }
+        }
+
+        @Override
+        public void hangUp() {
+            ender.end(call, EndReason.SELF_SERVICE, 0, null, null);
+        }
+    }
+
     /** The IVR is done: call the queue it chose, with what the agent side should know. */
-    private void connect(B2buaCall call, Negotiated callerSide, IvrOutcome outcome) {
+    private void connect(B2buaCall call, Negotiated callerSide, CallerFacts facts, IvrOutcome outcome) {
         Route route = RoutingDecision.decide(call.line, outcome);
         call.route(route);
         LOG.info("{}: IVR done ({}, keys '{}', {}), calling {}", call, route.reason(), route.ivrPath(),
@@ -100,6 +146,9 @@ final class IvrCalls {
         headers.put("X-Callgate-Language", route.language());
         if (!route.ivrPath().isEmpty()) {
             headers.put("X-Callgate-Ivr-Path", route.ivrPath());
+        }
+        if (facts.known() != null) {
+            headers.put("X-Callgate-Dossier", facts.known().dossier());
         }
         try {
             agentLeg.invite(call, route.queueUri(), sdp, headers);

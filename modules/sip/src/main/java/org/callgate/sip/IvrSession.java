@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.callgate.core.ivr.IvrCommand;
 import org.callgate.core.ivr.IvrMachine;
 import org.callgate.core.ivr.IvrOutcome;
+import org.callgate.core.ivr.IvrTrace;
 import org.callgate.core.ivr.Prompts;
 import org.callgate.core.media.Audio;
 import org.callgate.core.media.Playback;
@@ -28,20 +28,31 @@ final class IvrSession {
     private final IvrMachine machine;
     private final Prompts prompts;
     private final ScheduledExecutorService timers;
-    private final Consumer<IvrOutcome> connect;
+    private final Actions actions;
     private final SerialExecutor events;
     private Playback playing;
     private int playId;
     private ScheduledFuture<?> timer;
     private volatile boolean stopped;
 
-    IvrSession(B2buaCall call, IvrMachine machine, Prompts prompts, ScheduledExecutorService timers,
-            Consumer<IvrOutcome> connect) {
+    /** What the IVR's decisions do outside the media session. */
+    interface Actions {
+        /** Call the agent queue the IVR chose. */
+        void connect(IvrOutcome outcome);
+
+        /** Send the SMS link (R9); runs on the session's own virtual thread, may block. */
+        void sendSms(String text, String language);
+
+        /** End the call: the caller was served by the IVR. */
+        void hangUp();
+    }
+
+    IvrSession(B2buaCall call, IvrMachine machine, Prompts prompts, ScheduledExecutorService timers, Actions actions) {
         this.call = call;
         this.machine = machine;
         this.prompts = prompts;
         this.timers = timers;
-        this.connect = connect;
+        this.actions = actions;
         this.events = new SerialExecutor("ivr-" + call.id);
     }
 
@@ -55,6 +66,11 @@ final class IvrSession {
             LOG.debug("{}: key {}", call, key);
             execute(machine.onDigit(key));
         });
+    }
+
+    /** SMS offer and survey answer so far, for the call summary. */
+    IvrTrace trace() {
+        return machine.trace();
     }
 
     /** The call ended: nothing more is played or timed. */
@@ -78,7 +94,9 @@ final class IvrSession {
                 case IvrCommand.StartTimer start -> timer = timers.schedule(
                         () -> events.execute(() -> execute(machine.onTimeout(start.token()))),
                         start.after().toMillis(), TimeUnit.MILLISECONDS);
-                case IvrCommand.Connect done -> connect.accept(done.outcome());
+                case IvrCommand.Connect done -> actions.connect(done.outcome());
+                case IvrCommand.SendSms sms -> actions.sendSms(sms.text(), sms.language());
+                case IvrCommand.Hangup hangup -> actions.hangUp();
             }
         }
     }

@@ -10,7 +10,6 @@ import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.call.EndReason;
-import org.callgate.core.ivr.Prompts;
 import org.callgate.core.media.MediaControl;
 import org.callgate.sip.stack.StackProperties;
 import org.slf4j.Logger;
@@ -31,7 +30,7 @@ public final class SipGateway implements AutoCloseable {
     private final B2buaSettings settings;
     private final MediaControl media;
     private final CallObserver observer;
-    private final Prompts prompts;
+    private final CallServices services;
     private final CallRegistry registry = new CallRegistry();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("callgate-sip-timer").daemon().factory());
@@ -39,13 +38,13 @@ public final class SipGateway implements AutoCloseable {
     private CallEnder ender;
 
     /**
-     * @param prompts the IVR's prompt audio, for lines with an IVR
+     * @param services prompts, caller identification and SMS, for lines with an IVR
      */
-    public SipGateway(B2buaSettings settings, MediaControl media, CallObserver observer, Prompts prompts) {
+    public SipGateway(B2buaSettings settings, MediaControl media, CallObserver observer, CallServices services) {
         this.settings = settings;
         this.media = media;
         this.observer = observer;
-        this.prompts = prompts;
+        this.services = services;
     }
 
     /**
@@ -85,7 +84,7 @@ public final class SipGateway implements AutoCloseable {
         ender = new CallEnder(sip, registry, observer);
         mediaEvents.ender(ender);
         provider.addSipListener(new B2buaListener(sip, registry,
-                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, prompts),
+                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services),
                 new AgentResponseHandler(sip, ender),
                 new InDialogHandler(sip, ender),
                 new CancelHandler(sip, registry, ender)));

@@ -3,6 +3,7 @@ package org.callgate.core.call;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.callgate.core.ivr.IvrTrace;
 import org.callgate.core.ivr.Route;
 import org.callgate.core.media.LegCounters;
 
@@ -22,6 +23,7 @@ import org.callgate.core.media.LegCounters;
  * @param agentLeg media counters of the agent's leg
  * @param route where the IVR sent the call (service, language, keys pressed), null for lines
  *     without IVR or calls that ended in it
+ * @param ivrTrace SMS offer and survey answer (R1, R9, R10), null for lines without IVR
  */
 public record CallSummary(
         String callId,
@@ -34,7 +36,8 @@ public record CallSummary(
         int finalStatus,
         LegCounters callerLeg,
         LegCounters agentLeg,
-        Route route) {
+        Route route,
+        IvrTrace ivrTrace) {
 
     public CallSummary {
         Objects.requireNonNull(callId, "callId");

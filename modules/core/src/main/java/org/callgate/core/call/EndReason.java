@@ -16,6 +16,8 @@ public enum EndReason {
     AGENT_UNREACHABLE,
     /** No media flowed for the configured time; both legs were sent BYE. */
     MEDIA_TIMEOUT,
+    /** The IVR served the caller without an agent (the SMS link, R9) and ended the call. */
+    SELF_SERVICE,
     /** callgate was shutting down. */
     SHUTDOWN,
     /** callgate could not complete the call (bad answer from the agent side, internal error). */

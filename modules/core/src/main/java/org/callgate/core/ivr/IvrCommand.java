@@ -19,8 +19,8 @@ public sealed interface IvrCommand {
     /** Report {@link IvrMachine#onTimeout(int)} with this token after the delay, unless superseded. */
     record StartTimer(Duration after, int token) implements IvrCommand { }
 
-    /** Send the SMS link to the caller (R9). */
-    record SendSms(String text) implements IvrCommand { }
+    /** Send the SMS link to the caller (R9), in the caller's language. */
+    record SendSms(String text, String language) implements IvrCommand { }
 
     /** End the call: the caller got what they needed without an agent (the SMS link). */
     record Hangup() implements IvrCommand { }

@@ -184,7 +184,7 @@ public final class IvrMachine {
             smsTaken = true;
             stage = Stage.SMS_SENT;
             List<IvrCommand> out = new ArrayList<>();
-            out.add(new IvrCommand.SendSms(plan.smsOffer().text()));
+            out.add(new IvrCommand.SendSms(plan.smsOffer().text(), language));
             out.addAll(play(List.of(new PromptRef(language, plan.smsOffer().sentPrompt())), false));
             return out;
         }

@@ -50,7 +50,7 @@ class IvrCallerFactsTest {
 
         assertThat(ivr.trace().smsOffered()).isTrue();
         assertThat(ivr.onDigit('9')).containsExactly(new IvrCommand.StopPlaying(),
-                new IvrCommand.SendSms(SMS.text()), new IvrCommand.Play(List.of(new PromptRef("nl", "sms-sent")), false));
+                new IvrCommand.SendSms(SMS.text(), "nl"), new IvrCommand.Play(List.of(new PromptRef("nl", "sms-sent")), false));
         assertThat(ivr.onPromptsFinished()).containsExactly(new IvrCommand.Hangup());
         assertThat(ivr.trace()).isEqualTo(new IvrTrace(true, true, false));
     }
@@ -61,7 +61,7 @@ class IvrCallerFactsTest {
         List<IvrCommand> menu = toMenu(ivr);
 
         assertThat(menu).containsExactly(new IvrCommand.Play(List.of(new PromptRef("nl", "menu")), true));
-        assertThat(ivr.onDigit('9')).doesNotContain(new IvrCommand.SendSms(SMS.text()));
+        assertThat(ivr.onDigit('9')).doesNotContain(new IvrCommand.SendSms(SMS.text(), "nl"));
         assertThat(ivr.trace().smsOffered()).isFalse();
     }
 
