@@ -5,9 +5,11 @@ import java.util.stream.Collectors;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
 import org.callgate.core.call.CallObserver;
+import org.callgate.core.ivr.CallIndex;
 import org.callgate.media.MediaSettings;
 import org.callgate.media.NettyMediaControl;
 import org.callgate.sip.B2buaSettings;
+import org.callgate.sip.CallServices;
 import org.callgate.sip.SipGateway;
 import org.callgate.sip.SipGatewayException;
 
@@ -33,6 +35,16 @@ public final class Callgate implements AutoCloseable {
      *     (the message names the port or the file)
      */
     public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer) throws SipGatewayException {
+        return start(config, clock, observer, CallIndex.EMPTY);
+    }
+
+    /**
+     * Starts callgate with a caller index for caller identification (R15).
+     *
+     * @throws SipGatewayException when the SIP port cannot be bound or a prompt cannot be loaded
+     */
+    public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer, CallIndex callers)
+            throws SipGatewayException {
         PromptLibrary prompts;
         try {
             prompts = PromptLibrary.load(config.promptsDir(), config.directory().lines());
@@ -40,7 +52,8 @@ public final class Callgate implements AutoCloseable {
             throw new SipGatewayException("cannot load IVR prompts: " + e.getMessage(), e);
         }
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
-        SipGateway sip = new SipGateway(sipSettings(config, clock), media, observer, prompts);
+        SipGateway sip = new SipGateway(sipSettings(config, clock), media, observer,
+                new CallServices(prompts, callers, SmsSenders.create(config.sms())));
         try {
             sip.start();
         } catch (SipGatewayException e) {
@@ -61,7 +74,8 @@ public final class Callgate implements AutoCloseable {
         var c = config.calls();
         return new B2buaSettings(s.listenInetAddress(), s.advertisedInetAddress(), s.port(),
                 s.transports().stream().map(Transport::toString).collect(Collectors.toSet()),
-                c.maxConcurrent(), c.retryAfter(), c.noAnswerTimeout(), config.directory(), clock);
+                c.maxConcurrent(), c.retryAfter(), c.noAnswerTimeout(), config.directory(), clock,
+                config.outbound().toOutbound());
     }
 
     public int activeCalls() {

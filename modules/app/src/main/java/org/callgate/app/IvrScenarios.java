@@ -75,6 +75,17 @@ final class IvrScenarios {
         return file;
     }
 
+    /**
+     * An agent placing a callback through callgate from a service line (R5): the caller scenario
+     * with the line's number as From, playing audio, waiting for the far end's BYE.
+     */
+    static Path callback(Path dir, String name, String lineNumber) throws IOException {
+        String xml = resource("uac-wait-bye.xml").replace("<sip:0475123456@", "<sip:" + lineNumber + "@");
+        Path file = dir.resolve(name + ".xml");
+        Files.writeString(file, xml);
+        return file;
+    }
+
     /** An agent queue that answers, checks callgate's headers, and hangs up after -d ms. */
     static Path agentExpecting(Path dir, String name, Map<String, String> headers) throws IOException {
         String xml = resource("uas-hangup.xml");

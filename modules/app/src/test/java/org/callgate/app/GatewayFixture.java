@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.callgate.app.config.ConfigLoader;
 import org.callgate.core.call.CallSummary;
+import org.callgate.core.ivr.CallIndex;
 import org.callgate.testing.FreePorts;
 import org.callgate.testing.Sipp;
 
@@ -28,6 +29,11 @@ final class GatewayFixture implements AutoCloseable {
     private int nextMediaBase;
 
     private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines) throws Exception {
+        this(dir, maxCalls, inactivity, serviceLines, CallIndex.EMPTY);
+    }
+
+    private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines, CallIndex callers)
+            throws Exception {
         this.dir = dir;
         this.sipPort = FreePorts.udpAndTcp();
         this.agentPort = FreePorts.udpAndTcp();
@@ -35,8 +41,9 @@ final class GatewayFixture implements AutoCloseable {
         this.nextMediaBase = rtpMin + 400;
         Path config = dir.resolve("callgate.yaml");
         Files.writeString(config, yaml(maxCalls, inactivity) + (serviceLines == null ? directLines() : serviceLines)
-                .replace("${AGENT}", "127.0.0.1:" + agentPort).replace("${PROMPTS}", PROMPTS.toString()));
-        this.gateway = Callgate.start(ConfigLoader.load(config), Clock.systemUTC(), ended::add);
+                .replace("${AGENT}", "127.0.0.1:" + agentPort).replace("${PROMPTS}", PROMPTS.toString())
+                .replace("${DIR}", dir.toString()));
+        this.gateway = Callgate.start(ConfigLoader.load(config), Clock.systemUTC(), ended::add, callers);
     }
 
     static GatewayFixture start(Path dir) throws Exception {
@@ -58,6 +65,11 @@ final class GatewayFixture implements AutoCloseable {
      */
     static GatewayFixture withLines(Path dir, String serviceLines) throws Exception {
         return new GatewayFixture(dir, 100, "20s", serviceLines);
+    }
+
+    /** Like {@link #withLines(Path, String)}, with known callers for caller identification. */
+    static GatewayFixture withLines(Path dir, String serviceLines, CallIndex callers) throws Exception {
+        return new GatewayFixture(dir, 100, "20s", serviceLines, callers);
     }
 
     /** The prompts shipped in the repository (tests run in the module directory). */

@@ -22,6 +22,12 @@ class IvrFlowTest {
 
     static final String LINES = """
             prompts-dir: ${PROMPTS}
+            sms:
+              sender: outbox
+              outbox: ${DIR}/sms-outbox.jsonl
+            outbound:
+              trunk: "sip:trunk@${AGENT}"
+              allowed-sources: [127.0.0.1]
             service-lines:
               - id: private
                 name: Private customers
@@ -48,6 +54,11 @@ class IvrFlowTest {
                   greeting: welcome-business
                   no-input: 1s
                   retries: 0
+                  sms-offer:
+                    key: "9"
+                    prompt: sms-offer
+                    sent-prompt: sms-sent
+                    text: "Track your parcel at https://track.example.be"
                   menu:
                     prompt: language
                     options:

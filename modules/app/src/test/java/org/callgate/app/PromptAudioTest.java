@@ -18,9 +18,10 @@ class PromptAudioTest {
     Path dir;
 
     @Test
-    void theCallerReceivesTheGreetingAndMenuAsAudibleRtpOfTheirDuration() throws Exception {
+    void theCallerReceivesTheGreetingMenuAndSmsOfferAsAudibleRtpOfTheirDuration() throws Exception {
         Duration expected = WavClips.read(GatewayFixture.PROMPTS.resolve("nl/welcome-business.wav")).duration()
-                .plus(WavClips.read(GatewayFixture.PROMPTS.resolve("nl/language.wav")).duration());
+                .plus(WavClips.read(GatewayFixture.PROMPTS.resolve("nl/language.wav")).duration())
+                .plus(WavClips.read(GatewayFixture.PROMPTS.resolve("nl/sms-offer.wav")).duration()); // a mobile caller (R9)
         try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES);
                 RawCaller caller = new RawCaller(callgate.sipPort)) {
             String answer = caller.call("022011111");

@@ -19,6 +19,7 @@ import org.callgate.core.ServiceDirectory;
  * @param noAnswerTimeout after this long without an answer the agent leg is cancelled
  * @param directory the service lines in scope (R5)
  * @param clock source of every timestamp
+ * @param outbound the trunk for callbacks and who may place them (R5)
  */
 public record B2buaSettings(
         InetAddress listenAddress,
@@ -29,7 +30,8 @@ public record B2buaSettings(
         Duration retryAfter,
         Duration noAnswerTimeout,
         ServiceDirectory directory,
-        Clock clock) {
+        Clock clock,
+        Outbound outbound) {
 
     public B2buaSettings {
         Objects.requireNonNull(listenAddress, "listenAddress");
@@ -39,6 +41,7 @@ public record B2buaSettings(
         Objects.requireNonNull(noAnswerTimeout, "noAnswerTimeout");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(outbound, "outbound");
     }
 
     /** The host part callgate puts in its own URIs. */

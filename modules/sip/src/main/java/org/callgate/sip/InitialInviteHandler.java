@@ -61,10 +61,9 @@ final class InitialInviteHandler {
 
     void handle(RequestEvent event, ServerTransaction transaction) throws Exception {
         Request invite = event.getRequest();
-        String dialled = dialledNumber(invite.getRequestURI());
-        Optional<ServiceLine> line = sip.settings.directory().lookup(dialled);
-        if (line.isEmpty()) {
-            sip.respond(transaction, Response.NOT_FOUND, "No Such Service Number");
+        Scope.Decision scope = new Scope(sip.settings.directory(), sip.settings.outbound()).of(invite);
+        if (scope instanceof Scope.Decision.Refused refused) {
+            sip.respond(transaction, refused.status(), refused.reason());
             return;
         }
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) invite.getHeader(MaxForwardsHeader.NAME);
@@ -92,27 +91,39 @@ final class InitialInviteHandler {
         try {
             media = mediaControl.open(callId, mediaEvents);
         } catch (MediaUnavailableException e) {
-            LOG.warn("refusing call to {}: {}", line.get().id(), e.getMessage());
+            LOG.warn("refusing call: {}", e.getMessage());
             refuseOverload(transaction, "No Media Ports Available");
             return;
         }
-        start(invite, transaction, line.get(), offer, callId, media);
+        start(invite, transaction, scope, offer, callId, media);
     }
 
-    private void start(Request invite, ServerTransaction transaction, ServiceLine line, Sdp offer, String callId,
+    private void start(Request invite, ServerTransaction transaction, Scope.Decision scope, Sdp offer, String callId,
             MediaSession media) throws Exception {
-        B2buaCall call = new B2buaCall(callId, line, callerOf(invite), sip.settings.clock().instant(),
-                callIdOf(invite), callId + "@callgate", Tags.next(), transaction, media, callId.hashCode(),
-                transportOf(invite));
+        if (scope instanceof Scope.Decision.Callback callback) {
+            // The customer is the other party: the summary's caller is whom the agent called back.
+            B2buaCall call = newCall(invite, transaction, callback.line(), callback.customer(), callId, media);
+            relay(call, offer, callback.target(), Map.of("X-Callgate-Service", callback.line().id(),
+                    "X-Callgate-Direction", "callback"));
+            return;
+        }
+        ServiceLine line = ((Scope.Decision.Inbound) scope).line();
+        B2buaCall call = newCall(invite, transaction, line, callerOf(invite), callId, media);
         if (line.ivrPlan().isPresent()) {
             ivrCalls.answer(call, offer);
         } else {
-            relay(call, offer);
+            relay(call, offer, line.queueUri(), Map.of("X-Callgate-Service", line.id()));
         }
     }
 
-    /** A line without IVR: the caller's offer goes to the agent queue at once, rewritten. */
-    private void relay(B2buaCall call, Sdp offer) throws Exception {
+    private B2buaCall newCall(Request invite, ServerTransaction transaction, ServiceLine line, String party,
+            String callId, MediaSession media) {
+        return new B2buaCall(callId, line, party, sip.settings.clock().instant(), callIdOf(invite),
+                callId + "@callgate", Tags.next(), transaction, media, callId.hashCode(), transportOf(invite));
+    }
+
+    /** No IVR (a line without one, or a callback): the offer goes to the target at once, rewritten. */
+    private void relay(B2buaCall call, Sdp offer, String target, Map<String, String> headers) throws Exception {
         MediaSession media = call.media;
         InetSocketAddress local = media.agent().localRtp();
         String agentSdp;
@@ -130,8 +141,8 @@ final class InitialInviteHandler {
         }
         registry.add(call);
         sip.respond(call.callerInvite, Response.TRYING, null);
-        LOG.debug("{} calling {}", call, call.line.queueUri());
-        agentLeg.invite(call, call.line.queueUri(), agentSdp, Map.of("X-Callgate-Service", call.line.id()));
+        LOG.debug("{} calling {}", call, target);
+        agentLeg.invite(call, target, agentSdp, headers);
     }
 
     private void refuseOverload(ServerTransaction transaction, String reason) throws Exception {

@@ -21,9 +21,12 @@ import org.callgate.core.ServiceDirectory;
  * @param serviceLines the {@code service-lines:} list, in file order (R5)
  * @param promptsDir the {@code prompts-dir:} key: where the IVR prompts are, as written (a
  *     relative path is relative to the current directory)
+ * @param sms the {@code sms:} section: how SMS links reach mobile callers (R9)
+ * @param outbound the {@code outbound:} section: the trunk for callbacks and who may place them (R5)
  */
 public record CallgateConfig(
-        SipConfig sip, MediaConfig media, CallsConfig calls, List<ServiceLineConfig> serviceLines, Path promptsDir) {
+        SipConfig sip, MediaConfig media, CallsConfig calls, List<ServiceLineConfig> serviceLines, Path promptsDir,
+        SmsConfig sms, OutboundConfig outbound) {
 
     /** Relative to the current directory; {@code scripts/callgate} runs from the repository root. */
     static final Path DEFAULT_PROMPTS_DIR = Path.of("config/prompts");
@@ -34,13 +37,15 @@ public record CallgateConfig(
         Objects.requireNonNull(calls, "calls");
         serviceLines = List.copyOf(serviceLines);
         Objects.requireNonNull(promptsDir, "promptsDir");
+        Objects.requireNonNull(sms, "sms");
+        Objects.requireNonNull(outbound, "outbound");
     }
 
     /** Every documented default: the configuration of {@code callgate demo}. */
     public static CallgateConfig defaults() {
         return new CallgateConfig(
                 SipConfig.defaults(), MediaConfig.defaults(), CallsConfig.defaults(),
-                ServiceLineConfig.defaults(), DEFAULT_PROMPTS_DIR);
+                ServiceLineConfig.defaults(), DEFAULT_PROMPTS_DIR, SmsConfig.defaults(), OutboundConfig.defaults());
     }
 
     /** Binds the top-level YAML keys; a section left out (or {@code null}) takes its defaults. */
@@ -50,13 +55,17 @@ public record CallgateConfig(
             @JsonProperty("media") MediaConfig media,
             @JsonProperty("calls") CallsConfig calls,
             @JsonProperty("service-lines") List<ServiceLineConfig> serviceLines,
-            @JsonProperty("prompts-dir") String promptsDir) {
+            @JsonProperty("prompts-dir") String promptsDir,
+            @JsonProperty("sms") SmsConfig sms,
+            @JsonProperty("outbound") OutboundConfig outbound) {
         return new CallgateConfig(
                 Objects.requireNonNullElseGet(sip, SipConfig::defaults),
                 Objects.requireNonNullElseGet(media, MediaConfig::defaults),
                 Objects.requireNonNullElseGet(calls, CallsConfig::defaults),
                 Objects.requireNonNullElseGet(serviceLines, ServiceLineConfig::defaults),
-                promptsDir == null ? DEFAULT_PROMPTS_DIR : Path.of(promptsDir));
+                promptsDir == null ? DEFAULT_PROMPTS_DIR : Path.of(promptsDir),
+                Objects.requireNonNullElseGet(sms, SmsConfig::defaults),
+                Objects.requireNonNullElseGet(outbound, OutboundConfig::defaults));
     }
 
     /** The service lines in scope (R5), looked up by dialled number, each with its IVR plan. */

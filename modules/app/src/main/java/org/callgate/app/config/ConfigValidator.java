@@ -33,6 +33,8 @@ final class ConfigValidator {
         }
         calls(config.calls(), problems);
         ServiceLineRules.check(config.serviceLines(), problems);
+        SmsRules.check(config.sms(), problems);
+        OutboundRules.check(config.outbound(), problems);
         problems.require(!config.promptsDir().toString().isEmpty(), "prompts-dir", "",
                 "must not be empty; leave the key out for " + CallgateConfig.DEFAULT_PROMPTS_DIR);
         return problems.list();

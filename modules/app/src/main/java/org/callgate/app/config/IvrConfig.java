@@ -32,6 +32,9 @@ import org.callgate.core.ivr.IvrPlan;
  * @param noInput how long to wait for a key after a prompt ends
  * @param retries wrong or missing keys allowed per menu before the caller goes to the line's
  *     queue (R15)
+ * @param smsOffer the SMS link offered to mobile callers (R9), or {@code null}
+ * @param surveyConsent prompt asking for survey consent at the start of the call (R10), or
+ *     {@code null}
  */
 public record IvrConfig(
         List<String> languages,
@@ -40,7 +43,9 @@ public record IvrConfig(
         String recordingNotice,
         MenuConfig menu,
         Duration noInput,
-        int retries) {
+        int retries,
+        SmsOfferConfig smsOffer,
+        String surveyConsent) {
 
     /** Long enough to find the key on a phone, short enough not to lose the caller. */
     static final Duration DEFAULT_NO_INPUT = Duration.ofSeconds(5);
@@ -49,6 +54,12 @@ public record IvrConfig(
     public IvrConfig {
         languages = languages == null ? null : List.copyOf(languages);
         Objects.requireNonNull(noInput, "noInput");
+    }
+
+    /** An IVR without SMS offer and survey. */
+    public IvrConfig(List<String> languages, String languagePrompt, String greeting, String recordingNotice,
+            MenuConfig menu, Duration noInput, int retries) {
+        this(languages, languagePrompt, greeting, recordingNotice, menu, noInput, retries, null, null);
     }
 
     /** Binds the YAML keys; {@code no-input} and {@code retries} left out take their defaults. */
@@ -60,10 +71,12 @@ public record IvrConfig(
             @JsonProperty("recording-notice") String recordingNotice,
             @JsonProperty("menu") MenuConfig menu,
             @JsonProperty("no-input") Duration noInput,
-            @JsonProperty("retries") Integer retries) {
+            @JsonProperty("retries") Integer retries,
+            @JsonProperty("sms-offer") SmsOfferConfig smsOffer,
+            @JsonProperty("survey-consent") String surveyConsent) {
         return new IvrConfig(languages, languagePrompt, greeting, recordingNotice, menu,
                 Objects.requireNonNullElse(noInput, DEFAULT_NO_INPUT),
-                Objects.requireNonNullElse(retries, DEFAULT_RETRIES));
+                Objects.requireNonNullElse(retries, DEFAULT_RETRIES), smsOffer, surveyConsent);
     }
 
     /**
@@ -76,6 +89,6 @@ public record IvrConfig(
      */
     public IvrPlan toPlan(String defaultQueue) {
         return new IvrPlan(languages, languagePrompt, greeting, recordingNotice, menu.toMenu(), noInput, retries,
-                defaultQueue);
+                defaultQueue, smsOffer == null ? null : smsOffer.toSmsOffer(), surveyConsent);
     }
 }

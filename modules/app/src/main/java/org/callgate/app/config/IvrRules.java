@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.callgate.core.ivr.Dtmf;
 
 /**
  * The rules for a service line's {@code ivr}: languages a caller can pick with one key, prompt
@@ -36,9 +37,32 @@ final class IvrRules {
         problems.require(noInput.isPositive(), KeyPaths.child(path, "no-input"), noInput, "must be longer than 0");
         problems.require(ivr.retries() >= 0 && ivr.retries() <= MAX_RETRIES, KeyPaths.child(path, "retries"),
                 ivr.retries(), "out of range 0.." + MAX_RETRIES);
+        if (ivr.smsOffer() != null) {
+            smsOffer(KeyPaths.child(path, "sms-offer"), ivr, problems);
+        }
         for (PromptUses.Use use : PromptUses.of(path, ivr)) {
             problems.require(PROMPT.matcher(use.name()).matches(), use.path(), use.name(),
                     "not a prompt name: lower-case letters, digits and '-' (the file is <name>.wav)");
+        }
+    }
+
+    /** R9: a key of its own, both prompts, and a text with the link. */
+    private static void smsOffer(String path, IvrConfig ivr, Problems problems) {
+        SmsOfferConfig offer = ivr.smsOffer();
+        String key = KeyPaths.child(path, "key");
+        if (problems.present(key, offer.key())
+                && problems.require(offer.key().length() == 1 && Dtmf.isSymbol(offer.key().charAt(0)), key,
+                        offer.key(), "not a DTMF key: one of 0-9, * or #")
+                && ivr.menu() != null && ivr.menu().options() != null) {
+            problems.require(!ivr.menu().options().containsKey(offer.key()), key, offer.key(),
+                    "already an option of the main menu");
+        }
+        problems.present(KeyPaths.child(path, "prompt"), offer.prompt());
+        problems.present(KeyPaths.child(path, "sent-prompt"), offer.sentPrompt());
+        String text = KeyPaths.child(path, "text");
+        if (problems.present(text, offer.text())) {
+            problems.require(offer.text().contains("https://") || offer.text().contains("http://"), text,
+                    offer.text(), "the text must carry the link (http:// or https://)");
         }
     }
 

@@ -73,6 +73,8 @@ final class JacksonErrors {
             return Durations.REASON;
         } else if (type == Transport.class) {
             return "not a transport; allowed: " + Transport.allowed();
+        } else if (type == SmsConfig.Sender.class) {
+            return "not a sender; allowed: " + SmsConfig.Sender.allowed();
         } else if (type == String.class) {
             return "expected text";
         } else if (type != null && Collection.class.isAssignableFrom(type)) {

@@ -34,6 +34,11 @@ final class PromptUses {
         found.add(KeyPaths.child(ivrPath, "greeting"), ivr.greeting());
         found.add(KeyPaths.child(ivrPath, "recording-notice"), ivr.recordingNotice());
         found.menu(KeyPaths.child(ivrPath, "menu"), ivr.menu());
+        if (ivr.smsOffer() != null) {
+            found.add(KeyPaths.child(KeyPaths.child(ivrPath, "sms-offer"), "prompt"), ivr.smsOffer().prompt());
+            found.add(KeyPaths.child(KeyPaths.child(ivrPath, "sms-offer"), "sent-prompt"), ivr.smsOffer().sentPrompt());
+        }
+        found.add(KeyPaths.child(ivrPath, "survey-consent"), ivr.surveyConsent());
         return List.copyOf(found.uses);
     }
 

@@ -76,8 +76,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 recording:
                   sampling: 50
-                """)).isEqualTo(file + ":1:1: recording: {...} — unknown key; allowed: calls, media, prompts-dir,"
-                        + " service-lines, sip");
+                """)).isEqualTo(file + ":1:1: recording: {...} — unknown key; allowed: calls, media, outbound,"
+                        + " prompts-dir, service-lines, sip, sms");
     }
 
     @Test

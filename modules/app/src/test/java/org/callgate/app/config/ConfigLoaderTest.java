@@ -52,6 +52,8 @@ class ConfigLoaderTest {
         assertThat(defaults.serviceLines()).extracting(ServiceLineConfig::id)
                 .containsExactly("private", "business", "riziv-inami", "traffic-fines");
         assertThat(defaults.promptsDir()).isEqualTo(Path.of("config/prompts"));
+        assertThat(defaults.sms()).isEqualTo(new SmsConfig(SmsConfig.Sender.OUTBOX, Path.of("var/sms-outbox.jsonl"),
+                new SmsWebhookConfig(null, Duration.ofSeconds(5), 3, Duration.ofMillis(500))));
     }
 
     @Test
@@ -82,6 +84,7 @@ class ConfigLoaderTest {
         assertThat(config.media()).isEqualTo(MediaConfig.defaults());
         assertThat(config.calls()).isEqualTo(CallsConfig.defaults());
         assertThat(config.serviceLines()).isEqualTo(ServiceLineConfig.defaults());
+        assertThat(config.sms()).isEqualTo(SmsConfig.defaults());
     }
 
     @Test

@@ -268,7 +268,8 @@ class IvrErrorMessagesTest {
                 languages: [nl]
                 timeout: 5s
                 """))).isEqualTo(file + ":8:7: " + IVR + ".timeout: '5s' — unknown key; allowed: greeting, language-prompt,"
-                        + " languages, menu, no-input, recording-notice, retries");
+                        + " languages, menu, no-input, recording-notice, retries, sms-offer,"
+                        + " survey-consent");
     }
 
     @Test

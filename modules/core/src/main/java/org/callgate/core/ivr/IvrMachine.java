@@ -180,7 +180,7 @@ public final class IvrMachine {
 
     private List<IvrCommand> choose(char key) {
         stage = Stage.MENU;
-        if (smsOfferable() && key == plan.smsOffer().key()) {
+        if (smsOffered && menu == plan.menu() && key == plan.smsOffer().key()) {
             smsTaken = true;
             stage = Stage.SMS_SENT;
             List<IvrCommand> out = new ArrayList<>();

@@ -1,0 +1,102 @@
+package org.callgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.call.CallSummary;
+import org.callgate.core.call.EndReason;
+import org.callgate.core.ivr.InMemoryCallIndex;
+import org.callgate.core.ivr.IvrTrace;
+import org.callgate.core.ivr.KnownCaller;
+import org.callgate.testing.FreePorts;
+import org.callgate.testing.Sipp;
+import org.callgate.testing.SippResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The caller's number at work: a known caller's dossier (R15), the SMS link for mobiles (R9), callbacks (R5). */
+class IvrCallerTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void sippIsInstalled() {
+        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
+    }
+
+    @Test
+    void aKnownCallerSkipsTheLanguageMenuAndTheAgentGetsTheDossier() throws Exception {
+        InMemoryCallIndex callers = new InMemoryCallIndex()
+                .put(PhoneNumber.parse("0475 12 34 56"), new KnownCaller("D-2026-0042", "fr", null));
+        try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES, callers)) {
+            Path caller = new IvrScenarios().pause(500).rfc4733('2').caller(dir, "known-caller");
+            Path agent = IvrScenarios.agentExpecting(dir, "dossier-agent", Map.of(
+                    "X-Callgate-Dossier", "D-2026-0042", "X-Callgate-Language", "fr", "X-Callgate-Ivr-Path", "2"));
+
+            run(callgate, caller, agent, "022785044");
+
+            assertThat(callgate.nextEndedCall().route().language()).isEqualTo("fr");
+        }
+    }
+
+    @Test
+    void aMobileCallerWhoPressesTheSmsKeyGetsExactlyOneSmsWithTheLinkAndTheCallEnds() throws Exception {
+        try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES);
+                Sipp caller = Sipp.scenario(new IvrScenarios().pause(4500).rfc4733('9').caller(dir, "sms-caller"))
+                        .remote("127.0.0.1:" + callgate.sipPort).localPort(FreePorts.udpAndTcp())
+                        .mediaPort(callgate.mediaPort()).service("022011111").workDir(dir).timeout(LIMIT).start()) {
+            SippResult call = caller.await(LIMIT);
+            assertThat(call.allCallsSucceeded()).as("the caller got BYE from callgate: %s", call).isTrue();
+
+            CallSummary summary = callgate.nextEndedCall();
+            assertThat(summary.reason()).isEqualTo(EndReason.SELF_SERVICE);
+            assertThat(summary.ivrTrace()).isEqualTo(new IvrTrace(true, true, null));
+        }
+        List<String> outbox = Files.readAllLines(dir.resolve("sms-outbox.jsonl"));
+        assertThat(outbox).hasSize(1);
+        JsonNode sms = new ObjectMapper().readTree(outbox.get(0));
+        assertThat(sms.get("to").asText()).isEqualTo("+32475123456");
+        assertThat(sms.get("text").asText()).contains("https://track.example.be");
+        assertThat(sms.get("serviceLine").asText()).isEqualTo("business");
+    }
+
+    @Test
+    void anAgentCallbackFromAServiceLineReachesTheOutboundTrunkAsThatLinesCall() throws Exception {
+        try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES)) {
+            Path caller = IvrScenarios.callback(dir, "agent-callback", "022785044");
+            Path trunk = IvrScenarios.agentExpecting(dir, "trunk", Map.of(
+                    "To", ".sip:\\+32475123456@", "X-Callgate-Service", "private", "X-Callgate-Direction", "callback"));
+
+            run(callgate, caller, trunk, "0475123456");
+
+            CallSummary summary = callgate.nextEndedCall();
+            assertThat(summary.serviceLine()).isEqualTo("private");
+            assertThat(summary.caller()).isEqualTo("+32475123456");
+            assertThat(summary.agentLeg().packetsIn()).isGreaterThan(20);
+        }
+    }
+
+    private static void run(GatewayFixture callgate, Path callerScenario, Path agentScenario, String dialled) {
+        try (Sipp agent = Sipp.scenario(agentScenario).localPort(callgate.agentPort).mediaPort(callgate.mediaPort())
+                        .calls(1).arg("-rtp_echo", "-d", "1500").workDir(callgate.dir).timeout(LIMIT).start();
+                Sipp caller = Sipp.scenario(callerScenario).remote("127.0.0.1:" + callgate.sipPort)
+                        .localPort(FreePorts.udpAndTcp()).mediaPort(callgate.mediaPort()).service(dialled)
+                        .workDir(callgate.dir).timeout(LIMIT).start()) {
+            SippResult call = caller.await(LIMIT);
+            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("agent: %s", agent.output()).isTrue();
+        }
+    }
+}
