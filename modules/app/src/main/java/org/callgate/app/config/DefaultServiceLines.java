@@ -46,8 +46,14 @@ final class DefaultServiceLines {
         options.put("0", MenuOptionConfig.action(MenuOptionConfig.AGENT));
         options.put("*", MenuOptionConfig.action(MenuOptionConfig.REPEAT));
         IvrConfig ivr = new IvrConfig(LANGUAGES, "language", "welcome-" + id, "recording-notice",
-                new MenuConfig("menu-" + id, options), IvrConfig.DEFAULT_NO_INPUT, IvrConfig.DEFAULT_RETRIES);
+                new MenuConfig("menu-" + id, options), IvrConfig.DEFAULT_NO_INPUT, IvrConfig.DEFAULT_RETRIES,
+                new SmsOfferConfig("9", "sms-offer", "sms-sent", smsText(id)), null);
         return new ServiceLineConfig(id, name, number, queue(id), ivr);
+    }
+
+    /** R9: the answer online, one page per line. */
+    static String smsText(String id) {
+        return "Find the answer online: https://help.example.be/" + id;
     }
 
     private static String queue(String user) {

@@ -15,7 +15,7 @@ final class TestPrompts {
     /** Every prompt the default lines name. */
     static final List<String> DEFAULT_NAMES = List.of("language", "recording-notice", "banking-recorded",
             "welcome-private", "welcome-business", "welcome-riziv-inami", "welcome-traffic-fines",
-            "menu-private", "menu-business", "menu-riziv-inami", "menu-traffic-fines");
+            "menu-private", "menu-business", "menu-riziv-inami", "menu-traffic-fines", "sms-offer", "sms-sent");
     static final List<String> DEFAULT_LANGUAGES = List.of("nl", "fr", "en");
 
     private TestPrompts() {
