@@ -37,13 +37,26 @@ final class GatewayFixture implements AutoCloseable {
         this.dir = dir;
         this.sipPort = FreePorts.udpAndTcp();
         this.agentPort = FreePorts.udpAndTcp();
-        this.rtpMin = FreePorts.udpRange(42000, 200);
+        this.rtpMin = rtpRangeAvoiding(sipPort, agentPort);
         this.nextMediaBase = rtpMin + 400;
         Path config = dir.resolve("callgate.yaml");
         Files.writeString(config, yaml(maxCalls, inactivity) + (serviceLines == null ? directLines() : serviceLines)
                 .replace("${AGENT}", "127.0.0.1:" + agentPort).replace("${PROMPTS}", PROMPTS.toString())
                 .replace("${DIR}", dir.toString()));
         this.gateway = Callgate.start(ConfigLoader.load(config), Clock.systemUTC(), ended::add, callers);
+    }
+
+    /** A free RTP range that holds neither SIP port (they come from the same ephemeral range). */
+    private static int rtpRangeAvoiding(int... sipPorts) {
+        int from = 42000;
+        while (true) {
+            int base = FreePorts.udpRange(from, 200);
+            int end = base + 599; // callgate's 200 ports plus the SIPp media ports handed out above it
+            if (java.util.Arrays.stream(sipPorts).noneMatch(port -> port >= base && port <= end)) {
+                return base;
+            }
+            from = base + 600;
+        }
     }
 
     static GatewayFixture start(Path dir) throws Exception {
