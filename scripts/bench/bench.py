@@ -534,6 +534,7 @@ def cmd_step(args):
                 problem = LOG_PROBLEM.search(line)
                 if problem and in_step:
                     text = problem.group(3) or f"{problem.group(1)}: {problem.group(2)}"
+                    text = re.sub(r"refusing call to \S+:", "refusing call to <line>:", text)
                     key = re.sub(r"[0-9a-f]{24}|\d+", "#", text)[:110]
                     problems[key] = problems.get(key, 0) + 1
                 continue
