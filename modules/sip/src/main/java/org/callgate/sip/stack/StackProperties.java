@@ -29,6 +29,9 @@ public final class StackProperties {
         // The RI drops new requests when its tables are full; size them for load, not defaults.
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");
+        // Under overload, UDP requests that waited this long in the stack's queue are dropped
+        // (the sender retransmits) instead of piling up until the heap is gone.
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "2000");
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "4194304");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
