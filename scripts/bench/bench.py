@@ -124,7 +124,7 @@ def proc_cpu_rss(pid):
             hwm = int(line.split()[1])
         elif line.startswith("Threads:"):
             threads = int(line.split()[1])
-    if stat.split()[2] == "Z":
+    if fields[0] == "Z":  # exited, not yet reaped
         return None
     return ticks, rss, hwm, threads
 
@@ -338,13 +338,14 @@ def cmd_wait_quiet(args):
     started = time.time()
     while True:
         ours = set(read_pids(args.pids).values()) | {os.getpid()}
+        def ours_ticks():
+            return sum(got[0] for got in map(proc_cpu_rss, ours) if got)
+
         total0, idle0, _ = machine_cpu()
-        mine0 = sum(proc_cpu_rss(pid)[0] for pid in ours if proc_cpu_rss(pid))
-        others0 = other_processes(ours)
+        mine0, others0 = ours_ticks(), other_processes(ours)
         time.sleep(args.window)
         total1, idle1, _ = machine_cpu()
-        mine1 = sum(proc_cpu_rss(pid)[0] for pid in ours if proc_cpu_rss(pid))
-        others1 = other_processes(ours)
+        mine1, others1 = ours_ticks(), other_processes(ours)
         busy = (total1 - total0) - (idle1 - idle0) - (mine1 - mine0)
         other_pct = 100.0 * busy / CLK_TCK / args.window
         waited = time.time() - started
