@@ -3,6 +3,9 @@ package org.callgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.callgate.core.call.CallSummary;
@@ -12,6 +15,7 @@ import org.callgate.testing.SippResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Limits that keep callgate and the platform healthy: the call limit and dead-media detection. */
 class ProtectionTest {
@@ -43,7 +47,19 @@ class ProtectionTest {
     }
 
     @Test
-    void aCallWithoutMediaIsEndedWithByeOnBothLegs() throws Exception {
+    void aCallWithoutMediaIsEndedWithByeOnBothLegsAndItsCdrNamesTheSipCallId() throws Exception {
+        Logger cdrLogger = (Logger) LoggerFactory.getLogger("callgate.cdr");
+        ListAppender<ILoggingEvent> cdr = new ListAppender<>();
+        cdr.start();
+        cdrLogger.addAppender(cdr);
+        try {
+            callWithoutMediaIsEnded(cdr);
+        } finally {
+            cdrLogger.detachAppender(cdr);
+        }
+    }
+
+    private void callWithoutMediaIsEnded(ListAppender<ILoggingEvent> cdr) throws Exception {
         try (GatewayFixture callgate = GatewayFixture.withMediaTimeout(dir, "2s")) {
             try (Sipp agent = callgate.agent("uas-answer.xml").calls(1).start();
                     Sipp caller = callgate.caller("uac-silent.xml", "022785044").start()) {
@@ -54,6 +70,10 @@ class ProtectionTest {
             CallSummary summary = callgate.nextEndedCall();
 
             assertThat(summary.reason()).isEqualTo(EndReason.MEDIA_TIMEOUT);
+            assertThat(cdr.list).singleElement().satisfies(line -> {
+                assertThat(line.getMDCPropertyMap()).containsEntry("call", summary.callId());
+                assertThat(line.getMDCPropertyMap().get("callId")).as("the caller's SIP Call-ID").isNotBlank();
+            });
             assertThat(summary.conversation()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
             assertThat(callgate.gateway.openMediaSessions()).isZero();
         }

@@ -13,6 +13,7 @@ import org.callgate.core.media.LegCounters;
 import org.callgate.core.media.LegSide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one way a call ends, whatever ended it: answers or cancels what is pending, sends BYE to
@@ -42,6 +43,24 @@ final class CallEnder {
      * @param hungUp the side whose BYE ended the call, or null
      */
     void end(B2buaCall call, EndReason reason, int status, String phrase, LegSide hungUp) {
+        // Timers (no answer, media timeout) end calls outside any SIP event: their log lines and
+        // CDR need the call's identifiers too, to be joined with the caller's and agent's records.
+        boolean tag = MDC.get("callId") == null;
+        if (tag) {
+            MDC.put("callId", call.callerCallId);
+            MDC.put("call", call.id);
+        }
+        try {
+            endTagged(call, reason, status, phrase, hungUp);
+        } finally {
+            if (tag) {
+                MDC.remove("callId");
+                MDC.remove("call");
+            }
+        }
+    }
+
+    private void endTagged(B2buaCall call, EndReason reason, int status, String phrase, LegSide hungUp) {
         CallState was = call.end(reason, status);
         if (was == null) {
             return;
