@@ -19,6 +19,15 @@ public final class StackProperties {
         // One event thread would serialise every call; handlers are thread-safe per call.
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        // A finished transaction or dialog lets go of its messages (and, through them, of the
+        // call) at once instead of holding them for the RFC 3261 timers (~32 s): at 300 calls/s
+        // that is ~350 MB of live heap less and a third of the GC work (docs/benchmarks.md).
+        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        // Transaction timers on a ScheduledThreadPoolExecutor, whose cancelled tasks are purged,
+        // instead of one java.util.Timer thread whose queue keeps them until they are due.
+        p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME",
+                "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         // NIO for TCP: an oversized or broken stream closes quietly instead of an uncaught error.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
                 "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
