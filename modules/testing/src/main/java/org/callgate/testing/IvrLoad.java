@@ -49,7 +49,6 @@ public final class IvrLoad {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final long MS = 1_000_000L;
-    private static final int MAX_JITTER_US = 100_000;
 
     private final Map<String, String> args;
     private final int sipPort;
@@ -63,7 +62,14 @@ public final class IvrLoad {
 
     private final List<Caller> callers = new ArrayList<>();
     private final Map<String, Caller> byCallId = new ConcurrentHashMap<>();
-    private final long[] jitterHistogram = new long[MAX_JITTER_US + 1];
+    /** Every gap up to each caller's key press, set-up of the other calls included. */
+    private final JitterHistogram jitter = new JitterHistogram();
+    /** Gaps while all N callers sit in their prompt: from 1 s after the ramp to the first key press. */
+    private final JitterHistogram plateau = new JitterHistogram();
+    /** Per second since the first INVITE: packets and packets at least 5 ms off, to tell set-up from steady state. */
+    private final long[] perSecondPackets = new long[64];
+    private final long[] perSecondLate = new long[64];
+    private volatile long startNs;
     private final AtomicInteger agentInvites = new AtomicInteger();
     private final Map<String, String> agentSeen = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
@@ -162,6 +168,7 @@ public final class IvrLoad {
 
         long pid = Long.parseLong(args.getOrDefault("pid", "0"));
         long start = System.nanoTime();
+        startNs = start;
         for (Caller caller : callers) {
             long at = rampNs * caller.index / Math.max(1, calls);
             timer.schedule(() -> invite(caller), at, TimeUnit.NANOSECONDS);
@@ -421,7 +428,16 @@ public final class IvrLoad {
             long gap = now - c.lastNs;
             if (gap <= 100 * MS) {
                 long us = Math.abs(gap - 20 * MS) / 1000;
-                jitterHistogram[(int) Math.min(us, MAX_JITTER_US)]++;
+                jitter.add(us);
+                long sinceStart = now - startNs;
+                if (sinceStart >= rampNs + 1000 * MS && sinceStart < dtmfNs) {
+                    plateau.add(us);
+                }
+                int second = (int) Math.min(perSecondPackets.length - 1, (now - startNs) / (1000 * MS));
+                perSecondPackets[second]++;
+                if (us >= 5000) {
+                    perSecondLate[second]++;
+                }
             }
         }
         c.lastNs = now;
@@ -601,16 +617,8 @@ public final class IvrLoad {
             otherPayload += c.otherPayload;
             afterDtmf += c.afterDtmf;
         }
-        long samples = 0;
-        long maxUs = 0;
-        for (int us = 0; us <= MAX_JITTER_US; us++) {
-            samples += jitterHistogram[us];
-            if (jitterHistogram[us] > 0) {
-                maxUs = us;
-            }
-        }
-        double p50 = percentile(samples, 0.50);
-        double p99 = percentile(samples, 0.99);
+        double p50 = jitter.percentileMillis(0.50);
+        double p99 = jitter.percentileMillis(0.99);
         double meanRecv = answered == 0 ? 0 : (double) received / answered;
         double meanExp = answered == 0 ? 0 : expected / answered;
         double cpu = wallNs == 0 ? 0 : 100.0 * cpuTicks / clkTck / (wallNs / 1e9);
@@ -620,29 +628,25 @@ public final class IvrLoad {
                         + " agent-invites=%d bye-200=%d%n",
                 label, calls, answered, failed, routed, wrongPath, notRouted, agentInvites.get(), byeOk);
         out.printf(Locale.ROOT, "  jitter samples=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
-                samples, p50, p99, maxUs / 1000.0);
+                jitter.samples(), p50, p99, jitter.maxMillis());
+        out.printf(Locale.ROOT, "  plateau jitter samples=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
+                plateau.samples(), plateau.percentileMillis(0.50), plateau.percentileMillis(0.99),
+                plateau.maxMillis());
+        StringBuilder perSecond = new StringBuilder();
+        for (int i = 0; i < perSecondPackets.length; i++) {
+            if (perSecondPackets[i] > 0) {
+                perSecond.append(String.format(Locale.ROOT, " %ds:%.2f%%", i, 100.0 * perSecondLate[i] / perSecondPackets[i]));
+            }
+        }
+        out.printf(Locale.ROOT, "  share of gaps >= 5 ms off, per second since the first INVITE:%s%n", perSecond);
         out.printf(Locale.ROOT, "  rtp per caller before key: mean %.1f of %.1f expected, worst caller %.1f%%;"
                         + " non-PCMA %d; after key %d%n",
                 meanRecv, meanExp, minRatio == Double.MAX_VALUE ? 0 : 100 * minRatio, otherPayload, afterDtmf);
         out.printf(Locale.ROOT, "  callgate cpu=%.1f%% of one core over %.1f s, rss=%d MB; harness cpu=%.1f%%%n",
                 cpu, wallNs / 1e9, rssKb / 1024, selfCpu);
-        out.printf(Locale.ROOT, "| %d | %d | %d/%d | %.2f | %.2f | %.2f | %.1f / %.1f (worst %.0f%%) | %.0f | %d | %.0f |%n",
-                calls, answered, routed, calls, p50, p99, maxUs / 1000.0, meanRecv, meanExp,
+        out.printf(Locale.ROOT, "| %d | %d | %d/%d | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f / %.1f (worst %.0f%%) | %.0f | %d | %.0f |%n",
+                calls, answered, routed, calls, plateau.percentileMillis(0.50), plateau.percentileMillis(0.99),
+                plateau.maxMillis(), p99, jitter.maxMillis(), meanRecv, meanExp,
                 minRatio == Double.MAX_VALUE ? 0 : 100 * minRatio, cpu, rssKb / 1024, selfCpu);
-    }
-
-    private double percentile(long samples, double q) {
-        if (samples == 0) {
-            return 0;
-        }
-        long rank = (long) Math.ceil(q * samples);
-        long seen = 0;
-        for (int us = 0; us <= MAX_JITTER_US; us++) {
-            seen += jitterHistogram[us];
-            if (seen >= rank) {
-                return us / 1000.0;
-            }
-        }
-        return MAX_JITTER_US / 1000.0;
     }
 }
