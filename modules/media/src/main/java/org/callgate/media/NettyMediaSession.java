@@ -65,11 +65,47 @@ final class NettyMediaSession implements MediaSession {
         this.closed = loop.newPromise();
     }
 
-    /** Binds both legs' port pairs; on failure the caller must {@link #close()} the session. */
+    /**
+     * Binds both legs' port pairs, both at once on the session's loop, and waits for them; on
+     * failure the caller must {@link #close()} the session (which frees a pair that was bound).
+     * Not from a media thread: it waits for the loop.
+     */
     void bind() throws MediaUnavailableException {
         DtmfDetector.Keys keys = this::reportDtmf;
-        caller.attach(binder.bind(loop, kind -> MediaPipeline.initializer(caller, agent, kind, relay, keys)));
-        agent.attach(binder.bind(loop, kind -> MediaPipeline.initializer(agent, caller, kind, relay, keys)));
+        Future<BoundPair> callerPair = binder.bind(loop, kind -> MediaPipeline.initializer(caller, agent, kind, relay, keys));
+        Future<BoundPair> agentPair = binder.bind(loop, kind -> MediaPipeline.initializer(agent, caller, kind, relay, keys));
+        attachWhenBound(caller, callerPair);
+        attachWhenBound(agent, agentPair);
+        failIfUnbound(callerPair);
+        failIfUnbound(agentPair);
+    }
+
+    /** Attaches the pair if bound in time; one bound later (a loop shutting down) is let go at once. */
+    private void attachWhenBound(NettyMediaLeg leg, Future<BoundPair> pair) {
+        if (!pair.awaitUninterruptibly(CLOSE_WAIT_MILLIS)) {
+            pair.addListener(late -> {
+                if (late.isSuccess()) {
+                    binder.release(pair.getNow());
+                }
+            });
+            return;
+        }
+        if (pair.isSuccess()) {
+            leg.attach(pair.getNow());
+        }
+    }
+
+    private static void failIfUnbound(Future<BoundPair> pair) throws MediaUnavailableException {
+        if (!pair.isDone()) {
+            throw new MediaUnavailableException("binding an RTP port pair timed out");
+        }
+        Throwable cause = pair.cause();
+        if (cause instanceof MediaUnavailableException unavailable) {
+            throw unavailable;
+        }
+        if (cause != null) {
+            throw new MediaUnavailableException("could not bind an RTP port pair: " + cause, cause);
+        }
     }
 
     @Override

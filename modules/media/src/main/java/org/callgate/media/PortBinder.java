@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.callgate.core.media.MediaUnavailableException;
 import org.slf4j.Logger;
@@ -21,8 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A port in the range may be taken by another process. A pair that fails to bind is closed and
  * released (to the back of the pool, so it is not retried at once) and the next pair is tried, up
- * to {@value #MAX_ATTEMPTS} times per leg. Binding waits for the event loop, so it must not be
- * called from a media thread.
+ * to {@value #MAX_ATTEMPTS} times per leg.
  */
 final class PortBinder {
 
@@ -41,39 +41,61 @@ final class PortBinder {
     }
 
     /**
-     * Binds an RTP/RTCP pair on {@code loop}, each channel set up by {@code initializer}.
+     * Binds an RTP/RTCP pair on {@code loop}, each channel set up by {@code initializer}. The steps
+     * run on the event loop, chained by listeners, so a caller binding a whole session waits for
+     * the loop once rather than once per socket (under load the loop is busy relaying, and every
+     * round trip delays the call's set-up).
      *
-     * @throws MediaUnavailableException when the pool is empty or no pair could be bound
+     * @return completes on the loop with the pair, or fails with {@link MediaUnavailableException}
+     *     when the pool is empty or no pair could be bound
      */
-    BoundPair bind(EventLoop loop, Function<PacketKind, ChannelHandler> initializer)
-            throws MediaUnavailableException {
-        Throwable lastFailure = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            OptionalInt free = pool.acquire();
-            if (free.isEmpty()) {
-                throw new MediaUnavailableException("no free RTP port pair in " + pool.range(), lastFailure);
+    Future<BoundPair> bind(EventLoop loop, Function<PacketKind, ChannelHandler> initializer) {
+        Promise<BoundPair> bound = loop.newPromise();
+        attempt(loop, initializer, 1, null, bound);
+        return bound;
+    }
+
+    private void attempt(EventLoop loop, Function<PacketKind, ChannelHandler> initializer, int attempt,
+            Throwable lastFailure, Promise<BoundPair> bound) {
+        if (attempt > MAX_ATTEMPTS) {
+            bound.setFailure(new MediaUnavailableException("could not bind an RTP port pair on "
+                    + bindAddress.getHostAddress() + " after " + MAX_ATTEMPTS + " attempts", lastFailure));
+            return;
+        }
+        OptionalInt free = pool.acquire();
+        if (free.isEmpty()) {
+            bound.setFailure(new MediaUnavailableException("no free RTP port pair in " + pool.range(), lastFailure));
+            return;
+        }
+        int port = free.getAsInt();
+        bindOne(loop, port, initializer.apply(PacketKind.RTP)).addListener((ChannelFuture rtp) -> {
+            if (!rtp.isSuccess()) {
+                skip(port, rtp.cause(), rtp.channel().close(),
+                        failure -> attempt(loop, initializer, attempt + 1, failure, bound));
+                return;
             }
-            int port = free.getAsInt();
-            ChannelFuture rtp = bindOne(loop, port, initializer.apply(PacketKind.RTP));
-            ChannelFuture rtcp = rtp.isSuccess()
-                    ? bindOne(loop, port + 1, initializer.apply(PacketKind.RTCP))
-                    : null;
-            if (rtcp != null && rtcp.isSuccess()) {
+            bindOne(loop, port + 1, initializer.apply(PacketKind.RTCP)).addListener((ChannelFuture rtcp) -> {
+                if (!rtcp.isSuccess()) {
+                    rtp.channel().close();
+                    skip(port, rtcp.cause(), rtcp.channel().close(),
+                            failure -> attempt(loop, initializer, attempt + 1, failure, bound));
+                    return;
+                }
                 track(rtp.channel());
                 track(rtcp.channel());
-                return new BoundPair(port, rtp.channel(), rtcp.channel());
-            }
-            lastFailure = rtcp == null ? rtp.cause() : rtcp.cause();
-            LOG.warn("RTP port pair {}/{} on {} cannot be bound, skipping it: {}",
-                    port, port + 1, bindAddress.getHostAddress(), lastFailure.toString());
-            rtp.channel().close().awaitUninterruptibly();
-            if (rtcp != null) {
-                rtcp.channel().close().awaitUninterruptibly();
-            }
+                bound.setSuccess(new BoundPair(port, rtp.channel(), rtcp.channel()));
+            });
+        });
+    }
+
+    /** A pair that cannot be bound: logged, its port back to the pool once closed, then the next. */
+    private void skip(int port, Throwable cause, Future<?> closed, Consumer<Throwable> next) {
+        LOG.warn("RTP port pair {}/{} on {} cannot be bound, skipping it: {}",
+                port, port + 1, bindAddress.getHostAddress(), cause.toString());
+        closed.addListener(done -> {
             pool.release(port);
-        }
-        throw new MediaUnavailableException("could not bind an RTP port pair on "
-                + bindAddress.getHostAddress() + " after " + MAX_ATTEMPTS + " attempts", lastFailure);
+            next.accept(cause);
+        });
     }
 
     /**
@@ -99,8 +121,7 @@ final class PortBinder {
                 .group(loop)
                 .channel(transport.channelClass())
                 .handler(initializer)
-                .bind(new InetSocketAddress(bindAddress, port))
-                .awaitUninterruptibly();
+                .bind(new InetSocketAddress(bindAddress, port));
     }
 
     private void track(Channel channel) {
