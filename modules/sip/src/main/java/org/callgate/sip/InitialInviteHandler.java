@@ -1,6 +1,5 @@
 package org.callgate.sip;
 
-import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -85,6 +84,9 @@ final class InitialInviteHandler {
             sip.respond(transaction, Response.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
             return;
         }
+        // Accepted for processing: 100 Trying stops the caller's INVITE retransmissions (RFC 3261
+        // §17.2.1) before the slowest step, binding the call's media ports.
+        sip.respond(transaction, Response.TRYING, null);
         String callId = Tags.callId();
         MDC.put("call", callId);
         MediaSession media;
@@ -140,7 +142,6 @@ final class InitialInviteHandler {
             media.caller().remote(offer.audioTarget());
         }
         registry.add(call);
-        sip.respond(call.callerInvite, Response.TRYING, null);
         LOG.debug("{} calling {}", call, target);
         agentLeg.invite(call, target, agentSdp, headers);
     }
