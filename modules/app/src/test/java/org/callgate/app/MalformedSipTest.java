@@ -53,6 +53,7 @@ class MalformedSipTest {
         "missing Via              | (no answer)",
         "garbage bytes            | (no answer)",
         "oversized request        | 513 Message Too Large (limit 16384 bytes)",
+        "60 KB INVITE body        | 513 Message Too Large (limit 16384 bytes)",
         "unknown method           | 405 Method not allowed",
         "INVITE with broken SDP   | 400 Malformed SDP: no connection address (c=) for m=audio",
         "INVITE with a text body  | 415 Only application/sdp bodies are accepted",
@@ -92,6 +93,8 @@ class MalformedSipTest {
             case "missing Via" -> request("OPTIONS", "", "").replaceAll("Via: [^\r]*\r\n", "");
             case "garbage bytes" -> "\u0000\u0001garbage\u00ff".repeat(30);
             case "oversized request" -> request("OPTIONS", "X-Padding: " + "a".repeat(20_000) + "\r\n", "");
+            case "60 KB INVITE body" -> request("INVITE", "Content-Type: application/sdp\r\n",
+                    sdp + "a=x-padding:" + "b".repeat(60_000) + "\r\n");
             case "unknown method" -> request("XYZ", "", "");
             case "INVITE with broken SDP" -> request("INVITE", "Content-Type: application/sdp\r\n",
                     sdp.replace("c=IN IP4 127.0.0.1\r\n", ""));

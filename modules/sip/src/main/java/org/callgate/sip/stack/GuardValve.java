@@ -31,7 +31,7 @@ public final class GuardValve implements SIPMessageValve {
             return refuse(request, channel, Response.BAD_REQUEST,
                     malformed.toString().substring(malformed.toString().indexOf(':') + 1).trim());
         }
-        if (request.getSize() > MAX_REQUEST_BYTES) {
+        if (request.getSize() > MAX_REQUEST_BYTES || request.getHeader(RepairingParserFactory.TRUNCATED) != null) {
             return refuse(request, channel, Response.MESSAGE_TOO_LARGE,
                     "Message Too Large (limit " + MAX_REQUEST_BYTES + " bytes)");
         }

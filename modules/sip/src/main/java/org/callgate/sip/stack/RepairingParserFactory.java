@@ -26,6 +26,13 @@ public final class RepairingParserFactory implements MessageParserFactory {
     /** Marker header carrying the reason a request is malformed; never leaves callgate. */
     public static final String MALFORMED = "X-Callgate-Malformed";
 
+    /**
+     * Marker header of a datagram that filled the stack's read buffer ({@link
+     * StackProperties#READ_LIMIT_BYTES}): it was probably cut there, so its body is not read and
+     * {@link GuardValve} answers it {@code 513}; never leaves callgate.
+     */
+    public static final String TRUNCATED = "X-Callgate-Truncated";
+
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
         return new RepairingParser();
@@ -36,9 +43,15 @@ public final class RepairingParserFactory implements MessageParserFactory {
         @Override
         public SIPMessage parseSIPMessage(byte[] message, boolean readBody, boolean strict,
                 ParseExceptionListener listener) throws ParseException {
-            SIPMessage parsed = super.parseSIPMessage(message, readBody, strict, singleLine(listener));
+            boolean truncated = message.length >= StackProperties.READ_LIMIT_BYTES;
+            SIPMessage parsed = super.parseSIPMessage(message, readBody && !truncated, strict, singleLine(listener));
             if (parsed instanceof SIPRequest request && request.getViaHeaders() != null) {
                 repair(request);
+                if (truncated) {
+                    ExtensionHeaderImpl marker = new ExtensionHeaderImpl(TRUNCATED);
+                    marker.setValue(Integer.toString(message.length));
+                    request.setHeader(marker);
+                }
             }
             return parsed;
         }

@@ -7,6 +7,12 @@ import java.util.Properties;
  */
 public final class StackProperties {
 
+    /**
+     * The most the stack reads of one UDP datagram (and of one message on TCP): {@link
+     * GuardValve}'s limit plus 1 KiB, so that a longer request is still seen, and answered 513.
+     */
+    public static final int READ_LIMIT_BYTES = GuardValve.MAX_REQUEST_BYTES + 1024;
+
     private StackProperties() {
     }
 
@@ -31,7 +37,10 @@ public final class StackProperties {
         // NIO for TCP: an oversized or broken stream closes quietly instead of an uncaught error.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
                 "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // The RI allocates a buffer of this size for every UDP datagram it reads: at 64 KiB that was
+        // 56 % of all allocation at 250 calls/s. A longer datagram is cut here, and answered 513
+        // (RepairingParserFactory.TRUNCATED); a longer message on TCP closes the connection.
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(READ_LIMIT_BYTES));
         // Requests missing a mandatory header or too large get 400/513 rather than silence.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", RepairingParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", GuardValve.class.getName());
