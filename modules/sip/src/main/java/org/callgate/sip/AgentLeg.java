@@ -88,7 +88,8 @@ final class AgentLeg {
     }
 
     private void send(B2buaCall call, AgentAttempt attempt) throws Exception {
-        Request invite = invites.build(call, call.callerInvite.getRequest(), attempt.queueUri(), attempt.sdp(),
+        long cseq = call.fallback() == null ? 1L : 2L;
+        Request invite = invites.build(call, call.callerInvite.getRequest(), attempt.queueUri(), cseq, attempt.sdp(),
                 attempt.headers());
         ClientTransaction outgoing = sip.provider.getNewClientTransaction(invite);
         outgoing.setApplicationData(new TxContext.AgentInvite(call));
