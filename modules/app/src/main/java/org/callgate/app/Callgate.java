@@ -12,6 +12,8 @@ import org.callgate.sip.B2buaSettings;
 import org.callgate.sip.CallServices;
 import org.callgate.sip.SipGateway;
 import org.callgate.sip.SipGatewayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: the one place that knows the concrete media and SIP implementations and
@@ -19,6 +21,8 @@ import org.callgate.sip.SipGatewayException;
  * its ports; stop order is the reverse, so that calls end with BYE before their ports close.
  */
 public final class Callgate implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Callgate.class);
 
     private final NettyMediaControl media;
     private final SipGateway sip;
@@ -51,9 +55,15 @@ public final class Callgate implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new SipGatewayException("cannot load IVR prompts: " + e.getMessage(), e);
         }
+        var recording = config.recording();
+        if (recording.usesDemoKey()) {
+            LOG.warn("recording.sampling-key is the built-in demo key: anyone can predict which calls are sampled;"
+                    + " set a secret key in the configuration (docs/configuration.md)");
+        }
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
         SipGateway sip = new SipGateway(sipSettings(config, clock), media, observer,
-                new CallServices(prompts, callers, SmsSenders.create(config.sms())));
+                new CallServices(prompts, callers, SmsSenders.create(config.sms()), recording.toDecision(),
+                        recording.toObjectionList()));
         try {
             sip.start();
         } catch (SipGatewayException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.callgate.app.config.RecordingConfig;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.call.EndReason;
 import org.callgate.testing.Sipp;
@@ -52,6 +53,8 @@ class CallFlowTest {
 
         assertThat(summary.serviceLine()).isEqualTo("private");
         assertThat(summary.caller()).isEqualTo("+32475123456");
+        assertThat(summary.recording()).as("a line without IVR is decided at once, by the default sample (R7)")
+                .isEqualTo(RecordingConfig.defaults().toDecision().decide(summary.callId(), "private", false, null));
         assertThat(summary.finalStatus()).isEqualTo(200);
         assertThat(summary.reason()).isEqualTo(EndReason.CALLER_HANGUP);
         assertThat(summary.conversation()).isBetween(Duration.ofMillis(1800), Duration.ofSeconds(5));

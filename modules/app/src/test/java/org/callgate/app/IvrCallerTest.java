@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.call.EndReason;
 import org.callgate.core.ivr.InMemoryCallIndex;
 import org.callgate.core.ivr.IvrTrace;
 import org.callgate.core.ivr.KnownCaller;
+import org.callgate.core.recording.RecordingDecision;
 import org.callgate.testing.FreePorts;
 import org.callgate.testing.Sipp;
 import org.callgate.testing.SippResult;
@@ -77,7 +79,8 @@ class IvrCallerTest {
         try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES)) {
             Path caller = IvrScenarios.callback(dir, "agent-callback", "022785044");
             Path trunk = IvrScenarios.agentExpecting(dir, "trunk", Map.of(
-                    "To", ".sip:\\+32475123456@", "X-Callgate-Service", "private", "X-Callgate-Direction", "callback"));
+                    "To", ".sip:\\+32475123456@", "X-Callgate-Service", "private", "X-Callgate-Direction", "callback",
+                    "X-Callgate-Recording", "(yes;reason=sampled;class=recording|no;reason=not-sampled)"));
 
             run(callgate, caller, trunk, "0475123456");
 
@@ -85,6 +88,9 @@ class IvrCallerTest {
             assertThat(summary.serviceLine()).isEqualTo("private");
             assertThat(summary.caller()).isEqualTo("+32475123456");
             assertThat(summary.agentLeg().packetsIn()).isGreaterThan(20);
+            assertThat(summary.recording()).as("a callback is that line's call for recording too (R5)").isEqualTo(
+                    new RecordingDecision(0.5, IvrFlowTest.SAMPLING_KEY, Set.of("banking"))
+                            .decide(summary.callId(), "private", false, null));
         }
     }
 

@@ -3,12 +3,16 @@ package org.callgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.ivr.IvrOutcome.Reason;
 import org.callgate.core.ivr.Route;
+import org.callgate.core.recording.Recording;
+import org.callgate.core.recording.RecordingDecision;
 import org.callgate.testing.Sipp;
 import org.callgate.testing.SippResult;
 import org.junit.jupiter.api.AfterEach;
@@ -17,11 +21,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Callers in the IVR: keys by RFC 4733 and by SIP INFO, no input, and what the agent side is told (R8, R15). */
+/**
+ * Callers in the IVR: keys by RFC 4733 and by SIP INFO, no input, and what the agent side is told,
+ * including the recording decision (R7, R8, R15).
+ */
 class IvrFlowTest {
+
+    /** The sampling key of {@link #LINES}: what an auditor would be given. */
+    static final String SAMPLING_KEY = "ivr-flow-test-key";
 
     static final String LINES = """
             prompts-dir: ${PROMPTS}
+            recording:
+              sample-rate: 0.5
+              sampling-key: ivr-flow-test-key
+              banking-services: [banking]
             sms:
               sender: outbox
               outbox: ${DIR}/sms-outbox.jsonl
@@ -91,11 +105,32 @@ class IvrFlowTest {
     void dutchThenOptionOneByRfc4733ReachesTheBankingQueueAsTheBankingService() throws Exception {
         Path caller = new IvrScenarios().pause(500).rfc4733('1').rfc4733('1').caller(dir, "banking-caller");
         Path agent = IvrScenarios.agentExpecting(dir, "banking-agent", Map.of(
-                "X-Callgate-Service", "banking", "X-Callgate-Language", "nl", "X-Callgate-Ivr-Path", "1"));
+                "X-Callgate-Service", "banking", "X-Callgate-Language", "nl", "X-Callgate-Ivr-Path", "1",
+                "X-Callgate-Recording", "yes;reason=banking-mifid;class=banking-recording"));
 
-        Route route = call(caller, agent, "022785044");
+        CallSummary summary = call(caller, agent, "022785044");
 
-        assertThat(route).isEqualTo(new Route("sip:banking@127.0.0.1:" + callgate.agentPort, "banking", "nl", "1", Reason.CHOICE));
+        assertThat(summary.route()).isEqualTo(
+                new Route("sip:banking@127.0.0.1:" + callgate.agentPort, "banking", "nl", "1", Reason.CHOICE));
+        assertThat(summary.recording()).isEqualTo(
+                new Recording(true, Recording.Reason.BANKING_MIFID, "banking-recording", false));
+    }
+
+    @Test
+    void aNonBankingCallCarriesTheRecordingDecisionAnAuditorReproducesFromItsCallId() throws Exception {
+        Path caller = new IvrScenarios().pause(500).rfc4733('1').rfc4733('2').caller(dir, "sampled-caller");
+        Path agent = IvrScenarios.agentExpecting(dir, "sampled-agent", Map.of("X-Callgate-Service", "private",
+                "X-Callgate-Recording", "(yes;reason=sampled;class=recording|no;reason=not-sampled)"));
+        Path messages = dir.resolve("sampled-agent-messages.log");
+
+        CallSummary summary = call(caller, agent, "022785044", "-trace_msg", "-message_file", messages.toString());
+
+        Recording expected = new RecordingDecision(0.5, SAMPLING_KEY, Set.of("banking"))
+                .decide(summary.callId(), "private", false, null);
+        String invite = Files.readString(messages);
+        assertThat(invite).contains("X-Callgate-Call-Id: " + summary.callId())
+                .contains("X-Callgate-Recording: " + expected.headerValue());
+        assertThat(summary.recording()).isEqualTo(expected);
     }
 
     @Test
@@ -104,7 +139,7 @@ class IvrFlowTest {
         Path agent = IvrScenarios.agentExpecting(dir, "parcels-agent", Map.of(
                 "X-Callgate-Service", "private", "X-Callgate-Language", "fr", "X-Callgate-Ivr-Path", "2"));
 
-        Route route = call(caller, agent, "+3222785044");
+        Route route = call(caller, agent, "+3222785044").route();
 
         assertThat(route.queueUri()).isEqualTo("sip:parcels@127.0.0.1:" + callgate.agentPort);
         assertThat(route.language()).isEqualTo("fr");
@@ -115,14 +150,15 @@ class IvrFlowTest {
         Path caller = new IvrScenarios().caller(dir, "silent-caller");
         Path agent = IvrScenarios.agentExpecting(dir, "default-agent", Map.of("X-Callgate-Service", "business"));
 
-        Route route = call(caller, agent, "022011111");
+        Route route = call(caller, agent, "022011111").route();
 
         assertThat(route).isEqualTo(new Route("sip:business@127.0.0.1:" + callgate.agentPort, "business", "nl", "", Reason.NO_INPUT));
     }
 
-    private Route call(Path callerScenario, Path agentScenario, String dialled) throws Exception {
+    private CallSummary call(Path callerScenario, Path agentScenario, String dialled, String... agentArgs)
+            throws Exception {
         try (Sipp agent = Sipp.scenario(agentScenario).localPort(callgate.agentPort).mediaPort(callgate.mediaPort())
-                        .calls(1).arg("-rtp_echo", "-d", "1000").workDir(dir).timeout(LIMIT).start();
+                        .calls(1).arg("-rtp_echo", "-d", "1000").arg(agentArgs).workDir(dir).timeout(LIMIT).start();
                 Sipp caller = Sipp.scenario(callerScenario).remote("127.0.0.1:" + callgate.sipPort)
                         .localPort(org.callgate.testing.FreePorts.udpAndTcp()).mediaPort(callgate.mediaPort())
                         .service(dialled).workDir(dir).timeout(LIMIT).start()) {
@@ -133,6 +169,6 @@ class IvrFlowTest {
         CallSummary summary = callgate.nextEndedCall();
         assertThat(summary.wasAnswered()).isTrue();
         assertThat(summary.service()).isEqualTo(summary.route().service());
-        return summary.route();
+        return summary;
     }
 }

@@ -34,17 +34,19 @@ final class AgentInviteBuilder {
 
     /**
      * @param queueUri the agent queue to call
+     * @param cseq 1, or 2 for the fallback to the default queue: a retried request keeps the
+     *     Call-ID with a higher CSeq (RFC 3261 §8.1.3.5); the From tag is new each time
      * @param headers callgate's own headers for the agent side, in order
      */
-    Request build(B2buaCall call, Request callerInvite, String queueUri, String sdp, Map<String, String> headers)
-            throws ParseException, InvalidArgumentException {
+    Request build(B2buaCall call, Request callerInvite, String queueUri, long cseq, String sdp,
+            Map<String, String> headers) throws ParseException, InvalidArgumentException {
         URI target = sip.addresses.createURI(queueUri);
         String transport = transportOf(target);
         Request invite = sip.messages.createRequest(
                 target,
                 Request.INVITE,
                 sip.headers.createCallIdHeader(call.agentCallId),
-                sip.headers.createCSeqHeader(1L, Request.INVITE),
+                sip.headers.createCSeqHeader(cseq, Request.INVITE),
                 from(call, callerInvite),
                 sip.headers.createToHeader(sip.addresses.createAddress(target), null),
                 List.of(via(transport)),

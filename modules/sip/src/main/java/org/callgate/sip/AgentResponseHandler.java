@@ -1,5 +1,6 @@
 package org.callgate.sip;
 
+import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
 import javax.sip.header.CSeqHeader;
@@ -31,10 +32,12 @@ final class AgentResponseHandler {
 
     private final SipContext sip;
     private final CallEnder ender;
+    private final AgentLeg agentLeg;
 
-    AgentResponseHandler(SipContext sip, CallEnder ender) {
+    AgentResponseHandler(SipContext sip, CallEnder ender, AgentLeg agentLeg) {
         this.sip = sip;
         this.ender = ender;
+        this.agentLeg = agentLeg;
     }
 
     void handle(ResponseEvent event, B2buaCall call) throws Exception {
@@ -43,19 +46,40 @@ final class AgentResponseHandler {
         if (status == Response.TRYING) {
             return;
         }
-        if (status < 200) {
+        ClientTransaction transaction = event.getClientTransaction();
+        if (!call.isCurrentAttempt(transaction)) {
+            abandoned(event, transaction);
+        } else if (status < 200) {
             provisional(response, call);
         } else if (status < 300) {
             answered(event, call);
         } else {
             int relayed = relayedStatus(status);
-            ender.end(call, EndReason.AGENT_REJECTED, relayed,
-                    relayed == status ? response.getReasonPhrase() : null, LegSide.AGENT);
+            agentLeg.failed(call, transaction, new AgentLeg.Failure(EndReason.AGENT_REJECTED, status, relayed,
+                    relayed == status ? response.getReasonPhrase() : null, LegSide.AGENT));
         }
     }
 
-    void timedOut(B2buaCall call) {
-        ender.end(call, EndReason.AGENT_UNREACHABLE, Response.REQUEST_TIMEOUT, "Agent Queue Unreachable", LegSide.AGENT);
+    /** The agent-leg INVITE got no response at all (Timer B). */
+    void timedOut(B2buaCall call, ClientTransaction transaction) {
+        agentLeg.failed(call, transaction, AgentLeg.Failure.UNREACHABLE);
+    }
+
+    /**
+     * A response to an agent-leg INVITE the call gave up for the default queue (R15): whoever
+     * rings is cancelled, whoever answers late is acknowledged and sent BYE (RFC 3261 §15).
+     */
+    private void abandoned(ResponseEvent event, ClientTransaction transaction) throws Exception {
+        int status = event.getResponse().getStatusCode();
+        if (status < 200) {
+            ender.cancel(transaction);
+        } else if (status < 300) {
+            Dialog dialog = event.getDialog();
+            dialog.sendAck(dialog.createAck(((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber()));
+            if (!(event instanceof ResponseEventExt ext && ext.isRetransmission())) {
+                ender.bye(dialog, EndReason.CALLER_CANCELLED);
+            }
+        }
     }
 
     private void provisional(Response response, B2buaCall call) throws Exception {

@@ -8,9 +8,11 @@ import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import org.callgate.core.ServiceLine;
 import org.callgate.core.call.EndReason;
+import org.callgate.core.call.QueueFallback;
 import org.callgate.core.ivr.Route;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaSession;
+import org.callgate.core.recording.Recording;
 import org.callgate.sip.sdp.SdpOrigin;
 
 /**
@@ -50,6 +52,9 @@ final class B2buaCall {
     private ScheduledFuture<?> noAnswerTimer;
     private IvrSession ivr;
     private Route route;
+    private AgentAttempt attempt;
+    private Recording recording;
+    private QueueFallback fallback;
 
     B2buaCall(String id, ServiceLine line, String caller, Instant started, String callerCallId,
             String agentCallId, String callerTag, ServerTransaction callerInvite, MediaSession media,
@@ -69,12 +74,58 @@ final class B2buaCall {
         this.callerDialog = callerInvite.getDialog();
     }
 
-    synchronized void agentInviteSent(ClientTransaction transaction, ScheduledFuture<?> timer) {
+    /** The agent-leg INVITE is about to go out; false if the call ended meanwhile (then it must not). */
+    synchronized boolean agentInviteSent(ClientTransaction transaction, ScheduledFuture<?> timer, AgentAttempt sent) {
+        if (state == CallState.TERMINATED) {
+            return false;
+        }
+        cancelTimer();
         this.agentInvite = transaction;
         this.noAnswerTimer = timer;
+        this.attempt = sent;
+        this.provisionalSeen = false;
         if (state == CallState.IVR) {
             state = CallState.CONNECTING;
         }
+        return true;
+    }
+
+    /** Whether {@code transaction} is the agent-leg INVITE in progress, not one given up for a fallback. */
+    synchronized boolean isCurrentAttempt(ClientTransaction transaction) {
+        return transaction == agentInvite;
+    }
+
+    /**
+     * The agent-leg INVITE {@code failed} got a final error: once per call, for a call that went
+     * through the IVR to a queue other than {@code defaultQueue}, records the fallback and returns
+     * what to send there (R15); otherwise null, and the call is to end.
+     */
+    synchronized AgentAttempt fallBack(ClientTransaction failed, int status, String defaultQueue) {
+        if (state != CallState.CONNECTING || failed != agentInvite || fallback != null || attempt == null
+                || attempt.queueUri().equals(defaultQueue)) {
+            return null;
+        }
+        fallback = new QueueFallback(attempt.queueUri(), status, defaultQueue);
+        agentInvite = null;
+        cancelTimer();
+        return attempt.to(defaultQueue, "X-Callgate-Fallback-From", "<" + attempt.queueUri() + ">;status=" + status);
+    }
+
+    synchronized QueueFallback fallback() {
+        return fallback;
+    }
+
+    /** The recording decision, null until the agent leg is first called. */
+    synchronized Recording recording() {
+        return recording;
+    }
+
+    /** Fixes the recording decision the first time; the call keeps that one (product rule 4). */
+    synchronized Recording fixRecording(Recording decided) {
+        if (recording == null) {
+            recording = decided;
+        }
+        return recording;
     }
 
     /** callgate answered the caller itself to run the IVR: CALLING → IVR. */

@@ -160,7 +160,7 @@ final class B2buaListener implements SipListener {
         }
         Object context = event.getClientTransaction().getApplicationData();
         switch (context) {
-            case TxContext.AgentInvite invite -> agentResponses.timedOut(invite.call());
+            case TxContext.AgentInvite invite -> agentResponses.timedOut(invite.call(), event.getClientTransaction());
             case TxContext.Relayed relayed -> inDialog.relayTimedOut(relayed);
             case null, default -> { }
         }

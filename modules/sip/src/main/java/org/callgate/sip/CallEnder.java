@@ -101,12 +101,17 @@ final class CallEnder {
 
     /** Sends CANCEL for the agent-leg INVITE (RFC 3261 §9.1). */
     void cancelAgentLeg(B2buaCall call) {
+        cancel(call.agentInvite());
+    }
+
+    /** Sends CANCEL for an agent-leg INVITE; a failure (already answered, already cancelled) is logged. */
+    void cancel(ClientTransaction invite) {
         try {
-            ClientTransaction cancel = sip.provider.getNewClientTransaction(call.agentInvite().createCancel());
+            ClientTransaction cancel = sip.provider.getNewClientTransaction(invite.createCancel());
             cancel.setApplicationData(TxContext.FIRE);
             cancel.sendRequest();
         } catch (SipException | RuntimeException e) {
-            LOG.debug("could not cancel agent leg of {}: {}", call, e.toString());
+            LOG.debug("could not cancel agent INVITE {}: {}", invite, e.toString());
         }
     }
 
@@ -155,10 +160,12 @@ final class CallEnder {
         CallSummary summary = new CallSummary(call.id, call.line.id(), call.caller, call.started,
                 call.answered(), sip.settings.clock().instant(), call.endReason(), call.finalStatus(),
                 call.media.caller().counters(), call.media.agent().counters(), call.route(),
-                call.ivr() == null ? null : call.ivr().trace());
-        CDR.info("call {} line={} service={} caller={} status={} reason={} talk={}ms caller[{}] agent[{}]",
+                call.ivr() == null ? null : call.ivr().trace(), call.recording(), call.fallback());
+        CDR.info("call {} line={} service={} caller={} status={} reason={} talk={}ms recording={}{} caller[{}] agent[{}]",
                 summary.callId(), summary.serviceLine(), summary.service(), summary.caller(), summary.finalStatus(),
                 summary.reason(), summary.conversation().toMillis(),
+                summary.recording() == null ? "none" : summary.recording().headerValue(),
+                summary.fallback() == null ? "" : " fallback=" + summary.fallback(),
                 counters(summary.callerLeg()), counters(summary.agentLeg()));
         try {
             observer.callEnded(summary);

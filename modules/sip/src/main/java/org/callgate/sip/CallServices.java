@@ -3,17 +3,23 @@ package org.callgate.sip;
 import java.util.Objects;
 import org.callgate.core.ivr.CallIndex;
 import org.callgate.core.ivr.Prompts;
+import org.callgate.core.recording.ObjectionList;
+import org.callgate.core.recording.RecordingDecision;
 import org.callgate.core.sms.SmsSender;
 
 /**
- * What the IVR needs besides SIP and media: prompt audio, caller identification (R15) and SMS
- * delivery (R9).
+ * What calls need besides SIP and media: prompt audio, caller identification (R15), SMS delivery
+ * (R9), and the recording decision with the objection list it consults (R7, R8, R10, product
+ * rule 4).
  */
-public record CallServices(Prompts prompts, CallIndex callIndex, SmsSender sms) {
+public record CallServices(Prompts prompts, CallIndex callIndex, SmsSender sms, RecordingDecision recording,
+        ObjectionList objections) {
 
     public CallServices {
         Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(callIndex, "callIndex");
         Objects.requireNonNull(sms, "sms");
+        Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(objections, "objections");
     }
 }

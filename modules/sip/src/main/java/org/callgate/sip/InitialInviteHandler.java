@@ -48,12 +48,12 @@ final class InitialInviteHandler {
     private final MediaEvents mediaEvents;
 
     InitialInviteHandler(SipContext sip, CallRegistry registry, MediaControl mediaControl, CallEnder ender,
-            ScheduledExecutorService timers, MediaEvents mediaEvents, CallServices services) {
+            ScheduledExecutorService timers, MediaEvents mediaEvents, CallServices services, AgentLeg agentLeg) {
         this.sip = sip;
         this.registry = registry;
         this.mediaControl = mediaControl;
         this.ender = ender;
-        this.agentLeg = new AgentLeg(sip, ender, timers);
+        this.agentLeg = agentLeg;
         this.ivrCalls = new IvrCalls(sip, registry, agentLeg, timers, services, ender);
         this.mediaEvents = mediaEvents;
     }

@@ -83,9 +83,10 @@ public final class SipGateway implements AutoCloseable {
         MediaEvents mediaEvents = new MediaEvents(registry);
         ender = new CallEnder(sip, registry, observer);
         mediaEvents.ender(ender);
+        AgentLeg agentLeg = new AgentLeg(sip, ender, timers, services);
         provider.addSipListener(new B2buaListener(sip, registry,
-                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services),
-                new AgentResponseHandler(sip, ender),
+                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services, agentLeg),
+                new AgentResponseHandler(sip, ender, agentLeg),
                 new InDialogHandler(sip, ender),
                 new CancelHandler(sip, registry, ender)));
     }

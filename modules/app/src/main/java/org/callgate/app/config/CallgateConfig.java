@@ -23,10 +23,11 @@ import org.callgate.core.ServiceDirectory;
  *     relative path is relative to the current directory)
  * @param sms the {@code sms:} section: how SMS links reach mobile callers (R9)
  * @param outbound the {@code outbound:} section: the trunk for callbacks and who may place them (R5)
+ * @param recording the {@code recording:} section: which calls are recorded (R7, R8, objections)
  */
 public record CallgateConfig(
         SipConfig sip, MediaConfig media, CallsConfig calls, List<ServiceLineConfig> serviceLines, Path promptsDir,
-        SmsConfig sms, OutboundConfig outbound) {
+        SmsConfig sms, OutboundConfig outbound, RecordingConfig recording) {
 
     /** Relative to the current directory; {@code scripts/callgate} runs from the repository root. */
     static final Path DEFAULT_PROMPTS_DIR = Path.of("config/prompts");
@@ -39,13 +40,15 @@ public record CallgateConfig(
         Objects.requireNonNull(promptsDir, "promptsDir");
         Objects.requireNonNull(sms, "sms");
         Objects.requireNonNull(outbound, "outbound");
+        Objects.requireNonNull(recording, "recording");
     }
 
     /** Every documented default: the configuration of {@code callgate demo}. */
     public static CallgateConfig defaults() {
         return new CallgateConfig(
                 SipConfig.defaults(), MediaConfig.defaults(), CallsConfig.defaults(),
-                ServiceLineConfig.defaults(), DEFAULT_PROMPTS_DIR, SmsConfig.defaults(), OutboundConfig.defaults());
+                ServiceLineConfig.defaults(), DEFAULT_PROMPTS_DIR, SmsConfig.defaults(), OutboundConfig.defaults(),
+                RecordingConfig.defaults());
     }
 
     /** Binds the top-level YAML keys; a section left out (or {@code null}) takes its defaults. */
@@ -57,7 +60,8 @@ public record CallgateConfig(
             @JsonProperty("service-lines") List<ServiceLineConfig> serviceLines,
             @JsonProperty("prompts-dir") String promptsDir,
             @JsonProperty("sms") SmsConfig sms,
-            @JsonProperty("outbound") OutboundConfig outbound) {
+            @JsonProperty("outbound") OutboundConfig outbound,
+            @JsonProperty("recording") RecordingConfig recording) {
         return new CallgateConfig(
                 Objects.requireNonNullElseGet(sip, SipConfig::defaults),
                 Objects.requireNonNullElseGet(media, MediaConfig::defaults),
@@ -65,7 +69,8 @@ public record CallgateConfig(
                 Objects.requireNonNullElseGet(serviceLines, ServiceLineConfig::defaults),
                 promptsDir == null ? DEFAULT_PROMPTS_DIR : Path.of(promptsDir),
                 Objects.requireNonNullElseGet(sms, SmsConfig::defaults),
-                Objects.requireNonNullElseGet(outbound, OutboundConfig::defaults));
+                Objects.requireNonNullElseGet(outbound, OutboundConfig::defaults),
+                Objects.requireNonNullElseGet(recording, RecordingConfig::defaults));
     }
 
     /** The service lines in scope (R5), looked up by dialled number, each with its IVR plan. */

@@ -67,7 +67,7 @@ final class JacksonErrors {
     }
 
     private static String expected(Class<?> type) {
-        if (isInteger(type)) {
+        if (isInteger(type) || type == Double.class || type == double.class) {
             return "not a number";
         } else if (type == Duration.class) {
             return Durations.REASON;

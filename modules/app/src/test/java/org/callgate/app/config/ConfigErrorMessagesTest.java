@@ -73,10 +73,10 @@ class ConfigErrorMessagesTest {
     @Test
     void anUnknownSectionIsNamedWithTheSectionsAllowed() {
         assertThat(errorFor("""
-                recording:
-                  sampling: 50
-                """)).isEqualTo(file + ":1:1: recording: {...} — unknown key; allowed: calls, media, outbound,"
-                        + " prompts-dir, service-lines, sip, sms");
+                retention:
+                  recordings: 6m
+                """)).isEqualTo(file + ":1:1: retention: {...} — unknown key; allowed: calls, media, outbound,"
+                        + " prompts-dir, recording, service-lines, sip, sms");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.callgate.core.ivr.IvrTrace;
 import org.callgate.core.ivr.Route;
 import org.callgate.core.media.LegCounters;
+import org.callgate.core.recording.Recording;
 
 /**
  * What happened to one call that went through callgate: the facts R4 asks to keep with a
@@ -24,6 +25,11 @@ import org.callgate.core.media.LegCounters;
  * @param route where the IVR sent the call (service, language, keys pressed), null for lines
  *     without IVR or calls that ended in it
  * @param ivrTrace SMS offer and survey answer (R1, R9, R10), null for lines without IVR
+ * @param recording whether the call is recorded, why and under which retention class (R7, R8,
+ *     R10, product rule 4), fixed when the agent leg was called; null for calls that never got
+ *     that far (ended in the IVR, refused)
+ * @param fallback the IVR's queue failed and the call went to the line's default queue (R15),
+ *     or null
  */
 public record CallSummary(
         String callId,
@@ -37,7 +43,9 @@ public record CallSummary(
         LegCounters callerLeg,
         LegCounters agentLeg,
         Route route,
-        IvrTrace ivrTrace) {
+        IvrTrace ivrTrace,
+        Recording recording,
+        QueueFallback fallback) {
 
     public CallSummary {
         Objects.requireNonNull(callId, "callId");
