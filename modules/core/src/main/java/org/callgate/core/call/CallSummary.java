@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.callgate.core.ivr.IvrTrace;
 import org.callgate.core.ivr.Route;
+import org.callgate.core.ivr.SurveyResult;
 import org.callgate.core.media.LegCounters;
 
 /**
@@ -23,7 +24,9 @@ import org.callgate.core.media.LegCounters;
  * @param agentLeg media counters of the agent's leg
  * @param route where the IVR sent the call (service, language, keys pressed), null for lines
  *     without IVR or calls that ended in it
- * @param ivrTrace SMS offer and survey answer (R1, R9, R10), null for lines without IVR
+ * @param ivrTrace SMS offer and survey consent (R1, R9, R10), null for lines without IVR
+ * @param survey the answers to the post-call survey (R10, retention class {@code survey}), null
+ *     when the call had none
  */
 public record CallSummary(
         String callId,
@@ -37,7 +40,8 @@ public record CallSummary(
         LegCounters callerLeg,
         LegCounters agentLeg,
         Route route,
-        IvrTrace ivrTrace) {
+        IvrTrace ivrTrace,
+        SurveyResult survey) {
 
     public CallSummary {
         Objects.requireNonNull(callId, "callId");
@@ -46,9 +50,15 @@ public record CallSummary(
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** Time from the agent's answer to the end (R4's duration); zero if never answered. */
+    /**
+     * Time from the agent's answer to the end of the conversation (R4's duration); zero if never
+     * answered. A post-call survey is not conversation: it starts when the agent hangs up.
+     */
     public Duration conversation() {
-        return answered == null ? Duration.ZERO : Duration.between(answered, ended);
+        if (answered == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(answered, survey == null ? ended : survey.started());
     }
 
     /** The service the call concerns (R4): the IVR's choice (e.g. {@code banking}) or the line's. */
