@@ -60,7 +60,7 @@ public final class IvrMachine implements Dialogue {
                     .map(lang -> new PromptRef(lang, plan.languagePrompt())).toList();
             return play(prompts, true);
         }
-        return greet();
+        return afterLanguage(); // one language: nothing to choose, consent is still asked first (R10)
     }
 
     @Override
