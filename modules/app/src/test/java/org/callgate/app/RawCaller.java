@@ -22,6 +22,11 @@ final class RawCaller implements AutoCloseable {
     private final int gatewayPort;
     private final String callId = UUID.randomUUID().toString();
     private String toWithTag;
+    private int cseq = 1;
+    private InetSocketAddress gatewayRtp;
+    private final int ssrc = 0x5EED0001;
+    private int rtpSequence;
+    private int rtpTimestamp = 8000;
 
     RawCaller(int gatewayPort) throws IOException {
         this.gatewayPort = gatewayPort;
@@ -47,14 +52,76 @@ final class RawCaller implements AutoCloseable {
                 }
                 toWithTag = header(response, "To");
                 send(request("ACK", dialled, toWithTag, 1, "", ""));
-                return response.substring(response.indexOf("\r\n\r\n") + 4);
+                String answer = response.substring(response.indexOf("\r\n\r\n") + 4);
+                gatewayRtp = audioTarget(answer);
+                return answer;
             }
         }
     }
 
     /** Ends the call with BYE. */
     void hangUp(String dialled) throws IOException {
-        send(request("BYE", dialled, toWithTag, 2, "", ""));
+        send(request("BYE", dialled, toWithTag, ++cseq, "", ""));
+    }
+
+    /**
+     * Presses a key as RFC 4733 telephone-events (payload type 101, as offered): three updates,
+     * then the end packet three times (§2.5.1.4), all with the event's start timestamp.
+     */
+    void pressRfc4733(char key) throws IOException {
+        int event = "0123456789*#".indexOf(key);
+        rtpTimestamp += 1600; // a new event starts 200 ms after the last one
+        for (int i = 0; i < 6; i++) {
+            boolean end = i >= 3;
+            int duration = 400 * Math.min(i + 1, 4);
+            byte[] packet = new byte[16];
+            packet[0] = (byte) 0x80;
+            packet[1] = (byte) ((i == 0 ? 0x80 : 0) | 101);
+            packet[2] = (byte) (rtpSequence >> 8);
+            packet[3] = (byte) rtpSequence++;
+            putInt(packet, 4, rtpTimestamp);
+            putInt(packet, 8, ssrc);
+            packet[12] = (byte) event;
+            packet[13] = (byte) ((end ? 0x80 : 0) | 10);
+            packet[14] = (byte) (duration >> 8);
+            packet[15] = (byte) duration;
+            rtp.send(new DatagramPacket(packet, packet.length, gatewayRtp));
+        }
+    }
+
+    /** Presses a key as SIP INFO with an {@code application/dtmf-relay} body; its 200 is read by {@link #awaitBye}. */
+    void pressInfo(String dialled, char key) throws IOException {
+        send(request("INFO", dialled, toWithTag, ++cseq, "Content-Type: application/dtmf-relay\r\n",
+                "Signal=" + key + "\r\nDuration=160\r\n"));
+    }
+
+    /**
+     * Waits for callgate's BYE, answers it 200 OK and returns it; responses on the way (to INFO)
+     * are checked and skipped.
+     */
+    String awaitBye(java.time.Duration within) throws IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            String message;
+            try {
+                message = receive();
+            } catch (IOException noMessageYet) {
+                continue;
+            }
+            if (message.startsWith("SIP/2.0 ")) {
+                if (!message.startsWith("SIP/2.0 200")) {
+                    throw new IOException("unexpected response: " + message.lines().findFirst().orElse(""));
+                }
+                continue;
+            }
+            if (message.startsWith("BYE ")) {
+                send("SIP/2.0 200 OK\r\nVia: " + header(message, "Via") + "\r\nFrom: " + header(message, "From")
+                        + "\r\nTo: " + header(message, "To") + "\r\nCall-ID: " + header(message, "Call-ID")
+                        + "\r\nCSeq: " + header(message, "CSeq") + "\r\nContent-Length: 0\r\n\r\n");
+                return message;
+            }
+        }
+        throw new IOException("no BYE from callgate within " + within);
     }
 
     /** The RTP socket, to read what callgate plays. */
@@ -85,6 +152,22 @@ final class RawCaller implements AutoCloseable {
             throw new IOException("no SIP response from callgate", e);
         }
         return new String(buffer, 0, packet.getLength(), StandardCharsets.US_ASCII);
+    }
+
+    private static InetSocketAddress audioTarget(String sdp) {
+        Matcher address = Pattern.compile("(?m)^c=IN IP4 ([0-9.]+)").matcher(sdp);
+        Matcher port = Pattern.compile("(?m)^m=audio (\\d+) ").matcher(sdp);
+        if (!address.find() || !port.find()) {
+            throw new IllegalStateException("no audio address in " + sdp);
+        }
+        return new InetSocketAddress(address.group(1), Integer.parseInt(port.group(1)));
+    }
+
+    private static void putInt(byte[] to, int at, int value) {
+        to[at] = (byte) (value >> 24);
+        to[at + 1] = (byte) (value >> 16);
+        to[at + 2] = (byte) (value >> 8);
+        to[at + 3] = (byte) value;
     }
 
     private static String header(String message, String name) {

@@ -51,6 +51,7 @@ final class B2buaCall {
     private int finalStatus;
     private ScheduledFuture<?> noAnswerTimer;
     private IvrSession ivr;
+    private SurveySession survey;
     private Route route;
     private AgentAttempt attempt;
     private Recording recording;
@@ -143,6 +144,40 @@ final class B2buaCall {
         return ivr;
     }
 
+    /** The agent hung up and the caller stays for the survey: CONFIRMED → SURVEY (R10). */
+    synchronized boolean beginSurvey(SurveySession session) {
+        if (state != CallState.CONFIRMED) {
+            return false;
+        }
+        state = CallState.SURVEY;
+        survey = session;
+        ivr.stop();
+        return true;
+    }
+
+    /** The post-call survey, null when the call has none (R10). */
+    synchronized SurveySession survey() {
+        return survey;
+    }
+
+    /**
+     * A key from the caller (RFC 4733 or SIP INFO): for the survey once it runs, else for the IVR;
+     * a call without either ignores it.
+     */
+    void digit(char key) {
+        SurveySession surveying;
+        IvrSession menus;
+        synchronized (this) {
+            surveying = survey;
+            menus = ivr;
+        }
+        if (surveying != null) {
+            surveying.digit(key);
+        } else if (menus != null) {
+            menus.digit(key);
+        }
+    }
+
     /** Where the IVR sent the call; null for calls without IVR. */
     synchronized Route route() {
         return route;
@@ -204,6 +239,9 @@ final class B2buaCall {
         cancelTimer();
         if (ivr != null) {
             ivr.stop();
+        }
+        if (survey != null) {
+            survey.stop();
         }
         return was;
     }

@@ -1,6 +1,8 @@
 package org.callgate.sip;
 
 import java.text.ParseException;
+import java.time.Instant;
+import java.util.stream.Collectors;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.SipException;
@@ -9,6 +11,8 @@ import javax.sip.message.Request;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.call.EndReason;
+import org.callgate.core.ivr.SurveyAnswer;
+import org.callgate.core.ivr.SurveyResult;
 import org.callgate.core.media.LegCounters;
 import org.callgate.core.media.LegSide;
 import org.slf4j.Logger;
@@ -72,7 +76,7 @@ final class CallEnder {
                 }
                 cancelAgentLegIfPending(call, reason);
             }
-            case IVR -> byeUnless(call, LegSide.CALLER, hungUp, reason);
+            case IVR, SURVEY -> byeUnless(call, LegSide.CALLER, hungUp, reason); // in SURVEY the agent left
             case CONNECTING -> {
                 byeUnless(call, LegSide.CALLER, hungUp, reason);
                 cancelAgentLegIfPending(call, reason);
@@ -156,17 +160,32 @@ final class CallEnder {
         };
     }
 
+    /**
+     * The survey part of the CDR line (R10): its retention class, whether every question was
+     * asked, and each question's score ({@code -} unanswered); empty for calls without survey.
+     */
+    private static String survey(SurveyResult survey) {
+        if (survey == null) {
+            return "";
+        }
+        return " survey[class=" + survey.retentionClass() + " completed=" + survey.completed() + " "
+                + survey.answers().stream().map(SurveyAnswer::toString).collect(Collectors.joining(",")) + "]";
+    }
+
     private void report(B2buaCall call) {
+        Instant ended = sip.settings.clock().instant();
+        SurveySession survey = call.survey();
         CallSummary summary = new CallSummary(call.id, call.line.id(), call.caller, call.started,
-                call.answered(), sip.settings.clock().instant(), call.endReason(), call.finalStatus(),
+                call.answered(), ended, call.endReason(), call.finalStatus(),
                 call.media.caller().counters(), call.media.agent().counters(), call.route(),
-                call.ivr() == null ? null : call.ivr().trace(), call.recording(), call.fallback());
-        CDR.info("call {} line={} service={} caller={} status={} reason={} talk={}ms recording={}{} caller[{}] agent[{}]",
+                call.ivr() == null ? null : call.ivr().trace(), call.recording(), call.fallback(),
+                survey == null ? null : survey.result(ended));
+        CDR.info("call {} line={} service={} caller={} status={} reason={} talk={}ms recording={}{} caller[{}] agent[{}]{}",
                 summary.callId(), summary.serviceLine(), summary.service(), summary.caller(), summary.finalStatus(),
                 summary.reason(), summary.conversation().toMillis(),
                 summary.recording() == null ? "none" : summary.recording().headerValue(),
                 summary.fallback() == null ? "" : " fallback=" + summary.fallback(),
-                counters(summary.callerLeg()), counters(summary.agentLeg()));
+                counters(summary.callerLeg()), counters(summary.agentLeg()), survey(summary.survey()));
         try {
             observer.callEnded(summary);
         } catch (RuntimeException e) {

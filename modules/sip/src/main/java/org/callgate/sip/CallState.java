@@ -10,6 +10,8 @@ enum CallState {
     CONNECTING,
     /** Agent answered; 200 OK relayed to the caller. */
     CONFIRMED,
+    /** The agent hung up and the caller, who consented, hears the post-call survey (R10). */
+    SURVEY,
     /** Ended; only retransmissions and late responses are still handled. */
     TERMINATED
 }

@@ -29,16 +29,18 @@ final class InDialogHandler {
 
     private final SipContext sip;
     private final CallEnder ender;
+    private final SurveyCalls surveys;
 
-    InDialogHandler(SipContext sip, CallEnder ender) {
+    InDialogHandler(SipContext sip, CallEnder ender, SurveyCalls surveys) {
         this.sip = sip;
         this.ender = ender;
+        this.surveys = surveys;
     }
 
     void handle(RequestEvent event, ServerTransaction transaction, B2buaCall call, LegSide from) throws Exception {
         Request request = event.getRequest();
         CallState state = call.state();
-        boolean inIvr = state == CallState.IVR || state == CallState.CONNECTING;
+        boolean inIvr = state == CallState.IVR || state == CallState.CONNECTING || state == CallState.SURVEY;
         switch (request.getMethod()) {
             case Request.BYE -> bye(transaction, call, from);
             case Request.INFO -> {
@@ -61,7 +63,8 @@ final class InDialogHandler {
 
     /**
      * A key sent as SIP INFO while the caller is in the IVR ({@code application/dtmf-relay} or
-     * {@code application/dtmf}, the de-facto formats of RFC 6086's era): answered here, not relayed.
+     * {@code application/dtmf}, the de-facto formats of RFC 6086's era), or in the post-call survey
+     * (R10): answered here, not relayed.
      */
     private void dtmfInfo(ServerTransaction transaction, B2buaCall call) {
         Request info = transaction.getRequest();
@@ -71,10 +74,7 @@ final class InDialogHandler {
             return;
         }
         sip.respond(transaction, Response.OK, null);
-        IvrSession ivr = call.ivr();
-        if (ivr != null) {
-            ivr.digit(key);
-        }
+        call.digit(key);
     }
 
     /** An ACK: a late-offer caller puts its answer here (RFC 3261 §13.2.1). */
@@ -93,10 +93,20 @@ final class InDialogHandler {
         }
     }
 
+    /**
+     * A BYE ends the call, except an agent's BYE to a caller who consented to the survey: the
+     * caller stays on the line for it (R10). A caller hanging up during the survey ends a call the
+     * agent ended, and keeps the answers given so far.
+     */
     private void bye(ServerTransaction transaction, B2buaCall call, LegSide from) {
         sip.respond(transaction, Response.OK, null);
-        if (call.state() == CallState.CALLING && from == LegSide.CALLER) {
+        CallState state = call.state();
+        if (state == CallState.CALLING && from == LegSide.CALLER) {
             ender.end(call, EndReason.CALLER_CANCELLED, Response.REQUEST_TERMINATED, null, LegSide.CALLER);
+        } else if (state == CallState.SURVEY) {
+            ender.end(call, EndReason.AGENT_HANGUP, 0, null, from);
+        } else if (state == CallState.CONFIRMED && from == LegSide.AGENT && surveys.afterAgentHangUp(call)) {
+            return;
         } else {
             ender.end(call, from == LegSide.CALLER ? EndReason.CALLER_HANGUP : EndReason.AGENT_HANGUP, 0, null, from);
         }

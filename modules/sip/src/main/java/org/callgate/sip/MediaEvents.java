@@ -22,10 +22,13 @@ final class MediaEvents implements MediaListener {
         this.ender = ender;
     }
 
-    /** A key pressed during the IVR (RFC 4733); keys after the IVR belong to the agent and are relayed. */
+    /**
+     * A key pressed (RFC 4733) during the IVR or the post-call survey (R10); keys while the agent
+     * is connected belong to the agent, are relayed, and the finished IVR ignores them.
+     */
     @Override
     public void onDtmf(MediaSession session, char key) {
-        registry.byId(session.callId()).map(B2buaCall::ivr).ifPresent(ivr -> ivr.digit(key));
+        registry.byId(session.callId()).ifPresent(call -> call.digit(key));
     }
 
     @Override

@@ -87,7 +87,7 @@ public final class SipGateway implements AutoCloseable {
         provider.addSipListener(new B2buaListener(sip, registry,
                 new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services, agentLeg),
                 new AgentResponseHandler(sip, ender, agentLeg),
-                new InDialogHandler(sip, ender),
+                new InDialogHandler(sip, ender, new SurveyCalls(sip, timers, services, ender)),
                 new CancelHandler(sip, registry, ender)));
     }
 

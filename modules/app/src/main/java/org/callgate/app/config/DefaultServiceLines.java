@@ -47,7 +47,7 @@ final class DefaultServiceLines {
         options.put("*", MenuOptionConfig.action(MenuOptionConfig.REPEAT));
         IvrConfig ivr = new IvrConfig(LANGUAGES, "language", "welcome-" + id, "recording-notice",
                 new MenuConfig("menu-" + id, options), IvrConfig.DEFAULT_NO_INPUT, IvrConfig.DEFAULT_RETRIES,
-                new SmsOfferConfig("9", "sms-offer", "sms-sent", smsText(id)), null);
+                new SmsOfferConfig("9", "sms-offer", "sms-sent", smsText(id)), null, null);
         return new ServiceLineConfig(id, name, number, queue(id), ivr);
     }
 

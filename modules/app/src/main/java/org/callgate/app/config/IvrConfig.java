@@ -35,6 +35,8 @@ import org.callgate.core.ivr.IvrPlan;
  * @param smsOffer the SMS link offered to mobile callers (R9), or {@code null}
  * @param surveyConsent prompt asking for survey consent at the start of the call (R10), or
  *     {@code null}
+ * @param survey the questions asked after the agent hangs up to callers who consented (R10), or
+ *     {@code null}
  */
 public record IvrConfig(
         List<String> languages,
@@ -45,7 +47,8 @@ public record IvrConfig(
         Duration noInput,
         int retries,
         SmsOfferConfig smsOffer,
-        String surveyConsent) {
+        String surveyConsent,
+        SurveyConfig survey) {
 
     /** Long enough to find the key on a phone, short enough not to lose the caller. */
     static final Duration DEFAULT_NO_INPUT = Duration.ofSeconds(5);
@@ -59,7 +62,7 @@ public record IvrConfig(
     /** An IVR without SMS offer and survey. */
     public IvrConfig(List<String> languages, String languagePrompt, String greeting, String recordingNotice,
             MenuConfig menu, Duration noInput, int retries) {
-        this(languages, languagePrompt, greeting, recordingNotice, menu, noInput, retries, null, null);
+        this(languages, languagePrompt, greeting, recordingNotice, menu, noInput, retries, null, null, null);
     }
 
     /** Binds the YAML keys; {@code no-input} and {@code retries} left out take their defaults. */
@@ -73,10 +76,11 @@ public record IvrConfig(
             @JsonProperty("no-input") Duration noInput,
             @JsonProperty("retries") Integer retries,
             @JsonProperty("sms-offer") SmsOfferConfig smsOffer,
-            @JsonProperty("survey-consent") String surveyConsent) {
+            @JsonProperty("survey-consent") String surveyConsent,
+            @JsonProperty("survey") SurveyConfig survey) {
         return new IvrConfig(languages, languagePrompt, greeting, recordingNotice, menu,
                 Objects.requireNonNullElse(noInput, DEFAULT_NO_INPUT),
-                Objects.requireNonNullElse(retries, DEFAULT_RETRIES), smsOffer, surveyConsent);
+                Objects.requireNonNullElse(retries, DEFAULT_RETRIES), smsOffer, surveyConsent, survey);
     }
 
     /**
@@ -89,6 +93,7 @@ public record IvrConfig(
      */
     public IvrPlan toPlan(String defaultQueue) {
         return new IvrPlan(languages, languagePrompt, greeting, recordingNotice, menu.toMenu(), noInput, retries,
-                defaultQueue, smsOffer == null ? null : smsOffer.toSmsOffer(), surveyConsent);
+                defaultQueue, smsOffer == null ? null : smsOffer.toSmsOffer(), surveyConsent,
+                survey == null ? null : survey.toPlan(noInput));
     }
 }

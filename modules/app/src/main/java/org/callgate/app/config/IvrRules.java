@@ -22,6 +22,8 @@ final class IvrRules {
     /** Keys 1 to 9 choose a language. */
     private static final int MAX_LANGUAGES = 9;
     private static final int MAX_RETRIES = 9;
+    /** A post-call survey is a few short questions (R10); callers hang up on long ones. */
+    private static final int MAX_QUESTIONS = 5;
 
     private IvrRules() {
     }
@@ -39,6 +41,9 @@ final class IvrRules {
                 ivr.retries(), "out of range 0.." + MAX_RETRIES);
         if (ivr.smsOffer() != null) {
             smsOffer(KeyPaths.child(path, "sms-offer"), ivr, problems);
+        }
+        if (ivr.survey() != null) {
+            survey(KeyPaths.child(path, "survey"), ivr, problems);
         }
         for (PromptUses.Use use : PromptUses.of(path, ivr)) {
             problems.require(PROMPT.matcher(use.name()).matches(), use.path(), use.name(),
@@ -64,6 +69,22 @@ final class IvrRules {
             problems.require(offer.text().contains("https://") || offer.text().contains("http://"), text,
                     offer.text(), "the text must carry the link (http:// or https://)");
         }
+    }
+
+    /** R10: only callers who consented hear the survey, so it needs the consent question. */
+    private static void survey(String path, IvrConfig ivr, Problems problems) {
+        SurveyConfig survey = ivr.survey();
+        problems.require(ivr.surveyConsent() != null, path, survey,
+                "needs survey-consent: only callers who consented at the start of the call hear the survey (R10)");
+        String questions = KeyPaths.child(path, "questions");
+        if (problems.present(questions, survey.questions())) {
+            problems.require(!survey.questions().isEmpty() && survey.questions().size() <= MAX_QUESTIONS, questions,
+                    survey.questions(), "1 to " + MAX_QUESTIONS + " questions: the caller is asked after the call");
+            for (int i = 0; i < survey.questions().size(); i++) {
+                problems.present(KeyPaths.index(questions, i), survey.questions().get(i));
+            }
+        }
+        problems.present(KeyPaths.child(path, "thanks"), survey.thanks());
     }
 
     private static void languages(String path, List<String> languages, Problems problems) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Every prompt an IVR names, with the key that names it: the language prompt, greeting,
- * recording notice (R7), each menu's prompt and each announcement (R8), submenus included.
+ * recording notice (R7), each menu's prompt and each announcement (R8), submenus included, the
+ * SMS offer's (R9), the survey consent question, the survey's questions and its thanks (R10).
  *
  * <p>One walk serves both the name rule ({@link IvrRules}) and the file check
  * ({@link PromptFiles}), so no prompt can be named without being checked on disk.
@@ -39,6 +40,7 @@ final class PromptUses {
             found.add(KeyPaths.child(KeyPaths.child(ivrPath, "sms-offer"), "sent-prompt"), ivr.smsOffer().sentPrompt());
         }
         found.add(KeyPaths.child(ivrPath, "survey-consent"), ivr.surveyConsent());
+        found.survey(KeyPaths.child(ivrPath, "survey"), ivr.survey());
         return List.copyOf(found.uses);
     }
 
@@ -52,6 +54,18 @@ final class PromptUses {
             add(KeyPaths.child(optionPath, "announcement"), option.getValue().announcement());
             menu(KeyPaths.child(optionPath, "menu"), option.getValue().menu());
         }
+    }
+
+    private void survey(String path, SurveyConfig survey) {
+        if (survey == null) {
+            return;
+        }
+        if (survey.questions() != null) {
+            for (int i = 0; i < survey.questions().size(); i++) {
+                add(KeyPaths.index(KeyPaths.child(path, "questions"), i), survey.questions().get(i));
+            }
+        }
+        add(KeyPaths.child(path, "thanks"), survey.thanks());
     }
 
     private void add(String path, String name) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.ServiceLine;
+import org.callgate.core.ivr.IvrPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,23 @@ class ConfigLoaderTest {
     @Test
     void theShippedFileFindsEveryPromptItNamesInTheShippedPromptsDirectory() throws Exception {
         assertThat(ConfigLoader.load(SHIPPED, ROOT).promptsDir()).isEqualTo(Path.of("config/prompts"));
+    }
+
+    @Test
+    void theShippedSurveyExampleOnceUncommentedLoadsWithTheShippedPromptsInEveryLanguage() throws Exception {
+        String shipped = Files.readString(SHIPPED);
+        String uncommented = shipped.replace("      # survey-consent:", "      survey-consent:")
+                .replace("      # survey:", "      survey:").replace("      #   questions:", "        questions:")
+                .replace("      #   thanks:", "        thanks:");
+        assertThat(uncommented).as("the example is in the shipped file").isNotEqualTo(shipped);
+        Path file = Files.writeString(dir.resolve("survey.yaml"), uncommented.replace("prompts-dir: config/prompts",
+                "prompts-dir: " + ROOT.resolve("config/prompts")));
+
+        IvrPlan privateLine = ConfigLoader.load(file, ROOT).directory().lines().getFirst().ivr();
+
+        assertThat(privateLine.surveyConsent()).isEqualTo("survey-consent");
+        assertThat(privateLine.survey().questions()).containsExactly("survey-resolved", "survey-agent", "survey-waiting");
+        assertThat(privateLine.survey().thanks()).isEqualTo("survey-thanks");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.callgate.core.ServiceLine;
 import org.callgate.core.ivr.IvrPlan;
 import org.callgate.core.ivr.Menu;
 import org.callgate.core.ivr.MenuAction;
+import org.callgate.core.ivr.SurveyPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,24 @@ class IvrConfigTest {
         assertThat(line.ivr()).isEqualTo(new IvrPlan(List.of("nl", "fr", "en"), "language", "welcome-private",
                 "recording-notice", main, Duration.ofSeconds(4), 3, "sip:private@127.0.0.1:5070"));
         assertThat(line.ivr().asksLanguage()).isTrue();
+    }
+
+    @Test
+    void theSurveyBecomesThePlansSurveyWaitingTheLinesNoInputForEachAnswer() throws Exception {
+        prompts("language", "welcome-private", "recording-notice", "menu-private", "banking-recorded", "menu-more",
+                "survey-consent", "survey-resolved", "survey-agent", "survey-thanks");
+
+        IvrPlan plan = load(PRIVATE_LINE + """
+                      survey-consent: survey-consent
+                      survey:
+                        questions: [survey-resolved, survey-agent]
+                        thanks: survey-thanks
+                """).directory().lines().getFirst().ivr();
+
+        assertThat(plan.surveyConsent()).isEqualTo("survey-consent");
+        assertThat(plan.survey()).isEqualTo(new SurveyPlan(List.of("survey-resolved", "survey-agent"), "survey-thanks",
+                Duration.ofSeconds(4)));
+        assertThat(plan.promptNames()).contains("survey-resolved", "survey-agent", "survey-thanks");
     }
 
     @Test

@@ -266,7 +266,46 @@ class IvrErrorMessagesTest {
                 timeout: 5s
                 """))).isEqualTo(file + ":8:7: " + IVR + ".timeout: '5s' — unknown key; allowed: greeting, language-prompt,"
                         + " languages, menu, no-input, recording-notice, retries, sms-offer,"
-                        + " survey-consent");
+                        + " survey, survey-consent");
+    }
+
+    @Test
+    void aSurveyWithoutTheConsentQuestionIsRefused() {
+        assertThat(errorFor(ivr("""
+                languages: [nl]
+                greeting: welcome
+                menu: {prompt: menu, options: {"0": {action: agent}}}
+                survey: {questions: [survey-resolved], thanks: survey-thanks}
+                """))).isEqualTo(file + ":10:15: " + IVR + ".survey: {...} — needs survey-consent: only callers who"
+                        + " consented at the start of the call hear the survey (R10)");
+    }
+
+    @Test
+    void aSurveyWithoutQuestionsOrThanksIsRefusedKeyByKey() {
+        ConfigException e = exceptionFor(ivr("""
+                languages: [nl]
+                greeting: welcome
+                menu: {prompt: menu, options: {"0": {action: agent}}}
+                survey-consent: survey-consent
+                survey:
+                  questions: []
+                """));
+
+        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(
+                file + ":12:9: " + IVR + ".survey.thanks: (none) — required key",
+                file + ":12:20: " + IVR + ".survey.questions: [] — 1 to 5 questions: the caller is asked after the call");
+    }
+
+    @Test
+    void aSurveyQuestionThatIsNoPromptNameIsRefusedWithItsIndex() {
+        assertThat(errorFor(ivr("""
+                languages: [nl]
+                greeting: welcome
+                menu: {prompt: menu, options: {"0": {action: agent}}}
+                survey-consent: survey-consent
+                survey: {questions: [survey-resolved, Survey Agent], thanks: survey-thanks}
+                """))).isEqualTo(file + ":11:45: " + IVR + ".survey.questions[1]: 'Survey Agent' — not a prompt name:"
+                        + " lower-case letters, digits and '-' (the file is <name>.wav)");
     }
 
     @Test

@@ -73,6 +73,26 @@ class PromptFilesTest {
     }
 
     @Test
+    void aSurveyQuestionOrThanksWithoutItsFileIsNamedWithTheFileToAdd() throws IOException {
+        TestPrompts.create(dir.resolve("prompts"), List.of("nl", "fr"), PRIVATE_PROMPTS);
+        TestPrompts.create(dir.resolve("prompts"), List.of("nl", "fr"), List.of("survey-consent", "survey-resolved"));
+        TestPrompts.create(dir.resolve("prompts"), List.of("nl"), List.of("survey-thanks"));
+
+        assertThat(exceptionFor(PRIVATE_LINE + """
+                      survey-consent: survey-consent
+                      survey:
+                        questions: [survey-resolved, survey-agent]
+                        thanks: survey-thanks
+                """).errors()).extracting(ConfigError::toString).containsExactly(
+                file + ":19:38: service-lines[0].ivr.survey.questions[1]: 'survey-agent' — no prompt file"
+                        + " prompts/nl/survey-agent.wav",
+                file + ":19:38: service-lines[0].ivr.survey.questions[1]: 'survey-agent' — no prompt file"
+                        + " prompts/fr/survey-agent.wav",
+                file + ":20:17: service-lines[0].ivr.survey.thanks: 'survey-thanks' — no prompt file"
+                        + " prompts/fr/survey-thanks.wav");
+    }
+
+    @Test
     void aDirectoryWithThePromptsNameIsNoPromptFile() throws IOException {
         TestPrompts.create(dir.resolve("prompts"), List.of("nl", "fr"), PRIVATE_PROMPTS);
         Files.delete(dir.resolve("prompts/nl/language.wav"));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.callgate.core.ivr.IvrTrace;
 import org.callgate.core.ivr.Route;
+import org.callgate.core.ivr.SurveyResult;
 import org.callgate.core.media.LegCounters;
 import org.callgate.core.recording.Recording;
 
@@ -24,12 +25,14 @@ import org.callgate.core.recording.Recording;
  * @param agentLeg media counters of the agent's leg
  * @param route where the IVR sent the call (service, language, keys pressed), null for lines
  *     without IVR or calls that ended in it
- * @param ivrTrace SMS offer and survey answer (R1, R9, R10), null for lines without IVR
+ * @param ivrTrace SMS offer and survey consent (R1, R9, R10), null for lines without IVR
  * @param recording whether the call is recorded, why and under which retention class (R7, R8,
  *     R10, product rule 4), fixed when the agent leg was called; null for calls that never got
  *     that far (ended in the IVR, refused)
  * @param fallback the IVR's queue failed and the call went to the line's default queue (R15),
  *     or null
+ * @param survey the answers to the post-call survey (R10, retention class {@code survey}), null
+ *     when the call had none
  */
 public record CallSummary(
         String callId,
@@ -45,7 +48,8 @@ public record CallSummary(
         Route route,
         IvrTrace ivrTrace,
         Recording recording,
-        QueueFallback fallback) {
+        QueueFallback fallback,
+        SurveyResult survey) {
 
     public CallSummary {
         Objects.requireNonNull(callId, "callId");
@@ -54,9 +58,15 @@ public record CallSummary(
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** Time from the agent's answer to the end (R4's duration); zero if never answered. */
+    /**
+     * Time from the agent's answer to the end of the conversation (R4's duration); zero if never
+     * answered. A post-call survey is not conversation: it starts when the agent hangs up.
+     */
     public Duration conversation() {
-        return answered == null ? Duration.ZERO : Duration.between(answered, ended);
+        if (answered == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(answered, survey == null ? ended : survey.started());
     }
 
     /** The service the call concerns (R4): the IVR's choice (e.g. {@code banking}) or the line's. */

@@ -22,7 +22,10 @@ public sealed interface IvrCommand {
     /** Send the SMS link to the caller (R9), in the caller's language. */
     record SendSms(String text, String language) implements IvrCommand { }
 
-    /** End the call: the caller got what they needed without an agent (the SMS link). */
+    /**
+     * End the call from callgate's side: the caller got what they needed without an agent (the
+     * SMS link, R9), or the post-call survey is over (R10).
+     */
     record Hangup() implements IvrCommand { }
 
     /** The IVR is done: connect the caller. */

@@ -16,7 +16,7 @@ import org.callgate.core.ivr.IvrOutcome.Reason;
  *
  * <p>Not thread-safe: drive one machine from one thread (or under one lock).
  */
-public final class IvrMachine {
+public final class IvrMachine implements Dialogue {
 
     private enum Stage { LANGUAGE, SURVEY, GREETING, MENU, ANNOUNCING, SMS_SENT, DONE }
 
@@ -47,6 +47,7 @@ public final class IvrMachine {
     }
 
     /** The call was answered: the IVR starts talking. */
+    @Override
     public List<IvrCommand> start() {
         KnownCaller known = caller.known();
         if (known != null && known.language() != null && plan.languages().contains(known.language())) {
@@ -59,9 +60,10 @@ public final class IvrMachine {
                     .map(lang -> new PromptRef(lang, plan.languagePrompt())).toList();
             return play(prompts, true);
         }
-        return greet();
+        return afterLanguage(); // one language: nothing to choose, consent is still asked first (R10)
     }
 
+    @Override
     public List<IvrCommand> onDigit(char key) {
         List<IvrCommand> out = new ArrayList<>();
         if (stage == Stage.DONE || !Dtmf.isSymbol(key) || (playing && !interruptible)) {
@@ -81,6 +83,7 @@ public final class IvrMachine {
         return out;
     }
 
+    @Override
     public List<IvrCommand> onPromptsFinished() {
         playing = false;
         return switch (stage) {
@@ -95,6 +98,7 @@ public final class IvrMachine {
         };
     }
 
+    @Override
     public List<IvrCommand> onTimeout(int token) {
         if (token != timer || stage == Stage.DONE || playing) {
             return List.of();

@@ -19,7 +19,9 @@ import java.util.Objects;
  * @param defaultQueue where "agent", no input and exhausted retries lead
  * @param smsOffer the SMS link offered to mobile callers after the main menu (R9), or null
  * @param surveyConsent prompt asking, at the start of the call, whether the caller agrees to a
- *     survey (R10: key 1 yes, 2 no), or null when the line has no survey
+ *     survey (R10: key 1 yes, 2 no), or null when the line asks no consent
+ * @param survey the questions played after the agent hung up to callers who consented (R10), or
+ *     null when the line has no survey
  */
 public record IvrPlan(
         List<String> languages,
@@ -31,12 +33,20 @@ public record IvrPlan(
         int retries,
         String defaultQueue,
         SmsOffer smsOffer,
-        String surveyConsent) {
+        String surveyConsent,
+        SurveyPlan survey) {
 
     /** A plan without SMS offer and survey. */
     public IvrPlan(List<String> languages, String languagePrompt, String greeting, String recordingNotice, Menu menu,
             Duration noInput, int retries, String defaultQueue) {
         this(languages, languagePrompt, greeting, recordingNotice, menu, noInput, retries, defaultQueue, null, null);
+    }
+
+    /** A plan without post-call survey. */
+    public IvrPlan(List<String> languages, String languagePrompt, String greeting, String recordingNotice, Menu menu,
+            Duration noInput, int retries, String defaultQueue, SmsOffer smsOffer, String surveyConsent) {
+        this(languages, languagePrompt, greeting, recordingNotice, menu, noInput, retries, defaultQueue, smsOffer,
+                surveyConsent, null);
     }
 
     public IvrPlan {
@@ -50,6 +60,9 @@ public record IvrPlan(
         Objects.requireNonNull(defaultQueue, "defaultQueue");
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative");
+        }
+        if (survey != null && surveyConsent == null) {
+            throw new IllegalArgumentException("a survey needs the consent question (R10)");
         }
     }
 
@@ -70,6 +83,10 @@ public record IvrPlan(
         }
         if (surveyConsent != null) {
             names.add(surveyConsent);
+        }
+        if (survey != null) {
+            names.addAll(survey.questions());
+            names.add(survey.thanks());
         }
         return names;
     }

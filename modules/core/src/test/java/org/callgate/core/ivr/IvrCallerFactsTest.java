@@ -44,6 +44,18 @@ class IvrCallerFactsTest {
     }
 
     @Test
+    void aLineWithOneLanguageAsksTheSurveyConsentBeforeTheGreeting() {
+        IvrMachine ivr = new IvrMachine(new IvrPlan(List.of("nl"), null, "welcome", null, MENU, Duration.ofSeconds(5),
+                1, "sip:default@q", null, "survey-consent"));
+
+        assertThat(ivr.start()).containsExactly(
+                new IvrCommand.Play(List.of(new PromptRef("nl", "survey-consent")), true));
+        assertThat(ivr.onDigit('1')).containsExactly(new IvrCommand.StopPlaying(),
+                new IvrCommand.Play(List.of(new PromptRef("nl", "welcome")), true));
+        assertThat(ivr.trace().surveyConsent()).isTrue();
+    }
+
+    @Test
     void aMobileCallerIsOfferedTheSmsAndTakingItSendsItAndEndsTheCall() {
         IvrMachine ivr = new IvrMachine(PLAN, new CallerFacts(true, null));
         toMenu(ivr);
