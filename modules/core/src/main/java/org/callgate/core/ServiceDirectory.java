@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class ServiceDirectory {
 
     private final Map<PhoneNumber, ServiceLine> byNumber;
+    private final List<ServiceLine> lines;
 
     public ServiceDirectory(List<ServiceLine> lines) {
         Map<PhoneNumber, ServiceLine> map = new LinkedHashMap<>();
@@ -25,6 +26,7 @@ public final class ServiceDirectory {
             }
         }
         this.byNumber = Map.copyOf(map);
+        this.lines = List.copyOf(map.values());
     }
 
     /** The line for a dialled number, empty when the number is not a service line or not a number. */
@@ -32,7 +34,8 @@ public final class ServiceDirectory {
         return PhoneNumber.tryParse(dialled).map(byNumber::get);
     }
 
+    /** The lines in the order they were given (the configuration's), for listings and logs. */
     public List<ServiceLine> lines() {
-        return List.copyOf(byNumber.values());
+        return lines;
     }
 }

@@ -22,6 +22,16 @@ class ServiceDirectoryTest {
     }
 
     @Test
+    void theLinesAreListedInTheOrderTheyWereConfigured() {
+        List<ServiceLine> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.add(new ServiceLine("line-" + i, "Line " + i, PhoneNumber.parse("+3222000" + (100 + i)), "sip:q" + i + "@y"));
+        }
+
+        assertThat(new ServiceDirectory(many).lines()).containsExactlyElementsOf(many);
+    }
+
+    @Test
     void aNumberThatIsNoServiceLineFindsNothing() {
         ServiceDirectory directory = new ServiceDirectory(List.of(privateLine));
 

@@ -53,7 +53,8 @@ class ConfigLoaderTest {
         Path file = Files.writeString(dir.resolve("survey.yaml"), uncommented.replace("prompts-dir: config/prompts",
                 "prompts-dir: " + ROOT.resolve("config/prompts")));
 
-        IvrPlan privateLine = ConfigLoader.load(file, ROOT).directory().lines().getFirst().ivr();
+        IvrPlan privateLine = ConfigLoader.load(file, ROOT).directory().lines().stream()
+                .filter(line -> line.id().equals("private")).findFirst().orElseThrow().ivr();
 
         assertThat(privateLine.surveyConsent()).isEqualTo("survey-consent");
         assertThat(privateLine.survey().questions()).containsExactly("survey-resolved", "survey-agent", "survey-waiting");
