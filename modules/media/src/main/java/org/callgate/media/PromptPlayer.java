@@ -2,12 +2,9 @@ package org.callgate.media;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.callgate.core.media.Audio;
 import org.callgate.core.media.AudioCodec;
@@ -18,7 +15,7 @@ import org.callgate.core.media.Playback;
  * ({@link ClipCursor}) go out as one RTP packet of the leg's {@link RtpSource}, from the leg's RTP
  * socket (RFC 3551 §4.5: 20 ms packets for PCMU/PCMA).
  *
- * <p>It ticks at a fixed rate on the session's event loop ({@code scheduleAtFixedRate}: each tick
+ * <p>It is ticked every 20 ms by its event loop's {@link PromptPacer}, at a fixed rate (each tick
  * is due 20 ms after the previous one was due, not after it ran, so lateness does not accumulate
  * into drift). A tick builds the packet in a reused array and copies it into one pooled buffer,
  * the only allocation per packet besides the {@link DatagramPacket}. While the peer's address is
@@ -28,7 +25,7 @@ import org.callgate.core.media.Playback;
  * listener is told exactly once: when the last packet has been sent, or when stopped (by
  * {@link #stop}, by a new playback, or by the session closing).
  */
-final class PromptPlayer implements Playback {
+final class PromptPlayer implements Playback, PromptPacer.Paced {
 
     static final long FRAME_MILLIS = 20;
 
@@ -42,7 +39,7 @@ final class PromptPlayer implements Playback {
     private final byte[] packet = new byte[RtpPacket.RTP_HEADER + RtpSource.SAMPLES_PER_FRAME];
     private State state = State.QUEUED;
     private AudioCodec codec;
-    private ScheduledFuture<?> ticks;
+    private PromptPacer pacer;
 
     PromptPlayer(NettyMediaSession session, NettyMediaLeg leg, List<Audio> clips, Listener listener) {
         this.session = session;
@@ -72,8 +69,8 @@ final class PromptPlayer implements Playback {
         state = State.PLAYING;
         leg.prompting(true);
         leg.source().talkspurt(session.clock().millis());
-        EventLoop loop = session.eventLoop();
-        ticks = loop.scheduleAtFixedRate(this::tick, 0, FRAME_MILLIS, TimeUnit.MILLISECONDS);
+        pacer = PromptPacer.of(session.eventLoop());
+        pacer.add(this);
     }
 
     @Override
@@ -97,7 +94,9 @@ final class PromptPlayer implements Playback {
         }
     }
 
-    private void tick() {
+    /** Sends the next frame; called by the pacer every 20 ms. Event loop only. */
+    @Override
+    public void tick() {
         if (state != State.PLAYING) {
             return;
         }
@@ -132,8 +131,8 @@ final class PromptPlayer implements Playback {
     private void finish(boolean interrupted) {
         boolean wasPlaying = state == State.PLAYING;
         state = State.DONE;
-        if (ticks != null) {
-            ticks.cancel(false);
+        if (pacer != null) {
+            pacer.remove(this);
         }
         if (wasPlaying) {
             leg.prompting(false);
