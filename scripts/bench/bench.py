@@ -132,7 +132,7 @@ def proc_cpu_rss(pid):
 # callgate's threads by the part of callgate they serve (thread names are cut to 15 characters)
 THREAD_GROUPS = (
     ("media", re.compile(r"^callgate-media")),
-    ("sip", re.compile(r"^(callgate-\d|callgate-sip|MessageProcesso|DefaultSipTimer|EventScanner)")),
+    ("sip", re.compile(r"^(callgate-\d|callgate-sip|MessageProcesso|DefaultSipTimer|pool-jain_sip_timer|EventScanner)")),
     ("gc", re.compile(r"^(GC Thread|G1 |VM Thread)")),
     ("jit", re.compile(r"^C[12] Compiler")),
 )
@@ -364,7 +364,7 @@ def cmd_wait_quiet(args):
 
 CDR = re.compile(
     r"callgate\.cdr \[(?P<sipcallid>[^\]]*)\].* status=(?P<status>\d+) reason=(?P<reason>\S+) "
-    r"talk=(?P<talk>\d+)ms "
+    r"talk=(?P<talk>\d+)ms (?:recording=\S+ (?:fallback=\S+ )?)?"
     r"caller\[in=(?P<c_in>\d+) out=(?P<c_out>\d+) lost=(?P<c_lost>\d+) dropped=(?P<c_drop>\d+)[^\]]*\] "
     r"agent\[in=(?P<a_in>\d+) out=(?P<a_out>\d+) lost=(?P<a_lost>\d+) dropped=(?P<a_drop>\d+)")
 
