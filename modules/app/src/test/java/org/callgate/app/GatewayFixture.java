@@ -29,18 +29,18 @@ final class GatewayFixture implements AutoCloseable {
     private int nextMediaBase;
 
     private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines) throws Exception {
-        this(dir, maxCalls, inactivity, serviceLines, CallIndex.EMPTY);
+        this(dir, maxCalls, inactivity, serviceLines, CallIndex.EMPTY, "20s");
     }
 
-    private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines, CallIndex callers)
-            throws Exception {
+    private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines, CallIndex callers,
+            String noAnswer) throws Exception {
         this.dir = dir;
         this.sipPort = FreePorts.udpAndTcp();
         this.agentPort = FreePorts.udpAndTcp();
         this.rtpMin = rtpRangeAvoiding(sipPort, agentPort);
         this.nextMediaBase = rtpMin + 400;
         Path config = dir.resolve("callgate.yaml");
-        Files.writeString(config, yaml(maxCalls, inactivity) + (serviceLines == null ? directLines() : serviceLines)
+        Files.writeString(config, yaml(maxCalls, inactivity, noAnswer) + (serviceLines == null ? directLines() : serviceLines)
                 .replace("${AGENT}", "127.0.0.1:" + agentPort).replace("${PROMPTS}", PROMPTS.toString())
                 .replace("${DIR}", dir.toString()));
         this.gateway = Callgate.start(ConfigLoader.load(config), Clock.systemUTC(), ended::add, callers);
@@ -82,13 +82,18 @@ final class GatewayFixture implements AutoCloseable {
 
     /** Like {@link #withLines(Path, String)}, with known callers for caller identification. */
     static GatewayFixture withLines(Path dir, String serviceLines, CallIndex callers) throws Exception {
-        return new GatewayFixture(dir, 100, "20s", serviceLines, callers);
+        return new GatewayFixture(dir, 100, "20s", serviceLines, callers, "20s");
+    }
+
+    /** Like {@link #withLines(Path, String)}, with another {@code calls.no-answer-timeout}. */
+    static GatewayFixture withLines(Path dir, String serviceLines, String noAnswer) throws Exception {
+        return new GatewayFixture(dir, 100, "20s", serviceLines, CallIndex.EMPTY, noAnswer);
     }
 
     /** The prompts shipped in the repository (tests run in the module directory). */
     static final Path PROMPTS = Path.of("../../config/prompts").toAbsolutePath().normalize();
 
-    private String yaml(int maxCalls, String inactivity) {
+    private String yaml(int maxCalls, String inactivity, String noAnswer) {
         return """
                 sip:
                   listen-address: 127.0.0.1
@@ -102,8 +107,8 @@ final class GatewayFixture implements AutoCloseable {
                 calls:
                   max-concurrent: %d
                   retry-after: 7s
-                  no-answer-timeout: 20s
-                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls);
+                  no-answer-timeout: %s
+                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls, noAnswer);
     }
 
     private static String directLines() {

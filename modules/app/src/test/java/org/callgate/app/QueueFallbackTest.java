@@ -99,6 +99,28 @@ class QueueFallbackTest {
     }
 
     @Test
+    void aQueueThatRingsPastTheNoAnswerTimeoutIsCancelledAndTheCallGoesToTheDefaultQueue() throws Exception {
+        callgate.close();
+        callgate = GatewayFixture.withLines(dir, LINES.replace("${BUSY}", "127.0.0.1:" + busyPort), "3s");
+        try (Sipp ringing = Sipp.scenario(GatewayFixture.scenario("uas-ring-cancel.xml")).localPort(busyPort)
+                        .calls(1).workDir(dir).timeout(LIMIT).start();
+                Sipp agent = callgate.agent("uas-answer.xml").calls(1).arg("-rtp_echo", "-d", "1500").start();
+                Sipp caller = optionOneCaller()) {
+            SippResult call = caller.await(LIMIT);
+            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
+            assertThat(ringing.await(LIMIT).allCallsSucceeded()).as("ringing queue got CANCEL: %s", ringing.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("default queue: %s", agent.output()).isTrue();
+        }
+        CallSummary summary = callgate.nextEndedCall();
+
+        assertThat(summary.wasAnswered()).isTrue();
+        assertThat(summary.fallback()).isEqualTo(new QueueFallback("sip:banking@127.0.0.1:" + busyPort, 480,
+                "sip:private@127.0.0.1:" + callgate.agentPort));
+        assertThat(summary.agentLeg().packetsIn()).as("the default queue's audio reached callgate").isGreaterThan(20);
+    }
+
+    @Test
     void whenTheDefaultQueueIsBusyTooTheCallerGetsByeAfterOneFallback() throws Exception {
         try (Sipp busy = busyQueue();
                 Sipp alsoBusy = Sipp.scenario(GatewayFixture.scenario("uas-busy.xml")).localPort(callgate.agentPort)
