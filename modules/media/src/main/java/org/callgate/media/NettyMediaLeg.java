@@ -2,6 +2,7 @@ package org.callgate.media;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.util.concurrent.Future;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import org.callgate.core.media.AudioCodec;
 import org.callgate.core.media.LegCounters;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaLeg;
+import org.callgate.core.media.MediaUnavailableException;
 
 /**
  * One leg of a relayed call: its two sockets, the latching state of each (RFC 4961), its counters
@@ -118,6 +120,38 @@ final class NettyMediaLeg implements MediaLeg {
 
     void attach(BoundPair bound) {
         this.pair = Objects.requireNonNull(bound);
+    }
+
+    /**
+     * Waits up to {@code waitMillis} for {@code bound} and attaches the pair if it was bound; a pair
+     * bound later (a loop shutting down) is let go at once.
+     */
+    void attachWhenBound(Future<BoundPair> bound, PortBinder binder, long waitMillis) {
+        if (!bound.awaitUninterruptibly(waitMillis)) {
+            bound.addListener(late -> {
+                if (late.isSuccess()) {
+                    binder.release(bound.getNow());
+                }
+            });
+            return;
+        }
+        if (bound.isSuccess()) {
+            attach(bound.getNow());
+        }
+    }
+
+    /** Throws why {@code bound} did not give a pair (after {@link #attachWhenBound}). */
+    static void failIfUnbound(Future<BoundPair> bound) throws MediaUnavailableException {
+        if (!bound.isDone()) {
+            throw new MediaUnavailableException("binding an RTP port pair timed out");
+        }
+        Throwable cause = bound.cause();
+        if (cause instanceof MediaUnavailableException unavailable) {
+            throw unavailable;
+        }
+        if (cause != null) {
+            throw new MediaUnavailableException("could not bind an RTP port pair: " + cause, cause);
+        }
     }
 
     /** The leg's sockets, or {@code null} before they are bound. */

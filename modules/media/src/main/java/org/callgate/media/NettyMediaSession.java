@@ -74,38 +74,10 @@ final class NettyMediaSession implements MediaSession {
         DtmfDetector.Keys keys = this::reportDtmf;
         Future<BoundPair> callerPair = binder.bind(loop, kind -> MediaPipeline.initializer(caller, agent, kind, relay, keys));
         Future<BoundPair> agentPair = binder.bind(loop, kind -> MediaPipeline.initializer(agent, caller, kind, relay, keys));
-        attachWhenBound(caller, callerPair);
-        attachWhenBound(agent, agentPair);
-        failIfUnbound(callerPair);
-        failIfUnbound(agentPair);
-    }
-
-    /** Attaches the pair if bound in time; one bound later (a loop shutting down) is let go at once. */
-    private void attachWhenBound(NettyMediaLeg leg, Future<BoundPair> pair) {
-        if (!pair.awaitUninterruptibly(CLOSE_WAIT_MILLIS)) {
-            pair.addListener(late -> {
-                if (late.isSuccess()) {
-                    binder.release(pair.getNow());
-                }
-            });
-            return;
-        }
-        if (pair.isSuccess()) {
-            leg.attach(pair.getNow());
-        }
-    }
-
-    private static void failIfUnbound(Future<BoundPair> pair) throws MediaUnavailableException {
-        if (!pair.isDone()) {
-            throw new MediaUnavailableException("binding an RTP port pair timed out");
-        }
-        Throwable cause = pair.cause();
-        if (cause instanceof MediaUnavailableException unavailable) {
-            throw unavailable;
-        }
-        if (cause != null) {
-            throw new MediaUnavailableException("could not bind an RTP port pair: " + cause, cause);
-        }
+        caller.attachWhenBound(callerPair, binder, CLOSE_WAIT_MILLIS);
+        agent.attachWhenBound(agentPair, binder, CLOSE_WAIT_MILLIS);
+        NettyMediaLeg.failIfUnbound(callerPair);
+        NettyMediaLeg.failIfUnbound(agentPair);
     }
 
     @Override
