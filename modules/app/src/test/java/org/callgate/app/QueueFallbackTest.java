@@ -49,6 +49,8 @@ class QueueFallbackTest {
             """;
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
+    /** {@code calls.no-answer-timeout}: short, for the queue that only rings. */
+    private static final String NO_ANSWER = "3s";
 
     @TempDir
     Path dir;
@@ -64,7 +66,7 @@ class QueueFallbackTest {
     @BeforeEach
     void start() throws Exception {
         busyPort = FreePorts.udpAndTcp();
-        callgate = GatewayFixture.withLines(dir, LINES.replace("${BUSY}", "127.0.0.1:" + busyPort));
+        callgate = GatewayFixture.withLines(dir, LINES.replace("${BUSY}", "127.0.0.1:" + busyPort), NO_ANSWER);
     }
 
     @AfterEach
@@ -100,8 +102,6 @@ class QueueFallbackTest {
 
     @Test
     void aQueueThatRingsPastTheNoAnswerTimeoutIsCancelledAndTheCallGoesToTheDefaultQueue() throws Exception {
-        callgate.close();
-        callgate = GatewayFixture.withLines(dir, LINES.replace("${BUSY}", "127.0.0.1:" + busyPort), "3s");
         try (Sipp ringing = Sipp.scenario(GatewayFixture.scenario("uas-ring-cancel.xml")).localPort(busyPort)
                         .calls(1).workDir(dir).timeout(LIMIT).start();
                 Sipp agent = callgate.agent("uas-answer.xml").calls(1).arg("-rtp_echo", "-d", "1500").start();

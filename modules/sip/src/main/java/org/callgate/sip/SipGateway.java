@@ -110,7 +110,12 @@ public final class SipGateway implements AutoCloseable {
 
     private void stopStack() {
         if (stack != null) {
-            stack.stop();
+            try {
+                stack.stop();
+            } catch (RuntimeException e) {
+                // The RI fails so when stopped before its UDP reader thread has run at all.
+                LOG.warn("SIP stack did not stop cleanly: {}", e.toString());
+            }
             stack = null;
         }
     }
