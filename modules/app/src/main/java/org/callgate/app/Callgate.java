@@ -84,7 +84,7 @@ public final class Callgate implements AutoCloseable {
         var c = config.calls();
         return new B2buaSettings(s.listenInetAddress(), s.advertisedInetAddress(), s.port(),
                 s.transports().stream().map(Transport::toString).collect(Collectors.toSet()),
-                c.maxConcurrent(), c.retryAfter(), c.noAnswerTimeout(), config.directory(), clock,
+                c.maxConcurrent(), c.maxSetupRate(), c.retryAfter(), c.noAnswerTimeout(), config.directory(), clock,
                 config.outbound().toOutbound());
     }
 

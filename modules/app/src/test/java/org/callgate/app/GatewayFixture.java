@@ -29,21 +29,21 @@ final class GatewayFixture implements AutoCloseable {
     private int nextMediaBase;
 
     private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines) throws Exception {
-        this(dir, maxCalls, inactivity, serviceLines, CallIndex.EMPTY, "20s");
+        this(dir, maxCalls, inactivity, serviceLines, CallIndex.EMPTY, "20s", 0, Clock.systemUTC());
     }
 
     private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines, CallIndex callers,
-            String noAnswer) throws Exception {
+            String noAnswer, int setupRate, Clock clock) throws Exception {
         this.dir = dir;
         this.sipPort = FreePorts.udpAndTcp();
         this.agentPort = FreePorts.udpAndTcp();
         this.rtpMin = rtpRangeAvoiding(sipPort, agentPort);
         this.nextMediaBase = rtpMin + 400;
         Path config = dir.resolve("callgate.yaml");
-        Files.writeString(config, yaml(maxCalls, inactivity, noAnswer) + (serviceLines == null ? directLines() : serviceLines)
+        Files.writeString(config, yaml(maxCalls, inactivity, noAnswer, setupRate) + (serviceLines == null ? directLines() : serviceLines)
                 .replace("${AGENT}", "127.0.0.1:" + agentPort).replace("${PROMPTS}", PROMPTS.toString())
                 .replace("${DIR}", dir.toString()));
-        this.gateway = Callgate.start(ConfigLoader.load(config), Clock.systemUTC(), ended::add, callers);
+        this.gateway = Callgate.start(ConfigLoader.load(config), clock, ended::add, callers);
     }
 
     /** A free RTP range that holds neither SIP port (they come from the same ephemeral range). */
@@ -82,18 +82,27 @@ final class GatewayFixture implements AutoCloseable {
 
     /** Like {@link #withLines(Path, String)}, with known callers for caller identification. */
     static GatewayFixture withLines(Path dir, String serviceLines, CallIndex callers) throws Exception {
-        return new GatewayFixture(dir, 100, "20s", serviceLines, callers, "20s");
+        return new GatewayFixture(dir, 100, "20s", serviceLines, callers, "20s", 0, Clock.systemUTC());
     }
 
     /** Like {@link #withLines(Path, String)}, with another {@code calls.no-answer-timeout}. */
     static GatewayFixture withLines(Path dir, String serviceLines, String noAnswer) throws Exception {
-        return new GatewayFixture(dir, 100, "20s", serviceLines, CallIndex.EMPTY, noAnswer);
+        return new GatewayFixture(dir, 100, "20s", serviceLines, CallIndex.EMPTY, noAnswer, 0, Clock.systemUTC());
+    }
+
+    /**
+     * The default lines with {@code calls.max-setup-rate} and a clock that stands still, so the
+     * rate's token bucket never refills during the test.
+     */
+    static GatewayFixture withSetupRateAndStoppedClock(Path dir, int perSecond) throws Exception {
+        return new GatewayFixture(dir, 100, "20s", null, CallIndex.EMPTY, "20s", perSecond,
+                Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"), java.time.ZoneOffset.UTC));
     }
 
     /** The prompts shipped in the repository (tests run in the module directory). */
     static final Path PROMPTS = Path.of("../../config/prompts").toAbsolutePath().normalize();
 
-    private String yaml(int maxCalls, String inactivity, String noAnswer) {
+    private String yaml(int maxCalls, String inactivity, String noAnswer, int setupRate) {
         return """
                 sip:
                   listen-address: 127.0.0.1
@@ -108,7 +117,8 @@ final class GatewayFixture implements AutoCloseable {
                   max-concurrent: %d
                   retry-after: 7s
                   no-answer-timeout: %s
-                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls, noAnswer);
+                  max-setup-rate: %d
+                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls, noAnswer, setupRate);
     }
 
     private static String directLines() {

@@ -47,6 +47,24 @@ class ProtectionTest {
     }
 
     @Test
+    void aCallOverTheSetupRateGets503WithRetryAfterWhileTheAdmittedOneCompletes() throws Exception {
+        try (GatewayFixture callgate = GatewayFixture.withSetupRateAndStoppedClock(dir, 1);
+                Sipp agent = callgate.agent("uas-answer.xml").calls(1).arg("-rtp_echo").start();
+                Sipp first = callgate.caller("uac-call.xml", "022785044").arg("-d", "3000").start()) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> callgate.gateway.activeCalls() == 1);
+            try (Sipp second = callgate.caller("uac-expect-503.xml", "022785044").start()) {
+                SippResult refused = second.await(LIMIT);
+                assertThat(refused.allCallsSucceeded()).as("503 with Retry-After: %s", refused).isTrue();
+            }
+            assertThat(first.await(LIMIT).allCallsSucceeded()).as("the admitted call is unharmed: %s", first.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded()).isTrue();
+            assertThat(callgate.gateway.openMediaSessions()).as("the refused call bound no ports").isZero();
+        }
+    }
+
+    @Test
     void aCallWithoutMediaIsEndedWithByeOnBothLegsAndItsCdrNamesTheSipCallId() throws Exception {
         Logger cdrLogger = (Logger) LoggerFactory.getLogger("callgate.cdr");
         ListAppender<ILoggingEvent> cdr = new ListAppender<>();

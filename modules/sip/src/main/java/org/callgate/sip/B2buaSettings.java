@@ -15,6 +15,8 @@ import org.callgate.core.ServiceDirectory;
  * @param port SIP port for every transport
  * @param transports {@code udp} and/or {@code tcp}
  * @param maxCalls calls above this count are refused with 503 and {@code Retry-After}
+ * @param maxSetupRate new calls admitted per second, above it 503 with {@code Retry-After}; 0 for
+ *     no limit ({@link SetupRateLimit})
  * @param retryAfter value of {@code Retry-After} on 503 (RFC 3261 §20.33)
  * @param noAnswerTimeout after this long without an answer the agent leg is cancelled
  * @param directory the service lines in scope (R5)
@@ -27,6 +29,7 @@ public record B2buaSettings(
         int port,
         Set<String> transports,
         int maxCalls,
+        int maxSetupRate,
         Duration retryAfter,
         Duration noAnswerTimeout,
         ServiceDirectory directory,

@@ -46,6 +46,7 @@ final class InitialInviteHandler {
     private final AgentLeg agentLeg;
     private final IvrCalls ivrCalls;
     private final MediaEvents mediaEvents;
+    private final SetupRateLimit setupRate;
 
     InitialInviteHandler(SipContext sip, CallRegistry registry, MediaControl mediaControl, CallEnder ender,
             ScheduledExecutorService timers, MediaEvents mediaEvents, CallServices services, AgentLeg agentLeg) {
@@ -56,6 +57,7 @@ final class InitialInviteHandler {
         this.agentLeg = agentLeg;
         this.ivrCalls = new IvrCalls(sip, registry, agentLeg, timers, services, ender);
         this.mediaEvents = mediaEvents;
+        this.setupRate = new SetupRateLimit(sip.settings.maxSetupRate(), sip.settings.clock());
     }
 
     void handle(RequestEvent event, ServerTransaction transaction) throws Exception {
@@ -72,6 +74,10 @@ final class InitialInviteHandler {
         }
         if (registry.size() >= sip.settings.maxCalls()) {
             refuseOverload(transaction, "Call Limit Reached");
+            return;
+        }
+        if (!setupRate.admit()) {
+            refuseOverload(transaction, "Call Setup Rate Exceeded");
             return;
         }
         Sdp offer;

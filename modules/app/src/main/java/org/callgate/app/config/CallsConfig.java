@@ -12,11 +12,12 @@ import java.util.Objects;
  * platform route it elsewhere instead of callgate degrading every call in progress.
  *
  * @param maxConcurrent calls in progress above which new calls get 503
+ * @param maxSetupRate new calls admitted per second, above it 503; 0 for no limit
  * @param retryAfter value of the {@code Retry-After} header on that 503
  * @param noAnswerTimeout an agent queue that has not answered after this long is sent CANCEL
  *     and the caller gets 480
  */
-public record CallsConfig(int maxConcurrent, Duration retryAfter, Duration noAnswerTimeout) {
+public record CallsConfig(int maxConcurrent, int maxSetupRate, Duration retryAfter, Duration noAnswerTimeout) {
 
     public CallsConfig {
         Objects.requireNonNull(retryAfter, "retryAfter");
@@ -25,18 +26,20 @@ public record CallsConfig(int maxConcurrent, Duration retryAfter, Duration noAns
 
     /** The documented defaults of the {@code calls:} section. */
     public static CallsConfig defaults() {
-        return new CallsConfig(1000, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        return new CallsConfig(1000, 0, Duration.ofSeconds(30), Duration.ofSeconds(60));
     }
 
     /** Binds the YAML keys; a key left out (or {@code null}) takes its default. */
     @JsonCreator
     static CallsConfig fromYaml(
             @JsonProperty("max-concurrent") Integer maxConcurrent,
+            @JsonProperty("max-setup-rate") Integer maxSetupRate,
             @JsonProperty("retry-after") Duration retryAfter,
             @JsonProperty("no-answer-timeout") Duration noAnswerTimeout) {
         CallsConfig d = defaults();
         return new CallsConfig(
                 Objects.requireNonNullElse(maxConcurrent, d.maxConcurrent()),
+                Objects.requireNonNullElse(maxSetupRate, d.maxSetupRate()),
                 Objects.requireNonNullElse(retryAfter, d.retryAfter()),
                 Objects.requireNonNullElse(noAnswerTimeout, d.noAnswerTimeout()));
     }

@@ -94,6 +94,8 @@ final class ConfigValidator {
     private static void calls(CallsConfig calls, Problems problems) {
         problems.require(calls.maxConcurrent() >= 1, "calls.max-concurrent", calls.maxConcurrent(),
                 "must be 1 or more");
+        problems.require(calls.maxSetupRate() >= 0, "calls.max-setup-rate", calls.maxSetupRate(),
+                "must be 0 (no limit) or more");
         if (positive("calls.retry-after", calls.retryAfter(), problems)) {
             problems.require(calls.retryAfter().toMillis() % 1000 == 0, "calls.retry-after", calls.retryAfter(),
                     "Retry-After is sent in whole seconds (RFC 3261 §20.33)");

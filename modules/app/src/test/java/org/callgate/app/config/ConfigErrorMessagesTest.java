@@ -26,6 +26,14 @@ class ConfigErrorMessagesTest {
     }
 
     @Test
+    void aNegativeSetupRateIsRefusedNamingTheKey() {
+        assertThat(errorFor("""
+                calls:
+                  max-setup-rate: -5
+                """)).isEqualTo(file + ":2:19: calls.max-setup-rate: -5 — must be 0 (no limit) or more");
+    }
+
+    @Test
     void aWordWhereANumberBelongsIsNotANumber() {
         assertThat(errorFor("""
                 sip:

@@ -67,7 +67,7 @@ class ConfigLoaderTest {
 
         assertThat(defaults.sip()).isEqualTo(new SipConfig("127.0.0.1", null, 5060, List.of(Transport.UDP, Transport.TCP)));
         assertThat(defaults.media()).isEqualTo(new MediaConfig("127.0.0.1", 20000, 29999, Duration.ofSeconds(60), 0));
-        assertThat(defaults.calls()).isEqualTo(new CallsConfig(1000, Duration.ofSeconds(30), Duration.ofSeconds(60)));
+        assertThat(defaults.calls()).isEqualTo(new CallsConfig(1000, 0, Duration.ofSeconds(30), Duration.ofSeconds(60)));
         assertThat(defaults.serviceLines()).extracting(ServiceLineConfig::id)
                 .containsExactly("private", "business", "riziv-inami", "traffic-fines");
         assertThat(defaults.promptsDir()).isEqualTo(Path.of("config/prompts"));
@@ -117,7 +117,7 @@ class ConfigLoaderTest {
                 """);
 
         assertThat(config.sip()).isEqualTo(new SipConfig("127.0.0.1", null, 5070, List.of(Transport.UDP, Transport.TCP)));
-        assertThat(config.calls()).isEqualTo(new CallsConfig(1000, Duration.ofMinutes(2), Duration.ofSeconds(60)));
+        assertThat(config.calls()).isEqualTo(new CallsConfig(1000, 0, Duration.ofMinutes(2), Duration.ofSeconds(60)));
     }
 
     @Test
