@@ -2,6 +2,10 @@ package org.callgate.testing;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.callgate.testing.SipText.branch;
+import static org.callgate.testing.SipText.header;
+import static org.callgate.testing.SipText.sdpAddress;
+import static org.callgate.testing.SipText.send;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -16,7 +20,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * IVR load generator: N concurrent SIP/RTP callers over UDP on loopback against a running callgate.
@@ -60,18 +62,10 @@ public final class IvrLoad {
     private final String number;
     private final int key;
 
-    private final List<Caller> callers = new ArrayList<>();
-    private final Map<String, Caller> byCallId = new ConcurrentHashMap<>();
-    /** Every gap up to each caller's key press, set-up of the other calls included. */
-    private final JitterHistogram jitter = new JitterHistogram();
-    /** Gaps while all N callers sit in their prompt: from 1 s after the ramp to the first key press. */
-    private final JitterHistogram plateau = new JitterHistogram();
-    /** Per second since the first INVITE: packets and packets at least 5 ms off, to tell set-up from steady state. */
-    private final long[] perSecondPackets = new long[64];
-    private final long[] perSecondLate = new long[64];
-    private volatile long startNs;
-    private final AtomicInteger agentInvites = new AtomicInteger();
-    private final Map<String, String> agentSeen = new ConcurrentHashMap<>();
+    private final List<IvrCaller> callers = new ArrayList<>();
+    private final Map<String, IvrCaller> byCallId = new ConcurrentHashMap<>();
+    private volatile JitterRecorder jitter;
+    private IvrAgent agentServer;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "ivrload-timer");
         t.setDaemon(true);
@@ -117,35 +111,6 @@ public final class IvrLoad {
         return Integer.parseInt(args.getOrDefault(name, Integer.toString(fallback)));
     }
 
-    /** One caller's state; RTP fields are written by the selector thread only. */
-    private static final class Caller {
-        final int index;
-        final String callId;
-        final String fromTag;
-        final DatagramChannel rtp;
-        String invite;
-        volatile boolean responded;
-        volatile long okNs;
-        volatile boolean failed;
-        volatile String toHeader;
-        volatile InetSocketAddress remoteRtp;
-        volatile long dtmfSentNs;
-        volatile boolean byeAnswered;
-        volatile String agentPath;
-        volatile String agentUser;
-        int packets;
-        int otherPayload;
-        int afterDtmf;
-        long lastNs;
-
-        Caller(int index, DatagramChannel rtp) {
-            this.index = index;
-            this.callId = "ivrload-" + index + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-            this.fromTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
-            this.rtp = rtp;
-        }
-    }
-
     private void run(PrintWriter out) throws Exception {
         sip = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
         sip.setReceiveBufferSize(8 << 20);
@@ -156,32 +121,33 @@ public final class IvrLoad {
             DatagramChannel channel = DatagramChannel.open();
             channel.bind(new InetSocketAddress(LOOPBACK, 0));
             channel.configureBlocking(false);
-            Caller caller = new Caller(i, channel);
+            IvrCaller caller = new IvrCaller(i, channel);
             channel.register(selector, SelectionKey.OP_READ, caller);
             callers.add(caller);
             byCallId.put(caller.callId, caller);
         }
         Thread rtpThread = platform("ivrload-rtp", this::rtpLoop);
         Thread sipThread = platform("ivrload-sip", this::sipLoop);
-        Thread agentThread = platform("ivrload-agent", this::agentLoop);
+        agentServer = new IvrAgent(agent, callers);
+        Thread agentThread = platform("ivrload-agent", agentServer::run);
         rtpThread.setPriority(Thread.MAX_PRIORITY);
 
         long pid = Long.parseLong(args.getOrDefault("pid", "0"));
         long start = System.nanoTime();
-        startNs = start;
-        for (Caller caller : callers) {
+        jitter = new JitterRecorder(start, rampNs, dtmfNs);
+        for (IvrCaller caller : callers) {
             long at = rampNs * caller.index / Math.max(1, calls);
             timer.schedule(() -> invite(caller), at, TimeUnit.NANOSECONDS);
         }
         sleepUntil(start + rampNs);
-        long cpu0 = cpuTicks(pid);
-        long self0 = cpuTicks(ProcessHandle.current().pid());
+        long cpu0 = ProcStats.cpuTicks(pid);
+        long self0 = ProcStats.cpuTicks(ProcessHandle.current().pid());
         long wall0 = System.nanoTime();
         sleepUntil(start + windowNs);
-        long cpu1 = cpuTicks(pid);
-        long self1 = cpuTicks(ProcessHandle.current().pid());
+        long cpu1 = ProcStats.cpuTicks(pid);
+        long self1 = ProcStats.cpuTicks(ProcessHandle.current().pid());
         long wall1 = System.nanoTime();
-        long rssKb = rssKb(pid);
+        long rssKb = ProcStats.rssKb(pid);
         // Wait for the last BYEs (sent at answer + window) to be answered.
         long deadline = start + rampNs + windowNs + 4000 * MS;
         while (System.nanoTime() < deadline && !allDone()) {
@@ -195,11 +161,12 @@ public final class IvrLoad {
         agent.close();
         sipThread.join(2000);
         agentThread.join(2000);
-        report(out, cpu1 - cpu0, self1 - self0, wall1 - wall0, rssKb);
+        IvrLoadReport.print(out, args, callers, Math.min(windowNs, dtmfNs), agentServer.invites(), jitter,
+                new IvrLoadReport.Usage(cpu1 - cpu0, self1 - self0, wall1 - wall0, rssKb));
     }
 
     private boolean allDone() {
-        for (Caller c : callers) {
+        for (IvrCaller c : callers) {
             if (!c.failed && !(c.okNs != 0 && c.byeAnswered)) {
                 return false;
             }
@@ -223,7 +190,7 @@ public final class IvrLoad {
 
     // ---------------------------------------------------------------- SIP caller side
 
-    private void invite(Caller c) {
+    private void invite(IvrCaller c) {
         String sdp = "v=0\r\no=ivrload " + c.index + " 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + localPort(c) + " RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
                 + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=sendrecv\r\n";
@@ -233,7 +200,7 @@ public final class IvrLoad {
         retransmitInvite(c, 500);
     }
 
-    private void retransmitInvite(Caller c, long afterMs) {
+    private void retransmitInvite(IvrCaller c, long afterMs) {
         if (afterMs > 4000) {
             return;
         }
@@ -245,7 +212,7 @@ public final class IvrLoad {
         }, afterMs, TimeUnit.MILLISECONDS);
     }
 
-    private static int localPort(Caller c) {
+    private static int localPort(IvrCaller c) {
         try {
             return ((InetSocketAddress) c.rtp.getLocalAddress()).getPort();
         } catch (IOException e) {
@@ -253,7 +220,7 @@ public final class IvrLoad {
         }
     }
 
-    private String request(Caller c, String method, String to, int cseq, String branch, String headers, String body) {
+    private String request(IvrCaller c, String method, String to, int cseq, String branch, String headers, String body) {
         String from = String.format(Locale.ROOT, "0222%05d", c.index);
         return method + " sip:" + number + "@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + sip.getLocalPort() + ";branch=" + branch + ";rport\r\n"
@@ -264,23 +231,8 @@ public final class IvrLoad {
                 + "Content-Length: " + body.length() + "\r\n\r\n" + body;
     }
 
-    private static String branch() {
-        return "z9hG4bK-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-    }
-
     private void sendSip(String message) {
         send(sip, message, new InetSocketAddress(LOOPBACK, sipPort));
-    }
-
-    private static void send(DatagramSocket socket, String message, InetSocketAddress to) {
-        byte[] bytes = message.getBytes(US_ASCII);
-        try {
-            socket.send(new DatagramPacket(bytes, bytes.length, to));
-        } catch (IOException e) {
-            if (!socket.isClosed()) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private void sipLoop() {
@@ -303,10 +255,10 @@ public final class IvrLoad {
 
     private void onCallerSip(String message, InetSocketAddress source) {
         if (!message.startsWith("SIP/2.0 ")) {
-            send(sip, reply(message, 200, null, ""), source); // BYE etc. from callgate
+            send(sip, SipText.reply(message, 200, null, "", sip.getLocalPort()), source); // BYE etc. from callgate
             return;
         }
-        Caller c = byCallId.get(header(message, "Call-ID", "i"));
+        IvrCaller c = byCallId.get(header(message, "Call-ID", "i"));
         if (c == null) {
             return;
         }
@@ -335,7 +287,7 @@ public final class IvrLoad {
         }
     }
 
-    private void bye(Caller c, int attempt) {
+    private void bye(IvrCaller c, int attempt) {
         if (c.byeAnswered || attempt > 3 || !running) {
             return;
         }
@@ -343,22 +295,9 @@ public final class IvrLoad {
         timer.schedule(() -> bye(c, attempt + 1), 500L << attempt, TimeUnit.MILLISECONDS);
     }
 
-    private static InetSocketAddress sdpAddress(String sdp) {
-        String host = "127.0.0.1";
-        int port = -1;
-        for (String line : sdp.split("\r?\n")) {
-            if (line.startsWith("c=IN IP4 ")) {
-                host = line.substring(9).trim();
-            } else if (line.startsWith("m=audio ")) {
-                port = Integer.parseInt(line.split(" ")[1]);
-            }
-        }
-        return new InetSocketAddress(host, port);
-    }
-
     // ---------------------------------------------------------------- RFC 4733 key
 
-    private void dtmf(Caller c) {
+    private void dtmf(IvrCaller c) {
         if (!running || c.remoteRtp == null) {
             return;
         }
@@ -398,7 +337,7 @@ public final class IvrLoad {
                 selector.select(100);
                 var keys = selector.selectedKeys();
                 for (SelectionKey k : keys) {
-                    Caller c = (Caller) k.attachment();
+                    IvrCaller c = (IvrCaller) k.attachment();
                     while (true) {
                         buffer.clear();
                         if (c.rtp.receive(buffer) == null) {
@@ -414,7 +353,7 @@ public final class IvrLoad {
         }
     }
 
-    private void onRtp(Caller c, long now, int payloadType) {
+    private void onRtp(IvrCaller c, long now, int payloadType) {
         long dtmfAt = c.dtmfSentNs;
         if (dtmfAt != 0 && now >= dtmfAt) {
             c.afterDtmf++;
@@ -425,228 +364,8 @@ public final class IvrLoad {
             c.otherPayload++;
         }
         if (c.lastNs != 0) {
-            long gap = now - c.lastNs;
-            if (gap <= 100 * MS) {
-                long us = Math.abs(gap - 20 * MS) / 1000;
-                jitter.add(us);
-                long sinceStart = now - startNs;
-                if (sinceStart >= rampNs + 1000 * MS && sinceStart < dtmfNs) {
-                    plateau.add(us);
-                }
-                int second = (int) Math.min(perSecondPackets.length - 1, (now - startNs) / (1000 * MS));
-                perSecondPackets[second]++;
-                if (us >= 5000) {
-                    perSecondLate[second]++;
-                }
-            }
+            jitter.gap(now, now - c.lastNs);
         }
         c.lastNs = now;
-    }
-
-    // ---------------------------------------------------------------- agent side
-
-    private void agentLoop() {
-        byte[] buffer = new byte[65535];
-        while (running) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                agent.receive(packet);
-            } catch (IOException closed) {
-                return;
-            }
-            String message = new String(buffer, 0, packet.getLength(), US_ASCII);
-            try {
-                onAgentSip(message, (InetSocketAddress) packet.getSocketAddress());
-            } catch (RuntimeException e) {
-                // keep answering
-            }
-        }
-    }
-
-    private void onAgentSip(String message, InetSocketAddress source) {
-        if (message.startsWith("SIP/2.0 ") || message.startsWith("ACK ")) {
-            return;
-        }
-        String callId = header(message, "Call-ID", "i");
-        String toTag = Integer.toHexString(callId.hashCode() & 0x7fffffff);
-        if (message.startsWith("INVITE ")) {
-            if (agentSeen.putIfAbsent(callId, "") == null) {
-                agentInvites.incrementAndGet();
-                String from = header(message, "From", "f");
-                int q1 = from.indexOf("\"ivrload-");
-                if (q1 >= 0) {
-                    int index = Integer.parseInt(from.substring(q1 + 9, from.indexOf('"', q1 + 1)));
-                    if (index < callers.size()) {
-                        Caller c = callers.get(index);
-                        String path = headerOrNull(message, "X-Callgate-Ivr-Path", null);
-                        c.agentPath = path == null ? "" : path;
-                        String requestUri = message.substring(7, message.indexOf(' ', 7));
-                        c.agentUser = requestUri.substring(requestUri.indexOf(':') + 1, requestUri.indexOf('@'));
-                    }
-                }
-            }
-            String sdp = "v=0\r\no=agent 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                    + "m=audio " + (agentPort + 2) + " RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
-                    + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
-            send(agent, reply(message, 200, toTag, sdp), source);
-        } else {
-            send(agent, reply(message, 200, toTag, ""), source); // BYE, CANCEL, INFO, ...
-        }
-    }
-
-    /** A response copying Via, From, To (with a tag), Call-ID and CSeq from the request. */
-    private String reply(String request, int status, String toTag, String sdp) {
-        StringBuilder b = new StringBuilder("SIP/2.0 ").append(status).append(" OK\r\n");
-        for (String line : request.substring(0, request.indexOf("\r\n\r\n")).split("\r\n")) {
-            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT) : "";
-            switch (name) {
-                case "via", "v", "from", "f", "call-id", "i", "cseq" -> b.append(line).append("\r\n");
-                case "to", "t" -> {
-                    b.append(line);
-                    if (toTag != null && !line.contains(";tag=")) {
-                        b.append(";tag=").append(toTag);
-                    }
-                    b.append("\r\n");
-                }
-                default -> {
-                }
-            }
-        }
-        b.append("Contact: <sip:agent@127.0.0.1:").append(agentPort).append(">\r\n");
-        if (!sdp.isEmpty()) {
-            b.append("Content-Type: application/sdp\r\n");
-        }
-        b.append("Content-Length: ").append(sdp.length()).append("\r\n\r\n").append(sdp);
-        return b.toString();
-    }
-
-    private static String header(String message, String name, String compact) {
-        String value = headerOrNull(message, name, compact);
-        if (value == null) {
-            throw new IllegalArgumentException("no " + name);
-        }
-        return value;
-    }
-
-    private static String headerOrNull(String message, String name, String compact) {
-        int end = message.indexOf("\r\n\r\n");
-        for (String line : message.substring(0, end < 0 ? message.length() : end).split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String n = line.substring(0, colon).trim();
-            if (n.equalsIgnoreCase(name) || (compact != null && n.equalsIgnoreCase(compact))) {
-                return line.substring(colon + 1).trim();
-            }
-        }
-        return null;
-    }
-
-    // ---------------------------------------------------------------- /proc
-
-    private static long cpuTicks(long pid) {
-        if (pid <= 0) {
-            return 0;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static long rssKb(long pid) {
-        if (pid <= 0) {
-            return 0;
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return 0;
-    }
-
-    // ---------------------------------------------------------------- report
-
-    private void report(PrintWriter out, long cpuTicks, long selfTicks, long wallNs, long rssKb) {
-        int clkTck = intArg("clk-tck", 100);
-        String expectPath = args.getOrDefault("expect-path", "1");
-        String expectUser = args.getOrDefault("expect-user", "bench-one");
-        int answered = 0;
-        int routed = 0;
-        int wrongPath = 0;
-        int notRouted = 0;
-        int failed = 0;
-        int byeOk = 0;
-        long received = 0;
-        double expected = 0;
-        double minRatio = Double.MAX_VALUE;
-        long otherPayload = 0;
-        long afterDtmf = 0;
-        for (Caller c : callers) {
-            if (c.failed) {
-                failed++;
-            }
-            if (c.okNs == 0) {
-                continue;
-            }
-            answered++;
-            if (c.byeAnswered) {
-                byeOk++;
-            }
-            if (c.agentPath == null) {
-                notRouted++;
-            } else if (c.agentPath.equals(expectPath) && c.agentUser.equals(expectUser)) {
-                routed++;
-            } else {
-                wrongPath++;
-            }
-            long end = c.dtmfSentNs != 0 ? c.dtmfSentNs : c.okNs + Math.min(windowNs, dtmfNs);
-            double exp = (end - c.okNs) / (20.0 * MS);
-            expected += exp;
-            received += c.packets;
-            minRatio = Math.min(minRatio, c.packets / Math.max(1.0, exp));
-            otherPayload += c.otherPayload;
-            afterDtmf += c.afterDtmf;
-        }
-        double p50 = jitter.percentileMillis(0.50);
-        double p99 = jitter.percentileMillis(0.99);
-        double meanRecv = answered == 0 ? 0 : (double) received / answered;
-        double meanExp = answered == 0 ? 0 : expected / answered;
-        double cpu = wallNs == 0 ? 0 : 100.0 * cpuTicks / clkTck / (wallNs / 1e9);
-        double selfCpu = wallNs == 0 ? 0 : 100.0 * selfTicks / clkTck / (wallNs / 1e9);
-        String label = args.getOrDefault("label", "");
-        out.printf(Locale.ROOT, "IvrLoad %s N=%d answered=%d failed=%d routed-ok=%d wrong-path=%d not-routed=%d"
-                        + " agent-invites=%d bye-200=%d%n",
-                label, calls, answered, failed, routed, wrongPath, notRouted, agentInvites.get(), byeOk);
-        out.printf(Locale.ROOT, "  jitter samples=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
-                jitter.samples(), p50, p99, jitter.maxMillis());
-        out.printf(Locale.ROOT, "  plateau jitter samples=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
-                plateau.samples(), plateau.percentileMillis(0.50), plateau.percentileMillis(0.99),
-                plateau.maxMillis());
-        StringBuilder perSecond = new StringBuilder();
-        for (int i = 0; i < perSecondPackets.length; i++) {
-            if (perSecondPackets[i] > 0) {
-                perSecond.append(String.format(Locale.ROOT, " %ds:%.2f%%", i, 100.0 * perSecondLate[i] / perSecondPackets[i]));
-            }
-        }
-        out.printf(Locale.ROOT, "  share of gaps >= 5 ms off, per second since the first INVITE:%s%n", perSecond);
-        out.printf(Locale.ROOT, "  rtp per caller before key: mean %.1f of %.1f expected, worst caller %.1f%%;"
-                        + " non-PCMA %d; after key %d%n",
-                meanRecv, meanExp, minRatio == Double.MAX_VALUE ? 0 : 100 * minRatio, otherPayload, afterDtmf);
-        out.printf(Locale.ROOT, "  callgate cpu=%.1f%% of one core over %.1f s, rss=%d MB; harness cpu=%.1f%%%n",
-                cpu, wallNs / 1e9, rssKb / 1024, selfCpu);
-        out.printf(Locale.ROOT, "| %d | %d | %d/%d | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f / %.1f (worst %.0f%%) | %.0f | %d | %.0f |%n",
-                calls, answered, routed, calls, plateau.percentileMillis(0.50), plateau.percentileMillis(0.99),
-                plateau.maxMillis(), p99, jitter.maxMillis(), meanRecv, meanExp,
-                minRatio == Double.MAX_VALUE ? 0 : 100 * minRatio, cpu, rssKb / 1024, selfCpu);
     }
 }
