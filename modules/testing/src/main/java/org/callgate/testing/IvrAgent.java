@@ -1,9 +1,5 @@
 package org.callgate.testing;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
-
-import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -37,21 +33,7 @@ final class IvrAgent {
 
     /** Answers until the socket is closed. */
     void run() {
-        byte[] buffer = new byte[65535];
-        while (true) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(packet);
-            } catch (IOException closed) {
-                return;
-            }
-            String message = new String(buffer, 0, packet.getLength(), US_ASCII);
-            try {
-                onSip(message, (InetSocketAddress) packet.getSocketAddress());
-            } catch (RuntimeException e) {
-                // keep answering
-            }
-        }
+        SipText.serve(socket, this::onSip);
     }
 
     private void onSip(String message, InetSocketAddress source) {

@@ -1,6 +1,5 @@
 package org.callgate.testing;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.callgate.testing.SipText.branch;
 import static org.callgate.testing.SipText.header;
@@ -12,7 +11,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -127,7 +125,7 @@ public final class IvrLoad {
             byCallId.put(caller.callId, caller);
         }
         Thread rtpThread = platform("ivrload-rtp", this::rtpLoop);
-        Thread sipThread = platform("ivrload-sip", this::sipLoop);
+        Thread sipThread = platform("ivrload-sip", () -> SipText.serve(sip, this::onCallerSip));
         agentServer = new IvrAgent(agent, callers);
         Thread agentThread = platform("ivrload-agent", agentServer::run);
         rtpThread.setPriority(Thread.MAX_PRIORITY);
@@ -233,24 +231,6 @@ public final class IvrLoad {
 
     private void sendSip(String message) {
         send(sip, message, new InetSocketAddress(LOOPBACK, sipPort));
-    }
-
-    private void sipLoop() {
-        byte[] buffer = new byte[65535];
-        while (running) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                sip.receive(packet);
-            } catch (IOException closed) {
-                return;
-            }
-            String message = new String(buffer, 0, packet.getLength(), US_ASCII);
-            try {
-                onCallerSip(message, (InetSocketAddress) packet.getSocketAddress());
-            } catch (RuntimeException e) {
-                // a malformed or unexpected message must not stop the caller side
-            }
-        }
     }
 
     private void onCallerSip(String message, InetSocketAddress source) {

@@ -77,6 +77,28 @@ final class SipText {
         return new InetSocketAddress(host, port);
     }
 
+    /**
+     * Reads SIP messages from {@code socket} and hands each to {@code handler} until the socket
+     * is closed; a handler failing on one message (malformed, unexpected) does not stop the loop.
+     */
+    static void serve(DatagramSocket socket, java.util.function.BiConsumer<String, InetSocketAddress> handler) {
+        byte[] buffer = new byte[65535];
+        while (true) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (IOException closed) {
+                return;
+            }
+            String message = new String(buffer, 0, packet.getLength(), US_ASCII);
+            try {
+                handler.accept(message, (InetSocketAddress) packet.getSocketAddress());
+            } catch (RuntimeException e) {
+                // keep serving
+            }
+        }
+    }
+
     static String branch() {
         return "z9hG4bK-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
