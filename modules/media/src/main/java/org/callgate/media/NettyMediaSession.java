@@ -34,6 +34,8 @@ final class NettyMediaSession implements MediaSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyMediaSession.class);
     private static final long CLOSE_WAIT_MILLIS = 5_000;
+    /** The longest a SIP thread waits for the loop to bind a call's sockets. */
+    private static final long BIND_WAIT_MILLIS = 5_000;
 
     private final String callId;
     private final MediaListener listener;
@@ -74,8 +76,8 @@ final class NettyMediaSession implements MediaSession {
         DtmfDetector.Keys keys = this::reportDtmf;
         Future<BoundPair> callerPair = binder.bind(loop, kind -> MediaPipeline.initializer(caller, agent, kind, relay, keys));
         Future<BoundPair> agentPair = binder.bind(loop, kind -> MediaPipeline.initializer(agent, caller, kind, relay, keys));
-        caller.attachWhenBound(callerPair, binder, CLOSE_WAIT_MILLIS);
-        agent.attachWhenBound(agentPair, binder, CLOSE_WAIT_MILLIS);
+        caller.attachWhenBound(callerPair, binder, BIND_WAIT_MILLIS);
+        agent.attachWhenBound(agentPair, binder, BIND_WAIT_MILLIS);
         NettyMediaLeg.failIfUnbound(callerPair);
         NettyMediaLeg.failIfUnbound(agentPair);
     }

@@ -42,27 +42,27 @@ final class InitialInviteHandler {
     private final SipContext sip;
     private final CallRegistry registry;
     private final MediaControl mediaControl;
-    private final CallEnder ender;
     private final AgentLeg agentLeg;
     private final IvrCalls ivrCalls;
     private final MediaEvents mediaEvents;
     private final SetupRateLimit setupRate;
+    private final Scope inScope;
 
     InitialInviteHandler(SipContext sip, CallRegistry registry, MediaControl mediaControl, CallEnder ender,
             ScheduledExecutorService timers, MediaEvents mediaEvents, CallServices services, AgentLeg agentLeg) {
         this.sip = sip;
         this.registry = registry;
         this.mediaControl = mediaControl;
-        this.ender = ender;
         this.agentLeg = agentLeg;
         this.ivrCalls = new IvrCalls(sip, registry, agentLeg, timers, services, ender);
         this.mediaEvents = mediaEvents;
         this.setupRate = new SetupRateLimit(sip.settings.maxSetupRate(), sip.settings.clock());
+        this.inScope = new Scope(sip.settings.directory(), sip.settings.outbound());
     }
 
     void handle(RequestEvent event, ServerTransaction transaction) throws Exception {
         Request invite = event.getRequest();
-        Scope.Decision scope = new Scope(sip.settings.directory(), sip.settings.outbound()).of(invite);
+        Scope.Decision scope = inScope.of(invite);
         if (scope instanceof Scope.Decision.Refused refused) {
             sip.respond(transaction, refused.status(), refused.reason());
             return;
