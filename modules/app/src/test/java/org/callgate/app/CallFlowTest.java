@@ -1,7 +1,6 @@
 package org.callgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,12 +10,13 @@ import org.callgate.core.call.EndReason;
 import org.callgate.testing.Sipp;
 import org.callgate.testing.SippResult;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real calls through callgate: SIPp as the caller, SIPp as the agent queue, RTP both ways. */
+@ExtendWith(SippRequired.class)
 class CallFlowTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(40);
@@ -26,10 +26,6 @@ class CallFlowTest {
 
     private GatewayFixture callgate;
 
-    @BeforeAll
-    static void sippIsInstalled() {
-        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -1,7 +1,6 @@
 package org.callgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,11 +20,12 @@ import org.callgate.core.recording.RecordingDecision;
 import org.callgate.testing.FreePorts;
 import org.callgate.testing.Sipp;
 import org.callgate.testing.SippResult;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The caller's number at work: a known caller's dossier (R15), the SMS link for mobiles (R9), callbacks (R5). */
+@ExtendWith(SippRequired.class)
 class IvrCallerTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -33,10 +33,6 @@ class IvrCallerTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void sippIsInstalled() {
-        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
-    }
 
     @Test
     void aKnownCallerSkipsTheLanguageMenuAndTheAgentGetsTheDossier() throws Exception {

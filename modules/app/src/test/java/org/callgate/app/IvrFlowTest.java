@@ -1,7 +1,6 @@
 package org.callgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +15,16 @@ import org.callgate.core.recording.RecordingDecision;
 import org.callgate.testing.Sipp;
 import org.callgate.testing.SippResult;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Callers in the IVR: keys by RFC 4733 and by SIP INFO, no input, and what the agent side is told,
  * including the recording decision (R7, R8, R15).
  */
+@ExtendWith(SippRequired.class)
 class IvrFlowTest {
 
     /** The sampling key of {@link #LINES}: what an auditor would be given. */
@@ -86,10 +86,6 @@ class IvrFlowTest {
 
     private GatewayFixture callgate;
 
-    @BeforeAll
-    static void sippIsInstalled() {
-        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -1,7 +1,6 @@
 package org.callgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -12,12 +11,13 @@ import org.callgate.core.call.CallSummary;
 import org.callgate.core.call.EndReason;
 import org.callgate.testing.Sipp;
 import org.callgate.testing.SippResult;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Limits that keep callgate and the platform healthy: the call limit and dead-media detection. */
+@ExtendWith(SippRequired.class)
 class ProtectionTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(40);
@@ -25,10 +25,6 @@ class ProtectionTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void sippIsInstalled() {
-        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
-    }
 
     @Test
     void aCallOverTheConfiguredLimitGets503WithRetryAfter() throws Exception {

@@ -1,7 +1,6 @@
 package org.callgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,15 +12,16 @@ import org.callgate.testing.FreePorts;
 import org.callgate.testing.Sipp;
 import org.callgate.testing.SippResult;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The caller can always reach a person (R15): when the queue the IVR chose refuses the call, it
  * goes once to the line's default queue; only when that fails too does the caller get BYE.
  */
+@ExtendWith(SippRequired.class)
 class QueueFallbackTest {
 
     /**
@@ -58,10 +58,6 @@ class QueueFallbackTest {
     private int busyPort;
     private GatewayFixture callgate;
 
-    @BeforeAll
-    static void sippIsInstalled() {
-        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -2,17 +2,17 @@ package org.callgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import org.callgate.testing.Sipp;
 import org.callgate.testing.SippResult;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every call returns its ports and sockets: after 1,000 real calls nothing is left open. */
+@ExtendWith(SippRequired.class)
 class ResourceLeakTest {
 
     private static final int CALLS = 1000;
@@ -20,10 +20,6 @@ class ResourceLeakTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void sippIsInstalled() {
-        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
-    }
 
     @Test
     void aThousandCallsLeaveNoCallPortOrChannelBehind() throws Exception {

@@ -1,7 +1,6 @@
 package org.callgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -16,9 +15,9 @@ import org.callgate.core.ivr.SurveyResult;
 import org.callgate.media.WavClips;
 import org.callgate.testing.Sipp;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * The post-call survey (R10) with real peers: a Java caller that reads callgate's RTP and presses
  * keys by RFC 4733 and SIP INFO, and a SIPp agent queue that answers and hangs up first.
  */
+@ExtendWith(SippRequired.class)
 class SurveyTest {
 
     static final String LINES = """
@@ -59,10 +59,6 @@ class SurveyTest {
     private Sipp agent;
     private final ListAppender<ILoggingEvent> cdr = new ListAppender<>();
 
-    @BeforeAll
-    static void sippIsInstalled() {
-        assumeTrue(Sipp.installed(), "SIPp (sip-tester) is not installed: run scripts/test");
-    }
 
     @BeforeEach
     void start() throws Exception {
