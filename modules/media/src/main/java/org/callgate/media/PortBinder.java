@@ -4,9 +4,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -30,16 +27,6 @@ import org.slf4j.LoggerFactory;
 final class PortBinder {
 
     static final int MAX_ATTEMPTS = 5;
-
-    /**
-     * One datagram per read event. Netty's datagram read loop otherwise reads until the socket is
-     * empty, and at 50 packets/s per socket that is almost always a second {@code recvmsg} that
-     * returns EAGAIN: half of the relay's receive calls. Epoll and NIO are level-triggered, so a
-     * packet left in the socket is reported again by the next poll (docs/benchmarks.md).
-     */
-    static final int MAX_DATAGRAM_BYTES = 2048;
-    private static final RecvByteBufAllocator ONE_DATAGRAM_PER_READ =
-            new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES).maxMessagesPerRead(1);
     private static final Logger LOG = LoggerFactory.getLogger(PortBinder.class);
 
     private final PortPool pool;
@@ -130,10 +117,9 @@ final class PortBinder {
     }
 
     private ChannelFuture bindOne(EventLoop loop, int port, ChannelHandler initializer) {
-        return new Bootstrap()
+        return transport.readOptions(new Bootstrap())
                 .group(loop)
                 .channel(transport.channelClass())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, ONE_DATAGRAM_PER_READ)
                 .handler(initializer)
                 .bind(new InetSocketAddress(bindAddress, port));
     }
