@@ -1,0 +1,43 @@
+package org.callgate.store;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What is stored with an object besides its bytes.
+ *
+ * @param contentType the media type ({@code audio/wav}, {@code application/json})
+ * @param retention its retention
+ * @param legalHold whether it starts under legal hold
+ * @param tags small key/value labels, such as {@code service} (S3 object tags: at most
+ *     {@value #MAX_TAGS}, keys and values from {@code [A-Za-z0-9 _.:/=+@-]}); the store adds
+ *     {@code retention-class} and {@code retain-until} itself
+ */
+public record ObjectAttributes(String contentType, Retention retention, boolean legalHold, Map<String, String> tags) {
+
+    /** S3 allows 10 tags; the store uses two of them. */
+    public static final int MAX_TAGS = 8;
+
+    public ObjectAttributes {
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(retention, "retention");
+        tags = Map.copyOf(tags);
+        if (tags.size() > MAX_TAGS) {
+            throw new IllegalArgumentException("at most " + MAX_TAGS + " tags: " + tags.keySet());
+        }
+        tags.forEach(ObjectAttributes::checkTag);
+    }
+
+    public ObjectAttributes(String contentType, Retention retention) {
+        this(contentType, retention, false, Map.of());
+    }
+
+    private static void checkTag(String key, String value) {
+        if (!key.matches("[A-Za-z0-9 _.:/=+@-]{1,128}") || !value.matches("[A-Za-z0-9 _.:/=+@-]{0,256}")) {
+            throw new IllegalArgumentException("tag " + key + "=" + value + " has characters S3 does not allow");
+        }
+        if (key.equals("retention-class") || key.equals("retain-until")) {
+            throw new IllegalArgumentException("tag " + key + " is set by the store from the retention");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.callgate.store;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An object store with retention: the single source of truth for everything callgate keeps
+ * (DESIGN §2). Objects are written once and never overwritten; what can change afterwards is
+ * their retention (only ever longer, unless governance is bypassed) and their legal hold.
+ *
+ * <p>Deleting is refused while the object is under legal hold (R19) or before its retain-until:
+ * always for {@link LockMode#COMPLIANCE} (legal retention, such as banking recordings kept 10
+ * years, R8), and for {@link LockMode#GOVERNANCE} unless the caller bypasses governance (a
+ * compliance user erasing a sampled recording on an objection, R12/R14). This mirrors S3 Object
+ * Lock, so the embedded file store and an S3 bucket behave alike.
+ *
+ * <p>Keys are {@link ObjectKey}s: slash-separated, portable names. Every failure is a {@link
+ * StoreException}; {@link StoreUnavailableException} means "try again later" and is the only one
+ * a caller should retry. Implementations are thread-safe.
+ */
+public interface RecordingStore extends AutoCloseable {
+
+    /**
+     * Stores the file's bytes under {@code key}, with {@code attributes}. The store computes the
+     * size and SHA-256 itself; the returned info carries them, so the caller can verify them
+     * against what it meant to store.
+     *
+     * @throws ObjectExistsException when {@code key} already holds an object
+     */
+    ObjectInfo put(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException;
+
+    /** Stores {@code bytes} under {@code key}, as {@link #put(ObjectKey, Path, ObjectAttributes)}. */
+    ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException;
+
+    /** The object's description, or empty when there is none. */
+    Optional<ObjectInfo> head(ObjectKey key) throws StoreException;
+
+    /**
+     * The object's bytes in {@code range}; the caller closes the stream.
+     *
+     * @throws ObjectNotFoundException when there is no such object
+     * @throws StoreException when the range starts beyond the object's end
+     */
+    InputStream get(ObjectKey key, ByteRange range) throws StoreException;
+
+    /** The whole object; the caller closes the stream. */
+    default InputStream get(ObjectKey key) throws StoreException {
+        return get(key, ByteRange.ALL);
+    }
+
+    /**
+     * Deletes the object.
+     *
+     * @param bypassGovernance whether a {@link LockMode#GOVERNANCE} retention may be overridden
+     *     (never a {@link LockMode#COMPLIANCE} one, never a legal hold)
+     * @throws ObjectNotFoundException when there is no such object
+     * @throws RetentionLockedException when its retention or legal hold forbids it
+     */
+    void delete(ObjectKey key, boolean bypassGovernance) throws StoreException;
+
+    /** The keys that start with {@code prefix} (may be empty), in ascending order. */
+    List<ObjectKey> list(String prefix) throws StoreException;
+
+    /**
+     * Changes the object's retention. A {@link LockMode#COMPLIANCE} retention can only be kept or
+     * extended; shortening a {@link LockMode#GOVERNANCE} one, or changing its mode, needs
+     * {@code bypassGovernance}.
+     *
+     * @throws RetentionLockedException when the change would weaken a retention it may not
+     */
+    void setRetention(ObjectKey key, Retention retention, boolean bypassGovernance) throws StoreException;
+
+    /** Puts the object under legal hold, or lifts it (R19). */
+    void setLegalHold(ObjectKey key, boolean hold) throws StoreException;
+
+    /** Releases the store's resources (connections, threads); idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,261 @@
+package org.callgate.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The behaviour every {@link RecordingStore} shares, run against each implementation: the file
+ * store on a temporary directory, the S3 store against a real Ceph RGW (DESIGN §6). A retention
+ * rule is only proven when the store itself refuses to break it, so most cases here try to.
+ *
+ * <p>An implementation supplies an empty store per test, the store's "now", and a way to let time
+ * pass beyond an instant: a test clock for the file store, waiting for S3.
+ */
+public abstract class RecordingStoreContract {
+
+    @TempDir
+    Path temp;
+
+    /** An empty store, the same one for the whole test method. */
+    protected abstract RecordingStore store();
+
+    /** The store's current time, against which it checks retain-until. */
+    protected abstract Instant now();
+
+    /** Returns once the store's time is past {@code instant}. */
+    protected abstract void passTime(Instant instant) throws InterruptedException;
+
+    /**
+     * How far ahead a retention the test waits out is set; S3 stores need it in whole seconds,
+     * far enough ahead to make the first request before it expires.
+     */
+    protected Duration shortRetention() {
+        return Duration.ofSeconds(3);
+    }
+
+    private Retention retention(LockMode mode, Duration ahead) {
+        return new Retention("recording", now().plus(ahead).truncatedTo(ChronoUnit.SECONDS), mode);
+    }
+
+    private ObjectAttributes attributes(LockMode mode, Duration ahead) {
+        return new ObjectAttributes("audio/wav", retention(mode, ahead), false, Map.of("service", "banking"));
+    }
+
+    private static byte[] bytes(int length, long seed) {
+        byte[] data = new byte[length];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    private static String sha256(byte[] data) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    private static byte[] read(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void aStoredObjectReadsBackWithItsSizeDigestRetentionAndTags() throws Exception {
+        byte[] data = bytes(10_000, 1);
+        ObjectKey key = ObjectKey.of("recordings/2026/11/25/call-1.wav");
+        ObjectAttributes attributes = attributes(LockMode.GOVERNANCE, Duration.ofDays(183));
+
+        ObjectInfo put = store().put(key, data, attributes);
+
+        assertThat(put.size()).isEqualTo(10_000);
+        assertThat(put.sha256()).isEqualTo(sha256(data));
+        ObjectInfo head = store().head(key).orElseThrow();
+        assertThat(head.key()).isEqualTo(key);
+        assertThat(head.size()).isEqualTo(10_000);
+        assertThat(head.sha256()).isEqualTo(sha256(data));
+        assertThat(head.contentType()).isEqualTo("audio/wav");
+        assertThat(head.retention()).isEqualTo(attributes.retention());
+        assertThat(head.legalHold()).isFalse();
+        assertThat(head.tags()).containsEntry("service", "banking").doesNotContainKeys("retention-class", "retain-until");
+        assertThat(read(store().get(key))).isEqualTo(data);
+    }
+
+    @Test
+    void aFileIsStoredByteForByte() throws Exception {
+        byte[] data = bytes(3 * 1024 * 1024 + 17, 2);
+        Path file = temp.resolve("spool.wav");
+        Files.write(file, data);
+
+        ObjectInfo put = store().put(ObjectKey.of("recordings/big.wav"), file, attributes(LockMode.NONE, Duration.ofDays(1)));
+
+        assertThat(put.size()).isEqualTo(data.length);
+        assertThat(put.sha256()).isEqualTo(sha256(data));
+        assertThat(read(store().get(ObjectKey.of("recordings/big.wav")))).isEqualTo(data);
+    }
+
+    @Test
+    void aByteRangeReturnsOnlyThoseBytesAndStopsAtTheEnd() throws Exception {
+        byte[] data = bytes(1000, 3);
+        ObjectKey key = ObjectKey.of("r/range.wav");
+        store().put(key, data, attributes(LockMode.NONE, Duration.ofDays(1)));
+
+        assertThat(read(store().get(key, new ByteRange(10, 19)))).isEqualTo(java.util.Arrays.copyOfRange(data, 10, 20));
+        assertThat(read(store().get(key, ByteRange.from(990)))).isEqualTo(java.util.Arrays.copyOfRange(data, 990, 1000));
+        assertThat(read(store().get(key, new ByteRange(995, 5000)))).isEqualTo(java.util.Arrays.copyOfRange(data, 995, 1000));
+        assertThatThrownBy(() -> read(store().get(key, ByteRange.from(1000)))).isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void aMissingObjectHasNoHeadAndCannotBeReadDeletedOrHeld() throws Exception {
+        ObjectKey key = ObjectKey.of("r/none.wav");
+
+        assertThat(store().head(key)).isEmpty();
+        assertThatThrownBy(() -> store().get(key)).isInstanceOf(ObjectNotFoundException.class);
+        assertThatThrownBy(() -> store().delete(key, true)).isInstanceOf(ObjectNotFoundException.class);
+        assertThatThrownBy(() -> store().setLegalHold(key, true)).isInstanceOf(ObjectNotFoundException.class);
+        assertThatThrownBy(() -> store().setRetention(key, retention(LockMode.NONE, Duration.ofDays(1)), false))
+                .isInstanceOf(ObjectNotFoundException.class);
+    }
+
+    @Test
+    void anObjectIsWrittenOnceAndASecondPutOnItsKeyFails() throws Exception {
+        ObjectKey key = ObjectKey.of("r/once.wav");
+        byte[] first = "first".getBytes(StandardCharsets.UTF_8);
+        store().put(key, first, attributes(LockMode.NONE, Duration.ofDays(1)));
+
+        assertThatThrownBy(() -> store().put(key, "second".getBytes(StandardCharsets.UTF_8),
+                attributes(LockMode.NONE, Duration.ofDays(1)))).isInstanceOf(ObjectExistsException.class);
+        assertThat(read(store().get(key))).isEqualTo(first);
+    }
+
+    @Test
+    void listingReturnsTheKeysUnderAPrefixInOrder() throws Exception {
+        for (String k : new String[] {"rec/b.wav", "rec/a.wav", "rec/a.json", "meta/x.json", "recx/c.wav"}) {
+            store().put(ObjectKey.of(k), k.getBytes(StandardCharsets.UTF_8), attributes(LockMode.NONE, Duration.ofDays(1)));
+        }
+
+        assertThat(store().list("rec/")).extracting(ObjectKey::value).containsExactly("rec/a.json", "rec/a.wav", "rec/b.wav");
+        assertThat(store().list("rec")).extracting(ObjectKey::value)
+                .containsExactly("rec/a.json", "rec/a.wav", "rec/b.wav", "recx/c.wav");
+        assertThat(store().list("")).hasSize(5);
+        assertThat(store().list("nothing/")).isEmpty();
+    }
+
+    @Test
+    void aComplianceObjectCannotBeDeletedBeforeItsRetainUntilEvenWithTheBypass() throws Exception {
+        ObjectKey key = ObjectKey.of("banking/call.wav");
+        store().put(key, bytes(100, 4), attributes(LockMode.COMPLIANCE, Duration.ofDays(3653)));
+
+        assertThatThrownBy(() -> store().delete(key, false)).isInstanceOf(RetentionLockedException.class);
+        assertThatThrownBy(() -> store().delete(key, true)).isInstanceOf(RetentionLockedException.class);
+        assertThat(store().head(key)).isPresent();
+    }
+
+    @Test
+    void aGovernanceObjectIsDeletedBeforeItsRetainUntilOnlyWithTheBypass() throws Exception {
+        ObjectKey key = ObjectKey.of("sampled/call.wav");
+        store().put(key, bytes(100, 5), attributes(LockMode.GOVERNANCE, Duration.ofDays(183)));
+
+        assertThatThrownBy(() -> store().delete(key, false)).isInstanceOf(RetentionLockedException.class);
+        store().delete(key, true);
+
+        assertThat(store().head(key)).isEmpty();
+    }
+
+    @Test
+    void anObjectIsDeletedOnceItsRetainUntilHasPassed() throws Exception {
+        ObjectKey key = ObjectKey.of("banking/expiring.wav");
+        ObjectAttributes attributes = attributes(LockMode.COMPLIANCE, shortRetention());
+        store().put(key, bytes(100, 6), attributes);
+        assertThatThrownBy(() -> store().delete(key, false)).isInstanceOf(RetentionLockedException.class);
+
+        passTime(attributes.retention().retainUntil());
+        store().delete(key, false);
+
+        assertThat(store().head(key)).isEmpty();
+        assertThat(store().list("banking/")).isEmpty();
+    }
+
+    @Test
+    void aLegalHoldBlocksDeletionUntilItIsLifted() throws Exception {
+        ObjectKey key = ObjectKey.of("held/call.wav");
+        ObjectAttributes attributes = attributes(LockMode.GOVERNANCE, shortRetention());
+        store().put(key, bytes(100, 7), attributes);
+        store().setLegalHold(key, true);
+        assertThat(store().head(key).orElseThrow().legalHold()).isTrue();
+
+        passTime(attributes.retention().retainUntil());
+        assertThatThrownBy(() -> store().delete(key, true)).isInstanceOf(RetentionLockedException.class);
+
+        store().setLegalHold(key, false);
+        assertThat(store().head(key).orElseThrow().legalHold()).isFalse();
+        store().delete(key, false);
+        assertThat(store().head(key)).isEmpty();
+    }
+
+    @Test
+    void anObjectCanStartUnderLegalHold() throws Exception {
+        ObjectKey key = ObjectKey.of("held/at-put.wav");
+        store().put(key, bytes(10, 8), new ObjectAttributes("audio/wav", retention(LockMode.NONE, Duration.ofDays(1)),
+                true, Map.of()));
+
+        assertThat(store().head(key).orElseThrow().legalHold()).isTrue();
+        assertThatThrownBy(() -> store().delete(key, true)).isInstanceOf(RetentionLockedException.class);
+        store().setLegalHold(key, false);
+        store().delete(key, true);
+    }
+
+    @Test
+    void aComplianceRetentionIsExtendedButNeverShortened() throws Exception {
+        ObjectKey key = ObjectKey.of("banking/extend.wav");
+        store().put(key, bytes(10, 9), attributes(LockMode.COMPLIANCE, Duration.ofDays(10)));
+        Retention longer = new Retention("banking-recording", retention(LockMode.COMPLIANCE, Duration.ofDays(20)).retainUntil(),
+                LockMode.COMPLIANCE);
+
+        store().setRetention(key, longer, false);
+        assertThat(store().head(key).orElseThrow().retention()).isEqualTo(longer);
+
+        Retention shorter = retention(LockMode.COMPLIANCE, Duration.ofDays(5));
+        assertThatThrownBy(() -> store().setRetention(key, shorter, true)).isInstanceOf(RetentionLockedException.class);
+        Retention governance = new Retention("recording", longer.retainUntil(), LockMode.GOVERNANCE);
+        assertThatThrownBy(() -> store().setRetention(key, governance, true)).isInstanceOf(RetentionLockedException.class);
+        assertThat(store().head(key).orElseThrow().retention()).isEqualTo(longer);
+    }
+
+    @Test
+    void aGovernanceRetentionIsShortenedOnlyWithTheBypass() throws Exception {
+        ObjectKey key = ObjectKey.of("sampled/shorten.wav");
+        store().put(key, bytes(10, 10), attributes(LockMode.GOVERNANCE, Duration.ofDays(183)));
+        Retention shorter = retention(LockMode.GOVERNANCE, Duration.ofDays(30));
+
+        assertThatThrownBy(() -> store().setRetention(key, shorter, false)).isInstanceOf(RetentionLockedException.class);
+        store().setRetention(key, shorter, true);
+
+        assertThat(store().head(key).orElseThrow().retention()).isEqualTo(shorter);
+    }
+
+    @Test
+    void anUnlockedObjectIsDeletedAtAnyTime() throws Exception {
+        ObjectKey key = ObjectKey.of("traces/call.json");
+        store().put(key, "{}".getBytes(StandardCharsets.UTF_8),
+                new ObjectAttributes("application/json", retention(LockMode.NONE, Duration.ofDays(365))));
+
+        store().delete(key, false);
+
+        assertThat(store().head(key)).isEmpty();
+    }
+}
