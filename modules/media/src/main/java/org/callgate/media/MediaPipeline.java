@@ -13,7 +13,7 @@ import org.callgate.core.media.LegSide;
  *   <li>{@value #LATCH}: {@link SourceLatchHandler} latches onto the peer (RFC 4961), drops
  *       foreign sources and counts what the peer sent;
  *   <li><b>receive taps</b>: {@value DtmfTap#NAME} ({@link DtmfTap}, RFC 4733 DTMF) on the
- *       caller leg's RTP socket, later the recorder tap. They go right before {@value #RELAY}
+ *       caller leg's RTP socket, and {@value RecorderTap#NAME} ({@link RecorderTap}) on both legs' RTP sockets. They go right before {@value #RELAY}
  *       ({@code pipeline.addBefore(RELAY, ...)}), so they only see valid packets from the
  *       latched peer, already counted. A tap
  *       receives a {@code DatagramPacket}, must read it with absolute getters (or a
@@ -38,22 +38,25 @@ final class MediaPipeline {
      * while {@code relay} is on; key presses on the caller leg go to {@code keys}.
      */
     static ChannelInitializer<DatagramChannel> initializer(NettyMediaLeg ingress, NettyMediaLeg egress,
-            PacketKind kind, RelaySwitch relay, DtmfDetector.Keys keys) {
+            PacketKind kind, RelaySwitch relay, DtmfDetector.Keys keys, RecorderSlot recorder) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(DatagramChannel channel) {
-                init(channel.pipeline(), ingress, egress, kind, relay, keys);
+                init(channel.pipeline(), ingress, egress, kind, relay, keys, recorder);
             }
         };
     }
 
     static void init(ChannelPipeline pipeline, NettyMediaLeg ingress, NettyMediaLeg egress, PacketKind kind,
-            RelaySwitch relay, DtmfDetector.Keys keys) {
+            RelaySwitch relay, DtmfDetector.Keys keys, RecorderSlot recorder) {
         pipeline.addLast(VALIDATE, new PacketValidator(ingress, kind));
         pipeline.addLast(LATCH, new SourceLatchHandler(ingress, kind));
         pipeline.addLast(RELAY, new RelayHandler(ingress, egress, kind, relay));
         if (kind == PacketKind.RTP && ingress.side() == LegSide.CALLER) {
             pipeline.addBefore(RELAY, DtmfTap.NAME, new DtmfTap(ingress, keys));
+        }
+        if (kind == PacketKind.RTP) {
+            pipeline.addBefore(RELAY, RecorderTap.NAME, new RecorderTap(ingress, recorder));
         }
     }
 }

@@ -3,13 +3,16 @@ package org.callgate.media;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.callgate.core.media.Audio;
+import org.callgate.core.media.CallRecording;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaListener;
 import org.callgate.core.media.MediaSession;
@@ -49,12 +52,16 @@ final class NettyMediaSession implements MediaSession {
     private final Promise<Void> closed;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final RelaySwitch relay = new RelaySwitch();
+    private final RecorderSlot recorderSlot = new RecorderSlot();
+    private final Executor recorderIo;
+    private volatile SessionRecording recording;
     /** The playback sending to the caller; event loop only. */
     private PromptPlayer playing;
 
     NettyMediaSession(String callId, MediaListener listener, EventLoop loop, MediaSettings settings,
-            PortBinder binder, Consumer<NettyMediaSession> onClosed) {
+            PortBinder binder, Executor recorderIo, Consumer<NettyMediaSession> onClosed) {
         this.callId = callId;
+        this.recorderIo = recorderIo;
         this.listener = listener;
         this.loop = loop;
         this.clock = settings.clock();
@@ -74,8 +81,10 @@ final class NettyMediaSession implements MediaSession {
      */
     void bind() throws MediaUnavailableException {
         DtmfDetector.Keys keys = this::reportDtmf;
-        Future<BoundPair> callerPair = binder.bind(loop, kind -> MediaPipeline.initializer(caller, agent, kind, relay, keys));
-        Future<BoundPair> agentPair = binder.bind(loop, kind -> MediaPipeline.initializer(agent, caller, kind, relay, keys));
+        Future<BoundPair> callerPair = binder.bind(loop,
+                kind -> MediaPipeline.initializer(caller, agent, kind, relay, keys, recorderSlot));
+        Future<BoundPair> agentPair = binder.bind(loop,
+                kind -> MediaPipeline.initializer(agent, caller, kind, relay, keys, recorderSlot));
         caller.attachWhenBound(callerPair, binder, BIND_WAIT_MILLIS);
         agent.attachWhenBound(agentPair, binder, BIND_WAIT_MILLIS);
         NettyMediaLeg.failIfUnbound(callerPair);
@@ -140,6 +149,15 @@ final class NettyMediaSession implements MediaSession {
             player.tell(true);
         }
         return player;
+    }
+
+    /** {@inheritDoc} The recording also stops when the session closes. */
+    @Override
+    public synchronized CallRecording record(Path file) {
+        if (recording == null) {
+            recording = new SessionRecording(callId, loop, clock, recorderSlot, file, recorderIo);
+        }
+        return recording;
     }
 
     /**
@@ -216,23 +234,6 @@ final class NettyMediaSession implements MediaSession {
         }
     }
 
-    void tellFinished(Playback.Listener listener, boolean interrupted) {
-        try (CallMdc ignored = CallMdc.enter(callId)) {
-            LOG.debug("playback {}", interrupted ? "stopped" : "finished");
-            try {
-                listener.finished(interrupted);
-            } catch (RuntimeException e) {
-                LOG.warn("playback listener failed", e);
-            }
-        }
-    }
-
-    void failed(RuntimeException e) {
-        try (CallMdc ignored = CallMdc.enter(callId)) {
-            LOG.warn("playback failed, stopping it", e);
-        }
-    }
-
     /** A key press on the caller leg, from its {@link DtmfTap}. Event loop only. */
     private void reportDtmf(char key) {
         if (closing.get()) {
@@ -251,6 +252,10 @@ final class NettyMediaSession implements MediaSession {
 
     private void closeOnLoop() {
         watch.stop();
+        SessionRecording recorded = recording;
+        if (recorded != null) {
+            recorded.stopOnLoop();
+        }
         PromptPlayer current = playing;
         if (current != null) {
             current.stopOnLoop();

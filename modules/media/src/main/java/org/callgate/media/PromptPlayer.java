@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.callgate.core.media.Audio;
 import org.callgate.core.media.AudioCodec;
 import org.callgate.core.media.Playback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One playback of clips to a leg's peer: every 20 ms, 160 samples encoded in the leg's G.711 codec
@@ -27,6 +29,7 @@ import org.callgate.core.media.Playback;
  */
 final class PromptPlayer implements Playback, PromptPacer.Paced {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PromptPlayer.class);
     static final long FRAME_MILLIS = 20;
 
     private enum State { QUEUED, PLAYING, DONE }
@@ -90,7 +93,7 @@ final class PromptPlayer implements Playback, PromptPacer.Paced {
     /** Tells the listener the playback ended without it ever running. Any thread. */
     void tell(boolean interrupted) {
         if (told.compareAndSet(false, true)) {
-            session.tellFinished(listener, interrupted);
+            tellListener(interrupted);
         }
     }
 
@@ -107,8 +110,21 @@ final class PromptPlayer implements Playback, PromptPacer.Paced {
                 finish(false);
             }
         } catch (RuntimeException e) {
-            session.failed(e);
+            try (CallMdc ignored = CallMdc.enter(session.callId())) {
+                LOG.warn("playback failed, stopping it", e);
+            }
             finish(true);
+        }
+    }
+
+    private void tellListener(boolean interrupted) {
+        try (CallMdc ignored = CallMdc.enter(session.callId())) {
+            LOG.debug("playback {}", interrupted ? "stopped" : "finished");
+            try {
+                listener.finished(interrupted);
+            } catch (RuntimeException e) {
+                LOG.warn("playback listener failed", e);
+            }
         }
     }
 

@@ -222,7 +222,7 @@ class ReceivePathTest {
 
     private static EmbeddedChannel socket(NettyMediaLeg ingress, NettyMediaLeg egress, PacketKind kind) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        MediaPipeline.init(channel.pipeline(), ingress, egress, kind, new RelaySwitch(), key -> { });
+        MediaPipeline.init(channel.pipeline(), ingress, egress, kind, new RelaySwitch(), key -> { }, new RecorderSlot());
         return channel;
     }
 

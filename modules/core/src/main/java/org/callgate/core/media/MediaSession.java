@@ -44,6 +44,15 @@ public interface MediaSession extends AutoCloseable {
      */
     Playback play(java.util.List<Audio> clips, Playback.Listener listener);
 
+    /**
+     * Starts recording the conversation into {@code file} (created, never overwritten): G.711 audio
+     * received from the caller goes to the left channel and from the agent to the right, placed by
+     * arrival time and RTP timestamp so both stay aligned within 20 ms, with silence where nothing
+     * was received (gaps, hold). The file grows as the call goes on, so a crash leaves what was
+     * recorded so far. At most one recording per session: a second call returns the first.
+     */
+    CallRecording record(java.nio.file.Path file);
+
     @Override
     void close();
 }

@@ -1,0 +1,106 @@
+package org.callgate.media;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.callgate.core.media.CallRecording;
+import org.callgate.core.media.RecordedAudio;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The recording of one session: a {@link StereoRecorder} fed by the legs' {@link RecorderTap}s
+ * on the session's event loop, flushed every {@value #FLUSH_MILLIS} ms into a {@link
+ * RecordingFile} written on the recorders' I/O thread.
+ */
+final class SessionRecording implements CallRecording {
+
+    static final long FLUSH_MILLIS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRecording.class);
+
+    private final String callId;
+    private final EventLoop loop;
+    private final Clock clock;
+    private final RecorderSlot slot;
+    private final RecordingFile file;
+    private final StereoRecorder recorder;
+    private final CompletableFuture<RecordedAudio> done = new CompletableFuture<>();
+    /** Event loop only. */
+    private ScheduledFuture<?> flushing;
+    private boolean stopped;
+
+    /** Starts recording now into {@code path}; the taps start feeding it on the loop. */
+    SessionRecording(String callId, EventLoop loop, Clock clock, RecorderSlot slot, Path path, Executor io) {
+        this.callId = callId;
+        this.loop = loop;
+        this.clock = clock;
+        this.slot = slot;
+        this.file = new RecordingFile(path, io);
+        this.recorder = new StereoRecorder(clock.millis(), file::append);
+        try {
+            loop.execute(this::startOnLoop);
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(new IllegalStateException("media relay is shut down", e));
+        }
+    }
+
+    @Override
+    public CompletableFuture<RecordedAudio> stop() {
+        if (loop.inEventLoop()) {
+            stopOnLoop();
+        } else {
+            try {
+                loop.execute(this::stopOnLoop);
+            } catch (RejectedExecutionException e) {
+                done.completeExceptionally(new IllegalStateException("media relay is shut down", e));
+            }
+        }
+        return done;
+    }
+
+    /** Ends the recording at this instant: flushes, finishes the file. Idempotent; event loop only. */
+    void stopOnLoop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (flushing != null) {
+            flushing.cancel(false);
+        }
+        if (slot.recorder() == recorder) {
+            slot.set(null);
+        }
+        recorder.finish(clock.millis());
+        file.finish(recorder.frames(), recorder.lateSamples()).whenComplete((audio, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            } else {
+                done.complete(audio);
+            }
+        });
+    }
+
+    private void startOnLoop() {
+        if (stopped) {
+            return;
+        }
+        slot.set(recorder);
+        flushing = loop.scheduleAtFixedRate(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void flush() {
+        try {
+            recorder.flush(clock.millis());
+        } catch (RuntimeException e) {
+            try (CallMdc ignored = CallMdc.enter(callId)) {
+                LOG.warn("recording failed, stopping it", e);
+            }
+            stopOnLoop();
+        }
+    }
+}
