@@ -45,11 +45,11 @@ public final class G711 {
     private G711() {
     }
 
-    static byte ulaw(short sample) {
+    public static byte ulaw(short sample) {
         return ULAW_ENCODE[(sample >> 2) & 0x3FFF];
     }
 
-    static byte alaw(short sample) {
+    public static byte alaw(short sample) {
         return ALAW_ENCODE[(sample >> 3) & 0x1FFF];
     }
 

@@ -33,11 +33,13 @@ final class AgentResponseHandler {
     private final SipContext sip;
     private final CallEnder ender;
     private final AgentLeg agentLeg;
+    private final CallRecordings recordings;
 
-    AgentResponseHandler(SipContext sip, CallEnder ender, AgentLeg agentLeg) {
+    AgentResponseHandler(SipContext sip, CallEnder ender, AgentLeg agentLeg, CallRecordings recordings) {
         this.sip = sip;
         this.ender = ender;
         this.agentLeg = agentLeg;
+        this.recordings = recordings;
     }
 
     void handle(ResponseEvent event, B2buaCall call) throws Exception {
@@ -130,6 +132,7 @@ final class AgentResponseHandler {
         sip.respond(call.callerInvite, ok);
         call.callerDialog(call.callerInvite.getDialog());
         call.media.established();
+        recordings.start(call);
     }
 
     /**
@@ -160,6 +163,7 @@ final class AgentResponseHandler {
         call.media.agent().remote(answer.audioTarget());
         call.media.agent().payloadTypes(agentSide.codec(), agentSide.telephoneEvent());
         call.media.relay(true);
+        recordings.start(call);
     }
 
     /** The 200 OK for the caller with the agent's answer rewritten, or null if it is unusable. */

@@ -32,11 +32,18 @@ final class CallEnder {
     private final SipContext sip;
     private final CallRegistry registry;
     private final CallObserver observer;
+    private final CallRecordings recordings;
 
-    CallEnder(SipContext sip, CallRegistry registry, CallObserver observer) {
+    CallEnder(SipContext sip, CallRegistry registry, CallObserver observer, CallRecordings recordings) {
         this.sip = sip;
         this.registry = registry;
         this.observer = observer;
+        this.recordings = recordings;
+    }
+
+    /** The caller and the agent no longer talk (a hang-up, or the agent's before a survey): the recording ends. */
+    void conversationOver(B2buaCall call) {
+        recordings.stop(call);
     }
 
     /**
@@ -86,6 +93,7 @@ final class CallEnder {
                 byeUnless(call, LegSide.AGENT, hungUp, reason);
             }
         }
+        recordings.stop(call);
         call.media.close();
         registry.remove(call);
         report(call);

@@ -3,17 +3,18 @@ package org.callgate.sip;
 import java.util.Objects;
 import org.callgate.core.ivr.CallIndex;
 import org.callgate.core.ivr.Prompts;
+import org.callgate.core.recording.CallRecorder;
 import org.callgate.core.recording.ObjectionList;
 import org.callgate.core.recording.RecordingDecision;
 import org.callgate.core.sms.SmsSender;
 
 /**
  * What calls need besides SIP and media: prompt audio, caller identification (R15), SMS delivery
- * (R9), and the recording decision with the objection list it consults (R7, R8, R10, product
- * rule 4).
+ * (R9), the recording decision with the objection list it consults (R7, R8, R10, product
+ * rule 4), and where recorded calls go (R4).
  */
 public record CallServices(Prompts prompts, CallIndex callIndex, SmsSender sms, RecordingDecision recording,
-        ObjectionList objections) {
+        ObjectionList objections, CallRecorder recorder) {
 
     public CallServices {
         Objects.requireNonNull(prompts, "prompts");
@@ -21,5 +22,6 @@ public record CallServices(Prompts prompts, CallIndex callIndex, SmsSender sms, 
         Objects.requireNonNull(sms, "sms");
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(objections, "objections");
+        Objects.requireNonNull(recorder, "recorder");
     }
 }

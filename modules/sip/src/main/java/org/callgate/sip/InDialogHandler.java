@@ -106,7 +106,7 @@ final class InDialogHandler {
         } else if (state == CallState.SURVEY) {
             ender.end(call, EndReason.AGENT_HANGUP, 0, null, from);
         } else if (state == CallState.CONFIRMED && from == LegSide.AGENT && surveys.afterAgentHangUp(call)) {
-            return;
+            ender.conversationOver(call);
         } else {
             ender.end(call, from == LegSide.CALLER ? EndReason.CALLER_HANGUP : EndReason.AGENT_HANGUP, 0, null, from);
         }

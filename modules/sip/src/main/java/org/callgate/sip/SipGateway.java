@@ -81,12 +81,13 @@ public final class SipGateway implements AutoCloseable {
     private void wire(SipProvider provider) throws Exception {
         SipContext sip = new SipContext(provider, settings);
         MediaEvents mediaEvents = new MediaEvents(registry);
-        ender = new CallEnder(sip, registry, observer);
+        CallRecordings recordings = new CallRecordings(sip, services.recorder());
+        ender = new CallEnder(sip, registry, observer, recordings);
         mediaEvents.ender(ender);
         AgentLeg agentLeg = new AgentLeg(sip, ender, timers, services);
         provider.addSipListener(new B2buaListener(sip, registry,
                 new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services, agentLeg),
-                new AgentResponseHandler(sip, ender, agentLeg),
+                new AgentResponseHandler(sip, ender, agentLeg, recordings),
                 new InDialogHandler(sip, ender, new SurveyCalls(sip, timers, services, ender)),
                 new CancelHandler(sip, registry, ender)));
     }
