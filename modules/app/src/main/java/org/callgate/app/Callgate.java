@@ -6,6 +6,7 @@ import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.ivr.CallIndex;
+import org.callgate.core.recording.CallRecorder;
 import org.callgate.media.MediaSettings;
 import org.callgate.media.NettyMediaControl;
 import org.callgate.sip.B2buaSettings;
@@ -63,7 +64,7 @@ public final class Callgate implements AutoCloseable {
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
         SipGateway sip = new SipGateway(sipSettings(config, clock), media, observer,
                 new CallServices(prompts, callers, SmsSenders.create(config.sms()), recording.toDecision(),
-                        recording.toObjectionList()));
+                        recording.toObjectionList(), CallRecorder.NONE));
         try {
             sip.start();
         } catch (SipGatewayException e) {
