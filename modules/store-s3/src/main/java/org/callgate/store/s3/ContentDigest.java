@@ -1,0 +1,59 @@
+package org.callgate.store.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Size and digests of what is about to be uploaded, from one pass over the bytes: the SHA-256
+ * the store keeps as user metadata (and callers verify), and the MD5 sent as {@code Content-MD5}
+ * so the server refuses a body that is not what was digested (AWS also requires it, or a newer
+ * checksum RGW does not understand, on a put with Object Lock headers).
+ */
+record ContentDigest(long size, String sha256Hex, String md5Base64) {
+
+    private static final int BUFFER = 64 * 1024;
+
+    static ContentDigest of(byte[] bytes) {
+        Digests digests = new Digests();
+        digests.update(bytes, bytes.length);
+        return digests.finish(bytes.length);
+    }
+
+    static ContentDigest of(InputStream in) throws IOException {
+        Digests digests = new Digests();
+        byte[] buffer = new byte[BUFFER];
+        long size = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            digests.update(buffer, n);
+            size += n;
+        }
+        return digests.finish(size);
+    }
+
+    private static final class Digests {
+        private final MessageDigest sha256 = digest("SHA-256");
+        private final MessageDigest md5 = digest("MD5");
+
+        void update(byte[] bytes, int length) {
+            sha256.update(bytes, 0, length);
+            md5.update(bytes, 0, length);
+        }
+
+        ContentDigest finish(long size) {
+            return new ContentDigest(size, HexFormat.of().formatHex(sha256.digest()),
+                    Base64.getEncoder().encodeToString(md5.digest()));
+        }
+
+        private static MessageDigest digest(String algorithm) {
+            try {
+                return MessageDigest.getInstance(algorithm);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has " + algorithm, e);
+            }
+        }
+    }
+}

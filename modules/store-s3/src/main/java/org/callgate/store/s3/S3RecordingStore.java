@@ -1,0 +1,292 @@
+package org.callgate.store.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.callgate.store.ByteRange;
+import org.callgate.store.LockMode;
+import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectExistsException;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.ObjectNotFoundException;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.Retention;
+import org.callgate.store.RetentionLockedException;
+import org.callgate.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetention;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/**
+ * The {@link RecordingStore} on an S3 bucket with Object Lock (AWS, or Ceph RGW in the tests):
+ * the production store of DESIGN §2. The bucket enforces retention itself, so a bug or an
+ * operator in callgate cannot destroy a banking recording before its 10 years (R8, {@link
+ * LockMode#COMPLIANCE}) or a recording under legal hold (R19); {@link S3BucketSetup} creates or
+ * checks such a bucket, in the EU region by default (R21).
+ *
+ * <p>Each put stores the bytes with their SHA-256 as user metadata {@code sha256}, the content
+ * type, the tags {@code retention-class} and {@code retain-until} next to the caller's, the
+ * Object Lock mode and retain-until (none for {@link LockMode#NONE}, which only the purge job
+ * honours), the legal hold when asked, and SSE-KMS when {@link S3Settings#kmsKeyId()} is set.
+ * A file is digested first and uploaded after; the upload sends {@code Content-MD5}, so the
+ * server refuses the object if the bytes changed in between. Objects go up in one PutObject
+ * (recordings are megabytes): RGW ignores Object Lock headers on multipart uploads.
+ *
+ * <p>Deleting removes the object's version itself, not just its name: on the versioned bucket
+ * Object Lock requires, a plain DELETE only adds a delete marker and keeps the bytes, and R7 says
+ * recordings past their retention are destroyed. Reads ({@code head}, {@code list}, {@code get})
+ * see the latest version and treat a key hidden by a delete marker as absent.
+ */
+public final class S3RecordingStore implements RecordingStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3RecordingStore.class);
+
+    private final S3Client s3;
+    private final String bucket;
+    private final Optional<String> kmsKeyId;
+    private final S3Failures failures;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** A store on {@code settings.bucket()}, which must exist with Object Lock ({@link S3BucketSetup}). */
+    public S3RecordingStore(S3Settings settings) {
+        this.s3 = S3Clients.create(settings);
+        this.bucket = settings.bucket();
+        this.kmsKeyId = settings.kmsKeyId();
+        this.failures = new S3Failures(bucket);
+    }
+
+    @Override
+    public ObjectInfo put(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException {
+        refuseExisting(key);
+        ContentDigest digest;
+        try (InputStream in = Files.newInputStream(file)) {
+            digest = ContentDigest.of(in);
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + file + " to store it as " + key + ": " + e.getMessage(), e);
+        }
+        return upload(key, RequestBody.fromFile(file), digest, attributes);
+    }
+
+    @Override
+    public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
+        refuseExisting(key);
+        return upload(key, RequestBody.fromBytes(bytes), ContentDigest.of(bytes), attributes);
+    }
+
+    /**
+     * Refuses a key that already holds an object, with a HeadObject before the put. That is
+     * check-then-act, not atomic (RGW 16 ignores {@code If-None-Match} on PutObject), and it is
+     * enough: each key names one call's recording or record, which exactly one uploader writes;
+     * and should two puts ever race, the versioned bucket keeps both versions, so no bytes are lost.
+     */
+    private void refuseExisting(ObjectKey key) throws StoreException {
+        if (headObject(key).isPresent()) {
+            throw new ObjectExistsException(key + " already exists in bucket " + bucket + ": objects are written once");
+        }
+    }
+
+    private ObjectInfo upload(ObjectKey key, RequestBody body, ContentDigest digest, ObjectAttributes attributes)
+            throws StoreException {
+        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key.value())
+                .contentType(attributes.contentType())
+                .contentLength(digest.size())
+                .contentMD5(digest.md5Base64())
+                .metadata(Map.of(ObjectHeads.SHA256, digest.sha256Hex()))
+                .tagging(ObjectTags.tagging(attributes.retention(), attributes.tags()));
+        Retention retention = attributes.retention();
+        if (retention.mode() != LockMode.NONE) {
+            request.objectLockMode(ObjectLockMode.fromValue(retention.mode().name()))
+                    .objectLockRetainUntilDate(retention.retainUntil());
+        }
+        if (attributes.legalHold()) {
+            request.objectLockLegalHoldStatus(ObjectLockLegalHoldStatus.ON);
+        }
+        kmsKeyId.ifPresent(id -> request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(id));
+        call("put", key, () -> s3.putObject(request.build(), body));
+        return new ObjectInfo(key, digest.size(), digest.sha256Hex(), attributes.contentType(), retention,
+                attributes.legalHold(), attributes.tags());
+    }
+
+    /**
+     * HeadObject plus GetObjectTagging: RGW, like AWS, returns the lock mode, retain-until and
+     * legal hold on HeadObject, so GetObjectRetention/LegalHold are not needed (and RGW answers
+     * GetObjectLegalHold 404 for an object that never had one).
+     */
+    @Override
+    public Optional<ObjectInfo> head(ObjectKey key) throws StoreException {
+        Optional<HeadObjectResponse> head = headObject(key);
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(describe(key, head.get()));
+    }
+
+    @Override
+    public InputStream get(ObjectKey key, ByteRange range) throws StoreException {
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key.value());
+        if (!range.equals(ByteRange.ALL)) {
+            request.range("bytes=" + range.first() + "-" + (range.last() == Long.MAX_VALUE ? "" : range.last()));
+        }
+        return call("read", key, () -> s3.getObject(request.build()));
+    }
+
+    @Override
+    public void delete(ObjectKey key, boolean bypassGovernance) throws StoreException {
+        HeadObjectResponse head = existing(key);
+        try {
+            s3.deleteObject(r -> r.bucket(bucket).key(key.value()).versionId(head.versionId())
+                    .bypassGovernanceRetention(bypassGovernance));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 403 && ObjectHeads.locked(head)) {
+                throw new RetentionLockedException("cannot delete " + key + ": " + ObjectHeads.lockOf(head), e);
+            }
+            throw failures.translate(e, "delete", key.value());
+        } catch (SdkException e) {
+            throw failures.translate(e, "delete", key.value());
+        }
+        LOG.debug("deleted {} version {} from bucket {}", key, head.versionId(), bucket);
+    }
+
+    @Override
+    public List<ObjectKey> list(String prefix) throws StoreException {
+        List<ObjectKey> keys = new ArrayList<>();
+        call("list", "the keys under '" + prefix + "'", () -> {
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()
+                    .forEach(object -> keyOf(object.key()).ifPresent(keys::add));
+            return keys;
+        });
+        keys.sort(null);
+        return keys;
+    }
+
+    /**
+     * Checks {@link Retention#refusalToChangeTo} itself before asking the server, which may be
+     * laxer than AWS, then sets the lock and rewrites the two retention tags. A change to {@link
+     * LockMode#NONE} removes a GOVERNANCE lock as AWS allows; RGW 16 cannot remove a lock and
+     * refuses it.
+     */
+    @Override
+    public void setRetention(ObjectKey key, Retention retention, boolean bypassGovernance) throws StoreException {
+        HeadObjectResponse head = existing(key);
+        ObjectInfo current = describe(key, head);
+        String refusal = current.retention().refusalToChangeTo(retention, bypassGovernance);
+        if (refusal != null) {
+            throw new RetentionLockedException("cannot change the retention of " + key + ": " + refusal);
+        }
+        if (!sameLock(current.retention(), retention)) {
+            putLock(key, head.versionId(), retention, bypassGovernance);
+        }
+        call("tag", key, () -> s3.putObjectTagging(r -> r.bucket(bucket).key(key.value()).versionId(head.versionId())
+                .tagging(ObjectTags.tagging(retention, current.tags()))));
+    }
+
+    @Override
+    public void setLegalHold(ObjectKey key, boolean hold) throws StoreException {
+        ObjectLockLegalHoldStatus status = hold ? ObjectLockLegalHoldStatus.ON : ObjectLockLegalHoldStatus.OFF;
+        call("set the legal hold of", key,
+                () -> s3.putObjectLegalHold(r -> r.bucket(bucket).key(key.value()).legalHold(h -> h.status(status))));
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            s3.close();
+        }
+    }
+
+    private void putLock(ObjectKey key, String versionId, Retention retention, boolean bypassGovernance)
+            throws StoreException {
+        ObjectLockRetention lock = retention.mode() == LockMode.NONE
+                ? ObjectLockRetention.builder().build()
+                : ObjectLockRetention.builder().mode(ObjectLockRetentionMode.fromValue(retention.mode().name()))
+                        .retainUntilDate(retention.retainUntil()).build();
+        try {
+            s3.putObjectRetention(r -> r.bucket(bucket).key(key.value()).versionId(versionId).retention(lock)
+                    .bypassGovernanceRetention(bypassGovernance));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 403) {
+                throw new RetentionLockedException("S3 refused to change the retention of " + key + " to "
+                        + retention + ": " + S3Failures.describe(e), e);
+            }
+            throw failures.translate(e, "change the retention of", key.value());
+        } catch (SdkException e) {
+            throw failures.translate(e, "change the retention of", key.value());
+        }
+    }
+
+    private Optional<HeadObjectResponse> headObject(ObjectKey key) throws StoreException {
+        try {
+            return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key.value())));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw failures.translate(e, "look up", key.value());
+        } catch (SdkException e) {
+            throw failures.translate(e, "look up", key.value());
+        }
+    }
+
+    private HeadObjectResponse existing(ObjectKey key) throws StoreException {
+        Optional<HeadObjectResponse> head = headObject(key);
+        if (head.isEmpty()) {
+            throw new ObjectNotFoundException("no object " + key + " in bucket " + bucket);
+        }
+        return head.get();
+    }
+
+    private ObjectInfo describe(ObjectKey key, HeadObjectResponse head) throws StoreException {
+        List<Tag> tags = call("read the tags of", key,
+                () -> s3.getObjectTagging(r -> r.bucket(bucket).key(key.value()).versionId(head.versionId())).tagSet());
+        return ObjectHeads.describe(key, bucket, head, tags);
+    }
+
+    private static boolean sameLock(Retention current, Retention next) {
+        return current.mode() == next.mode()
+                && (next.mode() == LockMode.NONE || current.retainUntil().equals(next.retainUntil()));
+    }
+
+    private Optional<ObjectKey> keyOf(String s3Key) {
+        try {
+            return Optional.of(ObjectKey.of(s3Key));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("bucket {} holds {}, which is no callgate object key; not listed", bucket, s3Key);
+            return Optional.empty();
+        }
+    }
+
+    private <T> T call(String action, ObjectKey key, Supplier<T> request) throws StoreException {
+        return call(action, key.value(), request);
+    }
+
+    private <T> T call(String action, String subject, Supplier<T> request) throws StoreException {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw failures.translate(e, action, subject);
+        } catch (UncheckedIOException e) {
+            throw new StoreException("cannot " + action + " " + subject + ": " + e.getMessage(), e);
+        }
+    }
+}
