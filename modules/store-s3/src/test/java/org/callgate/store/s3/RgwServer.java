@@ -1,0 +1,182 @@
+package org.callgate.store.s3;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A real S3 server with Object Lock for the S3 store's tests (DESIGN §6): the one in env {@code
+ * S3_ENDPOINT} when set (keys from {@code S3_ACCESS_KEY}/{@code S3_SECRET_KEY}), otherwise a
+ * throwaway Ceph RGW started with {@code scripts/s3-rgw/start} on free ports, once per test run,
+ * and stopped with {@code scripts/s3-rgw/stop} when the run ends (the root store closes it).
+ *
+ * <p>Test classes that use it are disabled when Ceph is not installed, unless env {@code
+ * CALLGATE_REQUIRE_ALL=1} (set by {@code scripts/test}) says nothing may be skipped: then they
+ * fail. Tests get the server as an {@link Endpoint} parameter.
+ */
+final class RgwServer implements ExecutionCondition, ParameterResolver {
+
+    /** Where the server is and the keys of its test user; RGW signs in region us-east-1. */
+    record Endpoint(URI uri, String accessKey, String secretKey) {
+        S3Settings settings(String bucket) {
+            return S3Settings.forBucket(bucket).withRegion("us-east-1").withEndpoint(uri, true)
+                    .withCredentials(accessKey, secretKey);
+        }
+    }
+
+    private static final String NOT_INSTALLED = "Ceph RGW is not installed: run scripts/test";
+    private static final long START_LIMIT_SECONDS = 120;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (System.getenv("S3_ENDPOINT") != null) {
+            return ConditionEvaluationResult.enabled("S3_ENDPOINT is set");
+        }
+        if (onPath("radosgw") && onPath("ceph-mon") && onPath("ceph-osd")) {
+            return ConditionEvaluationResult.enabled("Ceph RGW is installed");
+        }
+        if ("1".equals(System.getenv("CALLGATE_REQUIRE_ALL"))) {
+            throw new IllegalStateException(NOT_INSTALLED + " (CALLGATE_REQUIRE_ALL=1 forbids skipping)");
+        }
+        return ConditionEvaluationResult.disabled(NOT_INSTALLED);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Endpoint.class;
+    }
+
+    @Override
+    public Endpoint resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        String endpoint = System.getenv("S3_ENDPOINT");
+        if (endpoint != null) {
+            return new Endpoint(URI.create(endpoint), env("S3_ACCESS_KEY", "test-access-key"),
+                    env("S3_SECRET_KEY", "test-secret-key"));
+        }
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(RgwServer.class));
+        return store.getOrComputeIfAbsent(Started.class, k -> Started.start(), Started.class).endpoint();
+    }
+
+    /** A throwaway RGW; the root store closes it (JUnit closes AutoCloseable values) when the run ends. */
+    private static final class Started implements AutoCloseable {
+
+        private final Path root = repositoryRoot();
+        private final Path temp;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private Endpoint endpoint;
+
+        private Started(Path temp) {
+            this.temp = temp;
+        }
+
+        static Started start() {
+            try {
+                Started started = new Started(Files.createTempDirectory("callgate-rgw"));
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "rgw-stop"));
+                started.run();
+                return started;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted starting RGW", e);
+            }
+        }
+
+        Endpoint endpoint() {
+            return endpoint;
+        }
+
+        private void run() throws IOException, InterruptedException {
+            Path out = temp.resolve("start.out");
+            Path err = temp.resolve("start.err");
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("scripts/s3-rgw/start").toString(),
+                    temp.resolve("cluster").toString()).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(Map.of("S3_PORT", freePort(), "MON_PORT_V2", freePort(),
+                    "MON_PORT_V1", freePort()));
+            Process process = builder.start();
+            if (!process.waitFor(START_LIMIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly().waitFor();
+                close();
+                throw new IllegalStateException("scripts/s3-rgw/start failed: " + Files.readString(err));
+            }
+            List<String> lines = Files.readAllLines(out);
+            endpoint = new Endpoint(URI.create(value(lines, "S3_ENDPOINT")), value(lines, "S3_ACCESS_KEY"),
+                    value(lines, "S3_SECRET_KEY"));
+        }
+
+        /** Stops the daemons by their recorded PIDs and removes the directory, unless start kept its logs. */
+        @Override
+        public void close() {
+            if (!stopped.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                Path cluster = temp.resolve("cluster");
+                if (Files.exists(cluster.resolve("ceph.conf"))) {
+                    new ProcessBuilder(root.resolve("scripts/s3-rgw/stop").toString(), cluster.toString())
+                            .redirectErrorStream(true).redirectOutput(temp.resolve("stop.out").toFile())
+                            .start().waitFor(60, TimeUnit.SECONDS);
+                }
+                if (Files.exists(cluster)) {
+                    return;
+                }
+                try (Stream<Path> files = Files.list(temp)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static String value(List<String> lines, String name) {
+            return lines.stream().filter(l -> l.startsWith(name + "=")).map(l -> l.substring(name.length() + 1))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + name + "= line in " + lines));
+        }
+    }
+
+    /** The directory holding {@code scripts/s3-rgw}, from the working directory upwards. */
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("scripts/s3-rgw"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no scripts/s3-rgw above " + Path.of("").toAbsolutePath());
+    }
+
+    private static String freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        }
+    }
+
+    private static boolean onPath(String command) {
+        return Optional.ofNullable(System.getenv("PATH")).stream()
+                .flatMap(path -> Stream.of(path.split(":")))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    private static String env(String name, String fallback) {
+        return Optional.ofNullable(System.getenv(name)).orElse(fallback);
+    }
+}
