@@ -1,0 +1,141 @@
+package org.callgate.store.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable, all-or-nothing file writes, as Lucene's {@code FSDirectory} does them: write a temp
+ * file, force it to disk, rename it into place with {@code ATOMIC_MOVE}, then force the directory
+ * that now names it. A reader sees the old file or the new one, never half of one, and a crash
+ * leaves at worst a temp file, which the store removes when it opens.
+ */
+final class AtomicFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
+    private static final int BUFFER = 64 * 1024;
+
+    /** A temp file written and forced to disk, with what was measured while writing it. */
+    record Written(Path temp, long size, String sha256) {}
+
+    private AtomicFiles() {}
+
+    /** Copies {@code in} to a new temp file in {@code tmp}, computing size and SHA-256 on the way. */
+    static Written copyToTemp(Path tmp, InputStream in) throws IOException {
+        Path temp = Files.createTempFile(tmp, "put-", ".tmp");
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            MessageDigest digest = sha256();
+            byte[] buffer = new byte[BUFFER];
+            long size = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                writeFully(out, ByteBuffer.wrap(buffer, 0, n));
+                size += n;
+            }
+            out.force(true);
+            return new Written(temp, size, HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /** Writes {@code bytes} to a new temp file in {@code tmp} and forces it to disk. */
+    static Path writeTemp(Path tmp, byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(tmp, "meta-", ".tmp");
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            writeFully(out, ByteBuffer.wrap(bytes));
+            out.force(true);
+            return temp;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /** Renames {@code temp} to {@code target} atomically, replacing it, and makes the rename durable. */
+    static void moveInto(Path temp, Path target) throws IOException {
+        createDirectoriesDurably(target.getParent());
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.getParent());
+    }
+
+    /** Deletes {@code file} and makes the deletion durable; false when there was no such file. */
+    static boolean deleteDurably(Path file) throws IOException {
+        boolean deleted = Files.deleteIfExists(file);
+        if (deleted) {
+            syncDirectory(file.getParent());
+        }
+        return deleted;
+    }
+
+    /** Deletes every file directly in {@code dir}; returns how many. */
+    static int deleteAllIn(Path dir) throws IOException {
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                if (Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete temp file {}: {}", file, e.toString());
+        }
+    }
+
+    /** Creates {@code dir} and its missing parents, and forces each directory that gained an entry. */
+    private static void createDirectoriesDurably(Path dir) throws IOException {
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path d = dir; d != null && !Files.isDirectory(d); d = d.getParent()) {
+            missing.push(d);
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(dir);
+        for (Path created : missing) {
+            syncDirectory(created.getParent());
+        }
+    }
+
+    /** A new or removed name is durable only once its directory is forced too. */
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package org.callgate.store.file;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.callgate.store.ByteRange;
+import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectExistsException;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.ObjectNotFoundException;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.Retention;
+import org.callgate.store.RetentionLockedException;
+import org.callgate.store.StoreException;
+import org.callgate.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded {@link RecordingStore}: every object as two files under one root directory, so a
+ * single callgate needs no object-store server. {@code objects/<key>} holds the bytes and {@code
+ * meta/<key>.json} the attributes (content type, size, SHA-256, retention class, retain-until, lock
+ * mode, legal hold, tags).
+ *
+ * <p><b>Nothing half-written, nothing lost.</b> Each file is written to {@code tmp/}, forced to
+ * disk, renamed into place atomically and its directory forced, bytes first, then metadata. An
+ * object exists exactly when its metadata does, so a crash between the two leaves an orphan data
+ * file that {@link #list} ignores and the next put of that key replaces; temp files a crash leaves
+ * behind are removed when the store is opened. {@link #put} returns once both files are durable.
+ *
+ * <p><b>Retention is enforced here, as S3 Object Lock would.</b> A {@code COMPLIANCE} object, such
+ * as a banking recording kept 10 years (R8), cannot be deleted before its retain-until by anyone;
+ * a {@code GOVERNANCE} one, such as a sampled recording kept at most 6 months (R7), only with the
+ * governance bypass; nothing under legal hold can be deleted at all (R19). Time comes from the
+ * {@link Clock} given, so tests can jump past a retain-until.
+ *
+ * <p>Thread-safe: changes to one key are serialised by a lock stripe, reads take no lock. One
+ * process owns a root: it holds {@code store.lock} until {@link #close()}, and a second store on
+ * the same root fails to open. A key can name a file or, as the prefix of longer keys, a
+ * directory, not both: {@code a} and {@code a/b} cannot be stored together (S3 would allow it).
+ */
+public final class FileRecordingStore implements RecordingStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileRecordingStore.class);
+
+    private final StoreLayout layout;
+    private final Clock clock;
+    private final KeyLocks locks = new KeyLocks();
+    private final RootLock rootLock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Opens the store at {@code root}, creating its directories where missing, and removes the
+     * temp files an earlier run left behind.
+     *
+     * @throws IOException when the root cannot be created or another store holds it
+     */
+    public FileRecordingStore(Path root, Clock clock) throws IOException {
+        this.layout = new StoreLayout(root);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        layout.create();
+        this.rootLock = RootLock.take(layout.root(), layout.lockFile());
+        int removed;
+        try {
+            removed = AtomicFiles.deleteAllIn(layout.tmp());
+        } catch (IOException e) {
+            rootLock.close();
+            throw e;
+        }
+        LOG.info("file store at {} opened{}", layout.root(),
+                removed == 0 ? "" : "; removed " + removed + " temp files of an interrupted write");
+    }
+
+    @Override
+    public ObjectInfo put(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return put(key, in, attributes);
+        } catch (NoSuchFileException e) {
+            throw new StoreException("no file " + file + " to store as " + key, e);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("read", file, e);
+        }
+    }
+
+    @Override
+    public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
+        return put(key, new ByteArrayInputStream(bytes), attributes);
+    }
+
+    private ObjectInfo put(ObjectKey key, InputStream in, ObjectAttributes attributes) throws StoreException {
+        ensureOpen();
+        Path data = layout.data(key);
+        Path meta = layout.metadata(key);
+        refuseExisting(key, meta);
+        Optional<String> unstorable = layout.whyUnstorable(key);
+        if (unstorable.isPresent()) {
+            throw new StoreException("cannot store " + key + " in " + layout.root() + ": " + unstorable.get());
+        }
+        AtomicFiles.Written written = copy(key, in);
+        try {
+            ObjectInfo info = new ObjectInfo(key, written.size(), written.sha256(), attributes.contentType(),
+                    attributes.retention(), attributes.legalHold(), attributes.tags());
+            return locked(key, () -> {
+                refuseExisting(key, meta);
+                move(written.temp(), data);
+                writeMetadata(info);
+                LOG.debug("stored {} ({} bytes, {})", key, info.size(), info.retention());
+                return info;
+            });
+        } finally {
+            AtomicFiles.deleteQuietly(written.temp());
+        }
+    }
+
+    private AtomicFiles.Written copy(ObjectKey key, InputStream in) throws StoreException {
+        try {
+            return AtomicFiles.copyToTemp(layout.tmp(), in);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("write " + key + " to", layout.tmp(), e);
+        }
+    }
+
+    private void refuseExisting(ObjectKey key, Path meta) throws ObjectExistsException {
+        if (Files.exists(meta)) {
+            throw new ObjectExistsException(key + " already holds an object in " + layout.root());
+        }
+    }
+
+    @Override
+    public Optional<ObjectInfo> head(ObjectKey key) throws StoreException {
+        ensureOpen();
+        Path meta = layout.metadata(key);
+        byte[] json;
+        try {
+            json = Files.readAllBytes(meta);
+        } catch (NoSuchFileException none) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw FileFailures.unavailable("read", meta, e);
+        }
+        try {
+            return Optional.of(MetadataJson.read(key, json));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("corrupt metadata " + meta + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InputStream get(ObjectKey key, ByteRange range) throws StoreException {
+        ObjectInfo info = require(key);
+        Path data = layout.data(key);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(data, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            require(key); // deleted meanwhile: not found; else the bytes are missing
+            throw new StoreException("the bytes of " + key + " are missing: " + data, e);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("open", data, e);
+        }
+        try {
+            return RangeInputStream.over(info, channel, range);
+        } catch (IOException e) {
+            FileFailures.closeQuietly(channel);
+            throw FileFailures.unavailable("read", data, e);
+        } catch (StoreException | RuntimeException e) {
+            FileFailures.closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(ObjectKey key, boolean bypassGovernance) throws StoreException {
+        locked(key, () -> {
+            ObjectInfo info = require(key);
+            if (info.legalHold()) {
+                throw new RetentionLockedException(key + " is under legal hold (R19)");
+            }
+            Retention retention = info.retention();
+            if (retention.locks(clock.instant(), bypassGovernance)) {
+                throw new RetentionLockedException(key + " is retained until " + retention.retainUntil() + " ("
+                        + retention.mode() + (bypassGovernance ? "" : ", without the governance bypass") + ")");
+            }
+            Path meta = layout.metadata(key);
+            try {
+                AtomicFiles.deleteDurably(meta); // from here on the object no longer exists
+            } catch (IOException e) {
+                throw FileFailures.unavailable("delete", meta, e);
+            }
+            deleteOrphan(layout.data(key));
+            LOG.debug("deleted {} ({})", key, retention);
+            return null;
+        });
+    }
+
+    /** Bytes left behind are invisible and replaced by the next put of the key: worth a warning only. */
+    private static void deleteOrphan(Path data) {
+        try {
+            AtomicFiles.deleteDurably(data);
+        } catch (IOException e) {
+            LOG.warn("cannot delete {} of a deleted object; left as an orphan: {}", data, FileFailures.reason(e));
+        }
+    }
+
+    @Override
+    public List<ObjectKey> list(String prefix) throws StoreException {
+        ensureOpen();
+        try {
+            return layout.list(prefix);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("list " + prefix + "* in", layout.root(), e);
+        }
+    }
+
+    @Override
+    public void setRetention(ObjectKey key, Retention retention, boolean bypassGovernance) throws StoreException {
+        Objects.requireNonNull(retention, "retention");
+        locked(key, () -> {
+            ObjectInfo info = require(key);
+            String refusal = info.retention().refusalToChangeTo(retention, bypassGovernance);
+            if (refusal != null) {
+                throw new RetentionLockedException(key + ": " + refusal);
+            }
+            writeMetadata(new ObjectInfo(key, info.size(), info.sha256(), info.contentType(), retention,
+                    info.legalHold(), info.tags()));
+            return null;
+        });
+    }
+
+    @Override
+    public void setLegalHold(ObjectKey key, boolean hold) throws StoreException {
+        locked(key, () -> {
+            ObjectInfo info = require(key);
+            writeMetadata(new ObjectInfo(key, info.size(), info.sha256(), info.contentType(), info.retention(), hold,
+                    info.tags()));
+            LOG.debug("legal hold on {}: {}", key, hold);
+            return null;
+        });
+    }
+
+    /** Releases {@code store.lock}, so another store may open the root. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            rootLock.close();
+            LOG.info("file store at {} closed", layout.root());
+        }
+    }
+
+    private ObjectInfo require(ObjectKey key) throws StoreException {
+        return head(key).orElseThrow(() -> new ObjectNotFoundException("no object " + key + " in " + layout.root()));
+    }
+
+    private void writeMetadata(ObjectInfo info) throws StoreException {
+        Path meta = layout.metadata(info.key());
+        Path temp;
+        try {
+            temp = AtomicFiles.writeTemp(layout.tmp(), MetadataJson.write(info));
+        } catch (IOException e) {
+            throw FileFailures.unavailable("write the metadata of " + info.key() + " to", layout.tmp(), e);
+        }
+        try {
+            move(temp, meta);
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
+    }
+
+    private static void move(Path temp, Path target) throws StoreException {
+        try {
+            AtomicFiles.moveInto(temp, target);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("move " + temp + " to", target, e);
+        }
+    }
+
+    private void ensureOpen() throws StoreUnavailableException {
+        if (closed.get()) {
+            throw new StoreUnavailableException("file store " + layout.root() + " is closed");
+        }
+    }
+
+    private <T> T locked(ObjectKey key, KeyLocks.KeyAction<T> action) throws StoreException {
+        ensureOpen();
+        return locks.locked(key, action);
+    }
+}
