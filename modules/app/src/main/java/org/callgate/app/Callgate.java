@@ -6,7 +6,7 @@ import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.ivr.CallIndex;
-import org.callgate.core.recording.CallRecorder;
+import org.callgate.store.RecordingStore;
 import org.callgate.media.MediaSettings;
 import org.callgate.media.NettyMediaControl;
 import org.callgate.sip.B2buaSettings;
@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: the one place that knows the concrete media and SIP implementations and
- * wires them from the configuration. Start order is media first, so that the first INVITE finds
- * its ports; stop order is the reverse, so that calls end with BYE before their ports close.
+ * wires them from the configuration. Start order is the recording store, then media, so that the first INVITE finds
+ * its ports and a recorded call its spool; stop order is the reverse, so that calls end with BYE
+ * before their ports close, and their recordings reach the spool before the uploader stops.
  */
 public final class Callgate implements AutoCloseable {
 
@@ -27,10 +28,12 @@ public final class Callgate implements AutoCloseable {
 
     private final NettyMediaControl media;
     private final SipGateway sip;
+    private final Recordings recordings;
 
-    private Callgate(NettyMediaControl media, SipGateway sip) {
+    private Callgate(NettyMediaControl media, SipGateway sip, Recordings recordings) {
         this.media = media;
         this.sip = sip;
+        this.recordings = recordings;
     }
 
     /**
@@ -61,17 +64,19 @@ public final class Callgate implements AutoCloseable {
             LOG.warn("recording.sampling-key is the built-in demo key: anyone can predict which calls are sampled;"
                     + " set a secret key in the configuration (docs/configuration.md)");
         }
+        Recordings recordings = Recordings.open(config.store(), clock, stored -> { });
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
         SipGateway sip = new SipGateway(sipSettings(config, clock), media, observer,
                 new CallServices(prompts, callers, SmsSenders.create(config.sms()), recording.toDecision(),
-                        recording.toObjectionList(), CallRecorder.NONE));
+                        recording.toObjectionList(), recordings.recorder()));
         try {
             sip.start();
         } catch (SipGatewayException e) {
             media.close();
+            recordings.close();
             throw e;
         }
-        return new Callgate(media, sip);
+        return new Callgate(media, sip, recordings);
     }
 
     static MediaSettings mediaSettings(CallgateConfig config, Clock clock) {
@@ -106,9 +111,21 @@ public final class Callgate implements AutoCloseable {
         return media.openChannels();
     }
 
+    /** The store recordings go to (R7, R8). */
+    public RecordingStore recordingStore() {
+        return recordings.store();
+    }
+
+    /** Recordings ended and not yet in the store: they wait in the spool. */
+    public int pendingUploads() {
+        return recordings.pendingUploads();
+    }
+
+    /** Calls end first (their recordings reach the spool), then media, then the store. */
     @Override
     public void close() {
         sip.close();
         media.close();
+        recordings.close();
     }
 }

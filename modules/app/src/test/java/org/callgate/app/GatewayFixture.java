@@ -118,7 +118,11 @@ final class GatewayFixture implements AutoCloseable {
                   retry-after: 7s
                   no-answer-timeout: %s
                   max-setup-rate: %d
-                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls, noAnswer, setupRate);
+                store:
+                  path: %s
+                  spool: %s
+                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls, noAnswer, setupRate,
+                        dir.resolve("store"), dir.resolve("spool"));
     }
 
     private static String directLines() {

@@ -153,9 +153,9 @@ final class NettyMediaSession implements MediaSession {
 
     /** {@inheritDoc} The recording also stops when the session closes. */
     @Override
-    public synchronized CallRecording record(Path file) {
+    public synchronized CallRecording record(Path file, java.time.Instant start) {
         if (recording == null) {
-            recording = new SessionRecording(callId, loop, clock, recorderSlot, file, recorderIo);
+            recording = new SessionRecording(callId, loop, clock, recorderSlot, file, start.toEpochMilli(), recorderIo);
         }
         return recording;
     }

@@ -34,14 +34,15 @@ final class SessionRecording implements CallRecording {
     private ScheduledFuture<?> flushing;
     private boolean stopped;
 
-    /** Starts recording now into {@code path}; the taps start feeding it on the loop. */
-    SessionRecording(String callId, EventLoop loop, Clock clock, RecorderSlot slot, Path path, Executor io) {
+    /** Starts recording into {@code path}, sample 0 at {@code startMillis}; the taps start feeding it on the loop. */
+    SessionRecording(String callId, EventLoop loop, Clock clock, RecorderSlot slot, Path path, long startMillis,
+            Executor io) {
         this.callId = callId;
         this.loop = loop;
         this.clock = clock;
         this.slot = slot;
         this.file = new RecordingFile(path, io);
-        this.recorder = new StereoRecorder(clock.millis(), file::append);
+        this.recorder = new StereoRecorder(startMillis, file::append);
         try {
             loop.execute(this::startOnLoop);
         } catch (RejectedExecutionException e) {

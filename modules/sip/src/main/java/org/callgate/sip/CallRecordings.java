@@ -39,10 +39,10 @@ final class CallRecordings {
             return;
         }
         String service = call.route() == null ? call.line.id() : call.route().service();
-        Instant answered = sip.settings.clock().instant();
+        Instant answered = call.answered() == null ? sip.settings.clock().instant() : call.answered();
         try {
             Path file = recorder.begin(new RecordingFacts(call.id, call.caller, call.line.id(), service, answered, decision));
-            running.put(call.id, call.media.record(file));
+            running.put(call.id, call.media.record(file, answered));
             LOG.debug("{}: recording to {}", call, file);
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: the call must be recorded ({}) but its recording cannot start: {}",

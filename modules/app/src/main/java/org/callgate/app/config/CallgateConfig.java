@@ -24,10 +24,11 @@ import org.callgate.core.ServiceDirectory;
  * @param sms the {@code sms:} section: how SMS links reach mobile callers (R9)
  * @param outbound the {@code outbound:} section: the trunk for callbacks and who may place them (R5)
  * @param recording the {@code recording:} section: which calls are recorded (R7, R8, objections)
+ * @param store the {@code store:} section: where recordings go and for how long (R7, R8, R14)
  */
 public record CallgateConfig(
         SipConfig sip, MediaConfig media, CallsConfig calls, List<ServiceLineConfig> serviceLines, Path promptsDir,
-        SmsConfig sms, OutboundConfig outbound, RecordingConfig recording) {
+        SmsConfig sms, OutboundConfig outbound, RecordingConfig recording, StoreConfig store) {
 
     /** Relative to the current directory; {@code scripts/callgate} runs from the repository root. */
     static final Path DEFAULT_PROMPTS_DIR = Path.of("config/prompts");
@@ -41,6 +42,7 @@ public record CallgateConfig(
         Objects.requireNonNull(sms, "sms");
         Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(store, "store");
     }
 
     /** Every documented default: the configuration of {@code callgate demo}. */
@@ -48,7 +50,7 @@ public record CallgateConfig(
         return new CallgateConfig(
                 SipConfig.defaults(), MediaConfig.defaults(), CallsConfig.defaults(),
                 ServiceLineConfig.defaults(), DEFAULT_PROMPTS_DIR, SmsConfig.defaults(), OutboundConfig.defaults(),
-                RecordingConfig.defaults());
+                RecordingConfig.defaults(), StoreConfig.defaults());
     }
 
     /** Binds the top-level YAML keys; a section left out (or {@code null}) takes its defaults. */
@@ -61,7 +63,8 @@ public record CallgateConfig(
             @JsonProperty("prompts-dir") String promptsDir,
             @JsonProperty("sms") SmsConfig sms,
             @JsonProperty("outbound") OutboundConfig outbound,
-            @JsonProperty("recording") RecordingConfig recording) {
+            @JsonProperty("recording") RecordingConfig recording,
+            @JsonProperty("store") StoreConfig store) {
         return new CallgateConfig(
                 Objects.requireNonNullElseGet(sip, SipConfig::defaults),
                 Objects.requireNonNullElseGet(media, MediaConfig::defaults),
@@ -70,7 +73,8 @@ public record CallgateConfig(
                 promptsDir == null ? DEFAULT_PROMPTS_DIR : Path.of(promptsDir),
                 Objects.requireNonNullElseGet(sms, SmsConfig::defaults),
                 Objects.requireNonNullElseGet(outbound, OutboundConfig::defaults),
-                Objects.requireNonNullElseGet(recording, RecordingConfig::defaults));
+                Objects.requireNonNullElseGet(recording, RecordingConfig::defaults),
+                Objects.requireNonNullElseGet(store, StoreConfig::defaults));
     }
 
     /** The service lines in scope (R5), looked up by dialled number, each with its IVR plan. */

@@ -36,6 +36,7 @@ final class ConfigValidator {
         SmsRules.check(config.sms(), problems);
         OutboundRules.check(config.outbound(), problems);
         RecordingRules.check(config.recording(), problems);
+        StoreRules.check(config.store(), problems);
         problems.require(!config.promptsDir().toString().isEmpty(), "prompts-dir", "",
                 "must not be empty; leave the key out for " + CallgateConfig.DEFAULT_PROMPTS_DIR);
         return problems.list();

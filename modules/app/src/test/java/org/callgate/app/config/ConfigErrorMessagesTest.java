@@ -84,7 +84,7 @@ class ConfigErrorMessagesTest {
                 retention:
                   recordings: 6m
                 """)).isEqualTo(file + ":1:1: retention: {...} — unknown key; allowed: calls, media, outbound,"
-                        + " prompts-dir, recording, service-lines, sip, sms");
+                        + " prompts-dir, recording, service-lines, sip, sms, store");
     }
 
     @Test

@@ -50,8 +50,12 @@ public interface MediaSession extends AutoCloseable {
      * arrival time and RTP timestamp so both stay aligned within 20 ms, with silence where nothing
      * was received (gaps, hold). The file grows as the call goes on, so a crash leaves what was
      * recorded so far. At most one recording per session: a second call returns the first.
+     *
+     * @param start the instant the file's first sample stands for (the agent's answer); audio
+     *     received before this method is called is not captured, so the file starts with silence
+     *     up to then, and its length is the conversation's from {@code start}
      */
-    CallRecording record(java.nio.file.Path file);
+    CallRecording record(java.nio.file.Path file, java.time.Instant start);
 
     @Override
     void close();

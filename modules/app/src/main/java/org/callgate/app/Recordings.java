@@ -1,0 +1,89 @@
+package org.callgate.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.callgate.app.config.StoreConfig;
+import org.callgate.core.recording.CallRecorder;
+import org.callgate.recording.RecordingSpool;
+import org.callgate.recording.RecordingUploader;
+import org.callgate.recording.SpoolRecorder;
+import org.callgate.recording.StoredRecording;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.file.FileRecordingStore;
+import org.callgate.sip.SipGatewayException;
+
+/**
+ * The recording pipeline as configured: the store, the spool in front of it, and the uploader
+ * between them, which at start-up first finishes what a previous run left in the spool (DESIGN
+ * §1 step 7: nothing lost, nothing stored twice).
+ */
+final class Recordings implements AutoCloseable {
+
+    private final RecordingStore store;
+    private final RecordingUploader uploader;
+    private final SpoolRecorder recorder;
+
+    private Recordings(RecordingStore store, RecordingUploader uploader, SpoolRecorder recorder) {
+        this.store = store;
+        this.uploader = uploader;
+        this.recorder = recorder;
+    }
+
+    /**
+     * Opens the store and the spool and resumes the spool's leftovers.
+     *
+     * @throws SipGatewayException when a directory cannot be used; the message names it
+     */
+    static Recordings open(StoreConfig config, Clock clock, Consumer<StoredRecording> onStored)
+            throws SipGatewayException {
+        RecordingStore store = openStore(config, clock);
+        RecordingSpool spool;
+        try {
+            spool = new RecordingSpool(config.spool());
+        } catch (IOException e) {
+            store.close();
+            throw new SipGatewayException("cannot use the recording spool " + config.spool() + ": " + e, e);
+        }
+        RecordingUploader uploader = new RecordingUploader(spool, store,
+                RetentionProfile.named(config.retentionProfile()), onStored);
+        try {
+            uploader.resumeSpool();
+        } catch (IOException e) {
+            uploader.close();
+            store.close();
+            throw new SipGatewayException("cannot read the recording spool " + config.spool() + ": " + e, e);
+        }
+        return new Recordings(store, uploader, new SpoolRecorder(spool, uploader));
+    }
+
+    private static RecordingStore openStore(StoreConfig config, Clock clock) throws SipGatewayException {
+        Path root = config.path();
+        try {
+            return new FileRecordingStore(root, clock);
+        } catch (IOException | RuntimeException e) {
+            throw new SipGatewayException("cannot open the file store at " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    CallRecorder recorder() {
+        return recorder;
+    }
+
+    RecordingStore store() {
+        return store;
+    }
+
+    /** Recordings ended and not yet in the store. */
+    int pendingUploads() {
+        return uploader.pending();
+    }
+
+    @Override
+    public void close() {
+        uploader.close();
+        store.close();
+    }
+}

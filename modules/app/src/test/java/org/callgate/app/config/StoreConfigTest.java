@@ -1,0 +1,68 @@
+package org.callgate.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code store:} section: defaults, binding, one-line errors. */
+class StoreConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file;
+
+    @BeforeEach
+    void defaultPrompts() {
+        TestPrompts.defaultsIn(dir);
+    }
+
+    @Test
+    void theDefaultIsAFileStoreUnderVarWithTheDefaultRetentionProfile() {
+        assertThat(ConfigLoader.defaults().store())
+                .isEqualTo(new StoreConfig("file", Path.of("var/store"), Path.of("var/spool"), "default"));
+    }
+
+    @Test
+    void aStoreSectionIsRead() throws Exception {
+        assertThat(load("""
+                store:
+                  path: /srv/callgate/store
+                  spool: /var/spool/callgate
+                  retention-profile: quality-control
+                """).store()).isEqualTo(new StoreConfig("file", Path.of("/srv/callgate/store"),
+                Path.of("/var/spool/callgate"), "quality-control"));
+    }
+
+    @Test
+    void anUnknownStoreTypeIsNamedWithTheTypesAllowed() {
+        assertThat(errorFor("store:\n  type: floppy\n"))
+                .isEqualTo(file + ":2:9: store.type: 'floppy' — unknown store type; allowed: [file]");
+    }
+
+    @Test
+    void anUnknownRetentionProfileIsRefused() {
+        assertThat(errorFor("store:\n  retention-profile: forever\n")).isEqualTo(file
+                + ":2:22: store.retention-profile: 'forever' — unknown profile; allowed: [default, quality-control]");
+    }
+
+    @Test
+    void theSpoolCannotBeTheStoreItself() {
+        assertThat(errorFor("store:\n  path: data\n  spool: data/\n")).isEqualTo(file
+                + ":3:10: store.spool: 'data/' — must differ from store.path: the spool holds what is not stored yet");
+    }
+
+    private CallgateConfig load(String yaml) throws IOException, ConfigException {
+        return ConfigLoader.load(Files.writeString(dir.resolve("callgate.yaml"), yaml), dir);
+    }
+
+    private String errorFor(String yaml) {
+        file = dir.resolve("callgate.yaml");
+        return BadConfig.refused(dir, yaml).getMessage();
+    }
+}

@@ -1,0 +1,131 @@
+package org.callgate.recording;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.callgate.core.recording.RecordingFacts;
+import org.callgate.media.StereoWav;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local directory where recordings wait for the store: {@code <callId>.wav} (the audio, written
+ * as the call goes) and {@code <callId>.json} (its {@link SpoolEntry}). The JSON is written, by
+ * an atomic replace, before the first byte of audio, so every WAV in the spool has its facts.
+ *
+ * <p>Both files stay until the uploader has stored and verified the recording: the spool is what
+ * makes "nothing is lost" hold across a crash, a full store or an unreachable S3 endpoint.
+ */
+public final class RecordingSpool {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingSpool.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+
+    public RecordingSpool(Path dir) throws IOException {
+        this.dir = Files.createDirectories(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Writes the entry of a recording about to start; returns the WAV file for its audio. */
+    Path begin(RecordingFacts facts) throws IOException {
+        Path wav = wavOf(facts.callId());
+        if (Files.exists(wav) || Files.exists(jsonOf(facts.callId()))) {
+            throw new IOException("spool already holds a recording of call " + facts.callId());
+        }
+        write(SpoolEntry.started(facts));
+        return wav;
+    }
+
+    /** Records that the recording ended; returns the updated entry. */
+    SpoolEntry end(String callId, Instant ended, long frames, boolean incomplete) throws IOException {
+        SpoolEntry entry = read(callId).orElseThrow(() -> new IOException("no spool entry for call " + callId));
+        SpoolEntry done = entry.ended(ended, frames, incomplete);
+        write(done);
+        return done;
+    }
+
+    /**
+     * The entries a previous run left: ended ones as they are, interrupted ones (no end: the
+     * process died while recording) finished now from what reached the disk, marked incomplete.
+     */
+    List<SpoolEntry> recover() throws IOException {
+        List<SpoolEntry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path file : files) {
+                String callId = file.getFileName().toString().replaceFirst("\\.json$", "");
+                try {
+                    entries.add(recoverOne(callId));
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("spool entry {} cannot be read, left in place for an operator: {}", file, e.toString());
+                }
+            }
+        }
+        return entries;
+    }
+
+    Path wavOf(String callId) {
+        return dir.resolve(callId + ".wav");
+    }
+
+    Path jsonOf(String callId) {
+        return dir.resolve(callId + ".json");
+    }
+
+    /** Removes both files of an entry that is safely stored. */
+    void delete(SpoolEntry entry) throws IOException {
+        Files.deleteIfExists(wavOf(entry.callId()));
+        Files.deleteIfExists(jsonOf(entry.callId()));
+    }
+
+    Optional<SpoolEntry> read(String callId) throws IOException {
+        Path json = jsonOf(callId);
+        if (!Files.exists(json)) {
+            return Optional.empty();
+        }
+        return Optional.of(JSON.readValue(json.toFile(), SpoolEntry.class));
+    }
+
+    private SpoolEntry recoverOne(String callId) throws IOException {
+        SpoolEntry entry = read(callId).orElseThrow();
+        if (entry.isEnded()) {
+            return entry;
+        }
+        long frames = Files.exists(wavOf(callId)) ? StereoWav.repair(wavOf(callId)) : 0;
+        Instant ended = entry.answeredAt().plusMillis(frames / 8);
+        LOG.warn("call {}: its recording was interrupted after {} ms; storing what was recorded, marked incomplete",
+                callId, frames / 8);
+        SpoolEntry done = entry.ended(ended, frames, true);
+        write(done);
+        return done;
+    }
+
+    private void write(SpoolEntry entry) throws IOException {
+        Path target = jsonOf(entry.callId());
+        Path temp = dir.resolve(entry.callId() + ".json.tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(entry)));
+            channel.force(true);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.callgate.recording;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.Retention;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.StoreException;
+import org.callgate.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves ended recordings from the spool to the store: audio, then metadata, each verified by size
+ * and SHA-256, then the spool entry is deleted. One worker thread does it in order.
+ *
+ * <p>It is idempotent, because a crash can strike between any two steps: each object's key is
+ * fixed by the call ({@code recordings/yyyy/MM/dd/<callId>.wav} and {@code .json}, by the UTC date
+ * of the answer), and an object already there with the same digest counts as stored. An object
+ * there with another digest is never overwritten: the entry stays in the spool and an error is
+ * logged. A store that is down ({@link StoreUnavailableException}) or any other failure is retried
+ * with back-off from {@value #FIRST_RETRY_SECONDS} s up to {@value #MAX_RETRY_SECONDS} s, for as
+ * long as it takes; the entry stays in the spool meanwhile, so a restart resumes it too.
+ */
+public final class RecordingUploader implements AutoCloseable {
+
+    static final long FIRST_RETRY_SECONDS = 1;
+    static final long MAX_RETRY_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingUploader.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final RecordingSpool spool;
+    private final RecordingStore store;
+    private final RetentionProfile profile;
+    private final Consumer<StoredRecording> onStored;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            runnable -> Thread.ofPlatform().name("callgate-uploader").daemon().unstarted(runnable));
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+    public RecordingUploader(RecordingSpool spool, RecordingStore store, RetentionProfile profile,
+            Consumer<StoredRecording> onStored) {
+        this.spool = spool;
+        this.store = store;
+        this.profile = profile;
+        this.onStored = onStored;
+    }
+
+    /** Queues every entry a previous run left in the spool; returns how many. */
+    public int resumeSpool() throws IOException {
+        var entries = spool.recover();
+        entries.forEach(this::submit);
+        if (!entries.isEmpty()) {
+            LOG.info("spool {}: {} recordings left by the previous run, storing them", spool.dir(), entries.size());
+        }
+        return entries.size();
+    }
+
+    /** Queues an ended entry; an entry already queued is not queued twice. */
+    void submit(SpoolEntry entry) {
+        if (pending.add(entry.callId())) {
+            worker.execute(() -> attempt(entry, 0));
+        }
+    }
+
+    /** Recordings queued and not yet stored. */
+    public int pending() {
+        return pending.size();
+    }
+
+    private void attempt(SpoolEntry entry, int failures) {
+        try {
+            StoredRecording stored = store(entry);
+            spool.delete(entry);
+            pending.remove(entry.callId());
+            LOG.info("call {}: recording stored as {} ({} bytes, {}, until {})", entry.callId(), stored.audio().key(),
+                    stored.audio().size(), stored.metadata().lockMode(), stored.metadata().retainUntil());
+            onStored.accept(stored);
+        } catch (IOException | StoreException | RuntimeException e) {
+            long delay = Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS << Math.min(failures, 6));
+            if (e instanceof StoreUnavailableException) {
+                LOG.warn("call {}: store unavailable, retrying in {} s: {}", entry.callId(), delay, e.getMessage());
+            } else {
+                LOG.error("call {}: recording not stored, kept in the spool, retrying in {} s", entry.callId(), delay, e);
+            }
+            retryLater(entry, failures + 1, delay);
+        }
+    }
+
+    private void retryLater(SpoolEntry entry, int failures, long delaySeconds) {
+        if (!worker.isShutdown()) {
+            worker.schedule(() -> attempt(entry, failures), delaySeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    private StoredRecording store(SpoolEntry entry) throws IOException, StoreException {
+        Path wav = spool.wavOf(entry.callId());
+        Digest local = digest(wav);
+        Retention retention = profile.retentionFor(entry.retentionClass(), entry.answeredAt());
+        String base = "recordings/" + DAY.format(entry.answeredAt()) + "/" + entry.callId();
+        Map<String, String> tags = Map.of("service", entry.service(), "kind", "recording");
+        ObjectInfo audio = putOnce(ObjectKey.of(base + ".wav"), local, () -> store.put(ObjectKey.of(base + ".wav"), wav,
+                new ObjectAttributes("audio/wav", retention, false, tags)));
+        RecordingMetadata metadata = metadata(entry, audio, retention);
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata);
+        ObjectInfo meta = putOnce(ObjectKey.of(base + ".json"), Digest.of(json), () -> store.put(ObjectKey.of(base + ".json"),
+                json, new ObjectAttributes("application/json", retention, false, tags)));
+        return new StoredRecording(audio, meta, metadata);
+    }
+
+    /** Puts unless the same bytes are already there; verifies what the store reports. */
+    private ObjectInfo putOnce(ObjectKey key, Digest local, StorePut put) throws StoreException {
+        Optional<ObjectInfo> existing = store.head(key);
+        ObjectInfo info = existing.isPresent() ? existing.get() : put.run();
+        if (info.size() != local.size() || !info.sha256().equals(local.sha256())) {
+            throw new StoreException(key + " in the store has " + info.size() + " bytes, SHA-256 " + info.sha256()
+                    + "; the spool has " + local.size() + " bytes, SHA-256 " + local.sha256());
+        }
+        return info;
+    }
+
+    private static RecordingMetadata metadata(SpoolEntry entry, ObjectInfo audio, Retention retention) {
+        return new RecordingMetadata(entry.callId(), entry.caller(), entry.serviceLine(), entry.service(),
+                entry.answered(), entry.duration().toMillis(), "recorded;reason=" + entry.reason(),
+                entry.retentionClass(), retention.retainUntil().toString(), retention.mode().name(),
+                audio.key().value(), audio.size(), audio.sha256(), entry.incomplete(), null);
+    }
+
+    private static Digest digest(Path file) throws IOException {
+        MessageDigest sha = newSha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            long size = in.transferTo(java.io.OutputStream.nullOutputStream());
+            return new Digest(size, HexFormat.of().formatHex(sha.digest()));
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Stops the worker; what is not stored yet stays in the spool for the next start. */
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+
+    @FunctionalInterface
+    private interface StorePut {
+        ObjectInfo run() throws StoreException;
+    }
+
+    private record Digest(long size, String sha256) {
+        static Digest of(byte[] bytes) {
+            return new Digest(bytes.length, HexFormat.of().formatHex(newSha256().digest(bytes)));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.callgate.recording;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.callgate.store.ByteRange;
+import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.Retention;
+import org.callgate.store.StoreException;
+import org.callgate.store.StoreUnavailableException;
+
+/** A real store behind a switch: while {@link #down} is set, every call fails as an unreachable store does. */
+final class OutageStore implements RecordingStore {
+
+    final AtomicBoolean down = new AtomicBoolean();
+    final AtomicInteger refused = new AtomicInteger();
+    final AtomicInteger puts = new AtomicInteger();
+    private final RecordingStore store;
+
+    OutageStore(RecordingStore store) {
+        this.store = store;
+    }
+
+    private void check() throws StoreUnavailableException {
+        if (down.get()) {
+            refused.incrementAndGet();
+            throw new StoreUnavailableException("connection refused (test outage)");
+        }
+    }
+
+    @Override
+    public ObjectInfo put(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException {
+        check();
+        puts.incrementAndGet();
+        return store.put(key, file, attributes);
+    }
+
+    @Override
+    public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
+        check();
+        puts.incrementAndGet();
+        return store.put(key, bytes, attributes);
+    }
+
+    @Override
+    public Optional<ObjectInfo> head(ObjectKey key) throws StoreException {
+        check();
+        return store.head(key);
+    }
+
+    @Override
+    public InputStream get(ObjectKey key, ByteRange range) throws StoreException {
+        check();
+        return store.get(key, range);
+    }
+
+    @Override
+    public void delete(ObjectKey key, boolean bypassGovernance) throws StoreException {
+        check();
+        store.delete(key, bypassGovernance);
+    }
+
+    @Override
+    public List<ObjectKey> list(String prefix) throws StoreException {
+        check();
+        return store.list(prefix);
+    }
+
+    @Override
+    public void setRetention(ObjectKey key, Retention retention, boolean bypassGovernance) throws StoreException {
+        check();
+        store.setRetention(key, retention, bypassGovernance);
+    }
+
+    @Override
+    public void setLegalHold(ObjectKey key, boolean hold) throws StoreException {
+        check();
+        store.setLegalHold(key, hold);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
