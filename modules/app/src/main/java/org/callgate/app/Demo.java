@@ -14,10 +14,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.ConfigLoader;
+import org.callgate.app.config.StoreConfig;
 import org.callgate.core.ServiceLine;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.media.LegCounters;
 import org.callgate.sip.SipGatewayException;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
 import org.callgate.testing.Sipp;
 import org.callgate.testing.SippResult;
 import picocli.CommandLine.Command;
@@ -47,8 +51,8 @@ final class Demo implements Callable<Integer> {
             System.err.println("callgate demo: SIPp is not installed (Debian: apt-get install sip-tester)");
             return Main.STARTUP_FAILED;
         }
-        CallgateConfig config = ConfigLoader.defaults();
         Path work = Files.createTempDirectory("callgate-demo");
+        CallgateConfig config = withStoreIn(ConfigLoader.defaults(), work);
         ConcurrentLinkedQueue<CallSummary> ended = new ConcurrentLinkedQueue<>();
         try (Callgate callgate = Callgate.start(config, Clock.systemUTC(), ended::add)) {
             List<ServiceLine> lines = config.directory().lines();
@@ -57,6 +61,7 @@ final class Demo implements Callable<Integer> {
             boolean ok = placeCalls(config, lines, work);
             awaitEnded(ended, lines.size());
             report(new ArrayList<>(ended));
+            reportRecordings(callgate);
             return ok && ended.size() == lines.size() ? 0 : 1;
         } catch (SipGatewayException e) {
             System.err.println("callgate demo: " + e.getMessage());
@@ -102,6 +107,30 @@ final class Demo implements Callable<Integer> {
         return scenario.pause("private".equals(line) ? 9500 : 1500).audio().caller(work, "caller-" + line);
     }
 
+    /** The defaults with the store and spool in the demo's own directory, not in the working tree. */
+    private static CallgateConfig withStoreIn(CallgateConfig c, Path work) {
+        StoreConfig store = new StoreConfig(StoreConfig.FILE, work.resolve("store"), work.resolve("spool"),
+                c.store().retentionProfile(), c.store().s3());
+        return new CallgateConfig(c.sip(), c.media(), c.calls(), c.serviceLines(), c.promptsDir(), c.sms(),
+                c.outbound(), c.recording(), store);
+    }
+
+    /** What reached the store: one WAV and one metadata JSON per recorded call (R4, R7, R8). */
+    private void reportRecordings(Callgate callgate) throws Exception {
+        for (int i = 0; i < 100 && callgate.pendingUploads() > 0; i++) {
+            Thread.sleep(100);
+        }
+        RecordingStore store = callgate.recordingStore();
+        out.printf(Locale.ROOT, "%nRecordings in the store (%s):%n", "file store under a temporary directory");
+        for (ObjectKey key : store.list("recordings/")) {
+            ObjectInfo info = store.head(key).orElseThrow();
+            if (key.value().endsWith(".wav")) {
+                out.printf(Locale.ROOT, "  %-58s %7d bytes  %-17s %-10s until %s%n", key, info.size(),
+                        info.retention().retentionClass(), info.retention().mode(), info.retention().retainUntil());
+            }
+        }
+    }
+
     private static int agentPort(List<ServiceLine> lines) {
         String uri = lines.get(0).queueUri();
         int colon = uri.lastIndexOf(':');
@@ -115,14 +144,15 @@ final class Demo implements Callable<Integer> {
     }
 
     private void report(List<CallSummary> calls) {
-        out.printf(Locale.ROOT, "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s%n", "line", "service", "caller",
-                "lang", "keys", "ended by", "talk", "caller leg RTP", "agent leg RTP");
+        out.printf(Locale.ROOT, "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s %s%n", "line", "service",
+                "caller", "lang", "keys", "ended by", "talk", "caller leg RTP", "agent leg RTP", "recorded");
         for (CallSummary call : calls) {
-            out.printf(Locale.ROOT, "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s%n", call.serviceLine(),
+            out.printf(Locale.ROOT, "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s %s%n", call.serviceLine(),
                     call.service(), call.caller(), call.route() == null ? "-" : call.route().language(),
                     call.route() == null ? "-" : call.route().ivrPath(), call.reason(),
                     String.format(Locale.ROOT, "%.1fs", call.conversation().toMillis() / 1000.0),
-                    leg(call.callerLeg()), leg(call.agentLeg()));
+                    leg(call.callerLeg()), leg(call.agentLeg()),
+                    call.recording() == null ? "-" : call.recording().headerValue());
         }
         out.printf(Locale.ROOT, "%nRTP counts are packets; the caller leg's 'out' includes the IVR prompts.%n");
         out.printf(Locale.ROOT, "%d calls completed through callgate.%n",

@@ -59,7 +59,11 @@ final class Recordings implements AutoCloseable {
         return new Recordings(store, uploader, new SpoolRecorder(spool, uploader));
     }
 
-    private static RecordingStore openStore(StoreConfig config, Clock clock) throws SipGatewayException {
+    /** The configured store: the file store, or an S3 bucket that must already have Object Lock. */
+    static RecordingStore openStore(StoreConfig config, Clock clock) throws SipGatewayException {
+        if (StoreConfig.S3.equals(config.type())) {
+            return S3Stores.open(config.s3().toSettings());
+        }
         Path root = config.path();
         try {
             return new FileRecordingStore(root, clock);

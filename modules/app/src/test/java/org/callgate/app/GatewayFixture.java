@@ -34,13 +34,21 @@ final class GatewayFixture implements AutoCloseable {
 
     private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines, CallIndex callers,
             String noAnswer, int setupRate, Clock clock) throws Exception {
+        this(dir, maxCalls, inactivity, serviceLines, callers, noAnswer, setupRate, clock, null);
+    }
+
+    private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines, CallIndex callers,
+            String noAnswer, int setupRate, Clock clock, String store) throws Exception {
         this.dir = dir;
         this.sipPort = FreePorts.udpAndTcp();
         this.agentPort = FreePorts.udpAndTcp();
         this.rtpMin = rtpRangeAvoiding(sipPort, agentPort);
         this.nextMediaBase = rtpMin + 400;
         Path config = dir.resolve("callgate.yaml");
-        Files.writeString(config, yaml(maxCalls, inactivity, noAnswer, setupRate) + (serviceLines == null ? directLines() : serviceLines)
+        String storeYaml = store != null ? store : "store:\n  path: " + dir.resolve("store") + "\n  spool: "
+                + dir.resolve("spool") + "\n";
+        Files.writeString(config, yaml(maxCalls, inactivity, noAnswer, setupRate) + storeYaml
+                + (serviceLines == null ? directLines() : serviceLines)
                 .replace("${AGENT}", "127.0.0.1:" + agentPort).replace("${PROMPTS}", PROMPTS.toString())
                 .replace("${DIR}", dir.toString()));
         this.gateway = Callgate.start(ConfigLoader.load(config), clock, ended::add, callers);
@@ -78,6 +86,11 @@ final class GatewayFixture implements AutoCloseable {
      */
     static GatewayFixture withLines(Path dir, String serviceLines) throws Exception {
         return new GatewayFixture(dir, 100, "20s", serviceLines);
+    }
+
+    /** Like {@link #withLines(Path, String)}, with its own {@code store:} section (YAML). */
+    static GatewayFixture withStore(Path dir, String serviceLines, String store) throws Exception {
+        return new GatewayFixture(dir, 100, "20s", serviceLines, CallIndex.EMPTY, "20s", 0, Clock.systemUTC(), store);
     }
 
     /** Like {@link #withLines(Path, String)}, with known callers for caller identification. */
@@ -118,11 +131,7 @@ final class GatewayFixture implements AutoCloseable {
                   retry-after: 7s
                   no-answer-timeout: %s
                   max-setup-rate: %d
-                store:
-                  path: %s
-                  spool: %s
-                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls, noAnswer, setupRate,
-                        dir.resolve("store"), dir.resolve("spool"));
+                """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls, noAnswer, setupRate);
     }
 
     private static String directLines() {

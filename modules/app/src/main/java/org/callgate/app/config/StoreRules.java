@@ -6,7 +6,7 @@ import org.callgate.store.RetentionProfile;
 /** The rules for {@code store}: a known type and profile, directories that are not empty names. */
 final class StoreRules {
 
-    static final List<String> TYPES = List.of(StoreConfig.FILE);
+    static final List<String> TYPES = List.of(StoreConfig.FILE, StoreConfig.S3);
 
     private StoreRules() {
     }
@@ -19,5 +19,12 @@ final class StoreRules {
                 "must differ from store.path: the spool holds what is not stored yet");
         problems.require(RetentionProfile.named(store.retentionProfile()) != null, "store.retention-profile",
                 store.retentionProfile(), "unknown profile; allowed: [default, quality-control]");
+        if (StoreConfig.S3.equals(store.type())) {
+            try {
+                store.s3().toSettings();
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.of("store.s3", store.s3().bucket(), e.getMessage()));
+            }
+        }
     }
 }

@@ -25,7 +25,8 @@ class StoreConfigTest {
     @Test
     void theDefaultIsAFileStoreUnderVarWithTheDefaultRetentionProfile() {
         assertThat(ConfigLoader.defaults().store())
-                .isEqualTo(new StoreConfig("file", Path.of("var/store"), Path.of("var/spool"), "default"));
+                .isEqualTo(new StoreConfig("file", Path.of("var/store"), Path.of("var/spool"), "default",
+                        S3StoreConfig.defaults()));
     }
 
     @Test
@@ -36,13 +37,48 @@ class StoreConfigTest {
                   spool: /var/spool/callgate
                   retention-profile: quality-control
                 """).store()).isEqualTo(new StoreConfig("file", Path.of("/srv/callgate/store"),
-                Path.of("/var/spool/callgate"), "quality-control"));
+                Path.of("/var/spool/callgate"), "quality-control", S3StoreConfig.defaults()));
     }
 
     @Test
     void anUnknownStoreTypeIsNamedWithTheTypesAllowed() {
         assertThat(errorFor("store:\n  type: floppy\n"))
-                .isEqualTo(file + ":2:9: store.type: 'floppy' — unknown store type; allowed: [file]");
+                .isEqualTo(file + ":2:9: store.type: 'floppy' — unknown store type; allowed: [file, s3]");
+    }
+
+    @Test
+    void anS3SectionIsReadIntoTheStoresSettingsWithoutEverShowingTheSecret() throws Exception {
+        StoreConfig store = load("""
+                store:
+                  type: s3
+                  s3:
+                    endpoint: http://127.0.0.1:7480
+                    region: us-east-1
+                    bucket: calls-eu
+                    path-style: true
+                    access-key: AKIA123
+                    secret-key: very-secret
+                    kms-key-id: key-1
+                """).store();
+
+        var settings = store.s3().toSettings();
+        assertThat(settings.bucket()).isEqualTo("calls-eu");
+        assertThat(settings.endpoint()).contains(java.net.URI.create("http://127.0.0.1:7480"));
+        assertThat(settings.pathStyleAccess()).isTrue();
+        assertThat(settings.kmsKeyId()).contains("key-1");
+        assertThat(store.toString()).doesNotContain("very-secret");
+    }
+
+    @Test
+    void anS3StoreDefaultsToAnEuRegion() throws Exception {
+        assertThat(load("store:\n  type: s3\n  s3:\n    bucket: calls\n").store().s3().toSettings().region())
+                .isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void aBadBucketNameIsRefusedInOneLine() {
+        assertThat(errorFor("store:\n  type: s3\n  s3:\n    bucket: Calls_EU\n"))
+                .startsWith(file + ":").contains("store.s3: 'Calls_EU' — ").doesNotContain("\n");
     }
 
     @Test

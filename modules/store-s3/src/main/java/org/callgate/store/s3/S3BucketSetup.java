@@ -53,6 +53,24 @@ public final class S3BucketSetup {
         }
     }
 
+    /**
+     * Checks, without creating anything, that the bucket exists with Object Lock enabled: what
+     * callgate does at start-up.
+     *
+     * @throws StoreException with a one-line reason when it does not
+     * @throws StoreUnavailableException when S3 cannot be reached
+     */
+    public void verifyLockedBucket() throws StoreException {
+        try (S3Client s3 = S3Clients.create(settings)) {
+            if (!exists(s3)) {
+                throw refused("does not exist");
+            }
+            requireObjectLock(s3);
+        } catch (SdkException e) {
+            throw failure(e);
+        }
+    }
+
     private boolean exists(S3Client s3) throws StoreException {
         try {
             HeadBucketResponse head = s3.headBucket(r -> r.bucket(settings.bucket()));

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** Builds the SDK client for {@link S3Settings}, with what Ceph RGW needs to accept it. */
-final class S3Clients {
+public final class S3Clients {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
@@ -22,7 +22,7 @@ final class S3Clients {
     private S3Clients() {
     }
 
-    static S3Client create(S3Settings settings) {
+    public static S3Client create(S3Settings settings) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))

@@ -28,13 +28,47 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * CALLGATE_REQUIRE_ALL=1} (set by {@code scripts/test}) says nothing may be skipped: then they
  * fail. Tests get the server as an {@link Endpoint} parameter.
  */
-final class RgwServer implements ExecutionCondition, ParameterResolver {
+public final class RgwServer implements ExecutionCondition, ParameterResolver {
 
-    /** Where the server is and the keys of its test user; RGW signs in region us-east-1. */
-    record Endpoint(URI uri, String accessKey, String secretKey) {
-        S3Settings settings(String bucket) {
+    /**
+     * Where the server is and the keys of its test user; RGW signs in region us-east-1.
+     * {@code cluster} is the workdir of the RGW this run started, null for {@code S3_ENDPOINT}.
+     */
+    public record Endpoint(URI uri, String accessKey, String secretKey, Path cluster) {
+        public S3Settings settings(String bucket) {
             return S3Settings.forBucket(bucket).withRegion("us-east-1").withEndpoint(uri, true)
                     .withCredentials(accessKey, secretKey);
+        }
+
+        /** Whether this run started the server, so a fault test may take its gateway away. */
+        public boolean ownServer() {
+            return cluster != null;
+        }
+
+        /** Stops only the gateway: S3 requests fail, the objects stay in the cluster. */
+        public void stopGateway() {
+            gateway("stop");
+        }
+
+        /** Starts the gateway again and returns once it answers. */
+        public void startGateway() {
+            gateway("start");
+        }
+
+        private void gateway(String command) {
+            try {
+                Process p = new ProcessBuilder(repositoryRoot().resolve("scripts/s3-rgw/gateway").toString(), command,
+                        cluster.toString()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IllegalStateException("scripts/s3-rgw/gateway " + command + " failed: " + out);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
     }
 
@@ -65,7 +99,7 @@ final class RgwServer implements ExecutionCondition, ParameterResolver {
         String endpoint = System.getenv("S3_ENDPOINT");
         if (endpoint != null) {
             return new Endpoint(URI.create(endpoint), env("S3_ACCESS_KEY", "test-access-key"),
-                    env("S3_SECRET_KEY", "test-secret-key"));
+                    env("S3_SECRET_KEY", "test-secret-key"), null);
         }
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(RgwServer.class));
         return store.getOrComputeIfAbsent(Started.class, k -> Started.start(), Started.class).endpoint();
@@ -116,7 +150,7 @@ final class RgwServer implements ExecutionCondition, ParameterResolver {
             }
             List<String> lines = Files.readAllLines(out);
             endpoint = new Endpoint(URI.create(value(lines, "S3_ENDPOINT")), value(lines, "S3_ACCESS_KEY"),
-                    value(lines, "S3_SECRET_KEY"));
+                    value(lines, "S3_SECRET_KEY"), temp.resolve("cluster"));
         }
 
         /** Stops the daemons by their recorded PIDs and removes the directory, unless start kept its logs. */

@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Unique bucket names, so tests never share a bucket even against a long-lived S3_ENDPOINT. */
-final class TestBuckets {
+public final class TestBuckets {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -12,7 +12,7 @@ final class TestBuckets {
     private TestBuckets() {
     }
 
-    static String unique(String purpose) {
+    public static String unique(String purpose) {
         return purpose + "-" + RUN + "-" + NEXT.incrementAndGet();
     }
 }

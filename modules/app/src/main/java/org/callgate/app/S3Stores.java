@@ -1,0 +1,28 @@
+package org.callgate.app;
+
+import org.callgate.sip.SipGatewayException;
+import org.callgate.store.StoreException;
+import org.callgate.store.s3.S3BucketSetup;
+import org.callgate.store.s3.S3RecordingStore;
+import org.callgate.store.s3.S3Settings;
+
+/**
+ * Opens the S3 store, after checking that its bucket exists with Object Lock: without the lock
+ * the bucket could not refuse an early delete, and retention would rest on callgate alone (R7,
+ * R8, R19). {@code callgate store init} creates such a bucket.
+ */
+final class S3Stores {
+
+    private S3Stores() {
+    }
+
+    static S3RecordingStore open(S3Settings settings) throws SipGatewayException {
+        try {
+            new S3BucketSetup(settings).verifyLockedBucket();
+        } catch (StoreException e) {
+            throw new SipGatewayException("S3 bucket " + settings.bucket() + " is not usable: " + e.getMessage()
+                    + " (scripts/callgate store init creates it)", e);
+        }
+        return new S3RecordingStore(settings);
+    }
+}
