@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -20,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves ended recordings from the spool to the store: audio, then metadata, each verified by size
- * and SHA-256, then the spool entry is deleted. One worker thread does it in order.
+ * and SHA-256, then the spool entry is deleted. {@value #WORKERS} worker threads each take one
+ * recording at a time, so that one recording's small requests (the existence check, the
+ * metadata) overlap with another's audio transfer; the steps of one recording stay in order.
  *
  * <p>It is idempotent, because a crash can strike between any two steps: each object's key is
  * fixed by the call ({@code recordings/yyyy/MM/dd/<callId>.wav} and {@code .json}, by the UTC date
@@ -54,8 +56,9 @@ public final class RecordingUploader implements AutoCloseable {
     private final RecordingStore store;
     private final RetentionProfile profile;
     private final Consumer<StoredRecording> onStored;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
-            runnable -> Thread.ofPlatform().name("callgate-uploader").daemon().unstarted(runnable));
+    static final int WORKERS = 2;
+    private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(WORKERS,
+            Thread.ofPlatform().name("callgate-uploader-", 1).daemon().factory());
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     public RecordingUploader(RecordingSpool spool, RecordingStore store, RetentionProfile profile,
@@ -81,6 +84,11 @@ public final class RecordingUploader implements AutoCloseable {
         if (pending.add(entry.callId())) {
             worker.execute(() -> attempt(entry, 0));
         }
+    }
+
+    /** How many recordings are uploaded at once. */
+    public static int workers() {
+        return WORKERS;
     }
 
     /** Recordings queued and not yet stored. */
@@ -115,26 +123,43 @@ public final class RecordingUploader implements AutoCloseable {
 
     private StoredRecording store(SpoolEntry entry) throws IOException, StoreException {
         Path wav = spool.wavOf(entry.callId());
-        Digest local = digest(wav);
+        long wavSize = Files.size(wav);
         Retention retention = profile.retentionFor(entry.retentionClass(), entry.answeredAt());
         String base = "recordings/" + DAY.format(entry.answeredAt()) + "/" + entry.callId();
         Map<String, String> tags = Map.of("service", entry.service(), "kind", "recording");
-        ObjectInfo audio = putOnce(ObjectKey.of(base + ".wav"), local, () -> store.put(ObjectKey.of(base + ".wav"), wav,
-                new ObjectAttributes("audio/wav", retention, false, tags)));
+        ObjectKey audioKey = ObjectKey.of(base + ".wav");
+        ObjectInfo audio = putOnce(audioKey, wavSize, () -> store.put(audioKey, wav,
+                new ObjectAttributes("audio/wav", retention, false, tags)), () -> digest(wav));
         RecordingMetadata metadata = metadata(entry, audio, retention);
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata);
-        ObjectInfo meta = putOnce(ObjectKey.of(base + ".json"), Digest.of(json), () -> store.put(ObjectKey.of(base + ".json"),
-                json, new ObjectAttributes("application/json", retention, false, tags)));
+        ObjectKey metaKey = ObjectKey.of(base + ".json");
+        ObjectInfo meta = putOnce(metaKey, json.length, () -> store.put(metaKey, json,
+                new ObjectAttributes("application/json", retention, false, tags)), () -> Digest.of(json));
         return new StoredRecording(audio, meta, metadata);
     }
 
-    /** Puts unless the same bytes are already there; verifies what the store reports. */
-    private ObjectInfo putOnce(ObjectKey key, Digest local, StorePut put) throws StoreException {
-        Optional<ObjectInfo> existing = store.head(key);
-        ObjectInfo info = existing.isPresent() ? existing.get() : put.run();
-        if (info.size() != local.size() || !info.sha256().equals(local.sha256())) {
-            throw new StoreException(key + " in the store has " + info.size() + " bytes, SHA-256 " + info.sha256()
-                    + "; the spool has " + local.size() + " bytes, SHA-256 " + local.sha256());
+    /**
+     * Puts the object, and checks the size the store reports. The store digests the very bytes it
+     * stores (the S3 store in the pass that computes the {@code Content-MD5} the server checks the
+     * body against; the file store while copying), so its SHA-256 is what is in the store. When the
+     * key is already taken (a crash after an earlier put), the object there counts as stored only
+     * if its size and SHA-256 equal the spool's; otherwise nothing is overwritten and this fails.
+     */
+    private ObjectInfo putOnce(ObjectKey key, long size, StorePut put, LocalDigest local)
+            throws IOException, StoreException {
+        ObjectInfo info;
+        try {
+            info = put.run();
+        } catch (ObjectExistsException e) {
+            info = store.head(key).orElseThrow(() -> new StoreException(key + " exists and then does not"));
+            Digest spooled = local.compute();
+            if (!info.sha256().equals(spooled.sha256())) {
+                throw new StoreException(key + " in the store has " + info.size() + " bytes, SHA-256 " + info.sha256()
+                        + "; the spool has " + spooled.size() + " bytes, SHA-256 " + spooled.sha256());
+            }
+        }
+        if (info.size() != size) {
+            throw new StoreException(key + " in the store has " + info.size() + " bytes; the spool has " + size);
         }
         return info;
     }
@@ -171,6 +196,11 @@ public final class RecordingUploader implements AutoCloseable {
     @FunctionalInterface
     private interface StorePut {
         ObjectInfo run() throws StoreException;
+    }
+
+    @FunctionalInterface
+    private interface LocalDigest {
+        Digest compute() throws IOException;
     }
 
     private record Digest(long size, String sha256) {

@@ -20,6 +20,7 @@ final class OutageStore implements RecordingStore {
 
     final AtomicBoolean down = new AtomicBoolean();
     final AtomicInteger refused = new AtomicInteger();
+    /** Puts that stored something. */
     final AtomicInteger puts = new AtomicInteger();
     private final RecordingStore store;
 
@@ -37,15 +38,17 @@ final class OutageStore implements RecordingStore {
     @Override
     public ObjectInfo put(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException {
         check();
+        ObjectInfo info = store.put(key, file, attributes);
         puts.incrementAndGet();
-        return store.put(key, file, attributes);
+        return info;
     }
 
     @Override
     public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
         check();
+        ObjectInfo info = store.put(key, bytes, attributes);
         puts.incrementAndGet();
-        return store.put(key, bytes, attributes);
+        return info;
     }
 
     @Override

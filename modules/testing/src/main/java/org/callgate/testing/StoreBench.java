@@ -1,17 +1,26 @@
 package org.callgate.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.callgate.core.media.RecordedAudio;
 import org.callgate.core.recording.Recording;
@@ -26,15 +35,19 @@ import org.callgate.store.s3.S3RecordingStore;
 import org.callgate.store.s3.S3Settings;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 
 /**
  * Upload throughput of callgate's recording pipeline against raw SDK PutObject, on the same S3
  * server, with the same client settings and the same files ({@code scripts/bench-store}).
  *
- * <p>Raw: one thread puts each WAV with PutObject, nothing else. callgate: the {@link
+ * <p>Both upload as many files at once as the uploader has workers ({@link
+ * RecordingUploader#workers()}). Raw: PutObject of each WAV with what any client must send to store a locked
+ * recording: the same COMPLIANCE retention, tags and the {@code Content-MD5} AWS requires with
+ * Object Lock headers (computed by the client, as it must be). callgate: the {@link
  * RecordingUploader} stores the same WAVs from a spool as it does after calls: SHA-256 of the
  * spool file, HEAD, PUT with Object Lock, tags and Content-MD5, then the metadata JSON (HEAD, PUT),
- * then the spool entry is deleted. Both run one upload at a time, as the uploader does.
+ * then the spool entry is deleted.
  *
  * <p>Usage: {@code StoreBench ENDPOINT ACCESS_KEY SECRET_KEY FILES SECONDS_PER_FILE WORKDIR}; it
  * prints one {@code key=value} line per figure.
@@ -57,15 +70,16 @@ public final class StoreBench {
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<Path> wavs = wavs(work.resolve("audio"), files, seconds);
         long bytes = wavs.stream().mapToLong(StoreBench::size).sum();
-        System.out.printf(Locale.ROOT, "files=%d%nbytes_per_file=%d%ntotal_mb=%.1f%n", files, size(wavs.get(0)),
-                bytes / 1e6);
+        System.out.printf(Locale.ROOT, "files=%d%nbytes_per_file=%d%ntotal_mb=%.1f%nuploads_at_once=%d%n", files,
+                size(wavs.get(0)), bytes / 1e6, RecordingUploader.workers());
 
         // Warm-up of both paths (JIT, connections), not reported.
-        raw(base.withBucket(bucket(base, "warm-raw-" + run)), wavs.subList(0, Math.min(3, files)));
+        int threads = RecordingUploader.workers();
+        raw(base.withBucket(bucket(base, "warm-raw-" + run)), wavs.subList(0, Math.min(3, files)), threads);
         pipeline(base.withBucket(bucket(base, "warm-cg-" + run)), work.resolve("spool-warm"),
                 wavs.subList(0, Math.min(3, files)));
 
-        double rawSeconds = raw(base.withBucket(bucket(base, "raw-" + run)), wavs);
+        double rawSeconds = raw(base.withBucket(bucket(base, "raw-" + run)), wavs, threads);
         double callgateSeconds = pipeline(base.withBucket(bucket(base, "cg-" + run)), work.resolve("spool"), wavs);
         double rawRate = bytes / 1e6 / rawSeconds;
         double callgateRate = bytes / 1e6 / callgateSeconds;
@@ -79,15 +93,40 @@ public final class StoreBench {
         return name;
     }
 
-    private static double raw(S3Settings settings, List<Path> wavs) {
-        try (S3Client s3 = S3Clients.create(settings)) {
+    /** Raw PutObject of every file, from {@code threads} threads at once, each putting its share in turn. */
+    private static double raw(S3Settings settings, List<Path> wavs, int threads) throws Exception {
+        Instant until = Clock.systemUTC().instant().plus(Duration.ofDays(3653));
+        try (S3Client s3 = S3Clients.create(settings);
+                ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> done = new ArrayList<>();
             long start = System.nanoTime();
-            for (Path wav : wavs) {
-                s3.putObject(r -> r.bucket(settings.bucket()).key("raw/" + wav.getFileName()).contentType("audio/wav"),
-                        RequestBody.fromFile(wav));
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < wavs.size(); i = next.getAndIncrement()) {
+                        Path wav = wavs.get(i);
+                        String md5 = md5(wav);
+                        s3.putObject(r -> r.bucket(settings.bucket()).key("raw/" + wav.getFileName())
+                                .contentType("audio/wav").contentMD5(md5).objectLockMode(ObjectLockMode.COMPLIANCE)
+                                .objectLockRetainUntilDate(until)
+                                .tagging("retention-class=banking-recording&service=banking"), RequestBody.fromFile(wav));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
             }
             return (System.nanoTime() - start) / 1e9;
         }
+    }
+
+    private static String md5(Path file) throws Exception {
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return Base64.getEncoder().encodeToString(md5.digest());
     }
 
     private static double pipeline(S3Settings settings, Path spoolDir, List<Path> wavs) throws Exception {
