@@ -72,17 +72,23 @@ public final class RecordingUploader implements AutoCloseable {
     /** Queues every entry a previous run left in the spool; returns how many. */
     public int resumeSpool() throws IOException {
         var entries = spool.recover();
-        entries.forEach(this::submit);
+        entries.forEach(entry -> submit(entry, false));
         if (!entries.isEmpty()) {
             LOG.info("spool {}: {} recordings left by the previous run, storing them", spool.dir(), entries.size());
         }
         return entries.size();
     }
 
-    /** Queues an ended entry; an entry already queued is not queued twice. */
-    void submit(SpoolEntry entry) {
+    /**
+     * Queues an ended entry; an entry already queued is not queued twice.
+     *
+     * @param fresh the entry was recorded by this process and never handed to the store: its first
+     *     attempt may skip the store's existence checks ({@link RecordingStore#putNew}); an entry
+     *     left by an earlier run, or a retry, may have reached the store already and is checked
+     */
+    void submit(SpoolEntry entry, boolean fresh) {
         if (pending.add(entry.callId())) {
-            worker.execute(() -> attempt(entry, 0));
+            worker.execute(() -> attempt(entry, fresh ? -1 : 0));
         }
     }
 
@@ -96,22 +102,24 @@ public final class RecordingUploader implements AutoCloseable {
         return pending.size();
     }
 
+    /** {@code failures} -1: the first attempt of a fresh entry. */
     private void attempt(SpoolEntry entry, int failures) {
         try {
-            StoredRecording stored = store(entry);
+            StoredRecording stored = store(entry, failures < 0);
             spool.delete(entry);
             pending.remove(entry.callId());
             LOG.info("call {}: recording stored as {} ({} bytes, {}, until {})", entry.callId(), stored.audio().key(),
                     stored.audio().size(), stored.metadata().lockMode(), stored.metadata().retainUntil());
             onStored.accept(stored);
         } catch (IOException | StoreException | RuntimeException e) {
-            long delay = Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS << Math.min(failures, 6));
+            int failed = Math.max(failures, 0);
+            long delay = Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS << Math.min(failed, 6));
             if (e instanceof StoreUnavailableException) {
                 LOG.warn("call {}: store unavailable, retrying in {} s: {}", entry.callId(), delay, e.getMessage());
             } else {
                 LOG.error("call {}: recording not stored, kept in the spool, retrying in {} s", entry.callId(), delay, e);
             }
-            retryLater(entry, failures + 1, delay);
+            retryLater(entry, failed + 1, delay);
         }
     }
 
@@ -121,20 +129,22 @@ public final class RecordingUploader implements AutoCloseable {
         }
     }
 
-    private StoredRecording store(SpoolEntry entry) throws IOException, StoreException {
+    private StoredRecording store(SpoolEntry entry, boolean fresh) throws IOException, StoreException {
         Path wav = spool.wavOf(entry.callId());
         long wavSize = Files.size(wav);
         Retention retention = profile.retentionFor(entry.retentionClass(), entry.answeredAt());
         String base = "recordings/" + DAY.format(entry.answeredAt()) + "/" + entry.callId();
         Map<String, String> tags = Map.of("service", entry.service(), "kind", "recording");
         ObjectKey audioKey = ObjectKey.of(base + ".wav");
-        ObjectInfo audio = putOnce(audioKey, wavSize, () -> store.put(audioKey, wav,
-                new ObjectAttributes("audio/wav", retention, false, tags)), () -> digest(wav));
+        ObjectAttributes audioAttributes = new ObjectAttributes("audio/wav", retention, false, tags);
+        ObjectInfo audio = putOnce(audioKey, wavSize, fresh ? () -> store.putNew(audioKey, wav, audioAttributes)
+                : () -> store.put(audioKey, wav, audioAttributes), () -> digest(wav));
         RecordingMetadata metadata = metadata(entry, audio, retention);
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata);
         ObjectKey metaKey = ObjectKey.of(base + ".json");
-        ObjectInfo meta = putOnce(metaKey, json.length, () -> store.put(metaKey, json,
-                new ObjectAttributes("application/json", retention, false, tags)), () -> Digest.of(json));
+        ObjectAttributes metaAttributes = new ObjectAttributes("application/json", retention, false, tags);
+        ObjectInfo meta = putOnce(metaKey, json.length, fresh ? () -> store.putNew(metaKey, json, metaAttributes)
+                : () -> store.put(metaKey, json, metaAttributes), () -> Digest.of(json));
         return new StoredRecording(audio, meta, metadata);
     }
 

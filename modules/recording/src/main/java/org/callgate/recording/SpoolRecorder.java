@@ -44,7 +44,7 @@ public final class SpoolRecorder implements CallRecorder {
                 LOG.error("call {}: recording cut short by a write error, storing {} ms marked incomplete: {}",
                         callId, frames / 8, failure.toString());
             }
-            uploader.submit(spool.end(callId, ended, frames, failure != null));
+            uploader.submit(spool.end(callId, ended, frames, failure != null), true);
         } catch (IOException | RuntimeException e) {
             LOG.error("call {}: spool entry cannot be completed; the next start recovers it: {}", callId, e.toString());
         }

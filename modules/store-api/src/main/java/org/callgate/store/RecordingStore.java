@@ -34,6 +34,23 @@ public interface RecordingStore extends AutoCloseable {
     /** Stores {@code bytes} under {@code key}, as {@link #put(ObjectKey, Path, ObjectAttributes)}. */
     ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException;
 
+    /**
+     * Stores under a key the caller knows to be free: it named the object itself, nobody else
+     * writes that key, and it has not tried to store it before. A store whose existence check costs
+     * a request (S3: a HEAD per object) may skip it; should the key be taken after all, the file
+     * store still fails with {@link ObjectExistsException}, and a versioned, locked S3 bucket keeps
+     * both versions, the older one untouched. When unsure, use {@link #put(ObjectKey, Path,
+     * ObjectAttributes)}.
+     */
+    default ObjectInfo putNew(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException {
+        return put(key, file, attributes);
+    }
+
+    /** {@link #putNew(ObjectKey, Path, ObjectAttributes)} for bytes. */
+    default ObjectInfo putNew(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
+        return put(key, bytes, attributes);
+    }
+
     /** The object's description, or empty when there is none. */
     Optional<ObjectInfo> head(ObjectKey key) throws StoreException;
 

@@ -56,6 +56,7 @@ import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 public final class StoreBench {
 
     private static final int BYTES_PER_SECOND = 8000 * 4;
+    private static final int ROUNDS = 3;
 
     private StoreBench() {
     }
@@ -79,13 +80,28 @@ public final class StoreBench {
         pipeline(base.withBucket(bucket(base, "warm-cg-" + run)), work.resolve("spool-warm"),
                 wavs.subList(0, Math.min(3, files)));
 
-        double rawSeconds = raw(base.withBucket(bucket(base, "raw-" + run)), wavs, threads);
-        double callgateSeconds = pipeline(base.withBucket(bucket(base, "cg-" + run)), work.resolve("spool"), wavs);
-        double rawRate = bytes / 1e6 / rawSeconds;
-        double callgateRate = bytes / 1e6 / callgateSeconds;
-        System.out.printf(Locale.ROOT, "raw_seconds=%.2f%nraw_mb_per_s=%.2f%ncallgate_seconds=%.2f%n"
-                + "callgate_mb_per_s=%.2f%ncallgate_share_of_raw_pct=%.1f%n", rawSeconds, rawRate, callgateSeconds,
-                callgateRate, 100 * callgateRate / rawRate);
+        // Rounds alternate raw and callgate, each into a fresh bucket, so that neither always runs
+        // on the emptier (or warmer) server; the medians are the result.
+        List<Double> rawRates = new ArrayList<>();
+        List<Double> callgateRates = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            double rawSeconds = raw(base.withBucket(bucket(base, "raw-" + run + "-" + round)), wavs, threads);
+            double callgateSeconds = pipeline(base.withBucket(bucket(base, "cg-" + run + "-" + round)),
+                    work.resolve("spool-" + round), wavs);
+            rawRates.add(bytes / 1e6 / rawSeconds);
+            callgateRates.add(bytes / 1e6 / callgateSeconds);
+            System.out.printf(Locale.ROOT, "round_%d: raw_mb_per_s=%.2f callgate_mb_per_s=%.2f share_pct=%.1f%n", round,
+                    rawRates.getLast(), callgateRates.getLast(), 100 * callgateRates.getLast() / rawRates.getLast());
+        }
+        double rawRate = median(rawRates);
+        double callgateRate = median(callgateRates);
+        System.out.printf(Locale.ROOT, "raw_mb_per_s_median=%.2f%ncallgate_mb_per_s_median=%.2f%n"
+                + "callgate_share_of_raw_pct=%.1f%n", rawRate, callgateRate, 100 * callgateRate / rawRate);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     private static String bucket(S3Settings base, String name) throws Exception {

@@ -79,6 +79,18 @@ public final class S3RecordingStore implements RecordingStore {
     @Override
     public ObjectInfo put(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException {
         refuseExisting(key);
+        return putNew(key, file, attributes);
+    }
+
+    @Override
+    public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
+        refuseExisting(key);
+        return putNew(key, bytes, attributes);
+    }
+
+    /** {@inheritDoc} Here: without the HEAD that {@code put} sends first. */
+    @Override
+    public ObjectInfo putNew(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException {
         ContentDigest digest;
         try (InputStream in = Files.newInputStream(file)) {
             digest = ContentDigest.of(in);
@@ -88,9 +100,9 @@ public final class S3RecordingStore implements RecordingStore {
         return upload(key, RequestBody.fromFile(file), digest, attributes);
     }
 
+    /** {@inheritDoc} Here: without the HEAD that {@code put} sends first. */
     @Override
-    public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
-        refuseExisting(key);
+    public ObjectInfo putNew(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
         return upload(key, RequestBody.fromBytes(bytes), ContentDigest.of(bytes), attributes);
     }
 

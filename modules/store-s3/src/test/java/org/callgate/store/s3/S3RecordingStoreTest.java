@@ -72,6 +72,28 @@ class S3RecordingStoreTest {
     }
 
     @Test
+    void putNewSkipsTheExistenceCheckAndASecondPutNewLeavesTheFirstLockedVersionUntouched() throws Exception {
+        ObjectKey key = ObjectKey.of("banking/2026/call-new.wav");
+        Retention retention = retention("banking-recording", LockMode.COMPLIANCE, Duration.ofDays(3653));
+        ObjectAttributes attributes = new ObjectAttributes("audio/wav", retention, false, Map.of());
+
+        ObjectInfo first = store.putNew(key, AUDIO, attributes);
+        store.putNew(key, "other bytes".getBytes(StandardCharsets.US_ASCII), attributes);
+
+        var versions = raw.listObjectVersions(r -> r.bucket(settings.bucket()).prefix(key.value())).versions();
+        assertThat(versions).hasSize(2);
+        var oldest = versions.stream().filter(v -> !v.isLatest()).findFirst().orElseThrow();
+        byte[] kept = raw.getObjectAsBytes(r -> r.bucket(settings.bucket()).key(key.value())
+                .versionId(oldest.versionId())).asByteArray();
+        assertThat(kept).isEqualTo(AUDIO);
+        assertThat(raw.headObject(r -> r.bucket(settings.bucket()).key(key.value()).versionId(oldest.versionId()))
+                .metadata()).containsEntry("sha256", first.sha256());
+        assertThatThrownBy(() -> raw.deleteObject(r -> r.bucket(settings.bucket()).key(key.value())
+                .versionId(oldest.versionId()).bypassGovernanceRetention(true)))
+                .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+    }
+
+    @Test
     void aPutSetsObjectLockTagsDigestAndLegalHoldThatTheRawClientReadsBack() throws Exception {
         ObjectKey key = ObjectKey.of("banking/2026/call-1.wav");
         Retention retention = retention("banking-recording", LockMode.COMPLIANCE, Duration.ofDays(3653));
