@@ -2,10 +2,14 @@ package org.callgate.store.s3;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.StoreException;
 
 /**
  * Size and digests of what is about to be uploaded, from one pass over the bytes: the SHA-256
@@ -21,6 +25,15 @@ record ContentDigest(long size, String sha256Hex, String md5Base64) {
         Digests digests = new Digests();
         digests.update(bytes, bytes.length);
         return digests.finish(bytes.length);
+    }
+
+    /** The digests of {@code file}, about to be stored as {@code key}. */
+    static ContentDigest of(Path file, ObjectKey key) throws StoreException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return of(in);
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + file + " to store it as " + key + ": " + e.getMessage(), e);
+        }
     }
 
     static ContentDigest of(InputStream in) throws IOException {

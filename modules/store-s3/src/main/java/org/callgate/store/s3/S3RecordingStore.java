@@ -3,7 +3,6 @@ package org.callgate.store.s3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,13 +90,7 @@ public final class S3RecordingStore implements RecordingStore {
     /** {@inheritDoc} Here: without the HEAD that {@code put} sends first. */
     @Override
     public ObjectInfo putNew(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException {
-        ContentDigest digest;
-        try (InputStream in = Files.newInputStream(file)) {
-            digest = ContentDigest.of(in);
-        } catch (IOException e) {
-            throw new StoreException("cannot read " + file + " to store it as " + key + ": " + e.getMessage(), e);
-        }
-        return upload(key, RequestBody.fromFile(file), digest, attributes);
+        return upload(key, RequestBody.fromFile(file), ContentDigest.of(file, key), attributes);
     }
 
     /** {@inheritDoc} Here: without the HEAD that {@code put} sends first. */
