@@ -1,6 +1,5 @@
 package org.callgate.store.s3;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
