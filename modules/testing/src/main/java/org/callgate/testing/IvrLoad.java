@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -124,7 +123,7 @@ public final class IvrLoad {
             callers.add(caller);
             byCallId.put(caller.callId, caller);
         }
-        Thread rtpThread = platform("ivrload-rtp", this::rtpLoop);
+        Thread rtpThread = platform("ivrload-rtp", new IvrRtpReceiver(selector, () -> running, () -> jitter));
         Thread sipThread = platform("ivrload-sip", () -> SipText.serve(sip, this::onCallerSip));
         agentServer = new IvrAgent(agent, callers);
         Thread agentThread = platform("ivrload-agent", agentServer::run);
@@ -281,23 +280,10 @@ public final class IvrLoad {
         if (!running || c.remoteRtp == null) {
             return;
         }
-        int ssrc = ThreadLocalRandom.current().nextInt();
-        int timestamp = ThreadLocalRandom.current().nextInt();
-        int seq = ThreadLocalRandom.current().nextInt(0, 30000);
         c.dtmfSentNs = System.nanoTime();
-        // two updates (marker on the first), then the end packet three times; same timestamp
-        int[] durations = {160, 320, 480, 480, 480};
-        for (int i = 0; i < durations.length; i++) {
-            ByteBuffer p = ByteBuffer.allocate(16);
-            p.put((byte) 0x80);
-            p.put((byte) ((i == 0 ? 0x80 : 0) | 101));
-            p.putShort((short) (seq + i));
-            p.putInt(timestamp);
-            p.putInt(ssrc);
-            p.put((byte) key);
-            p.put((byte) ((i >= 2 ? 0x80 : 0) | 10));
-            p.putShort((short) durations[i]);
-            p.flip();
+        ByteBuffer[] packets = Rfc4733.keyPress(key);
+        for (int i = 0; i < packets.length; i++) {
+            ByteBuffer p = packets[i];
             timer.schedule(() -> {
                 try {
                     c.rtp.send(p, c.remoteRtp);
@@ -306,46 +292,5 @@ public final class IvrLoad {
                 }
             }, 20L * i, TimeUnit.MILLISECONDS);
         }
-    }
-
-    // ---------------------------------------------------------------- RTP receive
-
-    private void rtpLoop() {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
-        try {
-            while (running) {
-                selector.select(100);
-                var keys = selector.selectedKeys();
-                for (SelectionKey k : keys) {
-                    IvrCaller c = (IvrCaller) k.attachment();
-                    while (true) {
-                        buffer.clear();
-                        if (c.rtp.receive(buffer) == null) {
-                            break;
-                        }
-                        onRtp(c, System.nanoTime(), buffer.get(1) & 0x7f);
-                    }
-                }
-                keys.clear();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void onRtp(IvrCaller c, long now, int payloadType) {
-        long dtmfAt = c.dtmfSentNs;
-        if (dtmfAt != 0 && now >= dtmfAt) {
-            c.afterDtmf++;
-            return;
-        }
-        c.packets++;
-        if (payloadType != 8) {
-            c.otherPayload++;
-        }
-        if (c.lastNs != 0) {
-            jitter.gap(now, now - c.lastNs);
-        }
-        c.lastNs = now;
     }
 }
