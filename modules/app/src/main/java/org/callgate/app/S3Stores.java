@@ -2,6 +2,7 @@ package org.callgate.app;
 
 import org.callgate.sip.SipGatewayException;
 import org.callgate.store.StoreException;
+import org.callgate.store.StoreUnavailableException;
 import org.callgate.store.s3.S3BucketSetup;
 import org.callgate.store.s3.S3RecordingStore;
 import org.callgate.store.s3.S3Settings;
@@ -19,9 +20,11 @@ final class S3Stores {
     static S3RecordingStore open(S3Settings settings) throws SipGatewayException {
         try {
             new S3BucketSetup(settings).verifyLockedBucket();
+        } catch (StoreUnavailableException e) {
+            throw new SipGatewayException("S3 bucket " + settings.bucket() + " is not reachable: " + e.getMessage(), e);
         } catch (StoreException e) {
             throw new SipGatewayException("S3 bucket " + settings.bucket() + " is not usable: " + e.getMessage()
-                    + " (scripts/callgate store init creates it)", e);
+                    + " (scripts/callgate store init creates a bucket with Object Lock)", e);
         }
         return new S3RecordingStore(settings);
     }
