@@ -53,7 +53,8 @@ class RecordingCrashTest {
         int media = FreePorts.udpRange(rtpMin + 100, 100);
 
         Process callgate = startCallgateProcess(config);
-        try (Sipp agent = Sipp.scenario(GatewayFixture.scenario("uas-tone.xml")).localPort(agentPort).mediaPort(media)
+        try (AutoCloseable killed = callgate::destroyForcibly;
+                Sipp agent = Sipp.scenario(GatewayFixture.scenario("uas-tone.xml")).localPort(agentPort).mediaPort(media)
                         .calls(1).workDir(dir).timeout(LIMIT).start();
                 Sipp caller = Sipp.scenario(GatewayFixture.scenario("uac-tone.xml")).remote("127.0.0.1:" + sipPort)
                         .mediaPort(media + 50).service("022785011").calls(1).arg("-d", "20000").workDir(dir)
@@ -112,9 +113,14 @@ class RecordingCrashTest {
                 "org.callgate.app.Main", "serve", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("callgate-process.log").toFile()).start();
         Path log = dir.resolve("callgate-process.log");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive()
-                || Files.readString(log).contains("SIP listening on"));
-        assertThat(process.isAlive()).as("callgate process: %s", Files.readString(log)).isTrue();
-        return process;
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive()
+                    || Files.readString(log).contains("SIP listening on"));
+            assertThat(process.isAlive()).as("callgate process: %s", Files.readString(log)).isTrue();
+            return process;
+        } catch (RuntimeException | AssertionError e) {
+            process.destroyForcibly(); // never leave a callgate behind
+            throw e;
+        }
     }
 }
