@@ -18,6 +18,7 @@ import org.callgate.app.config.RecordingConfig;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.recording.Recording;
 import org.callgate.core.recording.RecordingDecision;
+import org.callgate.recording.RecordingKeys;
 import org.callgate.store.LockMode;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
@@ -145,9 +146,9 @@ class RecordingTest {
         assertThat(dir.resolve("spool").toFile().list()).isEmpty();
     }
 
-    private static ObjectKey keyOf(CallSummary summary, String suffix) {
-        String day = summary.answered().atOffset(ZoneOffset.UTC).toLocalDate().toString().replace('-', '/');
-        return ObjectKey.of("recordings/" + day + "/" + summary.callId() + suffix);
+    private static ObjectKey keyOf(CallSummary call, String suffix) {
+        RecordingKeys keys = RecordingKeys.of(call.callId(), call.answered());
+        return suffix.equals(".wav") ? keys.audio() : keys.metadata();
     }
 
     private static byte[] read(RecordingStore store, ObjectKey key) throws Exception {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.callgate.core.call.CallSummary;
+import org.callgate.recording.RecordingKeys;
 import org.callgate.store.LockMode;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
@@ -103,8 +104,8 @@ class S3OutageTest {
     }
 
     private static ObjectKey key(CallSummary call, String suffix) {
-        String day = call.answered().atOffset(ZoneOffset.UTC).toLocalDate().toString().replace('-', '/');
-        return ObjectKey.of("recordings/" + day + "/" + call.callId() + suffix);
+        RecordingKeys keys = RecordingKeys.of(call.callId(), call.answered());
+        return suffix.equals(".wav") ? keys.audio() : keys.metadata();
     }
 
     private static List<ObjectVersion> versionsIn(S3Settings settings) {

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +35,7 @@ import org.slf4j.LoggerFactory;
  * metadata) overlap with another's audio transfer; the steps of one recording stay in order.
  *
  * <p>It is idempotent, because a crash can strike between any two steps: each object's key is
- * fixed by the call ({@code recordings/yyyy/MM/dd/<callId>.wav} and {@code .json}, by the UTC date
- * of the answer), and an object already there with the same digest counts as stored. An object
+ * fixed by the call ({@link RecordingKeys}), and an object already there with the same digest counts as stored. An object
  * there with another digest is never overwritten: the entry stays in the spool and an error is
  * logged. A store that is down ({@link StoreUnavailableException}) or any other failure is retried
  * with back-off from {@value #FIRST_RETRY_SECONDS} s up to {@value #MAX_RETRY_SECONDS} s, for as
@@ -50,7 +47,6 @@ public final class RecordingUploader implements AutoCloseable {
     static final long MAX_RETRY_SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(RecordingUploader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final RecordingSpool spool;
     private final RecordingStore store;
@@ -133,15 +129,15 @@ public final class RecordingUploader implements AutoCloseable {
         Path wav = spool.wavOf(entry.callId());
         long wavSize = Files.size(wav);
         Retention retention = profile.retentionFor(entry.retentionClass(), entry.answeredAt());
-        String base = "recordings/" + DAY.format(entry.answeredAt()) + "/" + entry.callId();
+        RecordingKeys keys = RecordingKeys.of(entry.callId(), entry.answeredAt());
         Map<String, String> tags = Map.of("service", entry.service(), "kind", "recording");
-        ObjectKey audioKey = ObjectKey.of(base + ".wav");
+        ObjectKey audioKey = keys.audio();
         ObjectAttributes audioAttributes = new ObjectAttributes("audio/wav", retention, false, tags);
         ObjectInfo audio = putOnce(audioKey, wavSize, fresh ? () -> store.putNew(audioKey, wav, audioAttributes)
                 : () -> store.put(audioKey, wav, audioAttributes), () -> digest(wav));
         RecordingMetadata metadata = metadata(entry, audio, retention);
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata);
-        ObjectKey metaKey = ObjectKey.of(base + ".json");
+        ObjectKey metaKey = keys.metadata();
         ObjectAttributes metaAttributes = new ObjectAttributes("application/json", retention, false, tags);
         ObjectInfo meta = putOnce(metaKey, json.length, fresh ? () -> store.putNew(metaKey, json, metaAttributes)
                 : () -> store.put(metaKey, json, metaAttributes), () -> Digest.of(json));

@@ -68,7 +68,7 @@ public final class StoreBench {
         Path work = Files.createDirectories(Path.of(args[5]));
         S3Settings base = S3Settings.forBucket("placeholder").withRegion("us-east-1").withEndpoint(endpoint, true)
                 .withCredentials(args[1], args[2]);
-        String run = Long.toString(System.currentTimeMillis(), 36);
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8); // unique bucket names per run
         List<Path> wavs = wavs(work.resolve("audio"), files, seconds);
         long bytes = wavs.stream().mapToLong(StoreBench::size).sum();
         System.out.printf(Locale.ROOT, "files=%d%nbytes_per_file=%d%ntotal_mb=%.1f%nuploads_at_once=%d%n", files,
