@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +32,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves ended recordings from the spool to the store: audio, then metadata, each verified by size
- * and SHA-256, then the spool entry is deleted. {@value #WORKERS} worker threads each take one
- * recording at a time, so that one recording's small requests (the existence check, the
- * metadata) overlap with another's audio transfer; the steps of one recording stay in order.
+ * and SHA-256, then the spool entry is deleted. The steps of one recording stay in that order, on
+ * two lanes: {@value #WORKERS} audio workers each transfer one recording's audio at a time, and
+ * hand the recording to a metadata lane of its own for the small requests that finish it (the
+ * metadata JSON, the spool deletion). An audio worker thus starts the next transfer while the
+ * previous recording's metadata is stored: transfers are bound by bandwidth, the metadata by
+ * round trips, and neither waits for the other.
  *
  * <p>It is idempotent, because a crash can strike between any two steps: each object's key is
  * fixed by the call ({@link RecordingKeys}), and an object already there with the same digest counts as stored. An object
@@ -55,6 +60,8 @@ public final class RecordingUploader implements AutoCloseable {
     static final int WORKERS = 2;
     private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(WORKERS,
             Thread.ofPlatform().name("callgate-uploader-", 1).daemon().factory());
+    private final ExecutorService metadataLane = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("callgate-uploader-metadata").daemon().factory());
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     public RecordingUploader(RecordingSpool spool, RecordingStore store, RetentionProfile profile,
@@ -98,25 +105,42 @@ public final class RecordingUploader implements AutoCloseable {
         return pending.size();
     }
 
-    /** {@code failures} -1: the first attempt of a fresh entry. */
+    /** The audio lane; {@code failures} -1: the first attempt of a fresh entry. */
     private void attempt(SpoolEntry entry, int failures) {
         try {
-            StoredRecording stored = store(entry, failures < 0);
+            StoredAudio audio = storeAudio(entry, failures < 0);
+            metadataLane.execute(() -> finish(entry, audio, failures));
+        } catch (RejectedExecutionException e) {
+            LOG.info("call {}: uploader closed, the recording stays in the spool", entry.callId());
+        } catch (IOException | StoreException | RuntimeException e) {
+            failed(entry, failures, e);
+        }
+    }
+
+    /** The metadata lane: stores the metadata, then deletes the spool entry. */
+    private void finish(SpoolEntry entry, StoredAudio audio, int failures) {
+        try {
+            StoredRecording stored = storeMetadata(entry, audio, failures < 0);
             spool.delete(entry);
             pending.remove(entry.callId());
             LOG.info("call {}: recording stored as {} ({} bytes, {}, until {})", entry.callId(), stored.audio().key(),
                     stored.audio().size(), stored.metadata().lockMode(), stored.metadata().retainUntil());
             onStored.accept(stored);
         } catch (IOException | StoreException | RuntimeException e) {
-            int failed = Math.max(failures, 0);
-            long delay = Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS << Math.min(failed, 6));
-            if (e instanceof StoreUnavailableException) {
-                LOG.warn("call {}: store unavailable, retrying in {} s: {}", entry.callId(), delay, e.getMessage());
-            } else {
-                LOG.error("call {}: recording not stored, kept in the spool, retrying in {} s", entry.callId(), delay, e);
-            }
-            retryLater(entry, failed + 1, delay);
+            failed(entry, failures, e);
         }
+    }
+
+    /** Retries the whole recording later: the audio already stored is then found by its digest. */
+    private void failed(SpoolEntry entry, int failures, Exception e) {
+        int failed = Math.max(failures, 0);
+        long delay = Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS << Math.min(failed, 6));
+        if (e instanceof StoreUnavailableException) {
+            LOG.warn("call {}: store unavailable, retrying in {} s: {}", entry.callId(), delay, e.getMessage());
+        } else {
+            LOG.error("call {}: recording not stored, kept in the spool, retrying in {} s", entry.callId(), delay, e);
+        }
+        retryLater(entry, failed + 1, delay);
     }
 
     private void retryLater(SpoolEntry entry, int failures, long delaySeconds) {
@@ -125,23 +149,31 @@ public final class RecordingUploader implements AutoCloseable {
         }
     }
 
-    private StoredRecording store(SpoolEntry entry, boolean fresh) throws IOException, StoreException {
+    private StoredAudio storeAudio(SpoolEntry entry, boolean fresh) throws IOException, StoreException {
         Path wav = spool.wavOf(entry.callId());
         long wavSize = Files.size(wav);
         Retention retention = profile.retentionFor(entry.retentionClass(), entry.answeredAt());
-        RecordingKeys keys = RecordingKeys.of(entry.callId(), entry.answeredAt());
-        Map<String, String> tags = Map.of("service", entry.service(), "kind", "recording");
-        ObjectKey audioKey = keys.audio();
-        ObjectAttributes audioAttributes = new ObjectAttributes("audio/wav", retention, false, tags);
+        ObjectKey audioKey = RecordingKeys.of(entry.callId(), entry.answeredAt()).audio();
+        ObjectAttributes audioAttributes = new ObjectAttributes("audio/wav", retention, false, tags(entry));
         ObjectInfo audio = putOnce(audioKey, wavSize, fresh ? () -> store.putNew(audioKey, wav, audioAttributes)
                 : () -> store.put(audioKey, wav, audioAttributes), () -> digest(wav));
-        RecordingMetadata metadata = metadata(entry, audio, retention);
+        return new StoredAudio(audio, retention);
+    }
+
+    private StoredRecording storeMetadata(SpoolEntry entry, StoredAudio audio, boolean fresh)
+            throws IOException, StoreException {
+        RecordingMetadata metadata = metadata(entry, audio.info(), audio.retention());
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata);
-        ObjectKey metaKey = keys.metadata();
-        ObjectAttributes metaAttributes = new ObjectAttributes("application/json", retention, false, tags);
+        ObjectKey metaKey = RecordingKeys.of(entry.callId(), entry.answeredAt()).metadata();
+        ObjectAttributes metaAttributes = new ObjectAttributes("application/json", audio.retention(), false,
+                tags(entry));
         ObjectInfo meta = putOnce(metaKey, json.length, fresh ? () -> store.putNew(metaKey, json, metaAttributes)
                 : () -> store.put(metaKey, json, metaAttributes), () -> Digest.of(json));
-        return new StoredRecording(audio, meta, metadata);
+        return new StoredRecording(audio.info(), meta, metadata);
+    }
+
+    private static Map<String, String> tags(SpoolEntry entry) {
+        return Map.of("service", entry.service(), "kind", "recording");
     }
 
     /**
@@ -197,6 +229,11 @@ public final class RecordingUploader implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
+        metadataLane.shutdownNow();
+    }
+
+    /** The audio as stored, handed from the audio lane to the metadata lane. */
+    private record StoredAudio(ObjectInfo info, Retention retention) {
     }
 
     @FunctionalInterface

@@ -20,6 +20,8 @@ final class OutageStore implements RecordingStore {
 
     final AtomicBoolean down = new AtomicBoolean();
     final AtomicInteger refused = new AtomicInteger();
+    /** How many of the next puts of bytes (metadata) fail as if the store went down just before them. */
+    final AtomicInteger bytePutsToRefuse = new AtomicInteger();
     /** Puts that stored something. */
     final AtomicInteger puts = new AtomicInteger();
     private final RecordingStore store;
@@ -46,6 +48,10 @@ final class OutageStore implements RecordingStore {
     @Override
     public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
         check();
+        if (bytePutsToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            refused.incrementAndGet();
+            throw new StoreUnavailableException("connection reset (test outage before the metadata)");
+        }
         ObjectInfo info = store.put(key, bytes, attributes);
         puts.incrementAndGet();
         return info;

@@ -144,6 +144,24 @@ class RecordingUploaderTest {
     }
 
     @Test
+    void whenTheMetadataFailsAfterTheAudioIsStoredTheRetryFinishesItWithoutStoringTheAudioTwice() throws Exception {
+        store.bytePutsToRefuse.set(2);
+        SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
+        Path wav = recorder.begin(facts(BANKING));
+        writeAudio(wav, 1600, true);
+        byte[] audio = Files.readAllBytes(wav);
+        recorder.end("call-1", ANSWERED.plusMillis(200), new RecordedAudio(wav, 1600, audio.length, 0), null);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored.size() == 1);
+        assertThat(store.refused.get()).isEqualTo(2);
+        assertThat(store.list("recordings/")).containsExactly(JSON, WAV);
+        assertThat(store.puts.get()).isEqualTo(2);
+        assertThat(read(WAV)).isEqualTo(audio);
+        assertThat(uploader.pending()).isZero();
+        assertThat(spool.dir().toFile().list()).isEmpty();
+    }
+
+    @Test
     void aRecordingACrashInterruptedIsStoredAtTheNextStartMarkedIncomplete() throws Exception {
         Path wav = spool.begin(facts(BANKING));
         writeAudio(wav, 4000, false);
