@@ -30,8 +30,8 @@ public final class RetentionProfile {
     }
 
     public static final RetentionProfile DEFAULT = new RetentionProfile("default", Map.of(
-            "trace", new Rule("trace", Period.ofYears(1), LockMode.NONE, "R2 call traces, 1 year"),
-            "dossier", new Rule("dossier", Period.ofYears(3), LockMode.NONE, "R3 dossiers, 3 years"),
+            "trace", new Rule("trace", Period.ofYears(1), LockMode.NONE, "R1 call traces, 1 year"),
+            "dossier", new Rule("dossier", Period.ofYears(3), LockMode.NONE, "R2 dossiers, 3 years"),
             "banking-dossier", new Rule("banking-dossier", Period.ofYears(10), LockMode.COMPLIANCE,
                     "R3 banking dossiers, 10 years"),
             "recording", new Rule("recording", Period.ofMonths(6), LockMode.GOVERNANCE,

@@ -1,0 +1,37 @@
+package org.callgate.core.dossier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.callgate.core.PhoneNumber;
+
+/**
+ * The trace of a call (R1): who called which service when, the parcel barcodes and whatever else
+ * the caller gave, the way through the IVR and the SMS offer (R9), kept 1 year so that an agent
+ * can pick up where the caller left off. Written once, when the call ends.
+ *
+ * @param caller the caller's number, or null when withheld
+ * @param barcodes parcel tracking numbers the caller gave, normalised (upper case, no spaces)
+ * @param given other information given to process the call, free text
+ * @param ivrPath the menu keys and the route, as the IVR recorded them
+ * @param dossier the dossier the call was identified with or linked to at the time, or null
+ */
+public record CallTrace(String callId, PhoneNumber caller, String serviceLine, String service, Instant time,
+        List<String> barcodes, String given, String ivrPath, boolean smsOffered, boolean smsTaken, String dossier,
+        RecordRetention retention) {
+
+    public CallTrace {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(retention, "retention");
+        barcodes = barcodes.stream().map(CallTrace::normaliseBarcode).toList();
+        given = given == null ? "" : given;
+        ivrPath = ivrPath == null ? "" : ivrPath;
+    }
+
+    /** A barcode as agents type it ({@code cd 1234 5678 9be}) in the form it is indexed. */
+    public static String normaliseBarcode(String barcode) {
+        return barcode.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+    }
+}

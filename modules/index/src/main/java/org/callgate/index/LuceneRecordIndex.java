@@ -1,0 +1,287 @@
+package org.callgate.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.RecordIndex;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.dossier.RecordingRef;
+import org.callgate.core.dossier.SearchHit;
+import org.callgate.core.dossier.SearchPage;
+import org.callgate.core.dossier.SearchQuery;
+import org.callgate.core.ivr.KnownCaller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link RecordIndex} in a Lucene index on local disk: one {@link IndexWriter}, near-real-time
+ * searches through a {@link SearcherManager} refreshed every {@link #REFRESH_EVERY}, and durability
+ * at {@link #commit()} (the commit is Lucene's durability point: what was written after the last
+ * one is gone after a crash, and is indexed again from the store at the next start).
+ *
+ * <p>One process owns the index: the writer's lock file refuses a second one. Lucene exceptions
+ * stay inside; I/O failures surface as {@link UncheckedIOException} with the index path.
+ */
+public final class LuceneRecordIndex implements RecordIndex {
+
+    static final Duration REFRESH_EVERY = Duration.ofMillis(250);
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneRecordIndex.class);
+    private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.TIME, SortField.Type.LONG, true));
+    private static final Sort BEST_THEN_NEWEST = new Sort(SortField.FIELD_SCORE,
+            new SortField(Fields.TIME, SortField.Type.LONG, true));
+
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final SearchQueries queries;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("callgate-index-refresh").daemon().factory());
+
+    private LuceneRecordIndex(Path path, Directory directory, IndexWriter writer, NameAnalyzer names)
+            throws IOException {
+        this.path = path;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.queries = new SearchQueries(names);
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens the index at {@code path}, creating it when there is none. */
+    public static LuceneRecordIndex open(Path path) {
+        return open(path, 64);
+    }
+
+    /** As {@link #open(Path)}, with {@code ramBufferMb} of documents buffered before a flush (bulk loads). */
+    public static LuceneRecordIndex open(Path path, int ramBufferMb) {
+        Directory directory = null;
+        try {
+            directory = FSDirectory.open(path);
+            NameAnalyzer names = new NameAnalyzer();
+            IndexWriterConfig config = new IndexWriterConfig(names)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(ramBufferMb)
+                    .setCommitOnClose(true);
+            return new LuceneRecordIndex(path, directory, new IndexWriter(directory, config), names);
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw new UncheckedIOException("index " + path + ": cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public void put(Dossier dossier) {
+        update(RecordKind.DOSSIER, dossier.number(), RecordDocuments.of(dossier));
+    }
+
+    @Override
+    public void put(CallTrace trace) {
+        update(RecordKind.TRACE, trace.callId(), RecordDocuments.of(trace));
+    }
+
+    @Override
+    public void put(RecordingRef recording) {
+        update(RecordKind.RECORDING, recording.callId(), RecordDocuments.of(recording));
+    }
+
+    private void update(RecordKind kind, String id, Document doc) {
+        try {
+            writer.updateDocument(RecordDocuments.uid(kind, id), doc);
+        } catch (IOException e) {
+            throw failure("cannot index " + kind + " " + id, e);
+        }
+    }
+
+    @Override
+    public SearchPage search(SearchQuery query) {
+        Query lucene = queries.of(query);
+        return withSearcher(searcher -> {
+            int wanted = query.offset() + query.limit();
+            TopFieldDocs top = searcher.search(lucene, wanted, query.browsing() ? NEWEST_FIRST : BEST_THEN_NEWEST);
+            List<SearchHit> hits = new ArrayList<>(query.limit());
+            var stored = searcher.storedFields();
+            for (int i = query.offset(); i < top.scoreDocs.length; i++) {
+                ScoreDoc hit = top.scoreDocs[i];
+                hits.add(Hits.of(stored.document(hit.doc), hit.score));
+            }
+            boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+            return new SearchPage(top.totalHits.value(), exact, query.offset(), hits);
+        });
+    }
+
+    /** The caller's most recently changed dossier (R15). */
+    @Override
+    public Optional<KnownCaller> identify(PhoneNumber caller) {
+        SearchPage page = search(SearchQuery.all().withPhone(caller).only(RecordKind.DOSSIER).page(0, 1));
+        return page.hits().stream().findFirst().map(hit -> new KnownCaller(hit.id(), null, null));
+    }
+
+    @Override
+    public Optional<Integer> dossierVersion(String number) {
+        Query query = SearchQueries.term(Fields.UID, RecordDocuments.uid(RecordKind.DOSSIER, number).text());
+        return withSearcher(searcher -> {
+            var top = searcher.search(query, 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.<Integer>empty();
+            }
+            Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
+            return Optional.of(doc.getField(Fields.VERSION).numericValue().intValue());
+        });
+    }
+
+    @Override
+    public long countExpired(Instant now) {
+        Query expired = expired(now);
+        return withSearcher(searcher -> (long) searcher.count(expired));
+    }
+
+    @Override
+    public long deleteExpired(Instant now) {
+        refresh();
+        long count = countExpired(now);
+        try {
+            writer.deleteDocuments(expired(now));
+        } catch (IOException e) {
+            throw failure("cannot delete expired records", e);
+        }
+        refresh();
+        LOG.info("index {}: {} records past retain-until at {} removed", path, count, now);
+        return count;
+    }
+
+    /** Past retain-until (inclusive of the instant itself) and not under legal hold (R19). */
+    static Query expired(Instant now) {
+        return new BooleanQuery.Builder()
+                .add(LongPoint.newRangeQuery(Fields.RETAIN_UNTIL, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER)
+                .add(SearchQueries.term(Fields.LEGAL_HOLD, Fields.HELD), Occur.MUST_NOT)
+                .build();
+    }
+
+    @Override
+    public void delete(RecordKind kind, String id) {
+        try {
+            writer.deleteDocuments(RecordDocuments.uid(kind, id));
+        } catch (IOException e) {
+            throw failure("cannot delete " + kind + " " + id, e);
+        }
+    }
+
+    @Override
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw failure("cannot empty the index", e);
+        }
+    }
+
+    @Override
+    public long count(RecordKind kind) {
+        Query query = SearchQueries.term(Fields.KIND, kind.name());
+        return withSearcher(searcher -> (long) searcher.count(query));
+    }
+
+    @Override
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw failure("cannot refresh the searcher", e);
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("index {}: refresh failed, searches see older data until the next one: {}", path, e.toString());
+        }
+    }
+
+    @Override
+    public void commit() {
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw failure("cannot commit", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        try {
+            searchers.close();
+            writer.close();
+        } catch (IOException e) {
+            throw failure("cannot close", e);
+        } finally {
+            closeQuietly(directory);
+        }
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw failure("cannot search", e);
+        }
+    }
+
+    private UncheckedIOException failure(String what, IOException e) {
+        return new UncheckedIOException("index " + path + ": " + what + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Directory directory) {
+        if (directory != null) {
+            try {
+                directory.close();
+            } catch (IOException ignored) {
+                // the index is already failing; its first error is the one reported
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+}

@@ -1,0 +1,130 @@
+package org.callgate.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.dossier.SearchQuery;
+
+/**
+ * Builds the Lucene query of an agent's {@link SearchQuery}: every criterion must hold; exact
+ * fields are term queries, names are fuzzy, filters do not score.
+ */
+final class SearchQueries {
+
+    /** Terms shorter than this must match exactly; up to {@link #TWO_EDITS_FROM} - 1, one typo. */
+    private static final int ONE_EDIT_FROM = 3;
+    private static final int TWO_EDITS_FROM = 6;
+    /** The first letter must be right: it keeps fuzzy queries fast on a million names. */
+    private static final int FUZZY_PREFIX = 1;
+    private static final int FUZZY_EXPANSIONS = 50;
+
+    private final Analyzer names;
+
+    SearchQueries(Analyzer names) {
+        this.names = names;
+    }
+
+    Query of(SearchQuery query) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean criteria = false;
+        if (query.phone() != null) {
+            all.add(term(Fields.PHONE, query.phone().e164()), Occur.MUST);
+            criteria = true;
+        }
+        if (query.dossier() != null) {
+            all.add(term(Fields.DOSSIER, query.dossier()), Occur.MUST);
+            criteria = true;
+        }
+        if (query.barcode() != null) {
+            all.add(term(Fields.BARCODE, query.barcode()), Occur.MUST);
+            criteria = true;
+        }
+        if (query.iban() != null) {
+            all.add(term(Fields.IBAN, query.iban().value()), Occur.MUST);
+            criteria = true;
+        }
+        if (query.callId() != null) {
+            all.add(term(Fields.CALL_ID, query.callId()), Occur.MUST);
+            criteria = true;
+        }
+        if (query.name() != null) {
+            all.add(name(query.name()), Occur.MUST);
+            criteria = true;
+        }
+        if (!criteria) {
+            all.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        filters(query, all);
+        return all.build();
+    }
+
+    private static void filters(SearchQuery query, BooleanQuery.Builder all) {
+        if (query.service() != null) {
+            all.add(term(Fields.SERVICE, query.service()), Occur.FILTER);
+        }
+        if (query.from() != null || query.to() != null) {
+            long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
+            long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli() - 1;
+            all.add(LongPoint.newRangeQuery(Fields.TIME, from, to), Occur.FILTER);
+        }
+        if (query.kinds().size() < RecordKind.values().length) {
+            BooleanQuery.Builder kinds = new BooleanQuery.Builder();
+            query.kinds().forEach(kind -> kinds.add(term(Fields.KIND, kind.name()), Occur.SHOULD));
+            all.add(kinds.build(), Occur.FILTER);
+        }
+    }
+
+    /** Each word of the name must match, exactly (scored higher) or within its typo allowance. */
+    Query name(String text) {
+        List<String> words = words(text);
+        if (words.isEmpty()) {
+            return new MatchNoDocsQuery("no word in the name");
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String word : words) {
+            BooleanQuery.Builder either = new BooleanQuery.Builder();
+            either.add(new BoostQuery(term(Fields.NAME, word), 2f), Occur.SHOULD);
+            int edits = word.length() < ONE_EDIT_FROM ? 0 : word.length() < TWO_EDITS_FROM ? 1 : 2;
+            if (edits > 0) {
+                either.add(new FuzzyQuery(new Term(Fields.NAME, word), edits, FUZZY_PREFIX, FUZZY_EXPANSIONS, true),
+                        Occur.SHOULD);
+            }
+            all.add(either.build(), Occur.MUST);
+        }
+        return all.build();
+    }
+
+    private List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream tokens = names.tokenStream(Fields.NAME, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                words.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a name in memory", e);
+        }
+        return words;
+    }
+
+    static Query term(String field, String value) {
+        return new TermQuery(new Term(field, value));
+    }
+}
