@@ -30,6 +30,12 @@ public record CallTrace(String callId, PhoneNumber caller, String serviceLine, S
         ivrPath = ivrPath == null ? "" : ivrPath;
     }
 
+    /** The same trace with another retention: the store's legal hold, read back (R19). */
+    public CallTrace withRetention(RecordRetention kept) {
+        return new CallTrace(callId, caller, serviceLine, service, time, barcodes, given, ivrPath, smsOffered, smsTaken,
+                dossier, kept);
+    }
+
     /** A barcode as agents type it ({@code cd 1234 5678 9be}) in the form it is indexed. */
     public static String normaliseBarcode(String barcode) {
         return barcode.replace(" ", "").toUpperCase(java.util.Locale.ROOT);

@@ -47,6 +47,12 @@ public record Dossier(String number, int version, String name, String firstName,
         return firstName.isEmpty() ? name : name + ", " + firstName;
     }
 
+    /** The same version with another retention: the store's legal hold, read back (R19). */
+    public Dossier withRetention(RecordRetention kept) {
+        return new Dossier(number, version, name, firstName, phones, iban, email, notes, service, calls, created,
+                updated, kept);
+    }
+
     /** The next version, with {@code callId} linked (once). */
     public Dossier linking(String callId, Instant at) {
         if (calls.contains(callId)) {

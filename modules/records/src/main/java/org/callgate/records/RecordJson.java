@@ -1,0 +1,96 @@
+package org.callgate.records;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.function.Function;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.Iban;
+import org.callgate.core.dossier.RecordRetention;
+import org.callgate.core.dossier.RecordingRef;
+
+/**
+ * The JSON form of records in the store: numbers as E.164 strings, IBANs in full (the store is
+ * where the dossier lives), instants in ISO-8601. A record found in the store explains itself
+ * without the index, and the index can be rebuilt from it.
+ */
+final class RecordJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule("callgate-values")
+                    .addSerializer(PhoneNumber.class, text(PhoneNumber::e164))
+                    .addDeserializer(PhoneNumber.class, parsed(PhoneNumber::parse))
+                    .addSerializer(Iban.class, text(Iban::value))
+                    .addDeserializer(Iban.class, parsed(Iban::parse)))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private RecordJson() {
+    }
+
+    static byte[] bytes(Object record) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a record is always serialisable", e);
+        }
+    }
+
+    static Dossier dossier(byte[] json) throws IOException {
+        return JSON.readValue(json, Dossier.class);
+    }
+
+    static CallTrace trace(byte[] json) throws IOException {
+        return JSON.readValue(json, CallTrace.class);
+    }
+
+    /** A recording's metadata JSON, as the recording uploader stores it next to the audio (R4). */
+    static RecordingRef recording(byte[] json, boolean legalHold) throws IOException {
+        JsonNode node = JSON.readTree(json);
+        String caller = text(node, "caller");
+        return new RecordingRef(node.path("callId").asText(), node.path("audioKey").asText(),
+                caller == null ? null : PhoneNumber.tryParse(caller).orElse(null), node.path("service").asText(),
+                Instant.parse(node.path("start").asText()), node.path("durationMillis").asLong(),
+                node.path("incomplete").asBoolean(), text(node, "dossier"),
+                new RecordRetention(node.path("retentionClass").asText(),
+                        Instant.parse(node.path("retainUntil").asText()), legalHold));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static <T> JsonSerializer<T> text(Function<T, String> form) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator out, SerializerProvider provider) throws IOException {
+                out.writeString(form.apply(value));
+            }
+        };
+    }
+
+    private static <T> JsonDeserializer<T> parsed(Function<String, T> parse) {
+        return new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                return parse.apply(in.getValueAsString());
+            }
+        };
+    }
+}

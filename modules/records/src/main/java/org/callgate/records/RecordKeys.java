@@ -1,0 +1,47 @@
+package org.callgate.records;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.store.ObjectKey;
+
+/**
+ * Where records live in the store. A dossier's versions sit side by side under its number
+ * ({@code dossiers/D2026-000123/v000002.json}; zero-padded, so listing order is version order);
+ * traces under the UTC day of the call ({@code traces/2026/11/26/<call>.json}); recordings'
+ * metadata next to their audio ({@code recordings/.../<call>.json}, written by the recording
+ * uploader).
+ */
+final class RecordKeys {
+
+    static final String DOSSIERS = "dossiers/";
+    static final String TRACES = "traces/";
+    static final String RECORDINGS = "recordings/";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private RecordKeys() {
+    }
+
+    static ObjectKey dossier(String number, int version) {
+        return ObjectKey.of(DOSSIERS + number + "/v" + String.format(java.util.Locale.ROOT, "%06d", version) + ".json");
+    }
+
+    static ObjectKey trace(CallTrace trace) {
+        return ObjectKey.of(TRACES + DAY.format(trace.time()) + "/" + trace.callId() + ".json");
+    }
+
+    /** The dossier number of a dossier version's key, or empty for any other key. */
+    static Optional<String> dossierNumber(ObjectKey key) {
+        String value = key.value();
+        if (!value.startsWith(DOSSIERS) || !value.endsWith(".json")) {
+            return Optional.empty();
+        }
+        int slash = value.indexOf('/', DOSSIERS.length());
+        return slash < 0 ? Optional.empty() : Optional.of(value.substring(DOSSIERS.length(), slash));
+    }
+
+    static boolean isRecordingMetadata(ObjectKey key) {
+        return key.value().startsWith(RECORDINGS) && key.value().endsWith(".json");
+    }
+}

@@ -1,0 +1,162 @@
+package org.callgate.records;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.RecordIndex;
+import org.callgate.core.dossier.RecordRetention;
+import org.callgate.core.dossier.RecordingRef;
+import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.Retention;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes records store first, then index (DESIGN §2), so that the index never holds what the store
+ * does not and a crash never loses a record from the index for good.
+ *
+ * <p>Each write: its key goes to the {@link IndexJournal} (fsynced), the JSON to the store (write
+ * once, with the retention of its class and, where the profile says so, an Object Lock), then the
+ * record to the index. {@link #checkpoint()} commits the index and forgets the journal up to
+ * there; {@link #recover()}, at start-up, indexes again from the store whatever the journal names.
+ * Writes and checkpoints may run on any threads; a checkpoint waits for the writes in flight.
+ */
+public final class RecordWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
+
+    private final RecordingStore store;
+    private final RecordIndex index;
+    private final RetentionProfile profile;
+    private final IndexJournal journal;
+    private final StoredRecords stored;
+    private final ReadWriteLock checkpoints = new ReentrantReadWriteLock();
+
+    public RecordWriter(RecordingStore store, RecordIndex index, RetentionProfile profile, Path journalDir)
+            throws IOException {
+        this.store = store;
+        this.index = index;
+        this.profile = profile;
+        this.journal = new IndexJournal(journalDir);
+        this.stored = new StoredRecords(store, index);
+    }
+
+    public RecordIndex index() {
+        return index;
+    }
+
+    public ObjectKey write(Dossier dossier) throws StoreException, IOException {
+        ObjectKey key = RecordKeys.dossier(dossier.number(), dossier.version());
+        writeAll(List.of(new Pending(key, RecordJson.bytes(dossier), dossier.retention(), dossier.service(),
+                () -> index.put(dossier))));
+        return key;
+    }
+
+    public ObjectKey write(CallTrace trace) throws StoreException, IOException {
+        ObjectKey key = RecordKeys.trace(trace);
+        writeAll(List.of(new Pending(key, RecordJson.bytes(trace), trace.retention(), trace.service(),
+                () -> index.put(trace))));
+        return key;
+    }
+
+    /**
+     * Writes many records with one journal fsync (bulk loads, the data generator). On a failure
+     * the records before it are written; the journal names all of them, so the index stays true to
+     * the store.
+     */
+    public void writeAll(List<Dossier> dossiers, List<CallTrace> traces) throws StoreException, IOException {
+        List<Pending> all = new ArrayList<>(dossiers.size() + traces.size());
+        for (Dossier d : dossiers) {
+            all.add(new Pending(RecordKeys.dossier(d.number(), d.version()), RecordJson.bytes(d), d.retention(),
+                    d.service(), () -> index.put(d)));
+        }
+        for (CallTrace t : traces) {
+            all.add(new Pending(RecordKeys.trace(t), RecordJson.bytes(t), t.retention(), t.service(),
+                    () -> index.put(t)));
+        }
+        writeAll(all);
+    }
+
+    /**
+     * Indexes a recording whose metadata JSON the recording uploader has stored under {@code key}:
+     * the store already has it, so only the journal and the index are written.
+     */
+    public void indexRecording(ObjectKey key, RecordingRef recording) throws IOException {
+        checkpoints.readLock().lock();
+        try {
+            journal.append(List.of(key));
+            index.put(recording);
+        } finally {
+            checkpoints.readLock().unlock();
+        }
+    }
+
+    private void writeAll(List<Pending> records) throws StoreException, IOException {
+        checkpoints.readLock().lock();
+        try {
+            journal.append(records.stream().map(Pending::key).toList());
+            for (Pending record : records) {
+                Retention retention = new Retention(record.retention().retentionClass(),
+                        record.retention().retainUntil(), profile.rule(record.retention().retentionClass()).mode());
+                store.put(record.key(), record.json(), new ObjectAttributes("application/json", retention,
+                        record.retention().legalHold(), Map.of("service", record.service(), "kind", "record")));
+                record.indexing().run();
+            }
+        } finally {
+            checkpoints.readLock().unlock();
+        }
+    }
+
+    /** Commits the index; the journal then forgets what the commit made durable. */
+    public void checkpoint() throws IOException {
+        List<java.nio.file.Path> sealed;
+        checkpoints.writeLock().lock();
+        try {
+            sealed = journal.seal();
+        } finally {
+            checkpoints.writeLock().unlock();
+        }
+        index.commit();
+        IndexJournal.delete(sealed);
+    }
+
+    /**
+     * Indexes again every record the journal names that the store has: those written after the
+     * index's last commit by a process that then stopped without committing. Returns how many.
+     */
+    public int recover() throws IOException, StoreException {
+        List<ObjectKey> keys = journal.keys();
+        int indexed = 0;
+        for (ObjectKey key : keys) {
+            if (stored.index(key)) {
+                indexed++;
+            }
+        }
+        checkpoint();
+        if (!keys.isEmpty()) {
+            LOG.info("index: {} records written after the last commit indexed again from the store ({} journal entries)",
+                    indexed, keys.size());
+        }
+        return indexed;
+    }
+
+    /** Commits the index and closes the journal; the index and the store stay open (their owner closes them). */
+    @Override
+    public void close() throws IOException {
+        checkpoint();
+        journal.close();
+    }
+
+    private record Pending(ObjectKey key, byte[] json, RecordRetention retention, String service, Runnable indexing) {
+    }
+}

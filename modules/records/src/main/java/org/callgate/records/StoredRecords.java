@@ -1,0 +1,55 @@
+package org.callgate.records;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.RecordIndex;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.StoreException;
+
+/**
+ * Reads records back from the store and indexes them, with the legal hold the store holds now
+ * (R19): the one path by which the index learns what the store has, for recovery and rebuild.
+ */
+final class StoredRecords {
+
+    private final RecordingStore store;
+    private final RecordIndex index;
+
+    StoredRecords(RecordingStore store, RecordIndex index) {
+        this.store = store;
+        this.index = index;
+    }
+
+    /** Indexes the record under {@code key}; false when the store has no such object or it is no record. */
+    boolean index(ObjectKey key) throws StoreException, IOException {
+        Optional<ObjectInfo> head = store.head(key);
+        if (head.isEmpty()) {
+            return false;
+        }
+        boolean hold = head.get().legalHold();
+        String value = key.value();
+        if (value.startsWith(RecordKeys.DOSSIERS)) {
+            Dossier dossier = RecordJson.dossier(read(key));
+            index.put(dossier.withRetention(dossier.retention().withLegalHold(hold)));
+        } else if (value.startsWith(RecordKeys.TRACES)) {
+            CallTrace trace = RecordJson.trace(read(key));
+            index.put(trace.withRetention(trace.retention().withLegalHold(hold)));
+        } else if (RecordKeys.isRecordingMetadata(key)) {
+            index.put(RecordJson.recording(read(key), hold));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    byte[] read(ObjectKey key) throws StoreException, IOException {
+        try (InputStream in = store.get(key)) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.callgate.records;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.Iban;
+import org.callgate.core.dossier.RecordRetention;
+import org.callgate.store.RetentionProfile;
+
+/**
+ * Realistic synthetic records for the demo and the index benchmark ({@code callgate generate-data}):
+ * Belgian names with their accents and particles, Belgian landline and mobile numbers, valid
+ * Belgian IBANs (national and ISO 13616 check digits), UPU S10 and bpost parcel barcodes. Record
+ * {@code i} is always the same for the same seed and date, whatever else is generated, so the
+ * benchmark can generate in parallel and a test can predict a record.
+ *
+ * <p>Dossiers are spread over the three years before {@code now}, one in six of the banking
+ * service (R3); call traces over the year before it, seven in ten from a dossier's number and
+ * linked to it, with zero to two barcodes.
+ */
+public final class SyntheticData {
+
+    private static final String[] ROOTS = {"Dubois", "Lefèvre", "Peeters", "Janssens", "Maes", "Jacobs", "Mertens",
+        "Willems", "Claes", "Goossens", "Wouters", "Smet", "Dumont", "Lambert", "Dupont", "Martin", "Leclercq",
+        "Damme", "Vermeulen", "Hermans", "Michiels", "Renard", "Lemaire", "Gérard", "Fontaine", "Bodart", "Noël",
+        "Rémy", "Lecomte", "Mathieu", "François", "Hubert", "Simon", "Laurent", "Denis", "Gilles", "Bastin",
+        "Collard", "Dethier", "Thiry", "Wéry", "Desmedt", "Verhaegen", "Coppens", "Pauwels", "Cools", "Aerts",
+        "Stévens", "Bogaert", "Verbruggen", "Dewulf", "Vandenberghe", "Dierickx", "Geerts", "Hendrickx", "Moens",
+        "Nijs", "Segers", "Smolders", "Thys", "Brasseur", "Piérard", "Delvaux", "Evrard", "Henrard", "Jacquet",
+        "Leroy", "Masson", "Pirard", "Ségers", "Wilmotte", "Crèvecoeur", "Dekeyser", "Lejeune", "Bernard", "Gobert",
+        "Grégoire", "Lhoëst", "Mélon", "Ötzel"};
+    private static final String[] PARTICLES = {"", "", "", "", "Van ", "De ", "Van den ", "Le ", "Vander", "D'"};
+    private static final String[] FIRST_NAMES = {"Élise", "Chloé", "Zoë", "Gaëlle", "Noémie", "Anaïs", "Loïc",
+        "Jérôme", "François", "Raphaël", "Maëlle", "Inès", "Thibault", "Léa", "Hélène", "Benoît", "Céline",
+        "Frédéric", "Jan", "Marie", "Luc", "An", "Pieter", "Sofie", "Lotte", "Wout", "Joëlle", "Stéphane",
+        "Géraldine", "Michaël", "Aurélie", "Sébastien", "Dries", "Eline", "Jonas", "Lien", "Nathalie", "Olivier"};
+    private static final String[] SERVICES = {"parcels", "parcels", "parcels", "mail", "mail", "banking"};
+    private static final String[] LANDLINE_ZONES = {"2", "3", "9", "4", "10", "50", "71", "81", "87"};
+    private static final String GIVEN = "asked where the parcel is; delivery address confirmed";
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+
+    private final long seed;
+    private final Instant now;
+    private final RetentionProfile profile;
+
+    public SyntheticData(long seed, Instant now, RetentionProfile profile) {
+        this.seed = seed;
+        this.now = now;
+        this.profile = profile;
+    }
+
+    private SplittableRandom random(String kind, long i) {
+        return new SplittableRandom(seed * 31 + kind.hashCode() + i * MIX);
+    }
+
+    /** Dossier {@code i} (from 0): numbered {@code D<year>-<n>} by the year it was opened. */
+    public Dossier dossier(int i) {
+        SplittableRandom r = random("dossier", i);
+        int yearsBack = i % 3;
+        Instant created = now.minus(Duration.ofDays(yearsBack * 365L + r.nextInt(365))).minusSeconds(r.nextInt(86_400));
+        int year = created.atOffset(ZoneOffset.UTC).getYear();
+        String number = String.format(Locale.ROOT, "D%d-%06d", year, i / 3 + 1);
+        String service = SERVICES[r.nextInt(SERVICES.length)];
+        List<PhoneNumber> phones = new ArrayList<>();
+        phones.add(mobile(i));
+        if (r.nextInt(3) == 0) {
+            phones.add(landline(r));
+        }
+        String name = PARTICLES[r.nextInt(PARTICLES.length)] + ROOTS[r.nextInt(ROOTS.length)]
+                + (r.nextInt(8) == 0 ? "-" + ROOTS[r.nextInt(ROOTS.length)] : "");
+        String first = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)];
+        Iban iban = "banking".equals(service) || r.nextInt(4) == 0 ? belgianIban(r) : null;
+        String email = r.nextInt(2) == 0 ? null : ascii(first) + "." + ascii(name) + i + "@example.be";
+        String retentionClass = "banking".equals(service) ? "banking-dossier" : "dossier";
+        RecordRetention retention = new RecordRetention(retentionClass,
+                profile.retentionFor(retentionClass, created).retainUntil(), false);
+        return new Dossier(number, 1, name, first, phones, iban, email, "", service, List.of(), created, created,
+                retention);
+    }
+
+    /** Dossier {@code i}'s mobile number, {@code +32 47x xx xx xx}: unique for the first five million. */
+    public PhoneNumber mobile(int i) {
+        return new PhoneNumber(String.format(Locale.ROOT, "+3247%d%06d", 5 + i % 5, i / 5 % 1_000_000));
+    }
+
+    /** Call trace {@code j} (from 0), most of them from one of the first {@code dossiers} dossiers' numbers. */
+    public CallTrace trace(long j, int dossiers) {
+        SplittableRandom r = random("trace", j);
+        Instant time = now.minus(Duration.ofSeconds(r.nextLong(365L * 86_400)));
+        boolean known = dossiers > 0 && r.nextInt(10) < 7;
+        int dossier = known ? r.nextInt(dossiers) : -1;
+        PhoneNumber caller = known ? mobile(dossier) : r.nextInt(4) == 0 ? landline(r) : randomMobile(r);
+        List<String> barcodes = new ArrayList<>();
+        for (int b = r.nextInt(3); b > 0; b--) {
+            barcodes.add(r.nextBoolean() ? s10Barcode(r) : bpostBarcode(r));
+        }
+        String service = SERVICES[r.nextInt(SERVICES.length)];
+        boolean mobile = caller.isBelgianMobile();
+        RecordRetention retention = new RecordRetention("trace", profile.retentionFor("trace", time).retainUntil(),
+                false);
+        return new CallTrace(String.format(Locale.ROOT, "syn-%010d", j), caller, "+3222785044", service, time,
+                barcodes, barcodes.isEmpty() ? "" : GIVEN, "lang=" + (r.nextBoolean() ? "fr" : "nl") + ";menu="
+                + (1 + r.nextInt(3)), mobile, mobile && r.nextInt(5) == 0,
+                known ? dossier(dossier).number() : null, retention);
+    }
+
+    private static PhoneNumber landline(SplittableRandom r) {
+        String zone = LANDLINE_ZONES[r.nextInt(LANDLINE_ZONES.length)];
+        int digits = 8 - zone.length();
+        return new PhoneNumber("+32" + zone + String.format(Locale.ROOT, "%0" + digits + "d",
+                r.nextInt((int) Math.pow(10, digits))));
+    }
+
+    private static PhoneNumber randomMobile(SplittableRandom r) {
+        return new PhoneNumber(String.format(Locale.ROOT, "+3246%d%06d", r.nextInt(10), r.nextInt(1_000_000)));
+    }
+
+    /** BE + ISO check digits + a 12-digit account whose last two digits are its first ten mod 97. */
+    static Iban belgianIban(SplittableRandom r) {
+        long account = r.nextLong(1_000_000_000L, 10_000_000_000L);
+        long national = account % 97 == 0 ? 97 : account % 97;
+        String bban = String.format(Locale.ROOT, "%010d%02d", account, national);
+        int check = 98 - new BigInteger(bban + "111400").mod(BigInteger.valueOf(97)).intValue();
+        return new Iban(String.format(Locale.ROOT, "BE%02d%s", check, bban));
+    }
+
+    /** A UPU S10 item identifier: two letters, eight digits, the S10 check digit, BE. */
+    static String s10Barcode(SplittableRandom r) {
+        int serial = r.nextInt(100_000_000);
+        String digits = String.format(Locale.ROOT, "%08d", serial);
+        int[] weights = {8, 6, 4, 2, 3, 5, 9, 7};
+        int sum = 0;
+        for (int k = 0; k < 8; k++) {
+            sum += weights[k] * (digits.charAt(k) - '0');
+        }
+        int check = 11 - sum % 11;
+        check = check == 10 ? 0 : check == 11 ? 5 : check;
+        char a = (char) ('A' + r.nextInt(26));
+        char b = (char) ('A' + r.nextInt(26));
+        return "" + a + b + digits + check + "BE";
+    }
+
+    /** A bpost domestic parcel barcode: 18 digits starting 3232. */
+    static String bpostBarcode(SplittableRandom r) {
+        return String.format(Locale.ROOT, "3232%014d", r.nextLong(100_000_000_000_000L));
+    }
+
+    private static String ascii(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "")
+                .toLowerCase(Locale.ROOT);
+    }
+}

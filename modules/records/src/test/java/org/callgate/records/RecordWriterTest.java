@@ -1,0 +1,105 @@
+package org.callgate.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.dossier.SearchHit;
+import org.callgate.core.dossier.SearchQuery;
+import org.callgate.store.LockMode;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RetentionProfile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private RecordsFixture records;
+    private final SyntheticData data = new SyntheticData(7, RecordsFixture.NOW, RetentionProfile.DEFAULT);
+
+    @BeforeEach
+    void open() throws Exception {
+        records = new RecordsFixture(dir);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        records.close();
+    }
+
+    private List<String> ids(SearchQuery query) {
+        records.index.refresh();
+        return records.index.search(query.page(0, 200)).hits().stream().map(SearchHit::id).toList();
+    }
+
+    @Test
+    void aRecordIsInTheStoreWithItsRetentionBeforeItIsInTheIndex() throws Exception {
+        Dossier banking = firstOfService("banking");
+        CallTrace trace = data.trace(1, 0);
+
+        ObjectKey dossierKey = records.writer.write(banking);
+        ObjectKey traceKey = records.writer.write(trace);
+
+        var stored = records.store.head(dossierKey).orElseThrow();
+        assertThat(dossierKey.value()).isEqualTo("dossiers/" + banking.number() + "/v000001.json");
+        assertThat(stored.retention().retentionClass()).isEqualTo("banking-dossier");
+        assertThat(stored.retention().retainUntil()).isEqualTo(banking.retention().retainUntil());
+        assertThat(stored.retention().mode()).isEqualTo(LockMode.COMPLIANCE);
+        assertThat(records.store.head(traceKey).orElseThrow().retention().mode()).isEqualTo(LockMode.NONE);
+        assertThat(RecordJson.dossier(new StoredRecords(records.store, records.index).read(dossierKey)))
+                .isEqualTo(banking);
+        assertThat(ids(SearchQuery.all().withDossier(banking.number()))).containsExactly(banking.number());
+        assertThat(ids(SearchQuery.all().withCallId(trace.callId()))).containsExactly(trace.callId());
+    }
+
+    @Test
+    void recordsIndexedAfterTheLastCommitAreIndexedAgainFromTheStoreAfterACrash() throws Exception {
+        records.writer.writeAll(List.of(data.dossier(0), data.dossier(1)), List.of());
+        records.writer.checkpoint();
+        records.writer.writeAll(List.of(data.dossier(2)), List.of(data.trace(0, 3), data.trace(1, 3)));
+
+        records.crashAndRestart();
+        assertThat(records.index.count(RecordKind.DOSSIER)).isEqualTo(2);
+        assertThat(records.index.count(RecordKind.TRACE)).isZero();
+
+        assertThat(records.writer.recover()).isEqualTo(3);
+        records.index.refresh();
+        assertThat(records.index.count(RecordKind.DOSSIER)).isEqualTo(3);
+        assertThat(records.index.count(RecordKind.TRACE)).isEqualTo(2);
+        assertThat(ids(SearchQuery.all().withDossier(data.dossier(2).number()).only(RecordKind.DOSSIER)))
+                .containsExactly(data.dossier(2).number());
+    }
+
+    @Test
+    void aJournalKeyWhoseRecordNeverReachedTheStoreIsSkipped() throws Exception {
+        new IndexJournal(dir.resolve("journal")).append(List.of(ObjectKey.of("traces/2026/11/26/never.json")));
+
+        assertThat(records.writer.recover()).isZero();
+        records.index.refresh();
+        assertThat(records.index.count(RecordKind.TRACE)).isZero();
+    }
+
+    @Test
+    void afterACheckpointTheJournalNamesNothing() throws Exception {
+        records.writer.write(data.trace(0, 0));
+        records.writer.checkpoint();
+
+        assertThat(new IndexJournal(dir.resolve("journal")).keys()).isEmpty();
+    }
+
+    private Dossier firstOfService(String service) {
+        for (int i = 0; ; i++) {
+            if (data.dossier(i).service().equals(service)) {
+                return data.dossier(i);
+            }
+        }
+    }
+}
