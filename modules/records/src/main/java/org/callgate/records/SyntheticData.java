@@ -22,9 +22,10 @@ import org.callgate.store.RetentionProfile;
  * {@code i} is always the same for the same seed and date, whatever else is generated, so the
  * benchmark can generate in parallel and a test can predict a record.
  *
- * <p>Dossiers are spread over the three years before {@code now}, one in six of the banking
- * service (R3); call traces over the year before it, seven in ten from a dossier's number and
- * linked to it, with zero to two barcodes.
+ * <p>Dossiers are spread over this calendar year (up to {@code now}) and the two before, a third
+ * in each, numbered by their year; one in six is of the banking service (R3). Call traces are
+ * spread over the year before {@code now}, seven in ten from a dossier's number and linked to it,
+ * with zero to two barcodes.
  */
 public final class SyntheticData {
 
@@ -64,9 +65,11 @@ public final class SyntheticData {
     /** Dossier {@code i} (from 0): numbered {@code D<year>-<n>} by the year it was opened. */
     public Dossier dossier(int i) {
         SplittableRandom r = random("dossier", i);
-        int yearsBack = i % 3;
-        Instant created = now.minus(Duration.ofDays(yearsBack * 365L + r.nextInt(365))).minusSeconds(r.nextInt(86_400));
-        int year = created.atOffset(ZoneOffset.UTC).getYear();
+        int year = now.atOffset(ZoneOffset.UTC).getYear() - i % 3;
+        Instant yearStart = java.time.LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant yearEnd = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        long span = Duration.between(yearStart, yearEnd.isAfter(now) ? now : yearEnd).getSeconds();
+        Instant created = yearStart.plusSeconds(r.nextLong(Math.max(1, span)));
         String number = String.format(Locale.ROOT, "D%d-%06d", year, i / 3 + 1);
         String service = SERVICES[r.nextInt(SERVICES.length)];
         List<PhoneNumber> phones = new ArrayList<>();
