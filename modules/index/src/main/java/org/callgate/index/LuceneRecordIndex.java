@@ -64,6 +64,7 @@ public final class LuceneRecordIndex implements RecordIndex {
     private final SearchQueries queries;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("callgate-index-refresh").daemon().factory());
+    private volatile boolean appendOnly;
 
     private LuceneRecordIndex(Path path, Directory directory, IndexWriter writer, NameAnalyzer names)
             throws IOException {
@@ -117,9 +118,18 @@ public final class LuceneRecordIndex implements RecordIndex {
         update(RecordKind.RECORDING, recording.callId(), RecordDocuments.of(recording));
     }
 
+    @Override
+    public void appendOnly(boolean on) {
+        appendOnly = on;
+    }
+
     private void update(RecordKind kind, String id, Document doc) {
         try {
-            writer.updateDocument(RecordDocuments.uid(kind, id), doc);
+            if (appendOnly) {
+                writer.addDocument(doc);
+            } else {
+                writer.updateDocument(RecordDocuments.uid(kind, id), doc);
+            }
         } catch (IOException e) {
             throw failure("cannot index " + kind + " " + id, e);
         }

@@ -36,6 +36,15 @@ public final class Reindexer {
     public Counts rebuild() throws StoreException, IOException {
         StoredRecords stored = new StoredRecords(store, index);
         index.deleteAll();
+        index.appendOnly(true);
+        try {
+            return fill(stored);
+        } finally {
+            index.appendOnly(false);
+        }
+    }
+
+    private Counts fill(StoredRecords stored) throws StoreException, IOException {
         long dossiers = 0;
         List<ObjectKey> versions = store.list(RecordKeys.DOSSIERS);
         for (int i = 0; i < versions.size(); i++) {

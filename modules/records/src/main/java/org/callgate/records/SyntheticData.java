@@ -38,6 +38,8 @@ public final class SyntheticData {
         "Nijs", "Segers", "Smolders", "Thys", "Brasseur", "Piérard", "Delvaux", "Evrard", "Henrard", "Jacquet",
         "Leroy", "Masson", "Pirard", "Ségers", "Wilmotte", "Crèvecoeur", "Dekeyser", "Lejeune", "Bernard", "Gobert",
         "Grégoire", "Lhoëst", "Mélon", "Ötzel"};
+    /** Plain roots are the most common; suffixed ones make some 800 surnames, as many as a region has in use. */
+    private static final String[] SUFFIXES = {"", "", "", "", "s", "e", "x", "aert", "ens", "in", "ot", "y"};
     private static final String[] PARTICLES = {"", "", "", "", "Van ", "De ", "Van den ", "Le ", "Vander", "D'"};
     private static final String[] FIRST_NAMES = {"Élise", "Chloé", "Zoë", "Gaëlle", "Noémie", "Anaïs", "Loïc",
         "Jérôme", "François", "Raphaël", "Maëlle", "Inès", "Thibault", "Léa", "Hélène", "Benoît", "Céline",
@@ -65,12 +67,12 @@ public final class SyntheticData {
     /** Dossier {@code i} (from 0): numbered {@code D<year>-<n>} by the year it was opened. */
     public Dossier dossier(int i) {
         SplittableRandom r = random("dossier", i);
-        int year = now.atOffset(ZoneOffset.UTC).getYear() - i % 3;
+        int year = yearOf(i);
         Instant yearStart = java.time.LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant yearEnd = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         long span = Duration.between(yearStart, yearEnd.isAfter(now) ? now : yearEnd).getSeconds();
         Instant created = yearStart.plusSeconds(r.nextLong(Math.max(1, span)));
-        String number = String.format(Locale.ROOT, "D%d-%06d", year, i / 3 + 1);
+        String number = dossierNumber(i);
         String service = SERVICES[r.nextInt(SERVICES.length)];
         List<PhoneNumber> phones = new ArrayList<>();
         phones.add(mobile(i));
@@ -78,7 +80,7 @@ public final class SyntheticData {
             phones.add(landline(r));
         }
         String name = PARTICLES[r.nextInt(PARTICLES.length)] + ROOTS[r.nextInt(ROOTS.length)]
-                + (r.nextInt(8) == 0 ? "-" + ROOTS[r.nextInt(ROOTS.length)] : "");
+                + SUFFIXES[r.nextInt(SUFFIXES.length)] + (r.nextInt(8) == 0 ? "-" + ROOTS[r.nextInt(ROOTS.length)] : "");
         String first = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)];
         Iban iban = "banking".equals(service) || r.nextInt(4) == 0 ? belgianIban(r) : null;
         String email = r.nextInt(2) == 0 ? null : ascii(first) + "." + ascii(name) + i + "@example.be";
@@ -87,6 +89,15 @@ public final class SyntheticData {
                 profile.retentionFor(retentionClass, created).retainUntil(), false);
         return new Dossier(number, 1, name, first, phones, iban, email, "", service, List.of(), created, created,
                 retention);
+    }
+
+    /** Dossier {@code i}'s number, without generating the dossier. */
+    public String dossierNumber(int i) {
+        return String.format(Locale.ROOT, "D%d-%06d", yearOf(i), i / 3 + 1);
+    }
+
+    private int yearOf(int i) {
+        return now.atOffset(ZoneOffset.UTC).getYear() - i % 3;
     }
 
     /** Dossier {@code i}'s mobile number, {@code +32 47x xx xx xx}: unique for the first five million. */
@@ -112,7 +123,7 @@ public final class SyntheticData {
         return new CallTrace(String.format(Locale.ROOT, "syn-%010d", j), caller, "+3222785044", service, time,
                 barcodes, barcodes.isEmpty() ? "" : GIVEN, "lang=" + (r.nextBoolean() ? "fr" : "nl") + ";menu="
                 + (1 + r.nextInt(3)), mobile, mobile && r.nextInt(5) == 0,
-                known ? dossier(dossier).number() : null, retention);
+                known ? dossierNumber(dossier) : null, retention);
     }
 
     private static PhoneNumber landline(SplittableRandom r) {
