@@ -6,7 +6,9 @@ import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.ivr.CallIndex;
+import org.callgate.records.Dossiers;
 import org.callgate.store.RecordingStore;
+import org.callgate.store.RetentionProfile;
 import org.callgate.media.MediaSettings;
 import org.callgate.media.NettyMediaControl;
 import org.callgate.sip.B2buaSettings;
@@ -18,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: the one place that knows the concrete media and SIP implementations and
- * wires them from the configuration. Start order is the recording store, then media, so that the first INVITE finds
- * its ports and a recorded call its spool; stop order is the reverse, so that calls end with BYE
+ * wires them from the configuration. Start order is the store, the index (recovering what the last
+ * run left unindexed), the recording spool, then media and SIP, so that the first INVITE finds its
+ * ports, its caller's dossier and its spool; stop order is the reverse, so that calls end with BYE
  * before their ports close, and their recordings reach the spool before the uploader stops.
  */
 public final class Callgate implements AutoCloseable {
@@ -28,28 +31,36 @@ public final class Callgate implements AutoCloseable {
 
     private final NettyMediaControl media;
     private final SipGateway sip;
+    private final RecordingStore store;
     private final Recordings recordings;
+    private final Records records;
+    private final CallTraces traces;
 
-    private Callgate(NettyMediaControl media, SipGateway sip, Recordings recordings) {
+    private Callgate(NettyMediaControl media, SipGateway sip, RecordingStore store, Recordings recordings,
+            Records records, CallTraces traces) {
         this.media = media;
         this.sip = sip;
+        this.store = store;
         this.recordings = recordings;
+        this.records = records;
+        this.traces = traces;
     }
 
     /**
-     * Starts callgate.
+     * Starts callgate; callers are identified by the index (R15).
      *
-     * @throws SipGatewayException when the SIP port cannot be bound or a prompt cannot be loaded
-     *     (the message names the port or the file)
+     * @throws SipGatewayException when the SIP port cannot be bound, a prompt cannot be loaded, or
+     *     the store or index cannot be opened (the message names the port, file or directory)
      */
     public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer) throws SipGatewayException {
-        return start(config, clock, observer, CallIndex.EMPTY);
+        return start(config, clock, observer, null);
     }
 
     /**
-     * Starts callgate with a caller index for caller identification (R15).
+     * Starts callgate with another caller index for caller identification (R15), or the index's
+     * dossiers when {@code callers} is null.
      *
-     * @throws SipGatewayException when the SIP port cannot be bound or a prompt cannot be loaded
+     * @throws SipGatewayException as {@link #start(CallgateConfig, Clock, CallObserver)}
      */
     public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer, CallIndex callers)
             throws SipGatewayException {
@@ -64,19 +75,44 @@ public final class Callgate implements AutoCloseable {
             LOG.warn("recording.sampling-key is the built-in demo key: anyone can predict which calls are sampled;"
                     + " set a secret key in the configuration (docs/configuration.md)");
         }
-        Recordings recordings = Recordings.open(config.store(), clock, stored -> { });
+        RecordingStore store = Recordings.openStore(config.store(), clock);
+        Records records = null;
+        Recordings recordings = null;
+        try {
+            records = Records.open(config.index(), config.store(), store, clock);
+            recordings = Recordings.open(config.store(), store, new IndexedRecordings(records.writer()));
+        } catch (SipGatewayException | RuntimeException e) {
+            closeAll(records, store);
+            throw e;
+        }
+        CallTraces traces = new CallTraces(records.writer(), records.dossiers(),
+                RetentionProfile.named(config.store().retentionProfile()));
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
-        SipGateway sip = new SipGateway(sipSettings(config, clock), media, observer,
-                new CallServices(prompts, callers, SmsSenders.create(config.sms()), recording.toDecision(),
-                        recording.toObjectionList(), recordings.recorder()));
+        CallObserver observers = summary -> {
+            traces.callEnded(summary);
+            observer.callEnded(summary);
+        };
+        SipGateway sip = new SipGateway(sipSettings(config, clock), media, observers,
+                new CallServices(prompts, callers != null ? callers : records.dossiers(),
+                        SmsSenders.create(config.sms()), recording.toDecision(), recording.toObjectionList(),
+                        recordings.recorder()));
         try {
             sip.start();
         } catch (SipGatewayException e) {
             media.close();
             recordings.close();
+            traces.close();
+            closeAll(records, store);
             throw e;
         }
-        return new Callgate(media, sip, recordings);
+        return new Callgate(media, sip, store, recordings, records, traces);
+    }
+
+    private static void closeAll(Records records, RecordingStore store) {
+        if (records != null) {
+            records.close();
+        }
+        store.close();
     }
 
     static MediaSettings mediaSettings(CallgateConfig config, Clock clock) {
@@ -111,9 +147,19 @@ public final class Callgate implements AutoCloseable {
         return media.openChannels();
     }
 
-    /** The store recordings go to (R7, R8). */
+    /** The store recordings, traces and dossiers go to (R1, R2, R7, R8). */
     public RecordingStore recordingStore() {
-        return recordings.store();
+        return store;
+    }
+
+    /** The agents' look-up service over the index (R2, R15). */
+    public Dossiers dossiers() {
+        return records.dossiers();
+    }
+
+    /** Call traces handed over at call end and not yet written. */
+    public int pendingTraces() {
+        return traces.pending();
     }
 
     /** Recordings ended and not yet in the store: they wait in the spool. */
@@ -121,11 +167,17 @@ public final class Callgate implements AutoCloseable {
         return recordings.pendingUploads();
     }
 
-    /** Calls end first (their recordings reach the spool), then media, then the store. */
+    /**
+     * Calls end first (their recordings reach the spool, their traces the writer), then media,
+     * then the uploader and the trace writer, then the index commits, then the store closes.
+     */
     @Override
     public void close() {
         sip.close();
         media.close();
         recordings.close();
+        traces.close();
+        records.close();
+        store.close();
     }
 }

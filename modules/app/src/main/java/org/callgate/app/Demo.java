@@ -112,7 +112,7 @@ final class Demo implements Callable<Integer> {
         StoreConfig store = new StoreConfig(StoreConfig.FILE, work.resolve("store"), work.resolve("spool"),
                 c.store().retentionProfile(), c.store().s3());
         return new CallgateConfig(c.sip(), c.media(), c.calls(), c.serviceLines(), c.promptsDir(), c.sms(),
-                c.outbound(), c.recording(), store);
+                c.outbound(), c.recording(), store, c.index());
     }
 
     /** What reached the store: one WAV and one metadata JSON per recorded call (R4, R7, R8). */

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @SuppressForbidden("a command prints its errors to the terminal")
 @Command(name = "callgate", mixinStandardHelpOptions = true, version = "callgate 0.1.0",
         description = "Customer-service call routing and recording compliance gateway.",
-        subcommands = {Main.Serve.class, Demo.class, Main.CheckConfig.class, StoreCommand.class})
+        subcommands = {Main.Serve.class, Demo.class, Main.CheckConfig.class, StoreCommand.class,
+            IndexCommands.Reindex.class, IndexCommands.GenerateData.class})
 public final class Main {
 
     static final int STARTUP_FAILED = 1;

@@ -16,7 +16,7 @@ import org.callgate.store.file.FileRecordingStore;
 import org.callgate.sip.SipGatewayException;
 
 /**
- * The recording pipeline as configured: the store, the spool in front of it, and the uploader
+ * The recording pipeline as configured: the spool in front of the store, and the uploader
  * between them, which at start-up first finishes what a previous run left in the spool (DESIGN
  * §1 step 7: nothing lost, nothing stored twice).
  */
@@ -33,18 +33,17 @@ final class Recordings implements AutoCloseable {
     }
 
     /**
-     * Opens the store and the spool and resumes the spool's leftovers.
+     * Opens the spool in front of {@code store} and resumes the spool's leftovers. The store stays
+     * its opener's to close.
      *
      * @throws SipGatewayException when a directory cannot be used; the message names it
      */
-    static Recordings open(StoreConfig config, Clock clock, Consumer<StoredRecording> onStored)
+    static Recordings open(StoreConfig config, RecordingStore store, Consumer<StoredRecording> onStored)
             throws SipGatewayException {
-        RecordingStore store = openStore(config, clock);
         RecordingSpool spool;
         try {
             spool = new RecordingSpool(config.spool());
         } catch (IOException e) {
-            store.close();
             throw new SipGatewayException("cannot use the recording spool " + config.spool() + ": " + e, e);
         }
         RecordingUploader uploader = new RecordingUploader(spool, store,
@@ -53,7 +52,6 @@ final class Recordings implements AutoCloseable {
             uploader.resumeSpool();
         } catch (IOException e) {
             uploader.close();
-            store.close();
             throw new SipGatewayException("cannot read the recording spool " + config.spool() + ": " + e, e);
         }
         return new Recordings(store, uploader, new SpoolRecorder(spool, uploader));
@@ -85,9 +83,9 @@ final class Recordings implements AutoCloseable {
         return uploader.pending();
     }
 
+    /** Stops the uploader; what is not stored yet stays in the spool. The store stays open. */
     @Override
     public void close() {
         uploader.close();
-        store.close();
     }
 }

@@ -27,6 +27,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * at {@link #commit()} (the commit is Lucene's durability point: what was written after the last
  * one is gone after a crash, and is indexed again from the store at the next start).
  *
- * <p>One process owns the index: the writer's lock file refuses a second one. Lucene exceptions
+ * <p>One process owns the index: the writer's lock file refuses a second one ({@link
+ * IndexInUseException}). Lucene exceptions
  * stay inside; I/O failures surface as {@link UncheckedIOException} with the index path.
  */
 public final class LuceneRecordIndex implements RecordIndex {
@@ -93,6 +95,9 @@ public final class LuceneRecordIndex implements RecordIndex {
                     .setRAMBufferSizeMB(ramBufferMb)
                     .setCommitOnClose(true);
             return new LuceneRecordIndex(path, directory, new IndexWriter(directory, config), names);
+        } catch (LockObtainFailedException e) {
+            closeQuietly(directory);
+            throw new IndexInUseException(path, e);
         } catch (IOException e) {
             closeQuietly(directory);
             throw new UncheckedIOException("index " + path + ": cannot open: " + e.getMessage(), e);

@@ -64,6 +64,10 @@ public final class RecordingUploader implements AutoCloseable {
             Thread.ofPlatform().name("callgate-uploader-metadata").daemon().factory());
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
+    /**
+     * @param onStored told of each recording once audio and metadata are stored and verified, and
+     *     before its spool entry is deleted: the index step. If it throws, the recording is retried.
+     */
     public RecordingUploader(RecordingSpool spool, RecordingStore store, RetentionProfile profile,
             Consumer<StoredRecording> onStored) {
         this.spool = spool;
@@ -117,15 +121,18 @@ public final class RecordingUploader implements AutoCloseable {
         }
     }
 
-    /** The metadata lane: stores the metadata, then deletes the spool entry. */
+    /**
+     * The metadata lane: stores the metadata, tells {@code onStored} (which indexes it), then
+     * deletes the spool entry. A failure of any step leaves the entry in the spool and retries.
+     */
     private void finish(SpoolEntry entry, StoredAudio audio, int failures) {
         try {
             StoredRecording stored = storeMetadata(entry, audio, failures < 0);
+            onStored.accept(stored); // the index (DESIGN §1 step 6): before the spool entry goes
             spool.delete(entry);
             pending.remove(entry.callId());
             LOG.info("call {}: recording stored as {} ({} bytes, {}, until {})", entry.callId(), stored.audio().key(),
                     stored.audio().size(), stored.metadata().lockMode(), stored.metadata().retainUntil());
-            onStored.accept(stored);
         } catch (IOException | StoreException | RuntimeException e) {
             failed(entry, failures, e);
         }

@@ -25,10 +25,11 @@ import org.callgate.core.ServiceDirectory;
  * @param outbound the {@code outbound:} section: the trunk for callbacks and who may place them (R5)
  * @param recording the {@code recording:} section: which calls are recorded (R7, R8, objections)
  * @param store the {@code store:} section: where recordings go and for how long (R7, R8, R14)
+ * @param index the {@code index:} section: the Lucene index of dossiers, traces and recordings
  */
 public record CallgateConfig(
         SipConfig sip, MediaConfig media, CallsConfig calls, List<ServiceLineConfig> serviceLines, Path promptsDir,
-        SmsConfig sms, OutboundConfig outbound, RecordingConfig recording, StoreConfig store) {
+        SmsConfig sms, OutboundConfig outbound, RecordingConfig recording, StoreConfig store, IndexConfig index) {
 
     /** Relative to the current directory; {@code scripts/callgate} runs from the repository root. */
     static final Path DEFAULT_PROMPTS_DIR = Path.of("config/prompts");
@@ -43,6 +44,7 @@ public record CallgateConfig(
         Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(index, "index");
     }
 
     /** Every documented default: the configuration of {@code callgate demo}. */
@@ -50,7 +52,7 @@ public record CallgateConfig(
         return new CallgateConfig(
                 SipConfig.defaults(), MediaConfig.defaults(), CallsConfig.defaults(),
                 ServiceLineConfig.defaults(), DEFAULT_PROMPTS_DIR, SmsConfig.defaults(), OutboundConfig.defaults(),
-                RecordingConfig.defaults(), StoreConfig.defaults());
+                RecordingConfig.defaults(), StoreConfig.defaults(), IndexConfig.defaults());
     }
 
     /** Binds the top-level YAML keys; a section left out (or {@code null}) takes its defaults. */
@@ -64,7 +66,8 @@ public record CallgateConfig(
             @JsonProperty("sms") SmsConfig sms,
             @JsonProperty("outbound") OutboundConfig outbound,
             @JsonProperty("recording") RecordingConfig recording,
-            @JsonProperty("store") StoreConfig store) {
+            @JsonProperty("store") StoreConfig store,
+            @JsonProperty("index") IndexConfig index) {
         return new CallgateConfig(
                 Objects.requireNonNullElseGet(sip, SipConfig::defaults),
                 Objects.requireNonNullElseGet(media, MediaConfig::defaults),
@@ -74,7 +77,8 @@ public record CallgateConfig(
                 Objects.requireNonNullElseGet(sms, SmsConfig::defaults),
                 Objects.requireNonNullElseGet(outbound, OutboundConfig::defaults),
                 Objects.requireNonNullElseGet(recording, RecordingConfig::defaults),
-                Objects.requireNonNullElseGet(store, StoreConfig::defaults));
+                Objects.requireNonNullElseGet(store, StoreConfig::defaults),
+                Objects.requireNonNullElseGet(index, IndexConfig::defaults));
     }
 
     /** The service lines in scope (R5), looked up by dialled number, each with its IVR plan. */

@@ -37,6 +37,7 @@ final class ConfigValidator {
         OutboundRules.check(config.outbound(), problems);
         RecordingRules.check(config.recording(), problems);
         StoreRules.check(config.store(), problems);
+        index(config.index(), problems);
         problems.require(!config.promptsDir().toString().isEmpty(), "prompts-dir", "",
                 "must not be empty; leave the key out for " + CallgateConfig.DEFAULT_PROMPTS_DIR);
         return problems.list();
@@ -112,6 +113,17 @@ final class ConfigValidator {
 
     private static void port(String path, int port, int lowest, Problems problems) {
         problems.require(port >= lowest && port <= MAX_PORT, path, port, "out of range " + lowest + ".." + MAX_PORT);
+    }
+
+    private static void index(IndexConfig index, Problems problems) {
+        if (index.path() != null) {
+            problems.require(!index.path().toString().isBlank(), "index.path", "",
+                    "must name a directory; leave the key out for 'index' beside store.spool");
+        }
+        if (positive("index.commit-interval", index.commitInterval(), problems)) {
+            problems.require(index.commitInterval().compareTo(Duration.ofHours(1)) <= 0, "index.commit-interval",
+                    index.commitInterval(), "must be 1h or less: a crash redoes the indexing since the last commit");
+        }
     }
 
     private static boolean positive(String path, Duration duration, Problems problems) {

@@ -1,0 +1,106 @@
+package org.callgate.app;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.call.CallObserver;
+import org.callgate.core.call.CallSummary;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.RecordRetention;
+import org.callgate.core.ivr.IvrTrace;
+import org.callgate.core.ivr.KnownCaller;
+import org.callgate.records.Dossiers;
+import org.callgate.records.RecordWriter;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the trace of every call that reached the IVR's end or an agent (R1: the number, the
+ * service, the time, the IVR path, the SMS offer of R9, and the caller's dossier when their number
+ * is on file), kept 1 year from the call. It runs off the signalling threads: a call's end hands
+ * its trace to a writer thread, which stores and indexes it and retries with back-off while the
+ * store is unavailable.
+ */
+final class CallTraces implements CallObserver, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallTraces.class);
+    private static final long MAX_RETRY_SECONDS = 60;
+
+    private final RecordWriter writer;
+    private final Dossiers dossiers;
+    private final RetentionProfile profile;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("callgate-traces").daemon().factory());
+    private final AtomicInteger pending = new AtomicInteger();
+
+    CallTraces(RecordWriter writer, Dossiers dossiers, RetentionProfile profile) {
+        this.writer = writer;
+        this.dossiers = dossiers;
+        this.profile = profile;
+    }
+
+    @Override
+    public void callEnded(CallSummary summary) {
+        if (summary.route() == null && !summary.wasAnswered()) {
+            return; // refused, or hung up before the IVR chose: no call was continued (R1)
+        }
+        pending.incrementAndGet();
+        try {
+            thread.execute(() -> write(summary, 0));
+        } catch (RejectedExecutionException closing) {
+            pending.decrementAndGet();
+            LOG.warn("call {}: trace not written, callgate is stopping", summary.callId());
+        }
+    }
+
+    private void write(CallSummary summary, int failures) {
+        try {
+            writer.write(trace(summary));
+            pending.decrementAndGet();
+        } catch (StoreException | IOException | RuntimeException e) {
+            long delay = Math.min(MAX_RETRY_SECONDS, 1L << Math.min(failures, 6));
+            LOG.warn("call {}: trace not written, retrying in {} s: {}", summary.callId(), delay, e.toString());
+            thread.schedule(() -> write(summary, failures + 1), delay, TimeUnit.SECONDS);
+        }
+    }
+
+    CallTrace trace(CallSummary summary) {
+        PhoneNumber caller = PhoneNumber.tryParse(summary.caller()).orElse(null);
+        String dossier = caller == null ? null : dossiers.identify(caller).map(KnownCaller::dossier).orElse(null);
+        IvrTrace ivr = summary.ivrTrace();
+        Instant at = summary.started();
+        return new CallTrace(summary.callId(), caller, summary.serviceLine(), summary.service(), at, List.of(), "",
+                summary.route() == null ? "" : summary.route().ivrPath(), ivr != null && ivr.smsOffered(),
+                ivr != null && ivr.smsTaken(), dossier,
+                new RecordRetention("trace", profile.retentionFor("trace", at).retainUntil(), false));
+    }
+
+    /** Traces handed over and not yet written. */
+    int pending() {
+        return pending.get();
+    }
+
+    /** Writes what is queued (not what waits for a retry), then stops. */
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pending.get() > 0) {
+            LOG.warn("{} call traces not written at shutdown (store unavailable)", pending.get());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.callgate.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.callgate.app.config.IndexConfig;
+import org.callgate.app.config.StoreConfig;
+import org.callgate.index.IndexInUseException;
+import org.callgate.index.LuceneRecordIndex;
+import org.callgate.records.Dossiers;
+import org.callgate.records.RecordWriter;
+import org.callgate.sip.SipGatewayException;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index and the records written through it, as configured: opens the Lucene index, indexes
+ * again from the store what the journal says a crash left out, and commits every
+ * {@code index.commit-interval} and at close (DESIGN §2: store first, then index).
+ */
+final class Records implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Records.class);
+
+    private final LuceneRecordIndex index;
+    private final RecordWriter writer;
+    private final Dossiers dossiers;
+    private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("callgate-index-commit").daemon().factory());
+
+    private Records(LuceneRecordIndex index, RecordWriter writer, Dossiers dossiers, Duration commitInterval) {
+        this.index = index;
+        this.writer = writer;
+        this.dossiers = dossiers;
+        long every = commitInterval.toMillis();
+        committer.scheduleWithFixedDelay(this::checkpoint, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens the index and recovers what the last run left unindexed.
+     *
+     * @throws SipGatewayException when the index cannot be opened (another callgate holds it, a
+     *     directory cannot be used) or the store cannot be read; the message says which
+     */
+    static Records open(IndexConfig config, StoreConfig storeConfig, RecordingStore store, Clock clock)
+            throws SipGatewayException {
+        Path dir = config.directory(storeConfig);
+        LuceneRecordIndex index = openIndex(dir);
+        RetentionProfile profile = RetentionProfile.named(storeConfig.retentionProfile());
+        try {
+            RecordWriter writer = new RecordWriter(store, index, profile, config.journal(storeConfig));
+            writer.recover();
+            return new Records(index, writer, new Dossiers(writer, store, profile, clock), config.commitInterval());
+        } catch (IOException | StoreException | RuntimeException e) {
+            index.close();
+            throw new SipGatewayException("cannot recover the index " + dir + " from the store: " + e.getMessage(), e);
+        }
+    }
+
+    static LuceneRecordIndex openIndex(Path dir) throws SipGatewayException {
+        try {
+            return LuceneRecordIndex.open(dir);
+        } catch (IndexInUseException e) {
+            throw new SipGatewayException("the index " + dir + " is in use by another callgate process", e);
+        } catch (UncheckedIOException e) {
+            throw new SipGatewayException(e.getMessage(), e);
+        }
+    }
+
+    private void checkpoint() {
+        try {
+            writer.checkpoint();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("index {}: commit failed; the journal keeps what it covers for the next start", index.path(), e);
+        }
+    }
+
+    RecordWriter writer() {
+        return writer;
+    }
+
+    Dossiers dossiers() {
+        return dossiers;
+    }
+
+    LuceneRecordIndex index() {
+        return index;
+    }
+
+    /** Commits, then closes the index; the store stays open (its owner closes it). */
+    @Override
+    public void close() {
+        committer.shutdownNow();
+        try {
+            writer.close();
+        } catch (IOException e) {
+            LOG.error("index {}: final commit failed; the next start indexes again from the journal", index.path(), e);
+        }
+        index.close();
+    }
+}

@@ -1,0 +1,84 @@
+package org.callgate.records;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.callgate.core.dossier.RecordIndex;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.dossier.SearchQuery;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.StoreException;
+
+/**
+ * Compares the index with the store ({@code callgate reindex --check}): every dossier's latest
+ * version, every call trace and every recording in the store must be in the index, and the index
+ * must hold no more records of a kind than the store. Reads every key in the store: an operator's
+ * tool and a test's, not something to run on every start.
+ */
+public final class IndexCheck {
+
+    private static final int MAX_LISTED = 20;
+
+    private final RecordingStore store;
+    private final RecordIndex index;
+
+    public IndexCheck(RecordingStore store, RecordIndex index) {
+        this.store = store;
+        this.index = index;
+    }
+
+    /** What the check found; {@code missing} lists at most twenty store keys the index lacks. */
+    public record Result(long dossiers, long traces, long recordings, long indexDossiers, long indexTraces,
+            long indexRecordings, long missingCount, List<String> missing) {
+
+        public boolean consistent() {
+            return missingCount == 0 && dossiers == indexDossiers && traces == indexTraces
+                    && recordings == indexRecordings;
+        }
+    }
+
+    public Result run() throws StoreException, IOException {
+        index.refresh();
+        List<String> missing = new ArrayList<>();
+        long[] missingCount = {0};
+        long dossiers = 0;
+        List<ObjectKey> versions = store.list(RecordKeys.DOSSIERS);
+        for (int i = 0; i < versions.size(); i++) {
+            ObjectKey key = versions.get(i);
+            Optional<String> number = RecordKeys.dossierNumber(key);
+            if (number.isEmpty() || i + 1 < versions.size() && number.equals(RecordKeys.dossierNumber(versions.get(i + 1)))) {
+                continue;
+            }
+            dossiers++;
+            String file = key.value().substring(key.value().lastIndexOf("/v") + 2, key.value().length() - 5);
+            if (!index.dossierVersion(number.get()).equals(Optional.of(Integer.parseInt(file)))) {
+                note(key, missing, missingCount);
+            }
+        }
+        long traces = calls(store.list(RecordKeys.TRACES), RecordKind.TRACE, missing, missingCount);
+        long recordings = calls(store.list(RecordKeys.RECORDINGS).stream().filter(RecordKeys::isRecordingMetadata)
+                .toList(), RecordKind.RECORDING, missing, missingCount);
+        return new Result(dossiers, traces, recordings, index.count(RecordKind.DOSSIER), index.count(RecordKind.TRACE),
+                index.count(RecordKind.RECORDING), missingCount[0], missing);
+    }
+
+    private long calls(List<ObjectKey> keys, RecordKind kind, List<String> missing, long[] missingCount) {
+        for (ObjectKey key : keys) {
+            String name = key.value().substring(key.value().lastIndexOf('/') + 1);
+            String callId = name.substring(0, name.length() - ".json".length());
+            if (index.search(SearchQuery.all().withCallId(callId).only(kind).page(0, 1)).total() == 0) {
+                note(key, missing, missingCount);
+            }
+        }
+        return keys.size();
+    }
+
+    private static void note(ObjectKey key, List<String> missing, long[] missingCount) {
+        missingCount[0]++;
+        if (missing.size() < MAX_LISTED) {
+            missing.add(key.value());
+        }
+    }
+}
