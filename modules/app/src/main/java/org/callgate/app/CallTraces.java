@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the trace of every call that reached the IVR's end or an agent (R1: the number, the
- * service, the time, the IVR path, the SMS offer of R9, and the caller's dossier when their number
- * is on file), kept 1 year from the call. It runs off the signalling threads: a call's end hands
+ * service, the time, the IVR path, the SMS offer of R9, and the caller's dossier: the one the IVR
+ * identified, or else the one their number finds at the call's end), kept 1 year from the call. It runs off the signalling threads: a call's end hands
  * its trace to a writer thread, which stores and indexes it and retries with back-off while the
  * store is unavailable.
  */
@@ -74,7 +74,8 @@ final class CallTraces implements CallObserver, AutoCloseable {
 
     CallTrace trace(CallSummary summary) {
         PhoneNumber caller = PhoneNumber.tryParse(summary.caller()).orElse(null);
-        String dossier = caller == null ? null : dossiers.identify(caller).map(KnownCaller::dossier).orElse(null);
+        String dossier = summary.route() != null && summary.route().dossier() != null ? summary.route().dossier()
+                : caller == null ? null : dossiers.identify(caller).map(KnownCaller::dossier).orElse(null);
         IvrTrace ivr = summary.ivrTrace();
         Instant at = summary.started();
         return new CallTrace(summary.callId(), caller, summary.serviceLine(), summary.service(), at, List.of(), "",

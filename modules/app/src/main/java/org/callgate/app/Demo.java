@@ -17,6 +17,9 @@ import org.callgate.app.config.ConfigLoader;
 import org.callgate.app.config.StoreConfig;
 import org.callgate.core.ServiceLine;
 import org.callgate.core.call.CallSummary;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.dossier.SearchHit;
+import org.callgate.core.dossier.SearchQuery;
 import org.callgate.core.media.LegCounters;
 import org.callgate.sip.SipGatewayException;
 import org.callgate.store.ObjectInfo;
@@ -62,6 +65,7 @@ final class Demo implements Callable<Integer> {
             awaitEnded(ended, lines.size());
             report(new ArrayList<>(ended));
             reportRecordings(callgate);
+            reportIndex(callgate);
             return ok && ended.size() == lines.size() ? 0 : 1;
         } catch (SipGatewayException e) {
             System.err.println("callgate demo: " + e.getMessage());
@@ -129,6 +133,23 @@ final class Demo implements Callable<Integer> {
                         info.retention().retentionClass(), info.retention().mode(), info.retention().retainUntil());
             }
         }
+    }
+
+    /** What agents now find: each call's trace (R1), and the recordings, in the index (docs/index.md). */
+    private void reportIndex(Callgate callgate) throws InterruptedException {
+        for (int i = 0; i < 100 && callgate.pendingTraces() > 0; i++) {
+            Thread.sleep(100);
+        }
+        var dossiers = callgate.dossiers();
+        var traces = dossiers.search(SearchQuery.all().only(RecordKind.TRACE).page(0, 20));
+        out.printf(Locale.ROOT, "%nCall traces in the index (%d, kept 1 year, R1):%n", traces.total());
+        for (SearchHit hit : traces.hits()) {
+            out.printf(Locale.ROOT, "  %-40s %-14s %-16s until %s%n", hit.id(), hit.service(),
+                    hit.phones().isEmpty() ? "(no number)" : hit.phones().getFirst(), hit.retention().retainUntil());
+        }
+        long recordings = dossiers.search(SearchQuery.all().only(RecordKind.RECORDING)).total();
+        out.printf(Locale.ROOT, "Recordings in the index: %d (agents find them by caller, service, time or dossier).%n",
+                recordings);
     }
 
     private static int agentPort(List<ServiceLine> lines) {

@@ -98,6 +98,11 @@ final class GatewayFixture implements AutoCloseable {
         return new GatewayFixture(dir, 100, "20s", serviceLines, callers, "20s", 0, Clock.systemUTC());
     }
 
+    /** Like {@link #withLines(Path, String)}, identifying callers from callgate's own index, as in production. */
+    static GatewayFixture withOwnIndex(Path dir, String serviceLines) throws Exception {
+        return new GatewayFixture(dir, 100, "20s", serviceLines, null, "20s", 0, Clock.systemUTC());
+    }
+
     /** Like {@link #withLines(Path, String)}, with another {@code calls.no-answer-timeout}. */
     static GatewayFixture withLines(Path dir, String serviceLines, String noAnswer) throws Exception {
         return new GatewayFixture(dir, 100, "20s", serviceLines, CallIndex.EMPTY, noAnswer, 0, Clock.systemUTC());

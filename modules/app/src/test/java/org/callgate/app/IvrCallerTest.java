@@ -1,6 +1,7 @@
 package org.callgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +14,15 @@ import java.util.Set;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.call.EndReason;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.dossier.SearchHit;
+import org.callgate.core.dossier.SearchQuery;
 import org.callgate.core.ivr.InMemoryCallIndex;
 import org.callgate.core.ivr.IvrTrace;
 import org.callgate.core.ivr.KnownCaller;
 import org.callgate.core.recording.RecordingDecision;
+import org.callgate.records.DossierDetails;
 import org.callgate.testing.FreePorts;
 import org.callgate.testing.Sipp;
 import org.callgate.testing.SippResult;
@@ -24,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The caller's number at work: a known caller's dossier (R15), the SMS link for mobiles (R9), callbacks (R5). */
+/**
+ * The caller's number at work: a known caller's dossier (R15), from a stand-in and from the real
+ * index, with the call in the dossier's history (R1); the SMS link for mobiles (R9); callbacks (R5).
+ */
 @ExtendWith(SippRequired.class)
 class IvrCallerTest {
 
@@ -46,6 +55,29 @@ class IvrCallerTest {
             run(callgate, caller, agent, "022785044");
 
             assertThat(callgate.nextEndedCall().route().language()).isEqualTo("fr");
+        }
+    }
+
+    @Test
+    void aCallerWhoseNumberIsInADossierIsIdentifiedFromTheIndexAndTheCallJoinsTheDossiersHistory() throws Exception {
+        try (GatewayFixture callgate = GatewayFixture.withOwnIndex(dir, IvrFlowTest.LINES)) {
+            Dossier dossier = callgate.gateway.dossiers().create("private",
+                    new DossierDetails("Dubôis", "Marie", List.of("0475 12 34 56"), null, null, null));
+            Path caller = new IvrScenarios().pause(500).rfc4733('1').rfc4733('2').caller(dir, "indexed-caller");
+            Path agent = IvrScenarios.agentExpecting(dir, "indexed-agent", Map.of(
+                    "X-Callgate-Dossier", dossier.number()));
+
+            run(callgate, caller, agent, "022785044");
+
+            CallSummary summary = callgate.nextEndedCall();
+            assertThat(summary.route().dossier()).isEqualTo(dossier.number());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    callgate.gateway.dossiers().open(dossier.number()).orElseThrow().history())
+                    .extracting(SearchHit::id).containsExactly(summary.callId()));
+            SearchHit trace = callgate.gateway.dossiers().search(SearchQuery.of("+32 475 12 34 56")
+                    .only(RecordKind.TRACE)).hits().getFirst();
+            assertThat(trace.dossier()).isEqualTo(dossier.number());
+            assertThat(trace.retention().retentionClass()).isEqualTo("trace");
         }
     }
 

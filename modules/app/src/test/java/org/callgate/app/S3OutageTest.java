@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /**
  * The S3 endpoint goes away while recordings are being uploaded and comes back: every recording
- * arrives, once, with the retention of its class (DESIGN §1 step 7). Against a real Ceph RGW whose
+ * arrives, once, with the retention of its class (DESIGN §1 step 7), and so does each call's trace
+ * (R1). Against a real Ceph RGW whose
  * gateway the test stops and starts; the objects stay in its cluster meanwhile.
  */
 @ExtendWith({SippRequired.class, RgwServer.class})
@@ -96,8 +97,11 @@ class S3OutageTest {
                 assertThat(recordings.head(key(call, ".json"))).isPresent();
             }
             assertThat(recordings.list("recordings/")).hasSize(2 * CALLS);
+            await().atMost(Duration.ofSeconds(60)).until(() -> callgate.gateway.pendingTraces() == 0);
+            assertThat(recordings.list("traces/")).as("each call's trace (R1) also arrived").hasSize(CALLS);
         }
-        assertThat(versionsIn(settings)).as("one version per object: nothing stored twice").hasSize(2 * CALLS);
+        assertThat(versionsIn(settings)).as("one version per object: nothing stored twice").hasSize(3 * CALLS)
+                .extracting(ObjectVersion::key).doesNotHaveDuplicates();
         try (var spool = Files.list(dir.resolve("spool"))) {
             assertThat(spool.toList()).isEmpty();
         }

@@ -213,7 +213,7 @@ public final class RecordingUploader implements AutoCloseable {
         return new RecordingMetadata(entry.callId(), entry.caller(), entry.serviceLine(), entry.service(),
                 entry.answered(), entry.duration().toMillis(), "recorded;reason=" + entry.reason(),
                 entry.retentionClass(), retention.retainUntil().toString(), retention.mode().name(),
-                audio.key().value(), audio.size(), audio.sha256(), entry.incomplete(), null);
+                audio.key().value(), audio.size(), audio.sha256(), entry.incomplete(), entry.dossier());
     }
 
     private static Digest digest(Path file) throws IOException {

@@ -20,9 +20,11 @@ import org.callgate.core.recording.RecordingFacts;
  * @param ended ISO-8601 instant the recording ended, null while it runs
  * @param frames stereo frames of audio (8,000 per second), once ended
  * @param incomplete the recording was cut short by a crash or a write error
+ * @param dossier the dossier the caller was identified with, or null (absent in entries of
+ *     versions before it)
  */
 public record SpoolEntry(String callId, String caller, String serviceLine, String service, String answered,
-        String reason, String retentionClass, String ended, long frames, boolean incomplete) {
+        String reason, String retentionClass, String ended, long frames, boolean incomplete, String dossier) {
 
     public SpoolEntry {
         Objects.requireNonNull(callId, "callId");
@@ -33,12 +35,12 @@ public record SpoolEntry(String callId, String caller, String serviceLine, Strin
     static SpoolEntry started(RecordingFacts facts) {
         return new SpoolEntry(facts.callId(), facts.caller(), facts.serviceLine(), facts.service(),
                 facts.answered().toString(), facts.decision().reason().token(), facts.decision().retentionClass(),
-                null, 0, false);
+                null, 0, false, facts.dossier());
     }
 
     SpoolEntry ended(Instant end, long frameCount, boolean cut) {
         return new SpoolEntry(callId, caller, serviceLine, service, answered, reason, retentionClass, end.toString(),
-                frameCount, cut);
+                frameCount, cut, dossier);
     }
 
     boolean isEnded() {

@@ -111,6 +111,20 @@ class RecordingUploaderTest {
     }
 
     @Test
+    void theMetadataLinksTheDossierTheCallerWasIdentifiedWith() throws Exception {
+        SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
+        Path wav = recorder.begin(new RecordingFacts("call-1", "+32475123456", "private", "banking", ANSWERED, BANKING,
+                "D2026-000007"));
+        writeAudio(wav, 800, true);
+
+        recorder.end("call-1", ANSWERED.plusMillis(100), new RecordedAudio(wav, 800, Files.size(wav), 0), null);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);
+        assertThat(new ObjectMapper().readTree(read(JSON)).get("dossier").asText()).isEqualTo("D2026-000007");
+        assertThat(stored.getFirst().metadata().dossier()).isEqualTo("D2026-000007");
+    }
+
+    @Test
     void aSampledRecordingIsKeptSixMonthsUnderGovernance() throws Exception {
         SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
         Path wav = recorder.begin(facts(new Recording(true, Recording.Reason.SAMPLED, Recording.RECORDING, false)));

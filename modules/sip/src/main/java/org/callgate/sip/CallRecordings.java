@@ -41,7 +41,9 @@ final class CallRecordings {
         String service = call.route() == null ? call.line.id() : call.route().service();
         Instant answered = call.answered() == null ? sip.settings.clock().instant() : call.answered();
         try {
-            Path file = recorder.begin(new RecordingFacts(call.id, call.caller, call.line.id(), service, answered, decision));
+            String dossier = call.route() == null ? null : call.route().dossier();
+            Path file = recorder.begin(new RecordingFacts(call.id, call.caller, call.line.id(), service, answered,
+                    decision, dossier));
             running.put(call.id, call.media.record(file, answered));
             LOG.debug("{}: recording to {}", call, file);
         } catch (IOException | RuntimeException e) {

@@ -134,7 +134,8 @@ final class IvrCalls {
 
     /** The IVR is done: call the queue it chose, with what the agent side should know. */
     private void connect(B2buaCall call, Negotiated callerSide, CallerFacts facts, IvrOutcome outcome) {
-        Route route = RoutingDecision.decide(call.line, outcome);
+        Route decided = RoutingDecision.decide(call.line, outcome);
+        Route route = facts.known() == null ? decided : decided.withDossier(facts.known().dossier());
         call.route(route);
         LOG.info("{}: IVR done ({}, keys '{}', {}), calling {}", call, route.reason(), route.ivrPath(),
                 route.language(), route.queueUri());
@@ -147,8 +148,8 @@ final class IvrCalls {
         if (!route.ivrPath().isEmpty()) {
             headers.put("X-Callgate-Ivr-Path", route.ivrPath());
         }
-        if (facts.known() != null) {
-            headers.put("X-Callgate-Dossier", facts.known().dossier());
+        if (route.dossier() != null) {
+            headers.put("X-Callgate-Dossier", route.dossier());
         }
         try {
             agentLeg.invite(call, route.queueUri(), sdp, headers);

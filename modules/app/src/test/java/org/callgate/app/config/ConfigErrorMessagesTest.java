@@ -83,8 +83,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 retention:
                   recordings: 6m
-                """)).isEqualTo(file + ":1:1: retention: {...} — unknown key; allowed: calls, media, outbound,"
-                        + " prompts-dir, recording, service-lines, sip, sms, store");
+                """)).isEqualTo(file + ":1:1: retention: {...} — unknown key; allowed: calls, index, media,"
+                        + " outbound, prompts-dir, recording, service-lines, sip, sms, store");
     }
 
     @Test

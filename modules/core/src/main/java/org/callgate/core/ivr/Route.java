@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param language the caller's language
  * @param ivrPath the keys pressed, e.g. {@code 1} or {@code 3>2}; empty when none
  * @param reason why the IVR ended
+ * @param dossier the dossier the caller's number identified (R15), or null: sent to the agent
+ *     side, and linked to the call's trace and recording
  */
-public record Route(String queueUri, String service, String language, String ivrPath, IvrOutcome.Reason reason) {
+public record Route(String queueUri, String service, String language, String ivrPath, IvrOutcome.Reason reason,
+        String dossier) {
+
+    /** A route for a caller without a known dossier. */
+    public Route(String queueUri, String service, String language, String ivrPath, IvrOutcome.Reason reason) {
+        this(queueUri, service, language, ivrPath, reason, null);
+    }
 
     public Route {
         Objects.requireNonNull(queueUri, "queueUri");
@@ -20,5 +28,10 @@ public record Route(String queueUri, String service, String language, String ivr
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(ivrPath, "ivrPath");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The same route for a caller identified with {@code number}. */
+    public Route withDossier(String number) {
+        return new Route(queueUri, service, language, ivrPath, reason, number);
     }
 }

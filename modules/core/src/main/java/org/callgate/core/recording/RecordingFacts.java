@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param service the service the call concerns (the IVR option's, or the line's)
  * @param answered when the agent answered: the start of the recording
  * @param decision the recording decision; recorded
+ * @param dossier the dossier the caller was identified with (R15), or null
  */
 public record RecordingFacts(String callId, String caller, String serviceLine, String service, Instant answered,
-        Recording decision) {
+        Recording decision, String dossier) {
+
+    /** The facts of a call whose caller has no known dossier. */
+    public RecordingFacts(String callId, String caller, String serviceLine, String service, Instant answered,
+            Recording decision) {
+        this(callId, caller, serviceLine, service, answered, decision, null);
+    }
 
     public RecordingFacts {
         Objects.requireNonNull(callId, "callId");
