@@ -141,6 +141,7 @@ final class Demo implements Callable<Integer> {
             Thread.sleep(100);
         }
         var dossiers = callgate.dossiers();
+        dossiers.refresh();
         var traces = dossiers.search(SearchQuery.all().only(RecordKind.TRACE).page(0, 20));
         out.printf(Locale.ROOT, "%nCall traces in the index (%d, kept 1 year, R1):%n", traces.total());
         for (SearchHit hit : traces.hits()) {

@@ -67,6 +67,14 @@ public final class Dossiers implements CallIndex {
         return index.identify(caller);
     }
 
+    /**
+     * Makes every write so far visible to searches at once; without it, writes of other threads
+     * (a call's trace, a stored recording) show within the index's refresh interval.
+     */
+    public void refresh() {
+        index.refresh();
+    }
+
     /** The dossier's latest version, from the store. */
     public Optional<Dossier> get(String number) throws StoreException, IOException {
         Optional<Integer> version = index.dossierVersion(number);
