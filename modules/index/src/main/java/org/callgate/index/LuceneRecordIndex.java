@@ -12,11 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -179,7 +176,7 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     @Override
     public long countExpired(Instant now) {
-        Query expired = expired(now);
+        Query expired = SearchQueries.expired(now);
         return withSearcher(searcher -> (long) searcher.count(expired));
     }
 
@@ -188,21 +185,13 @@ public final class LuceneRecordIndex implements RecordIndex {
         refresh();
         long count = countExpired(now);
         try {
-            writer.deleteDocuments(expired(now));
+            writer.deleteDocuments(SearchQueries.expired(now));
         } catch (IOException e) {
             throw failure("cannot delete expired records", e);
         }
         refresh();
         LOG.info("index {}: {} records past retain-until at {} removed", path, count, now);
         return count;
-    }
-
-    /** Past retain-until (inclusive of the instant itself) and not under legal hold (R19). */
-    static Query expired(Instant now) {
-        return new BooleanQuery.Builder()
-                .add(LongPoint.newRangeQuery(Fields.RETAIN_UNTIL, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER)
-                .add(SearchQueries.term(Fields.LEGAL_HOLD, Fields.HELD), Occur.MUST_NOT)
-                .build();
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import java.time.Instant;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.SearchQuery;
 
@@ -122,6 +123,14 @@ final class SearchQueries {
             throw new UncheckedIOException("analysing a name in memory", e);
         }
         return words;
+    }
+
+    /** Past retain-until (inclusive of the instant itself) and not under legal hold (R19). */
+    static Query expired(Instant now) {
+        return new BooleanQuery.Builder()
+                .add(LongPoint.newRangeQuery(Fields.RETAIN_UNTIL, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER)
+                .add(SearchQueries.term(Fields.LEGAL_HOLD, Fields.HELD), Occur.MUST_NOT)
+                .build();
     }
 
     static Query term(String field, String value) {
