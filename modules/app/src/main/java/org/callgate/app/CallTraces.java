@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the trace of every call that reached the IVR's end or an agent (R1: the number, the
  * service, the time, the IVR path, the SMS offer of R9, and the caller's dossier: the one the IVR
- * identified, or else the one their number finds at the call's end), kept 1 year from the call. It runs off the signalling threads: a call's end hands
- * its trace to a writer thread, which stores and indexes it and retries with back-off while the
- * store is unavailable.
+ * identified, or else the one their number finds at the call's end), kept 1 year from the call.
+ * It runs off the signalling threads: a call's end hands its trace to one of {@value #WRITERS}
+ * writer threads, which stores and indexes it and retries with back-off while the store is
+ * unavailable.
  */
 final class CallTraces implements CallObserver, AutoCloseable {
 
@@ -37,8 +38,10 @@ final class CallTraces implements CallObserver, AutoCloseable {
     private final RecordWriter writer;
     private final Dossiers dossiers;
     private final RetentionProfile profile;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("callgate-traces").daemon().factory());
+    /** Writers at once: an S3 put takes tens of milliseconds, and calls end hundreds a second. */
+    static final int WRITERS = 4;
+    private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(WRITERS,
+            Thread.ofPlatform().name("callgate-traces-", 1).daemon().factory());
     private final AtomicInteger pending = new AtomicInteger();
 
     CallTraces(RecordWriter writer, Dossiers dossiers, RetentionProfile profile) {
@@ -54,7 +57,7 @@ final class CallTraces implements CallObserver, AutoCloseable {
         }
         pending.incrementAndGet();
         try {
-            thread.execute(() -> write(summary, 0));
+            writers.execute(() -> write(summary, 0));
         } catch (RejectedExecutionException closing) {
             pending.decrementAndGet();
             LOG.warn("call {}: trace not written, callgate is stopping", summary.callId());
@@ -68,7 +71,7 @@ final class CallTraces implements CallObserver, AutoCloseable {
         } catch (StoreException | IOException | RuntimeException e) {
             long delay = Math.min(MAX_RETRY_SECONDS, 1L << Math.min(failures, 6));
             LOG.warn("call {}: trace not written, retrying in {} s: {}", summary.callId(), delay, e.toString());
-            thread.schedule(() -> write(summary, failures + 1), delay, TimeUnit.SECONDS);
+            writers.schedule(() -> write(summary, failures + 1), delay, TimeUnit.SECONDS);
         }
     }
 
@@ -92,10 +95,10 @@ final class CallTraces implements CallObserver, AutoCloseable {
     /** Writes what is queued (not what waits for a retry), then stops. */
     @Override
     public void close() {
-        thread.shutdown();
+        writers.shutdown();
         try {
-            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
+            if (!writers.awaitTermination(5, TimeUnit.SECONDS)) {
+                writers.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
