@@ -2,8 +2,11 @@ package org.callgate.app;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * Writes the trace of every call that reached the IVR's end or an agent (R1: the number, the
  * service, the time, the IVR path, the SMS offer of R9, and the caller's dossier: the one the IVR
  * identified, or else the one their number finds at the call's end), kept 1 year from the call.
- * It runs off the signalling threads: a call's end hands its trace to one of {@value #WRITERS}
- * writer threads, which stores and indexes it and retries with back-off while the store is
- * unavailable.
+ * It runs off the signalling threads: a call's end queues its trace, and one of {@value #WRITERS}
+ * writer threads takes what has queued up, stores and indexes it as one batch (one journal
+ * fsync), and retries the batch with back-off while the store is unavailable.
  */
 final class CallTraces implements CallObserver, AutoCloseable {
 
@@ -43,6 +46,9 @@ final class CallTraces implements CallObserver, AutoCloseable {
     private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(WRITERS,
             Thread.ofPlatform().name("callgate-traces-", 1).daemon().factory());
     private final AtomicInteger pending = new AtomicInteger();
+    private final BlockingQueue<CallSummary> queue = new LinkedBlockingQueue<>();
+    /** Traces written with one journal fsync: at hundreds of calls a second, batches form by themselves. */
+    static final int MAX_BATCH = 200;
 
     CallTraces(RecordWriter writer, Dossiers dossiers, RetentionProfile profile) {
         this.writer = writer;
@@ -56,22 +62,35 @@ final class CallTraces implements CallObserver, AutoCloseable {
             return; // refused, or hung up before the IVR chose: no call was continued (R1)
         }
         pending.incrementAndGet();
+        queue.add(summary);
         try {
-            writers.execute(() -> write(summary, 0));
+            writers.execute(this::drain);
         } catch (RejectedExecutionException closing) {
-            pending.decrementAndGet();
             LOG.warn("call {}: trace not written, callgate is stopping", summary.callId());
         }
     }
 
-    private void write(CallSummary summary, int failures) {
+    /** Writes what has queued up, up to {@value #MAX_BATCH} traces with one journal fsync; nothing when another writer took it. */
+    private void drain() {
+        List<CallSummary> batch = new ArrayList<>();
+        queue.drainTo(batch, MAX_BATCH);
+        if (!batch.isEmpty()) {
+            write(batch, 0);
+        }
+    }
+
+    private void write(List<CallSummary> batch, int failures) {
         try {
-            writer.write(trace(summary));
-            pending.decrementAndGet();
+            writer.writeAll(List.of(), batch.stream().map(this::trace).toList());
+            pending.addAndGet(-batch.size());
         } catch (StoreException | IOException | RuntimeException e) {
             long delay = Math.min(MAX_RETRY_SECONDS, 1L << Math.min(failures, 6));
-            LOG.warn("call {}: trace not written, retrying in {} s: {}", summary.callId(), delay, e.toString());
-            writers.schedule(() -> write(summary, failures + 1), delay, TimeUnit.SECONDS);
+            LOG.warn("{} call traces not written, retrying in {} s: {}", batch.size(), delay, e.toString());
+            try {
+                writers.schedule(() -> write(batch, failures + 1), delay, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException closing) {
+                LOG.warn("{} call traces not written, callgate is stopping", batch.size());
+            }
         }
     }
 

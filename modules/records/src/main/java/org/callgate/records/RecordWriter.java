@@ -2,7 +2,10 @@ package org.callgate.records;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -13,6 +16,8 @@ import org.callgate.core.dossier.RecordIndex;
 import org.callgate.core.dossier.RecordRetention;
 import org.callgate.core.dossier.RecordingRef;
 import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectExistsException;
+import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.Retention;
@@ -108,12 +113,36 @@ public final class RecordWriter implements AutoCloseable {
             for (Pending record : records) {
                 Retention retention = new Retention(record.retention().retentionClass(),
                         record.retention().retainUntil(), profile.rule(record.retention().retentionClass()).mode());
-                store.put(record.key(), record.json(), new ObjectAttributes("application/json", retention,
-                        record.retention().legalHold(), Map.of("service", record.service(), "kind", "record")));
+                put(record, new ObjectAttributes("application/json", retention, record.retention().legalHold(),
+                        Map.of("service", record.service(), "kind", "record")));
                 record.indexing().run();
             }
         } finally {
             checkpoints.readLock().unlock();
+        }
+    }
+
+    /**
+     * Puts the record; a key already holding the same bytes counts as stored (a retry after a
+     * failure between the store and the index), other bytes are never overwritten.
+     */
+    private void put(Pending record, ObjectAttributes attributes) throws StoreException {
+        try {
+            store.put(record.key(), record.json(), attributes);
+        } catch (ObjectExistsException e) {
+            ObjectInfo there = store.head(record.key()).orElseThrow(() -> e);
+            if (!there.sha256().equals(sha256(record.json()))) {
+                throw new StoreException(record.key() + " already holds another record (SHA-256 " + there.sha256()
+                        + "); it is not overwritten");
+            }
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

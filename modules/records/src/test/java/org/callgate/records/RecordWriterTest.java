@@ -1,6 +1,7 @@
 package org.callgate.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.callgate.core.dossier.SearchQuery;
 import org.callgate.store.LockMode;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RetentionProfile;
+import org.callgate.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,22 @@ class RecordWriterTest {
         assertThat(records.writer.recover()).isZero();
         records.index.refresh();
         assertThat(records.index.count(RecordKind.TRACE)).isZero();
+    }
+
+    @Test
+    void writingARecordAgainWithTheSameBytesIsARetryAndOtherBytesAreRefused() throws Exception {
+        CallTrace trace = data.trace(5, 0);
+        records.writer.write(trace);
+
+        records.writer.write(trace);
+        CallTrace other = new CallTrace(trace.callId(), trace.caller(), trace.serviceLine(), trace.service(),
+                trace.time(), List.of("CD000000000BE"), trace.given(), trace.ivrPath(), trace.smsOffered(),
+                trace.smsTaken(), trace.dossier(), trace.retention());
+
+        assertThatThrownBy(() -> records.writer.write(other)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("not overwritten");
+        assertThat(RecordJson.trace(new StoredRecords(records.store, records.index).read(RecordKeys.trace(trace))))
+                .isEqualTo(trace);
     }
 
     @Test
