@@ -72,9 +72,13 @@ class IndexCrashTest {
         if (!Files.isDirectory(traces)) {
             return 0;
         }
+        long lines = 0;
         try (Stream<Path> files = Files.walk(traces)) {
-            return files.filter(f -> f.toString().endsWith(".json")).count();
+            for (Path batch : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                lines += Files.readAllLines(batch).size(); // batches are renamed into place whole
+            }
         }
+        return lines;
     }
 
     private String log(String command) throws Exception {

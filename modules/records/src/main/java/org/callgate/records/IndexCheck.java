@@ -13,7 +13,7 @@ import org.callgate.store.StoreException;
 
 /**
  * Compares the index with the store ({@code callgate reindex --check}): every dossier's latest
- * version, every call trace and every recording in the store must be in the index, and the index
+ * version, every call trace (of every batch) and every recording in the store must be in the index, and the index
  * must hold no more records of a kind than the store. Reads every key in the store: an operator's
  * tool and a test's, not something to run on every start.
  */
@@ -29,7 +29,7 @@ public final class IndexCheck {
         this.index = index;
     }
 
-    /** What the check found; {@code missing} lists at most twenty store keys the index lacks. */
+    /** What the check found; {@code missing} lists at most twenty of the records the index lacks. */
     public record Result(long dossiers, long traces, long recordings, long indexDossiers, long indexTraces,
             long indexRecordings, long missingCount, List<String> missing) {
 
@@ -54,31 +54,41 @@ public final class IndexCheck {
             dossiers++;
             String file = key.value().substring(key.value().lastIndexOf("/v") + 2, key.value().length() - 5);
             if (!index.dossierVersion(number.get()).equals(Optional.of(Integer.parseInt(file)))) {
-                note(key, missing, missingCount);
+                note(key.value(), missing, missingCount);
             }
         }
-        long traces = calls(store.list(RecordKeys.TRACES), RecordKind.TRACE, missing, missingCount);
-        long recordings = calls(store.list(RecordKeys.RECORDINGS).stream().filter(RecordKeys::isRecordingMetadata)
-                .toList(), RecordKind.RECORDING, missing, missingCount);
+        long traces = 0;
+        StoredRecords stored = new StoredRecords(store, index);
+        for (ObjectKey batch : store.list(RecordKeys.TRACES)) {
+            for (var trace : RecordJson.traces(stored.read(batch))) {
+                traces++;
+                if (!indexed(trace.callId(), RecordKind.TRACE)) {
+                    note(batch + " (" + trace.callId() + ")", missing, missingCount);
+                }
+            }
+        }
+        long recordings = 0;
+        for (ObjectKey key : store.list(RecordKeys.RECORDINGS)) {
+            if (RecordKeys.isRecordingMetadata(key)) {
+                recordings++;
+                String name = key.value().substring(key.value().lastIndexOf('/') + 1);
+                if (!indexed(name.substring(0, name.length() - ".json".length()), RecordKind.RECORDING)) {
+                    note(key.value(), missing, missingCount);
+                }
+            }
+        }
         return new Result(dossiers, traces, recordings, index.count(RecordKind.DOSSIER), index.count(RecordKind.TRACE),
                 index.count(RecordKind.RECORDING), missingCount[0], missing);
     }
 
-    private long calls(List<ObjectKey> keys, RecordKind kind, List<String> missing, long[] missingCount) {
-        for (ObjectKey key : keys) {
-            String name = key.value().substring(key.value().lastIndexOf('/') + 1);
-            String callId = name.substring(0, name.length() - ".json".length());
-            if (index.search(SearchQuery.all().withCallId(callId).only(kind).page(0, 1)).total() == 0) {
-                note(key, missing, missingCount);
-            }
-        }
-        return keys.size();
+    private boolean indexed(String callId, RecordKind kind) {
+        return index.search(SearchQuery.all().withCallId(callId).only(kind).page(0, 1)).total() > 0;
     }
 
-    private static void note(ObjectKey key, List<String> missing, long[] missingCount) {
+    private static void note(String what, List<String> missing, long[] missingCount) {
         missingCount[0]++;
         if (missing.size() < MAX_LISTED) {
-            missing.add(key.value());
+            missing.add(what);
         }
     }
 }

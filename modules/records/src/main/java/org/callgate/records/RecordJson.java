@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.dossier.CallTrace;
@@ -55,8 +58,27 @@ final class RecordJson {
         return JSON.readValue(json, Dossier.class);
     }
 
-    static CallTrace trace(byte[] json) throws IOException {
-        return JSON.readValue(json, CallTrace.class);
+    /** Traces as JSON Lines: one compact JSON object a line. */
+    static byte[] traceLines(List<CallTrace> traces) {
+        try {
+            StringBuilder lines = new StringBuilder(traces.size() * 512);
+            for (CallTrace trace : traces) {
+                lines.append(JSON.writeValueAsString(trace)).append('\n');
+            }
+            return lines.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a record is always serialisable", e);
+        }
+    }
+
+    static List<CallTrace> traces(byte[] lines) throws IOException {
+        List<CallTrace> traces = new ArrayList<>();
+        for (String line : new String(lines, StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                traces.add(JSON.readValue(line, CallTrace.class));
+            }
+        }
+        return traces;
     }
 
     /** A recording's metadata JSON, as the recording uploader stores it next to the audio (R4). */

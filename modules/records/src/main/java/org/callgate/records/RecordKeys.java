@@ -9,9 +9,9 @@ import org.callgate.store.ObjectKey;
 /**
  * Where records live in the store. A dossier's versions sit side by side under its number
  * ({@code dossiers/D2026-000123/v000002.json}; zero-padded, so listing order is version order);
- * traces under the UTC day of the call ({@code traces/2026/11/26/<call>.json}); recordings'
- * metadata next to their audio ({@code recordings/.../<call>.json}, written by the recording
- * uploader).
+ * call traces in batches, one JSON line each, under the UTC day of their calls and named after
+ * the batch's first call ({@code traces/2026/11/26/<call>.jsonl}); recordings' metadata next to
+ * their audio ({@code recordings/.../<call>.json}, written by the recording uploader).
  */
 final class RecordKeys {
 
@@ -27,8 +27,14 @@ final class RecordKeys {
         return ObjectKey.of(DOSSIERS + number + "/v" + String.format(java.util.Locale.ROOT, "%06d", version) + ".json");
     }
 
-    static ObjectKey trace(CallTrace trace) {
-        return ObjectKey.of(TRACES + DAY.format(trace.time()) + "/" + trace.callId() + ".json");
+    /** The batch of traces whose first is {@code first}: all of them of the same UTC day. */
+    static ObjectKey traceBatch(CallTrace first) {
+        return ObjectKey.of(TRACES + DAY.format(first.time()) + "/" + first.callId() + ".jsonl");
+    }
+
+    /** The UTC day of a trace, which its batch shares. */
+    static String day(CallTrace trace) {
+        return DAY.format(trace.time());
     }
 
     /** The dossier number of a dossier version's key, or empty for any other key. */

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -39,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class RecordWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
+    /** Traces in one store object at most. */
+    static final int TRACE_BATCH = 500;
 
     private final RecordingStore store;
     private final RecordIndex index;
@@ -67,17 +72,19 @@ public final class RecordWriter implements AutoCloseable {
         return key;
     }
 
+    /** Writes one trace, as a batch of one; returns the batch's key. */
     public ObjectKey write(CallTrace trace) throws StoreException, IOException {
-        ObjectKey key = RecordKeys.trace(trace);
-        writeAll(List.of(new Pending(key, RecordJson.bytes(trace), trace.retention(), trace.service(),
-                () -> index.put(trace))));
-        return key;
+        List<Pending> batch = traceBatches(List.of(trace));
+        writeAll(batch);
+        return batch.getFirst().key();
     }
 
     /**
-     * Writes many records with one journal fsync (bulk loads, the data generator). On a failure
-     * the records before it are written; the journal names all of them, so the index stays true to
-     * the store.
+     * Writes many records with one journal fsync (bulk loads, the data generator, calls that
+     * ended together). Dossiers are an object each; traces are stored in batches of up to {@value
+     * #TRACE_BATCH}, one object per UTC day, so that a call costs the store a share of one write
+     * rather than one write each. On a failure the records before it are written; the journal
+     * names all of them, so the index stays true to the store.
      */
     public void writeAll(List<Dossier> dossiers, List<CallTrace> traces) throws StoreException, IOException {
         List<Pending> all = new ArrayList<>(dossiers.size() + traces.size());
@@ -85,11 +92,30 @@ public final class RecordWriter implements AutoCloseable {
             all.add(new Pending(RecordKeys.dossier(d.number(), d.version()), RecordJson.bytes(d), d.retention(),
                     d.service(), () -> index.put(d)));
         }
-        for (CallTrace t : traces) {
-            all.add(new Pending(RecordKeys.trace(t), RecordJson.bytes(t), t.retention(), t.service(),
-                    () -> index.put(t)));
-        }
+        all.addAll(traceBatches(traces));
         writeAll(all);
+    }
+
+    /**
+     * Batches of traces of one UTC day each: retention class {@code trace}, retained until the last
+     * of them is due, which within a batch of calls that ended together is seconds apart.
+     */
+    private List<Pending> traceBatches(List<CallTrace> traces) {
+        Map<String, List<CallTrace>> byDay = new LinkedHashMap<>();
+        traces.forEach(t -> byDay.computeIfAbsent(RecordKeys.day(t), day -> new ArrayList<>()).add(t));
+        List<Pending> batches = new ArrayList<>();
+        for (List<CallTrace> day : byDay.values()) {
+            for (int from = 0; from < day.size(); from += TRACE_BATCH) {
+                List<CallTrace> batch = List.copyOf(day.subList(from, Math.min(day.size(), from + TRACE_BATCH)));
+                Instant until = batch.stream().map(t -> t.retention().retainUntil())
+                        .max(Comparator.naturalOrder()).orElseThrow();
+                long services = batch.stream().map(CallTrace::service).distinct().count();
+                batches.add(new Pending(RecordKeys.traceBatch(batch.getFirst()), RecordJson.traceLines(batch),
+                        new RecordRetention("trace", until, false),
+                        services == 1 ? batch.getFirst().service() : "various", () -> batch.forEach(index::put)));
+            }
+        }
+        return batches;
     }
 
     /**
@@ -148,7 +174,7 @@ public final class RecordWriter implements AutoCloseable {
 
     /** Commits the index; the journal then forgets what the commit made durable. */
     public void checkpoint() throws IOException {
-        List<java.nio.file.Path> sealed;
+        List<Path> sealed;
         checkpoints.writeLock().lock();
         try {
             sealed = journal.seal();
@@ -167,9 +193,7 @@ public final class RecordWriter implements AutoCloseable {
         List<ObjectKey> keys = journal.keys();
         int indexed = 0;
         for (ObjectKey key : keys) {
-            if (stored.index(key)) {
-                indexed++;
-            }
+            indexed += stored.index(key);
         }
         checkpoint();
         if (!keys.isEmpty()) {

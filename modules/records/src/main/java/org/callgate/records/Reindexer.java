@@ -51,8 +51,8 @@ public final class Reindexer {
             ObjectKey key = versions.get(i);
             boolean latest = i + 1 == versions.size()
                     || !RecordKeys.dossierNumber(versions.get(i + 1)).equals(RecordKeys.dossierNumber(key));
-            if (latest && stored.index(key)) {
-                dossiers++;
+            if (latest) {
+                dossiers += stored.index(key);
             }
         }
         long traces = indexAll(stored, store.list(RecordKeys.TRACES));
@@ -69,9 +69,7 @@ public final class Reindexer {
     private static long indexAll(StoredRecords stored, List<ObjectKey> keys) throws StoreException, IOException {
         long count = 0;
         for (ObjectKey key : keys) {
-            if (stored.index(key)) {
-                count++;
-            }
+            count += stored.index(key);
         }
         return count;
     }

@@ -2,6 +2,7 @@ package org.callgate.records;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
@@ -25,26 +26,30 @@ final class StoredRecords {
         this.index = index;
     }
 
-    /** Indexes the record under {@code key}; false when the store has no such object or it is no record. */
-    boolean index(ObjectKey key) throws StoreException, IOException {
+    /**
+     * Indexes the records under {@code key} (one, or a batch of traces); returns how many, 0 when
+     * the store has no such object or it holds no record.
+     */
+    int index(ObjectKey key) throws StoreException, IOException {
         Optional<ObjectInfo> head = store.head(key);
         if (head.isEmpty()) {
-            return false;
+            return 0;
         }
         boolean hold = head.get().legalHold();
         String value = key.value();
         if (value.startsWith(RecordKeys.DOSSIERS)) {
             Dossier dossier = RecordJson.dossier(read(key));
             index.put(dossier.withRetention(dossier.retention().withLegalHold(hold)));
+            return 1;
         } else if (value.startsWith(RecordKeys.TRACES)) {
-            CallTrace trace = RecordJson.trace(read(key));
-            index.put(trace.withRetention(trace.retention().withLegalHold(hold)));
+            List<CallTrace> traces = RecordJson.traces(read(key));
+            traces.forEach(trace -> index.put(trace.withRetention(trace.retention().withLegalHold(hold))));
+            return traces.size();
         } else if (RecordKeys.isRecordingMetadata(key)) {
             index.put(RecordJson.recording(read(key), hold));
-        } else {
-            return false;
+            return 1;
         }
-        return true;
+        return 0;
     }
 
     byte[] read(ObjectKey key) throws StoreException, IOException {

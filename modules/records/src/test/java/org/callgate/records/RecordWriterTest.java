@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.dossier.RecordRetention;
 import org.callgate.core.dossier.SearchHit;
 import org.callgate.core.dossier.SearchQuery;
 import org.callgate.store.LockMode;
@@ -101,8 +103,29 @@ class RecordWriterTest {
 
         assertThatThrownBy(() -> records.writer.write(other)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("not overwritten");
-        assertThat(RecordJson.trace(new StoredRecords(records.store, records.index).read(RecordKeys.trace(trace))))
-                .isEqualTo(trace);
+        assertThat(RecordJson.traces(new StoredRecords(records.store, records.index)
+                .read(RecordKeys.traceBatch(trace)))).containsExactly(trace);
+    }
+
+    @Test
+    void tracesAreStoredInBatchesOfOneDayKeptUntilTheLastOfThemIsDue() throws Exception {
+        Instant day = Instant.parse("2026-11-20T10:00:00Z");
+        List<CallTrace> traces = List.of(traceAt("a", day), traceAt("b", day.plusSeconds(5)),
+                traceAt("c", day.plusSeconds(86_400)));
+
+        records.writer.writeAll(List.of(), traces);
+
+        assertThat(records.store.list("traces/")).containsExactly(ObjectKey.of("traces/2026/11/20/a.jsonl"),
+                ObjectKey.of("traces/2026/11/21/c.jsonl"));
+        var first = records.store.head(ObjectKey.of("traces/2026/11/20/a.jsonl")).orElseThrow();
+        assertThat(first.retention().retentionClass()).isEqualTo("trace");
+        assertThat(first.retention().retainUntil()).isEqualTo(Instant.parse("2027-11-20T10:00:05Z"));
+        assertThat(ids(SearchQuery.all().only(RecordKind.TRACE))).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    private static CallTrace traceAt(String callId, Instant time) {
+        return new CallTrace(callId, null, "+3222785044", "parcels", time, List.of(), "", "", false, false, null,
+                new RecordRetention("trace", RetentionProfile.DEFAULT.retentionFor("trace", time).retainUntil(), false));
     }
 
     @Test
