@@ -17,8 +17,6 @@ import org.callgate.core.call.CallSummary;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.RecordRetention;
 import org.callgate.core.ivr.IvrTrace;
-import org.callgate.core.ivr.KnownCaller;
-import org.callgate.records.Dossiers;
 import org.callgate.records.RecordWriter;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
@@ -27,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the trace of every call that reached the IVR's end or an agent (R1: the number, the
- * service, the time, the IVR path, the SMS offer of R9, and the caller's dossier: the one the IVR
- * identified, or else the one their number finds at the call's end), kept 1 year from the call.
+ * service, the time, the IVR path, the SMS offer of R9, and the dossier the IVR identified the
+ * caller with), kept 1 year from the call.
  * It runs off the signalling threads: a call's end queues its trace, and one of {@value #WRITERS}
  * writer threads takes what has queued up, stores and indexes it as one batch (one journal
  * fsync), and retries the batch with back-off while the store is unavailable.
@@ -39,7 +37,6 @@ final class CallTraces implements CallObserver, AutoCloseable {
     private static final long MAX_RETRY_SECONDS = 60;
 
     private final RecordWriter writer;
-    private final Dossiers dossiers;
     private final RetentionProfile profile;
     /** Writers at once: an S3 put takes tens of milliseconds, and calls end hundreds a second. */
     static final int WRITERS = 4;
@@ -50,9 +47,8 @@ final class CallTraces implements CallObserver, AutoCloseable {
     /** Traces written with one journal fsync: at hundreds of calls a second, batches form by themselves. */
     static final int MAX_BATCH = 200;
 
-    CallTraces(RecordWriter writer, Dossiers dossiers, RetentionProfile profile) {
+    CallTraces(RecordWriter writer, RetentionProfile profile) {
         this.writer = writer;
-        this.dossiers = dossiers;
         this.profile = profile;
     }
 
@@ -96,8 +92,7 @@ final class CallTraces implements CallObserver, AutoCloseable {
 
     CallTrace trace(CallSummary summary) {
         PhoneNumber caller = PhoneNumber.tryParse(summary.caller()).orElse(null);
-        String dossier = summary.route() != null && summary.route().dossier() != null ? summary.route().dossier()
-                : caller == null ? null : dossiers.identify(caller).map(KnownCaller::dossier).orElse(null);
+        String dossier = summary.route() == null ? null : summary.route().dossier();
         IvrTrace ivr = summary.ivrTrace();
         Instant at = summary.started();
         return new CallTrace(summary.callId(), caller, summary.serviceLine(), summary.service(), at, List.of(), "",

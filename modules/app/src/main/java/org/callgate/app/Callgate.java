@@ -85,8 +85,7 @@ public final class Callgate implements AutoCloseable {
             closeAll(records, store);
             throw e;
         }
-        CallTraces traces = new CallTraces(records.writer(), records.dossiers(),
-                RetentionProfile.named(config.store().retentionProfile()));
+        CallTraces traces = new CallTraces(records.writer(), RetentionProfile.named(config.store().retentionProfile()));
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
         CallObserver observers = summary -> {
             traces.callEnded(summary);

@@ -112,7 +112,8 @@ public final class RecordWriter implements AutoCloseable {
                 long services = batch.stream().map(CallTrace::service).distinct().count();
                 batches.add(new Pending(RecordKeys.traceBatch(batch.getFirst()), RecordJson.traceLines(batch),
                         new RecordRetention("trace", until, false),
-                        services == 1 ? batch.getFirst().service() : "various", () -> batch.forEach(index::put)));
+                        services == 1 ? batch.getFirst().service() : "various", () -> batch.forEach(index::put),
+                        true));
             }
         }
         return batches;
@@ -139,9 +140,13 @@ public final class RecordWriter implements AutoCloseable {
             for (Pending record : records) {
                 Retention retention = new Retention(record.retention().retentionClass(),
                         record.retention().retainUntil(), profile.rule(record.retention().retentionClass()).mode());
+                IndexJournal.Held held = record.held() ? journal.hold(record.key(), record.json()) : null;
                 put(record, new ObjectAttributes("application/json", retention, record.retention().legalHold(),
                         Map.of("service", record.service(), "kind", "record")));
                 record.indexing().run();
+                if (held != null) {
+                    journal.release(held);
+                }
             }
         } finally {
             checkpoints.readLock().unlock();
@@ -186,10 +191,25 @@ public final class RecordWriter implements AutoCloseable {
     }
 
     /**
-     * Indexes again every record the journal names that the store has: those written after the
-     * index's last commit by a process that then stopped without committing. Returns how many.
+     * Stores what the journal holds that the store may not have (batches of call traces a crash
+     * cut off), then indexes again every record the journal names that the store has: those
+     * written after the index's last commit by a process that then stopped without committing.
+     * Returns how many records were indexed again.
      */
     public int recover() throws IOException, StoreException {
+        int held = 0;
+        for (IndexJournal.Held record : journal.held()) {
+            List<Pending> batch = traceBatches(RecordJson.traces(record.bytes()));
+            if (batch.size() != 1 || !batch.getFirst().key().equals(record.key())) {
+                throw new IOException("held record " + record.file() + " is not the batch " + record.key());
+            }
+            writeAll(batch); // stores (or finds it stored with the same bytes), indexes, releases
+            journal.release(record);
+            held++;
+        }
+        if (held > 0) {
+            LOG.info("index: {} batches of call traces the last run had not stored yet stored now", held);
+        }
         List<ObjectKey> keys = journal.keys();
         int indexed = 0;
         for (ObjectKey key : keys) {
@@ -210,6 +230,12 @@ public final class RecordWriter implements AutoCloseable {
         journal.close();
     }
 
-    private record Pending(ObjectKey key, byte[] json, RecordRetention retention, String service, Runnable indexing) {
+    /** @param held its bytes exist nowhere else until stored, so the journal holds them meanwhile */
+    private record Pending(ObjectKey key, byte[] json, RecordRetention retention, String service, Runnable indexing,
+            boolean held) {
+
+        Pending(ObjectKey key, byte[] json, RecordRetention retention, String service, Runnable indexing) {
+            this(key, json, retention, service, indexing, false);
+        }
     }
 }

@@ -129,6 +129,28 @@ class RecordWriterTest {
     }
 
     @Test
+    void aBatchOfTracesACrashCutOffBeforeTheStoreIsStoredAndIndexedAtTheNextStart() throws Exception {
+        List<CallTrace> traces = List.of(traceAt("x", Instant.parse("2026-11-20T10:00:00Z")),
+                traceAt("y", Instant.parse("2026-11-20T10:00:01Z")));
+        ObjectKey key = RecordKeys.traceBatch(traces.getFirst());
+        new IndexJournal(dir.resolve("journal")).hold(key, RecordJson.traceLines(traces)); // then the crash
+
+        assertThat(records.store.head(key)).isEmpty();
+        records.writer.recover();
+
+        assertThat(records.store.head(key)).isPresent();
+        assertThat(ids(SearchQuery.all().only(RecordKind.TRACE))).containsExactlyInAnyOrder("x", "y");
+        assertThat(new IndexJournal(dir.resolve("journal")).held()).isEmpty();
+    }
+
+    @Test
+    void aStoredBatchIsNoLongerHeld() throws Exception {
+        records.writer.writeAll(List.of(), List.of(traceAt("z", Instant.parse("2026-11-20T10:00:00Z"))));
+
+        assertThat(new IndexJournal(dir.resolve("journal")).held()).isEmpty();
+    }
+
+    @Test
     void afterACheckpointTheJournalNamesNothing() throws Exception {
         records.writer.write(data.trace(0, 0));
         records.writer.checkpoint();
