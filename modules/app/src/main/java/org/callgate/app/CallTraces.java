@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.call.CallObserver;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * Writes the trace of every call that reached the IVR's end or an agent (R1: the number, the
  * service, the time, the IVR path, the SMS offer of R9, and the dossier the IVR identified the
  * caller with), kept 1 year from the call.
- * It runs off the signalling threads: a call's end queues its trace, and one of {@value #WRITERS}
- * writer threads takes what has queued up, stores and indexes it as one batch (one journal
- * fsync), and retries the batch with back-off while the store is unavailable.
+ * It runs off the signalling threads: a call's end queues its trace; {@value #BATCH_WINDOW_MS} ms
+ * after the first one a writer thread takes all that has queued up, stores and indexes it as
+ * batches (one journal fsync and one store object each), and retries a batch with back-off while
+ * the store is unavailable.
  */
 final class CallTraces implements CallObserver, AutoCloseable {
 
@@ -38,14 +40,20 @@ final class CallTraces implements CallObserver, AutoCloseable {
 
     private final RecordWriter writer;
     private final RetentionProfile profile;
-    /** Writers at once: an S3 put takes tens of milliseconds, and calls end hundreds a second. */
+    /** Threads for writing and retrying: a batch retried while the store is down blocks no other. */
     static final int WRITERS = 4;
     private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(WRITERS,
             Thread.ofPlatform().name("callgate-traces-", 1).daemon().factory());
     private final AtomicInteger pending = new AtomicInteger();
     private final BlockingQueue<CallSummary> queue = new LinkedBlockingQueue<>();
-    /** Traces written with one journal fsync: at hundreds of calls a second, batches form by themselves. */
+    /** Traces written with one journal fsync and one store object (per day) at most. */
     static final int MAX_BATCH = 200;
+    /**
+     * How long the first trace of a batch waits for others: at 300 calls a second a batch of ~30
+     * traces then costs the store one write instead of thirty (docs/benchmarks.md).
+     */
+    static final long BATCH_WINDOW_MS = 100;
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     CallTraces(RecordWriter writer, RetentionProfile profile) {
         this.writer = writer;
@@ -59,19 +67,22 @@ final class CallTraces implements CallObserver, AutoCloseable {
         }
         pending.incrementAndGet();
         queue.add(summary);
-        try {
-            writers.execute(this::drain);
-        } catch (RejectedExecutionException closing) {
-            LOG.warn("call {}: trace not written, callgate is stopping", summary.callId());
+        if (flushScheduled.compareAndSet(false, true)) {
+            try {
+                writers.schedule(this::flush, BATCH_WINDOW_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                LOG.warn("call {}: trace not written, callgate is stopping", summary.callId());
+            }
         }
     }
 
-    /** Writes what has queued up, up to {@value #MAX_BATCH} traces with one journal fsync; nothing when another writer took it. */
-    private void drain() {
+    /** Writes what the window gathered, {@value #MAX_BATCH} traces at most a batch, each batch with one journal fsync. */
+    private void flush() {
+        flushScheduled.set(false); // first: a trace queued from now on schedules the next flush
         List<CallSummary> batch = new ArrayList<>();
-        queue.drainTo(batch, MAX_BATCH);
-        if (!batch.isEmpty()) {
+        while (queue.drainTo(batch, MAX_BATCH) > 0) {
             write(batch, 0);
+            batch = new ArrayList<>();
         }
     }
 
@@ -109,6 +120,7 @@ final class CallTraces implements CallObserver, AutoCloseable {
     /** Writes what is queued (not what waits for a retry), then stops. */
     @Override
     public void close() {
+        writers.execute(this::flush); // what the window gathered, without waiting for it
         writers.shutdown();
         try {
             if (!writers.awaitTermination(5, TimeUnit.SECONDS)) {

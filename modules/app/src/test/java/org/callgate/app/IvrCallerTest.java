@@ -1,6 +1,7 @@
 package org.callgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.call.EndReason;
@@ -71,9 +73,13 @@ class IvrCallerTest {
 
             CallSummary summary = callgate.nextEndedCall();
             assertThat(summary.route().dossier()).isEqualTo(dossier.number());
+            // The trace, and the recording too when the call was sampled, both linked to the dossier.
+            List<Tuple> expected = summary.recording().recorded()
+                    ? List.of(tuple(RecordKind.TRACE, summary.callId()), tuple(RecordKind.RECORDING, summary.callId()))
+                    : List.of(tuple(RecordKind.TRACE, summary.callId()));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     callgate.gateway.dossiers().open(dossier.number()).orElseThrow().history())
-                    .extracting(SearchHit::id).containsExactly(summary.callId()));
+                    .extracting(SearchHit::kind, SearchHit::id).containsExactlyInAnyOrderElementsOf(expected));
             SearchHit trace = callgate.gateway.dossiers().search(SearchQuery.of("+32 475 12 34 56")
                     .only(RecordKind.TRACE)).hits().getFirst();
             assertThat(trace.dossier()).isEqualTo(dossier.number());
