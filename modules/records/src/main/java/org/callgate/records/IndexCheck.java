@@ -43,20 +43,14 @@ public final class IndexCheck {
         index.refresh();
         List<String> missing = new ArrayList<>();
         long[] missingCount = {0};
-        long dossiers = 0;
-        List<ObjectKey> versions = store.list(RecordKeys.DOSSIERS);
-        for (int i = 0; i < versions.size(); i++) {
-            ObjectKey key = versions.get(i);
-            Optional<String> number = RecordKeys.dossierNumber(key);
-            if (number.isEmpty() || i + 1 < versions.size() && number.equals(RecordKeys.dossierNumber(versions.get(i + 1)))) {
-                continue;
-            }
-            dossiers++;
-            String file = key.value().substring(key.value().lastIndexOf("/v") + 2, key.value().length() - 5);
-            if (!index.dossierVersion(number.get()).equals(Optional.of(Integer.parseInt(file)))) {
+        List<ObjectKey> latest = RecordKeys.latestDossierVersions(store.list(RecordKeys.DOSSIERS));
+        for (ObjectKey key : latest) {
+            String number = RecordKeys.dossierNumber(key).orElseThrow();
+            if (!index.dossierVersion(number).equals(Optional.of(RecordKeys.dossierVersion(key)))) {
                 note(key.value(), missing, missingCount);
             }
         }
+        long dossiers = latest.size();
         long traces = 0;
         StoredRecords stored = new StoredRecords(store, index);
         for (ObjectKey batch : store.list(RecordKeys.TRACES)) {
@@ -71,8 +65,7 @@ public final class IndexCheck {
         for (ObjectKey key : store.list(RecordKeys.RECORDINGS)) {
             if (RecordKeys.isRecordingMetadata(key)) {
                 recordings++;
-                String name = key.value().substring(key.value().lastIndexOf('/') + 1);
-                if (!indexed(name.substring(0, name.length() - ".json".length()), RecordKind.RECORDING)) {
+                if (!indexed(RecordKeys.recordingCallId(key), RecordKind.RECORDING)) {
                     note(key.value(), missing, missingCount);
                 }
             }

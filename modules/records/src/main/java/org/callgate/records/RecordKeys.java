@@ -2,6 +2,8 @@ package org.callgate.records;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.store.ObjectKey;
@@ -45,6 +47,30 @@ final class RecordKeys {
         }
         int slash = value.indexOf('/', DOSSIERS.length());
         return slash < 0 ? Optional.empty() : Optional.of(value.substring(DOSSIERS.length(), slash));
+    }
+
+    /** Each dossier's highest version among {@code keys}, listed in key order (as a store lists them). */
+    static List<ObjectKey> latestDossierVersions(List<ObjectKey> keys) {
+        List<ObjectKey> latest = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Optional<String> number = dossierNumber(keys.get(i));
+            if (number.isPresent() && (i + 1 == keys.size() || !number.equals(dossierNumber(keys.get(i + 1))))) {
+                latest.add(keys.get(i));
+            }
+        }
+        return latest;
+    }
+
+    /** The version a dossier key names: 2 for {@code .../v000002.json}. */
+    static int dossierVersion(ObjectKey key) {
+        String value = key.value();
+        return Integer.parseInt(value.substring(value.lastIndexOf("/v") + 2, value.length() - ".json".length()));
+    }
+
+    /** The call id a recording's metadata key names: its file name without {@code .json}. */
+    static String recordingCallId(ObjectKey key) {
+        String value = key.value();
+        return value.substring(value.lastIndexOf('/') + 1, value.length() - ".json".length());
     }
 
     static boolean isRecordingMetadata(ObjectKey key) {

@@ -203,8 +203,7 @@ public final class RecordWriter implements AutoCloseable {
             if (batch.size() != 1 || !batch.getFirst().key().equals(record.key())) {
                 throw new IOException("held record " + record.file() + " is not the batch " + record.key());
             }
-            writeAll(batch); // stores (or finds it stored with the same bytes), indexes, releases
-            journal.release(record);
+            writeAll(batch); // stores (or finds it stored with the same bytes), indexes, releases the hold
             held++;
         }
         if (held > 0) {

@@ -45,16 +45,7 @@ public final class Reindexer {
     }
 
     private Counts fill(StoredRecords stored) throws StoreException, IOException {
-        long dossiers = 0;
-        List<ObjectKey> versions = store.list(RecordKeys.DOSSIERS);
-        for (int i = 0; i < versions.size(); i++) {
-            ObjectKey key = versions.get(i);
-            boolean latest = i + 1 == versions.size()
-                    || !RecordKeys.dossierNumber(versions.get(i + 1)).equals(RecordKeys.dossierNumber(key));
-            if (latest) {
-                dossiers += stored.index(key);
-            }
-        }
+        long dossiers = indexAll(stored, RecordKeys.latestDossierVersions(store.list(RecordKeys.DOSSIERS)));
         long traces = indexAll(stored, store.list(RecordKeys.TRACES));
         long recordings = indexAll(stored, store.list(RecordKeys.RECORDINGS).stream()
                 .filter(RecordKeys::isRecordingMetadata).toList());
