@@ -6,6 +6,7 @@ import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.ivr.CallIndex;
+import org.callgate.records.CallTraceWriter;
 import org.callgate.records.Dossiers;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
@@ -34,10 +35,10 @@ public final class Callgate implements AutoCloseable {
     private final RecordingStore store;
     private final Recordings recordings;
     private final Records records;
-    private final CallTraces traces;
+    private final CallTraceWriter traces;
 
     private Callgate(NettyMediaControl media, SipGateway sip, RecordingStore store, Recordings recordings,
-            Records records, CallTraces traces) {
+            Records records, CallTraceWriter traces) {
         this.media = media;
         this.sip = sip;
         this.store = store;
@@ -80,12 +81,12 @@ public final class Callgate implements AutoCloseable {
         Recordings recordings = null;
         try {
             records = Records.open(config.index(), config.store(), store, clock);
-            recordings = Recordings.open(config.store(), store, new IndexedRecordings(records.writer()));
+            recordings = Recordings.open(config.store(), store, records.writer());
         } catch (SipGatewayException | RuntimeException e) {
             closeAll(records, store);
             throw e;
         }
-        CallTraces traces = new CallTraces(records.writer(), RetentionProfile.named(config.store().retentionProfile()));
+        CallTraceWriter traces = new CallTraceWriter(records.writer(), RetentionProfile.named(config.store().retentionProfile()));
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
         CallObserver observers = summary -> {
             traces.callEnded(summary);

@@ -3,13 +3,12 @@ package org.callgate.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.function.Consumer;
 import org.callgate.app.config.StoreConfig;
+import org.callgate.core.dossier.RecordingIndexer;
 import org.callgate.core.recording.CallRecorder;
 import org.callgate.recording.RecordingSpool;
 import org.callgate.recording.RecordingUploader;
 import org.callgate.recording.SpoolRecorder;
-import org.callgate.recording.StoredRecording;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.file.FileRecordingStore;
@@ -38,7 +37,7 @@ final class Recordings implements AutoCloseable {
      *
      * @throws SipGatewayException when a directory cannot be used; the message names it
      */
-    static Recordings open(StoreConfig config, RecordingStore store, Consumer<StoredRecording> onStored)
+    static Recordings open(StoreConfig config, RecordingStore store, RecordingIndexer indexer)
             throws SipGatewayException {
         RecordingSpool spool;
         try {
@@ -47,7 +46,7 @@ final class Recordings implements AutoCloseable {
             throw new SipGatewayException("cannot use the recording spool " + config.spool() + ": " + e, e);
         }
         RecordingUploader uploader = new RecordingUploader(spool, store,
-                RetentionProfile.named(config.retentionProfile()), onStored);
+                RetentionProfile.named(config.retentionProfile()), indexer);
         try {
             uploader.resumeSpool();
         } catch (IOException e) {
@@ -83,9 +82,13 @@ final class Recordings implements AutoCloseable {
         return uploader.pending();
     }
 
-    /** Stops the uploader; what is not stored yet stays in the spool. The store stays open. */
+    /**
+     * Writes the audio the media layer handed over (close the media first), then stops the
+     * uploader; what is not stored yet stays in the spool. The store stays open.
+     */
     @Override
     public void close() {
+        recorder.close();
         uploader.close();
     }
 }

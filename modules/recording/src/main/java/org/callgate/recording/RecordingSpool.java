@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.callgate.core.recording.RecordingFacts;
-import org.callgate.media.StereoWav;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

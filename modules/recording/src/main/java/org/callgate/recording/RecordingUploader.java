@@ -17,7 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import org.callgate.core.dossier.IndexingException;
+import org.callgate.core.dossier.RecordingIndexer;
 import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectInfo;
@@ -56,7 +57,7 @@ public final class RecordingUploader implements AutoCloseable {
     private final RecordingSpool spool;
     private final RecordingStore store;
     private final RetentionProfile profile;
-    private final Consumer<StoredRecording> onStored;
+    private final RecordingIndexer indexer;
     static final int WORKERS = 2;
     private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(WORKERS,
             Thread.ofPlatform().name("callgate-uploader-", 1).daemon().factory());
@@ -65,15 +66,15 @@ public final class RecordingUploader implements AutoCloseable {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param onStored told of each recording once audio and metadata are stored and verified, and
-     *     before its spool entry is deleted: the index step. If it throws, the recording is retried.
+     * @param indexer given each recording once audio and metadata are stored and verified, and
+     *     before its spool entry is deleted: the index step. If it fails, the recording is retried.
      */
     public RecordingUploader(RecordingSpool spool, RecordingStore store, RetentionProfile profile,
-            Consumer<StoredRecording> onStored) {
+            RecordingIndexer indexer) {
         this.spool = spool;
         this.store = store;
         this.profile = profile;
-        this.onStored = onStored;
+        this.indexer = indexer;
     }
 
     /** Queues every entry a previous run left in the spool; returns how many. */
@@ -122,18 +123,19 @@ public final class RecordingUploader implements AutoCloseable {
     }
 
     /**
-     * The metadata lane: stores the metadata, tells {@code onStored} (which indexes it), then
-     * deletes the spool entry. A failure of any step leaves the entry in the spool and retries.
+     * The metadata lane: stores the metadata, indexes the recording, then deletes the spool entry.
+     * A failure of any step leaves the entry in the spool and retries.
      */
     private void finish(SpoolEntry entry, StoredAudio audio, int failures) {
         try {
             StoredRecording stored = storeMetadata(entry, audio, failures < 0);
-            onStored.accept(stored); // the index (DESIGN §1 step 6): before the spool entry goes
+            // the index step (DESIGN §1 step 6), before the spool entry goes
+            indexer.indexStored(stored.metadataObject().key().value(), stored.metadata().ref());
             spool.delete(entry);
             pending.remove(entry.callId());
             LOG.info("call {}: recording stored as {} ({} bytes, {}, until {})", entry.callId(), stored.audio().key(),
                     stored.audio().size(), stored.metadata().lockMode(), stored.metadata().retainUntil());
-        } catch (IOException | StoreException | RuntimeException e) {
+        } catch (IOException | StoreException | IndexingException | RuntimeException e) {
             failed(entry, failures, e);
         }
     }

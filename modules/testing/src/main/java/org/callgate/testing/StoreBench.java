@@ -1,11 +1,13 @@
 package org.callgate.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -22,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.callgate.core.media.RecordedAudio;
+import org.callgate.core.media.AudioSink;
 import org.callgate.core.recording.Recording;
 import org.callgate.core.recording.RecordingFacts;
 import org.callgate.recording.RecordingSpool;
@@ -147,30 +150,57 @@ public final class StoreBench {
         return Base64.getEncoder().encodeToString(md5.digest());
     }
 
+    /**
+     * The recording pipeline as a call uses it: each recording's audio goes through the spool's sink
+     * first (not timed), then the timed part ends every sink (the WAV header's sizes, the fsync, the
+     * spool entry) and waits until the uploader has stored, verified and indexed them all.
+     */
     private static double pipeline(S3Settings settings, Path spoolDir, List<Path> wavs) throws Exception {
         RecordingSpool spool = new RecordingSpool(spoolDir);
         AtomicInteger stored = new AtomicInteger();
         Recording banking = new Recording(true, Recording.Reason.BANKING_MIFID, Recording.BANKING_RECORDING, false);
         Instant answered = Clock.systemUTC().instant();
-        List<Path> entries = new ArrayList<>();
+        List<AudioSink> sinks = new ArrayList<>();
+        List<Long> frames = new ArrayList<>();
         try (S3RecordingStore store = new S3RecordingStore(settings);
                 RecordingUploader uploader = new RecordingUploader(spool, store, RetentionProfile.DEFAULT,
-                        s -> stored.incrementAndGet())) {
-            SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
+                        (key, ref) -> stored.incrementAndGet());
+                SpoolRecorder recorder = new SpoolRecorder(spool, uploader)) {
             for (int i = 0; i < wavs.size(); i++) {
-                Path file = recorder.begin(new RecordingFacts("bench-" + i, "+32475000000", "banking", "banking",
+                AudioSink sink = recorder.begin(new RecordingFacts("bench-" + i, "+32475000000", "banking", "banking",
                         answered, banking));
-                Files.copy(wavs.get(i), file);
-                entries.add(file);
+                byte[] wav = Files.readAllBytes(wavs.get(i));
+                sink.write(Arrays.copyOfRange(wav, 44, wav.length));
+                sinks.add(sink);
+                frames.add((long) (wav.length - 44) / AudioSink.BYTES_PER_FRAME);
             }
+            awaitWritten(spoolDir, wavs);
             long start = System.nanoTime();
-            for (int i = 0; i < wavs.size(); i++) {
-                recorder.end("bench-" + i, answered, new RecordedAudio(entries.get(i), 0, size(entries.get(i)), 0), null);
+            for (int i = 0; i < sinks.size(); i++) {
+                sinks.get(i).end(answered, frames.get(i), 0);
             }
             while (stored.get() < wavs.size()) {
                 Thread.sleep(5);
             }
             return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /** Waits until the spool's I/O thread has written every WAV's audio (not timed). */
+    private static void awaitWritten(Path spoolDir, List<Path> wavs) throws Exception {
+        for (int i = 0; i < wavs.size(); i++) {
+            Path spooled = spoolDir.resolve("bench-" + i + ".wav");
+            while (!Files.exists(spooled) || Files.size(spooled) < Files.size(wavs.get(i))) {
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -183,17 +213,10 @@ public final class StoreBench {
             byte[] data = new byte[44 + seconds * BYTES_PER_SECOND];
             random.nextBytes(data);
             ByteBuffer header = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-            header.put(0, "RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(4, data.length - 8);
+            header.put(0, "RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4, data.length - 8);
             out.add(Files.write(dir.resolve("call-" + i + ".wav"), data));
         }
         return out;
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -1,54 +1,69 @@
-package org.callgate.media;
+package org.callgate.recording;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.callgate.core.media.AudioSink;
 import org.callgate.core.media.RecordedAudio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The spool file of one recording, written on the recorders' I/O thread so that a slow disk never
- * stalls an event loop. Every operation is a task on that one thread, so they run in the order
- * they were submitted: open, appends, finish.
+ * The WAV file of one recording in the spool, the {@link AudioSink} the media layer records into.
+ * Every operation is a task on the spool's one I/O thread, so that a slow disk never stalls an
+ * event loop, and they run in the order they were submitted: open, appends, end.
  *
  * <p>The audio reaches the file (the page cache) within a few hundred ms of being received, so a
- * crashed or killed process leaves what was recorded up to then; {@link #finish} forces it to
- * disk. After a write error the file takes no more audio and {@code finish} fails: the call goes
- * on, and the caller of {@code stop()} learns the recording is not whole.
+ * crashed or killed process leaves what was recorded up to then; {@link #end} forces it to disk
+ * and then hands the recording to its {@link Ending}. After a write error the file takes no more
+ * audio: the call goes on, and the recording is stored as far as it reached the disk, marked
+ * incomplete.
  */
-final class RecordingFile {
+final class SpoolAudio implements AudioSink {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RecordingFile.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolAudio.class);
+
+    /** What happens to a recording once its audio is on disk, whole or not: on the I/O thread. */
+    @FunctionalInterface
+    interface Ending {
+        void ended(Instant ended, long frames, IOException failure);
+    }
 
     private final Path path;
     private final Executor io;
+    private final Ending ending;
     private FileChannel channel;
     private long dataBytes;
     private IOException failure;
 
-    RecordingFile(Path path, Executor io) {
+    SpoolAudio(Path path, Executor io, Ending ending) {
         this.path = path;
         this.io = io;
+        this.ending = ending;
         io.execute(this::open);
     }
 
-    void append(byte[] frames) {
-        io.execute(() -> write(frames));
+    @Override
+    public void write(byte[] frames) {
+        io.execute(() -> append(frames));
     }
 
-    /** Completes once the header has its sizes and the file is forced to disk. */
-    CompletableFuture<RecordedAudio> finish(long frames, long lateSamples) {
+    @Override
+    public CompletableFuture<RecordedAudio> end(Instant ended, long frames, long lateSamples) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 close();
-                return new RecordedAudio(path, frames, StereoWav.HEADER_BYTES + dataBytes, lateSamples);
+                ending.ended(ended, frames, null);
+                return new RecordedAudio(frames, StereoWav.HEADER_BYTES + dataBytes, lateSamples);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                ending.ended(ended, frames, e);
+                throw new UncheckedIOException(e);
             }
         }, io);
     }
@@ -62,7 +77,7 @@ final class RecordingFile {
         }
     }
 
-    private void write(byte[] frames) {
+    private void append(byte[] frames) {
         if (channel == null) {
             return;
         }

@@ -1,4 +1,4 @@
-package org.callgate.app;
+package org.callgate.records;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import org.callgate.core.call.CallSummary;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.RecordRetention;
 import org.callgate.core.ivr.IvrTrace;
-import org.callgate.records.RecordWriter;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
 import org.slf4j.Logger;
@@ -32,10 +31,13 @@ import org.slf4j.LoggerFactory;
  * after the first one a writer thread takes all that has queued up, stores and indexes it as
  * batches (one journal fsync and one store object each), and retries a batch with back-off while
  * the store is unavailable.
+ *
+ * <p>The SIP layer tells it of every ended call through the core {@link CallObserver} SPI, so a
+ * call's trace goes from {@code sip} straight to this module and on into the store and the index.
  */
-final class CallTraces implements CallObserver, AutoCloseable {
+public final class CallTraceWriter implements CallObserver, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CallTraces.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CallTraceWriter.class);
     private static final long MAX_RETRY_SECONDS = 60;
 
     private final RecordWriter writer;
@@ -55,7 +57,7 @@ final class CallTraces implements CallObserver, AutoCloseable {
     static final long BATCH_WINDOW_MS = 100;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
-    CallTraces(RecordWriter writer, RetentionProfile profile) {
+    public CallTraceWriter(RecordWriter writer, RetentionProfile profile) {
         this.writer = writer;
         this.profile = profile;
     }
@@ -113,7 +115,7 @@ final class CallTraces implements CallObserver, AutoCloseable {
     }
 
     /** Traces handed over and not yet written. */
-    int pending() {
+    public int pending() {
         return pending.get();
     }
 

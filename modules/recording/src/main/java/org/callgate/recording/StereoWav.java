@@ -1,14 +1,16 @@
-package org.callgate.media;
+package org.callgate.recording;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.callgate.core.media.AudioSink;
 
 /**
- * The recording format: RIFF/WAVE, PCM, 8,000 Hz, 16-bit little-endian, two channels (caller
+ * The recording format in the spool and the store: RIFF/WAVE, PCM, 8,000 Hz, 16-bit little-endian, two channels (caller
  * left, agent right), a 44-byte header. Linear PCM rather than G.711 because every player and
  * speech tool reads it, and a recording is played far less often than it is written.
  *
@@ -16,12 +18,12 @@ import java.nio.file.StandardOpenOption;
  * #finish} writes them, and {@link #repair} does the same for a file left by a crash, from the
  * file's length (a partly written last frame is cut off).
  */
-public final class StereoWav {
+final class StereoWav {
 
-    public static final int SAMPLE_RATE = 8000;
-    public static final int CHANNELS = 2;
-    public static final int BYTES_PER_FRAME = CHANNELS * 2;
-    public static final int HEADER_BYTES = 44;
+    static final int SAMPLE_RATE = AudioSink.SAMPLE_RATE;
+    static final int CHANNELS = 2;
+    static final int BYTES_PER_FRAME = AudioSink.BYTES_PER_FRAME;
+    static final int HEADER_BYTES = 44;
 
     private StereoWav() {
     }
@@ -51,7 +53,7 @@ public final class StereoWav {
      *
      * @return the number of stereo frames it holds
      */
-    public static long repair(Path file) throws IOException {
+    static long repair(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = channel.size();
             if (size < HEADER_BYTES) {
@@ -70,6 +72,6 @@ public final class StereoWav {
     }
 
     private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }
