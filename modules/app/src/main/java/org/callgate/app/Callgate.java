@@ -50,10 +50,10 @@ public final class Callgate implements AutoCloseable {
     /**
      * Starts callgate; callers are identified by the index (R15).
      *
-     * @throws SipGatewayException when the SIP port cannot be bound, a prompt cannot be loaded, or
+     * @throws StartupException when the SIP port cannot be bound, a prompt cannot be loaded, or
      *     the store or index cannot be opened (the message names the port, file or directory)
      */
-    public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer) throws SipGatewayException {
+    public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer) throws StartupException {
         return start(config, clock, observer, null);
     }
 
@@ -61,15 +61,15 @@ public final class Callgate implements AutoCloseable {
      * Starts callgate with another caller index for caller identification (R15), or the index's
      * dossiers when {@code callers} is null.
      *
-     * @throws SipGatewayException as {@link #start(CallgateConfig, Clock, CallObserver)}
+     * @throws StartupException as {@link #start(CallgateConfig, Clock, CallObserver)}
      */
     public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer, CallIndex callers)
-            throws SipGatewayException {
+            throws StartupException {
         PromptLibrary prompts;
         try {
             prompts = PromptLibrary.load(config.promptsDir(), config.directory().lines());
         } catch (IllegalArgumentException e) {
-            throw new SipGatewayException("cannot load IVR prompts: " + e.getMessage(), e);
+            throw new StartupException("cannot load IVR prompts: " + e.getMessage(), e);
         }
         var recording = config.recording();
         if (recording.usesDemoKey()) {
@@ -82,7 +82,7 @@ public final class Callgate implements AutoCloseable {
         try {
             records = Records.open(config.index(), config.store(), store, clock);
             recordings = Recordings.open(config.store(), store, records.writer());
-        } catch (SipGatewayException | RuntimeException e) {
+        } catch (StartupException | RuntimeException e) {
             closeAll(records, store);
             throw e;
         }
@@ -103,7 +103,7 @@ public final class Callgate implements AutoCloseable {
             recordings.close();
             traces.close();
             closeAll(records, store);
-            throw e;
+            throw new StartupException(e.getMessage(), e);
         }
         return new Callgate(media, sip, store, recordings, records, traces);
     }

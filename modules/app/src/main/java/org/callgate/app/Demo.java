@@ -21,7 +21,6 @@ import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.SearchHit;
 import org.callgate.core.dossier.SearchQuery;
 import org.callgate.core.media.LegCounters;
-import org.callgate.sip.SipGatewayException;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
@@ -67,7 +66,7 @@ final class Demo implements Callable<Integer> {
             reportRecordings(callgate);
             reportIndex(callgate);
             return ok && ended.size() == lines.size() ? 0 : 1;
-        } catch (SipGatewayException e) {
+        } catch (StartupException e) {
             System.err.println("callgate demo: " + e.getMessage());
             return Main.STARTUP_FAILED;
         }

@@ -12,7 +12,6 @@ import org.callgate.recording.SpoolRecorder;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.file.FileRecordingStore;
-import org.callgate.sip.SipGatewayException;
 
 /**
  * The recording pipeline as configured: the spool in front of the store, and the uploader
@@ -35,15 +34,15 @@ final class Recordings implements AutoCloseable {
      * Opens the spool in front of {@code store} and resumes the spool's leftovers. The store stays
      * its opener's to close.
      *
-     * @throws SipGatewayException when a directory cannot be used; the message names it
+     * @throws StartupException when a directory cannot be used; the message names it
      */
     static Recordings open(StoreConfig config, RecordingStore store, RecordingIndexer indexer)
-            throws SipGatewayException {
+            throws StartupException {
         RecordingSpool spool;
         try {
             spool = new RecordingSpool(config.spool());
         } catch (IOException e) {
-            throw new SipGatewayException("cannot use the recording spool " + config.spool() + ": " + e, e);
+            throw new StartupException("cannot use the recording spool " + config.spool() + ": " + e, e);
         }
         RecordingUploader uploader = new RecordingUploader(spool, store,
                 RetentionProfile.named(config.retentionProfile()), indexer);
@@ -51,13 +50,13 @@ final class Recordings implements AutoCloseable {
             uploader.resumeSpool();
         } catch (IOException e) {
             uploader.close();
-            throw new SipGatewayException("cannot read the recording spool " + config.spool() + ": " + e, e);
+            throw new StartupException("cannot read the recording spool " + config.spool() + ": " + e, e);
         }
         return new Recordings(store, uploader, new SpoolRecorder(spool, uploader));
     }
 
     /** The configured store: the file store, or an S3 bucket that must already have Object Lock. */
-    static RecordingStore openStore(StoreConfig config, Clock clock) throws SipGatewayException {
+    static RecordingStore openStore(StoreConfig config, Clock clock) throws StartupException {
         if (StoreConfig.S3.equals(config.type())) {
             return S3Stores.open(config.s3().toSettings());
         }
@@ -65,7 +64,7 @@ final class Recordings implements AutoCloseable {
         try {
             return new FileRecordingStore(root, clock);
         } catch (IOException | RuntimeException e) {
-            throw new SipGatewayException("cannot open the file store at " + root + ": " + e.getMessage(), e);
+            throw new StartupException("cannot open the file store at " + root + ": " + e.getMessage(), e);
         }
     }
 
