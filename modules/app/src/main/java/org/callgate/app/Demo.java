@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.ConfigLoader;
 import org.callgate.app.config.StoreConfig;
+import org.callgate.app.demo.Sipp;
+import org.callgate.app.demo.SippResult;
 import org.callgate.core.ServiceLine;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.dossier.RecordKind;
@@ -24,8 +26,6 @@ import org.callgate.core.media.LegCounters;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
-import org.callgate.testing.Sipp;
-import org.callgate.testing.SippResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.callgate.app.config.ConfigLoader;
 import org.callgate.core.call.CallObserver;
-import org.callgate.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

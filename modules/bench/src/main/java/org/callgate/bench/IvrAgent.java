@@ -1,4 +1,4 @@
-package org.callgate.testing;
+package org.callgate.bench;
 
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;

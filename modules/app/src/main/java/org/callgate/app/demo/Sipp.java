@@ -1,4 +1,4 @@
-package org.callgate.testing;
+package org.callgate.app.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs SIPp (Debian package {@code sip-tester}) as a real SIP peer: a caller (UAC) placing calls
- * through callgate, or an agent queue (UAS) answering them. Scenarios are XML files kept with the
- * tests; each run writes its output into a work directory for post-mortem reading.
+ * through callgate, or an agent queue (UAS) answering them, for {@code callgate demo} and the app's
+ * tests. Scenarios are XML files in this module's resources ({@code sipp/}); each run writes its
+ * output into a work directory for post-mortem reading.
  */
 public final class Sipp implements AutoCloseable {
 

@@ -1,4 +1,4 @@
-package org.callgate.testing;
+package org.callgate.bench;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 

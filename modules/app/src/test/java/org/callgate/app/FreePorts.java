@@ -1,4 +1,4 @@
-package org.callgate.testing;
+package org.callgate.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.net.ServerSocket;
  * Free loopback ports for tests. JAIN-SIP refuses port 0, so tests pick a port that is free for
  * both UDP and TCP just before binding it.
  */
-public final class FreePorts {
+final class FreePorts {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -19,7 +19,7 @@ public final class FreePorts {
     }
 
     /** A port free on 127.0.0.1 for both UDP and TCP at the time of the call. */
-    public static int udpAndTcp() {
+    static int udpAndTcp() {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, LOOPBACK)) {
                 int port = tcp.getLocalPort();
@@ -36,7 +36,7 @@ public final class FreePorts {
     }
 
     /** An even port p with p..p+span-1 free for UDP, for RTP port ranges of peers. */
-    public static int udpRange(int from, int span) {
+    static int udpRange(int from, int span) {
         for (int base = from; base < 65000; base += span) {
             if (allFree(base, span)) {
                 return base;

@@ -1,4 +1,4 @@
-package org.callgate.testing;
+package org.callgate.bench;
 
 /**
  * RTP inter-arrival jitter, |gap − 20 ms|, counted in 1 µs buckets up to 100 ms, for the IVR load

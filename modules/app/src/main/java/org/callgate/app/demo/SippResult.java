@@ -1,4 +1,4 @@
-package org.callgate.testing;
+package org.callgate.app.demo;
 
 /**
  * How a SIPp run ended. SIPp exits 0 when every call followed the scenario, 1 when at least one

@@ -1,10 +1,10 @@
-package org.callgate.testing;
+package org.callgate.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.callgate.testing.SipText.branch;
-import static org.callgate.testing.SipText.header;
-import static org.callgate.testing.SipText.sdpAddress;
-import static org.callgate.testing.SipText.send;
+import static org.callgate.bench.SipText.branch;
+import static org.callgate.bench.SipText.header;
+import static org.callgate.bench.SipText.sdpAddress;
+import static org.callgate.bench.SipText.send;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -1,4 +1,4 @@
-package org.callgate.testing;
+package org.callgate.bench;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.callgate.testing;
+package org.callgate.bench;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
