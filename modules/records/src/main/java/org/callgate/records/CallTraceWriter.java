@@ -1,6 +1,7 @@
 package org.callgate.records;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.callgate.core.Backoff;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.call.CallSummary;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class CallTraceWriter implements CallObserver, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallTraceWriter.class);
-    private static final long MAX_RETRY_SECONDS = 60;
+    private static final Backoff RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
 
     private final RecordWriter writer;
     private final RetentionProfile profile;
@@ -93,7 +95,7 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
             writer.writeAll(List.of(), batch.stream().map(this::trace).toList());
             pending.addAndGet(-batch.size());
         } catch (StoreException | IOException | RuntimeException e) {
-            long delay = Math.min(MAX_RETRY_SECONDS, 1L << Math.min(failures, 6));
+            long delay = RETRY.after(failures + 1).toSeconds();
             LOG.warn("{} call traces not written, retrying in {} s: {}", batch.size(), delay, e.toString());
             try {
                 writers.schedule(() -> write(batch, failures + 1), delay, TimeUnit.SECONDS);

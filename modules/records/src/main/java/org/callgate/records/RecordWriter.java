@@ -2,12 +2,9 @@ package org.callgate.records;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +17,7 @@ import org.callgate.core.dossier.RecordIndex;
 import org.callgate.core.dossier.RecordRetention;
 import org.callgate.core.dossier.RecordingIndexer;
 import org.callgate.core.dossier.RecordingRef;
+import org.callgate.store.Digests;
 import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectInfo;
@@ -167,18 +165,10 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
             store.put(record.key(), record.json(), attributes);
         } catch (ObjectExistsException e) {
             ObjectInfo there = store.head(record.key()).orElseThrow(() -> e);
-            if (!there.sha256().equals(sha256(record.json()))) {
+            if (!there.sha256().equals(Digests.sha256Hex(record.json()))) {
                 throw new StoreException(record.key() + " already holds another record (SHA-256 " + there.sha256()
                         + "); it is not overwritten");
             }
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
