@@ -21,6 +21,7 @@ import org.callgate.core.dossier.SearchQuery;
 import org.callgate.index.LuceneRecordIndex;
 import org.callgate.records.SyntheticData;
 import org.callgate.store.RetentionProfile;
+import java.util.function.Supplier;
 
 /**
  * The index benchmark ({@code scripts/bench-index}): builds an index of N dossiers and M call
@@ -117,7 +118,7 @@ public final class IndexBench {
     }
 
     private static void lookups(LuceneRecordIndex index, String name, int count,
-            java.util.function.Supplier<SearchQuery> next) {
+            Supplier<SearchQuery> next) {
         long hits = 0;
         for (int i = 0; i < count; i++) { // warm-up
             hits += index.search(next.get()).hits().size();

@@ -2,6 +2,7 @@ package org.callgate.bench;
 
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.ThreadLocalRandom;
+import java.net.InetSocketAddress;
 
 /** One {@link IvrLoad} caller's state; the RTP fields are written by the selector thread only. */
 final class IvrCaller {
@@ -14,7 +15,7 @@ final class IvrCaller {
     volatile long okNs;
     volatile boolean failed;
     volatile String toHeader;
-    volatile java.net.InetSocketAddress remoteRtp;
+    volatile InetSocketAddress remoteRtp;
     volatile long dtmfSentNs;
     volatile boolean byeAnswered;
     volatile String agentPath;

@@ -8,6 +8,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 
 /** Just enough SIP text handling for {@link IvrLoad}'s callers and agent: headers, replies, SDP. */
 final class SipText {
@@ -81,7 +82,7 @@ final class SipText {
      * Reads SIP messages from {@code socket} and hands each to {@code handler} until the socket
      * is closed; a handler failing on one message (malformed, unexpected) does not stop the loop.
      */
-    static void serve(DatagramSocket socket, java.util.function.BiConsumer<String, InetSocketAddress> handler) {
+    static void serve(DatagramSocket socket, BiConsumer<String, InetSocketAddress> handler) {
         byte[] buffer = new byte[65535];
         while (true) {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);

@@ -39,6 +39,7 @@ import org.callgate.store.s3.S3Settings;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import java.util.UUID;
 
 /**
  * Upload throughput of callgate's recording pipeline against raw SDK PutObject, on the same S3
@@ -73,7 +74,7 @@ public final class StoreBench {
         int rounds = Integer.parseInt(args[6]);
         S3Settings base = S3Settings.forBucket("placeholder").withRegion("us-east-1").withEndpoint(endpoint, true)
                 .withCredentials(args[1], args[2]);
-        String run = java.util.UUID.randomUUID().toString().substring(0, 8); // unique bucket names per run
+        String run = UUID.randomUUID().toString().substring(0, 8); // unique bucket names per run
         List<Path> wavs = wavs(work.resolve("audio"), files, seconds);
         long bytes = wavs.stream().mapToLong(StoreBench::size).sum();
         System.out.printf(Locale.ROOT, "files=%d%nbytes_per_file=%d%ntotal_mb=%.1f%nuploads_at_once=%d%n", files,
