@@ -32,13 +32,13 @@ final class AgentResponseHandler {
 
     private final SipContext sip;
     private final CallEnder ender;
-    private final AgentLeg agentLeg;
+    private final AgentCalls agentCalls;
     private final CallRecordings recordings;
 
-    AgentResponseHandler(SipContext sip, CallEnder ender, AgentLeg agentLeg, CallRecordings recordings) {
+    AgentResponseHandler(SipContext sip, CallEnder ender, AgentCalls agentCalls, CallRecordings recordings) {
         this.sip = sip;
         this.ender = ender;
-        this.agentLeg = agentLeg;
+        this.agentCalls = agentCalls;
         this.recordings = recordings;
     }
 
@@ -57,14 +57,14 @@ final class AgentResponseHandler {
             answered(event, call);
         } else {
             int relayed = relayedStatus(status);
-            agentLeg.failed(call, transaction, new AgentLeg.Failure(EndReason.AGENT_REJECTED, status, relayed,
+            agentCalls.failed(call, transaction, new AgentCalls.Failure(EndReason.AGENT_REJECTED, status, relayed,
                     relayed == status ? response.getReasonPhrase() : null, LegSide.AGENT));
         }
     }
 
     /** The agent-leg INVITE got no response at all (Timer B). */
     void timedOut(B2buaCall call, ClientTransaction transaction) {
-        agentLeg.failed(call, transaction, AgentLeg.Failure.UNREACHABLE);
+        agentCalls.failed(call, transaction, AgentCalls.Failure.UNREACHABLE);
     }
 
     /**

@@ -42,19 +42,19 @@ final class InitialInviteHandler {
     private final SipContext sip;
     private final CallRegistry registry;
     private final MediaControl mediaControl;
-    private final AgentLeg agentLeg;
+    private final AgentCalls agentCalls;
     private final IvrCalls ivrCalls;
     private final MediaEvents mediaEvents;
     private final SetupRateLimit setupRate;
     private final Scope inScope;
 
     InitialInviteHandler(SipContext sip, CallRegistry registry, MediaControl mediaControl, CallEnder ender,
-            ScheduledExecutorService timers, MediaEvents mediaEvents, CallServices services, AgentLeg agentLeg) {
+            ScheduledExecutorService timers, MediaEvents mediaEvents, CallServices services, AgentCalls agentCalls) {
         this.sip = sip;
         this.registry = registry;
         this.mediaControl = mediaControl;
-        this.agentLeg = agentLeg;
-        this.ivrCalls = new IvrCalls(sip, registry, agentLeg, timers, services, ender);
+        this.agentCalls = agentCalls;
+        this.ivrCalls = new IvrCalls(sip, registry, agentCalls, timers, services, ender);
         this.mediaEvents = mediaEvents;
         this.setupRate = new SetupRateLimit(sip.settings.maxSetupRate(), sip.settings.clock());
         this.inScope = new Scope(sip.settings.directory(), sip.settings.outbound());
@@ -149,7 +149,7 @@ final class InitialInviteHandler {
         }
         registry.add(call);
         LOG.debug("{} calling {}", call, target);
-        agentLeg.invite(call, target, agentSdp, headers);
+        agentCalls.invite(call, target, agentSdp, headers);
     }
 
     private void refuseOverload(ServerTransaction transaction, String reason) throws Exception {

@@ -35,16 +35,16 @@ final class IvrCalls {
 
     private final SipContext sip;
     private final CallRegistry registry;
-    private final AgentLeg agentLeg;
+    private final AgentCalls agentCalls;
     private final ScheduledExecutorService timers;
     private final CallServices services;
     private final CallEnder ender;
 
-    IvrCalls(SipContext sip, CallRegistry registry, AgentLeg agentLeg, ScheduledExecutorService timers,
+    IvrCalls(SipContext sip, CallRegistry registry, AgentCalls agentCalls, ScheduledExecutorService timers,
             CallServices services, CallEnder ender) {
         this.sip = sip;
         this.registry = registry;
-        this.agentLeg = agentLeg;
+        this.agentCalls = agentCalls;
         this.timers = timers;
         this.services = services;
         this.ender = ender;
@@ -152,7 +152,7 @@ final class IvrCalls {
             headers.put("X-Callgate-Dossier", route.dossier());
         }
         try {
-            agentLeg.invite(call, route.queueUri(), sdp, headers);
+            agentCalls.invite(call, route.queueUri(), sdp, headers);
         } catch (Exception e) {
             LOG.error("{}: cannot call {}", call, route.queueUri(), e);
             ender.end(call, EndReason.FAILED, 0, null, null);

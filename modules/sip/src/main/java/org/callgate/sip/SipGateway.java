@@ -84,10 +84,10 @@ public final class SipGateway implements AutoCloseable {
         CallRecordings recordings = new CallRecordings(sip, services.recorder());
         ender = new CallEnder(sip, registry, observer, recordings);
         mediaEvents.ender(ender);
-        AgentLeg agentLeg = new AgentLeg(sip, ender, timers, services);
+        AgentCalls agentCalls = new AgentCalls(sip, ender, timers, services);
         provider.addSipListener(new B2buaListener(sip, registry,
-                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services, agentLeg),
-                new AgentResponseHandler(sip, ender, agentLeg, recordings),
+                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services, agentCalls),
+                new AgentResponseHandler(sip, ender, agentCalls, recordings),
                 new InDialogHandler(sip, ender, new SurveyCalls(sip, timers, services, ender)),
                 new CancelHandler(sip, registry, ender)));
     }

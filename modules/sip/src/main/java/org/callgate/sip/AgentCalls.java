@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * offered once to the line's default queue with the same headers, so that the caller still reaches
  * a person (R15); only when that fails too does the call end.
  */
-final class AgentLeg {
+final class AgentCalls {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AgentLeg.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AgentCalls.class);
 
     /** How an agent-leg INVITE failed, and what the caller gets if the call ends of it. */
     record Failure(EndReason reason, int status, int relayed, String phrase, LegSide hungUp) {
@@ -45,7 +45,7 @@ final class AgentLeg {
     private final CallServices services;
     private final AgentInviteBuilder invites;
 
-    AgentLeg(SipContext sip, CallEnder ender, ScheduledExecutorService timers, CallServices services) {
+    AgentCalls(SipContext sip, CallEnder ender, ScheduledExecutorService timers, CallServices services) {
         this.sip = sip;
         this.ender = ender;
         this.timers = timers;
