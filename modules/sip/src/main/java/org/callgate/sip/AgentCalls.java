@@ -66,7 +66,7 @@ final class AgentCalls {
      * no longer the call's current one.
      */
     void failed(B2buaCall call, ClientTransaction failed, Failure failure) {
-        if (!call.isCurrentAttempt(failed)) {
+        if (!call.agentLeg.isCurrent(failed)) {
             return;
         }
         AgentAttempt next = call.fallBack(failed, failure.status(), defaultQueue(call));
@@ -88,9 +88,9 @@ final class AgentCalls {
     }
 
     private void send(B2buaCall call, AgentAttempt attempt) throws Exception {
-        long cseq = call.fallback() == null ? 1L : 2L;
-        Request invite = invites.build(call, call.callerInvite.getRequest(), attempt.queueUri(), cseq, attempt.sdp(),
-                attempt.headers());
+        long cseq = call.agentLeg.fallback() == null ? 1L : 2L;
+        Request invite = invites.build(call, call.callerLeg.invite.getRequest(), attempt.queueUri(), cseq,
+                attempt.sdp(), attempt.headers());
         ClientTransaction outgoing = sip.provider.getNewClientTransaction(invite);
         outgoing.setApplicationData(new TxContext.AgentInvite(call));
         ScheduledFuture<?> timer = noAnswerTimer(call, outgoing);
@@ -110,7 +110,8 @@ final class AgentCalls {
         String service = call.route() == null ? call.line.id() : call.route().service();
         boolean objected = PhoneNumber.tryParse(call.caller)
                 .map(number -> services.objections().objects(number.e164())).orElse(false);
-        Boolean consent = call.ivr() == null ? null : call.ivr().trace().surveyConsent();
+        IvrSession ivr = call.dialogues.ivr();
+        Boolean consent = ivr == null ? null : ivr.trace().surveyConsent();
         Recording decided = call.fixRecording(services.recording().decide(call.id, service, objected, consent));
         LOG.info("{}: recording {} (service {})", call, decided.headerValue(), service);
         return decided;
