@@ -45,7 +45,7 @@ final class AgentInviteBuilder {
         Request invite = sip.messages.createRequest(
                 target,
                 Request.INVITE,
-                sip.headers.createCallIdHeader(call.agentCallId),
+                sip.headers.createCallIdHeader(call.agentLeg.callId),
                 sip.headers.createCSeqHeader(cseq, Request.INVITE),
                 from(call, callerInvite),
                 sip.headers.createToHeader(sip.addresses.createAddress(target), null),

@@ -1,127 +1,151 @@
 package org.callgate.sip;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
-import org.callgate.core.PhoneNumber;
-import org.callgate.core.call.EndReason;
-import org.callgate.core.ivr.IvrPlan;
-import org.callgate.core.media.LegSide;
-import org.callgate.core.recording.Recording;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.callgate.core.call.QueueFallback;
+import org.callgate.sip.sdp.SdpOrigin;
 
 /**
- * Places the agent leg of a call: takes the call's recording decision (once, when the route is
- * known: product rule 4), builds the INVITE, sends it in a new client transaction and arms the
- * no-answer timer. The same for calls relayed at once, callbacks and calls that went through the IVR.
+ * The agent queue's side of a call (B-leg): a dialog callgate creates as UAC (RFC 3261 §12.1.2)
+ * with a Call-ID of its own, and the INVITE attempts that lead to it.
  *
- * <p>When the queue the IVR chose fails (a final error, no response, no answer), the call is
- * offered once to the line's default queue with the same headers, so that the caller still reaches
- * a person (R15); only when that fails too does the call end.
+ * <p>What is kept here is what the UAC rules need later:
+ * <ul>
+ *   <li>the INVITE in progress, to CANCEL it, which RFC 3261 §9.1 allows only once a provisional
+ *       response has come: a caller who gives up earlier leaves a CANCEL owed until then;
+ *   <li>the attempt sent (queue, SDP, headers) with its no-answer timer, so that a queue the IVR
+ *       chose can be replaced once by the line's default queue (R15) with the same offer, in the
+ *       same Call-ID with a higher CSeq (§8.1.3.5); responses to the INVITE given up are then told
+ *       apart from the current one's;
+ *   <li>the dialog and the ACK for the agent's 2xx, since the ACK is sent again whenever the 2xx
+ *       is retransmitted (§13.2.2.4).
+ * </ul>
+ *
+ * <p>State is read and written under the owning call's lock. Transitions that depend on the
+ * call's phase (sending an attempt, falling back, the answer) are made through {@link B2buaCall},
+ * which checks the phase and changes this leg atomically.
  */
 final class AgentLeg {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AgentLeg.class);
+    /** callgate's Call-ID for the agent leg, shared by the attempts of the call. */
+    final String callId;
+    /** The origin of the SDP callgate sends the agent. */
+    final SdpOrigin origin;
 
-    /** How an agent-leg INVITE failed, and what the caller gets if the call ends of it. */
-    record Failure(EndReason reason, int status, int relayed, String phrase, LegSide hungUp) {
+    private final Object lock;
+    private ClientTransaction invite;
+    private ScheduledFuture<?> noAnswerTimer;
+    private AgentAttempt attempt;
+    private boolean provisionalSeen;
+    private boolean cancelWanted;
+    private QueueFallback fallback;
+    private Dialog dialog;
+    private Request ack;
 
-        static final Failure NO_ANSWER = new Failure(EndReason.NO_ANSWER, Response.TEMPORARILY_UNAVAILABLE,
-                Response.TEMPORARILY_UNAVAILABLE, "No Answer", null);
-        /** Timer B fired: treated as a 408 (RFC 3261 §8.1.3.1). */
-        static final Failure UNREACHABLE = new Failure(EndReason.AGENT_UNREACHABLE, Response.REQUEST_TIMEOUT,
-                Response.REQUEST_TIMEOUT, "Agent Queue Unreachable", LegSide.AGENT);
+    /** @param lock the owning call's lock */
+    AgentLeg(Object lock, String callId, SdpOrigin origin) {
+        this.lock = lock;
+        this.callId = callId;
+        this.origin = origin;
     }
 
-    private final SipContext sip;
-    private final CallEnder ender;
-    private final ScheduledExecutorService timers;
-    private final CallServices services;
-    private final AgentInviteBuilder invites;
-
-    AgentLeg(SipContext sip, CallEnder ender, ScheduledExecutorService timers, CallServices services) {
-        this.sip = sip;
-        this.ender = ender;
-        this.timers = timers;
-        this.services = services;
-        this.invites = new AgentInviteBuilder(sip);
+    /** The agent-leg INVITE in progress, null before the first and after one is given up for a fallback. */
+    ClientTransaction invite() {
+        synchronized (lock) {
+            return invite;
+        }
     }
 
-    /** Calls {@code queueUri} with callgate's headers plus {@code X-Callgate-Recording}. */
-    void invite(B2buaCall call, String queueUri, String sdp, Map<String, String> headers) throws Exception {
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("X-Callgate-Recording", recordingOf(call).headerValue());
-        send(call, new AgentAttempt(queueUri, sdp, all));
+    /** Whether {@code transaction} is the INVITE in progress, not one given up for a fallback. */
+    boolean isCurrent(ClientTransaction transaction) {
+        synchronized (lock) {
+            return transaction == invite;
+        }
+    }
+
+    /** A new attempt is about to go out: it replaces the previous one and its timer. */
+    void sent(ClientTransaction transaction, ScheduledFuture<?> timer, AgentAttempt sent) {
+        synchronized (lock) {
+            stopTimer();
+            invite = transaction;
+            noAnswerTimer = timer;
+            attempt = sent;
+            provisionalSeen = false;
+        }
     }
 
     /**
-     * The agent-leg INVITE {@code failed} failed: falls back to the line's default queue when the
-     * call may (see {@link B2buaCall#fallBack}), else ends the call. Ignored for an INVITE that is
-     * no longer the call's current one.
+     * The INVITE {@code failed} got a final error: the attempt to make instead, once per call and
+     * only away from a queue other than {@code defaultQueue}; otherwise null. Records the
+     * fallback and gives up {@code failed}.
      */
-    void failed(B2buaCall call, ClientTransaction failed, Failure failure) {
-        if (!call.isCurrentAttempt(failed)) {
-            return;
-        }
-        AgentAttempt next = call.fallBack(failed, failure.status(), defaultQueue(call));
-        if (next == null) {
-            ender.end(call, failure.reason(), failure.relayed(), failure.phrase(), failure.hungUp());
-            return;
-        }
-        LOG.warn("{}: agent queue failed ({} {}), falling back to the line's default queue {} (R15)", call,
-                failure.status(), failure.reason(), next.queueUri());
-        if (failure.reason() == EndReason.NO_ANSWER) {
-            ender.cancel(failed); // still ringing; a late answer is turned down by AgentResponseHandler
-        }
-        try {
-            send(call, next);
-        } catch (Exception e) {
-            LOG.error("{}: cannot call {}", call, next.queueUri(), e);
-            ender.end(call, EndReason.FAILED, 0, null, null);
+    AgentAttempt fallBack(ClientTransaction failed, int status, String defaultQueue) {
+        synchronized (lock) {
+            if (failed != invite || fallback != null || attempt == null || attempt.queueUri().equals(defaultQueue)) {
+                return null;
+            }
+            fallback = new QueueFallback(attempt.queueUri(), status, defaultQueue);
+            invite = null;
+            stopTimer();
+            return attempt.to(defaultQueue, "X-Callgate-Fallback-From", "<" + attempt.queueUri() + ">;status=" + status);
         }
     }
 
-    private void send(B2buaCall call, AgentAttempt attempt) throws Exception {
-        long cseq = call.fallback() == null ? 1L : 2L;
-        Request invite = invites.build(call, call.callerInvite.getRequest(), attempt.queueUri(), cseq, attempt.sdp(),
-                attempt.headers());
-        ClientTransaction outgoing = sip.provider.getNewClientTransaction(invite);
-        outgoing.setApplicationData(new TxContext.AgentInvite(call));
-        ScheduledFuture<?> timer = noAnswerTimer(call, outgoing);
-        if (!call.agentInviteSent(outgoing, timer, attempt)) {
-            timer.cancel(false); // the caller hung up meanwhile
-            return;
+    /** The fallback to the default queue, null when the call had none (R15). */
+    QueueFallback fallback() {
+        synchronized (lock) {
+            return fallback;
         }
-        outgoing.sendRequest();
     }
 
-    /** The call's recording decision, taken the first time its agent leg is called and then kept. */
-    private Recording recordingOf(B2buaCall call) {
-        Recording fixed = call.recording();
-        if (fixed != null) {
-            return fixed;
+    /** Records that a provisional response came; true if the caller gave up before it. */
+    boolean provisionalReceived() {
+        synchronized (lock) {
+            provisionalSeen = true;
+            return cancelWanted;
         }
-        String service = call.route() == null ? call.line.id() : call.route().service();
-        boolean objected = PhoneNumber.tryParse(call.caller)
-                .map(number -> services.objections().objects(number.e164())).orElse(false);
-        Boolean consent = call.ivr() == null ? null : call.ivr().trace().surveyConsent();
-        Recording decided = call.fixRecording(services.recording().decide(call.id, service, objected, consent));
-        LOG.info("{}: recording {} (service {})", call, decided.headerValue(), service);
-        return decided;
     }
 
-    private static String defaultQueue(B2buaCall call) {
-        return call.line.ivrPlan().map(IvrPlan::defaultQueue).orElse(call.line.queueUri());
+    /** The caller gave up; true if the INVITE may be cancelled now (RFC 3261 §9.1). */
+    boolean wantCancel() {
+        synchronized (lock) {
+            cancelWanted = true;
+            return provisionalSeen;
+        }
     }
 
-    private ScheduledFuture<?> noAnswerTimer(B2buaCall call, ClientTransaction attempt) {
-        return timers.schedule(() -> failed(call, attempt, Failure.NO_ANSWER),
-                sip.settings.noAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    /** The agent answered: its dialog and the ACK callgate sends (and sends again) for the 2xx. */
+    void answered(Dialog confirmed, Request ackFor2xx) {
+        synchronized (lock) {
+            dialog = confirmed;
+            ack = ackFor2xx;
+            stopTimer();
+        }
+    }
+
+    /** The agent's dialog, null until the agent answered. */
+    Dialog dialog() {
+        synchronized (lock) {
+            return dialog;
+        }
+    }
+
+    /** The ACK for the agent's 2xx, null until the agent answered. */
+    Request ack() {
+        synchronized (lock) {
+            return ack;
+        }
+    }
+
+    /** No more waiting for an answer: the no-answer timer is cancelled. */
+    void stopTimer() {
+        synchronized (lock) {
+            if (noAnswerTimer != null) {
+                noAnswerTimer.cancel(false);
+                noAnswerTimer = null;
+            }
+        }
     }
 }

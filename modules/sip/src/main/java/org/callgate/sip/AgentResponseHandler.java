@@ -32,13 +32,13 @@ final class AgentResponseHandler {
 
     private final SipContext sip;
     private final CallEnder ender;
-    private final AgentLeg agentLeg;
+    private final AgentCalls agentCalls;
     private final CallRecordings recordings;
 
-    AgentResponseHandler(SipContext sip, CallEnder ender, AgentLeg agentLeg, CallRecordings recordings) {
+    AgentResponseHandler(SipContext sip, CallEnder ender, AgentCalls agentCalls, CallRecordings recordings) {
         this.sip = sip;
         this.ender = ender;
-        this.agentLeg = agentLeg;
+        this.agentCalls = agentCalls;
         this.recordings = recordings;
     }
 
@@ -49,7 +49,7 @@ final class AgentResponseHandler {
             return;
         }
         ClientTransaction transaction = event.getClientTransaction();
-        if (!call.isCurrentAttempt(transaction)) {
+        if (!call.agentLeg.isCurrent(transaction)) {
             abandoned(event, transaction);
         } else if (status < 200) {
             provisional(response, call);
@@ -57,14 +57,14 @@ final class AgentResponseHandler {
             answered(event, call);
         } else {
             int relayed = relayedStatus(status);
-            agentLeg.failed(call, transaction, new AgentLeg.Failure(EndReason.AGENT_REJECTED, status, relayed,
+            agentCalls.failed(call, transaction, new AgentCalls.Failure(EndReason.AGENT_REJECTED, status, relayed,
                     relayed == status ? response.getReasonPhrase() : null, LegSide.AGENT));
         }
     }
 
     /** The agent-leg INVITE got no response at all (Timer B). */
     void timedOut(B2buaCall call, ClientTransaction transaction) {
-        agentLeg.failed(call, transaction, AgentLeg.Failure.UNREACHABLE);
+        agentCalls.failed(call, transaction, AgentCalls.Failure.UNREACHABLE);
     }
 
     /**
@@ -97,13 +97,13 @@ final class AgentResponseHandler {
         if (sdp != null) {
             attachCallerSdp(call, relayed, Sdp.parse(sdp));
         }
-        sip.respond(call.callerInvite, relayed);
+        sip.respond(call.callerLeg.invite, relayed);
     }
 
     private void answered(ResponseEvent event, B2buaCall call) throws Exception {
         Dialog dialog = event.getDialog();
         if (event instanceof ResponseEventExt ext && ext.isRetransmission()) {
-            Request ack = call.agentAck();
+            Request ack = call.agentLeg.ack();
             if (ack != null) {
                 dialog.sendAck(ack); // the agent did not get our ACK (RFC 3261 §13.2.2.4)
             }
@@ -129,8 +129,8 @@ final class AgentResponseHandler {
             ender.bye(dialog, EndReason.CALLER_CANCELLED);
             return;
         }
-        sip.respond(call.callerInvite, ok);
-        call.callerDialog(call.callerInvite.getDialog());
+        sip.respond(call.callerLeg.invite, ok);
+        call.callerLeg.refreshDialog();
         call.media.established();
         recordings.start(call);
     }
@@ -183,16 +183,16 @@ final class AgentResponseHandler {
     }
 
     private Response toCaller(B2buaCall call, int status, String phrase) throws Exception {
-        Response response = sip.response(call.callerInvite.getRequest(), status, phrase);
-        ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.callerTag);
-        response.addHeader(sip.contact(call.transportToCaller));
+        Response response = sip.response(call.callerLeg.invite.getRequest(), status, phrase);
+        ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.callerLeg.tag);
+        response.addHeader(sip.contact(call.callerLeg.transport));
         return response;
     }
 
     private void attachCallerSdp(B2buaCall call, Response response, Sdp agentSdp) throws Exception {
         call.media.agent().remote(agentSdp.audioTarget());
         var local = call.media.caller().localRtp();
-        String body = SdpRewriter.rewrite(agentSdp, local.getAddress(), local.getPort(), call.callerOrigin);
+        String body = SdpRewriter.rewrite(agentSdp, local.getAddress(), local.getPort(), call.callerLeg.origin);
         response.setContent(body, sip.headers.createContentTypeHeader("application", "sdp"));
     }
 

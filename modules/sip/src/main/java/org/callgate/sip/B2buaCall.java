@@ -8,7 +8,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import org.callgate.core.ServiceLine;
 import org.callgate.core.call.EndReason;
-import org.callgate.core.call.QueueFallback;
 import org.callgate.core.ivr.Route;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaSession;
@@ -16,12 +15,15 @@ import org.callgate.core.recording.Recording;
 import org.callgate.sip.sdp.SdpOrigin;
 
 /**
- * One call through the B2BUA: the caller's dialog (A-leg), the agent queue's dialog (B-leg), and
- * the media session that joins them.
+ * One call through the B2BUA (RFC 3261 §6): the caller's dialog ({@link CallerLeg}), the agent
+ * queue's dialog ({@link AgentLeg}), what callgate says to the caller itself ({@link
+ * CallerDialogues}), the media session that joins them, and the call's phase ({@link CallState})
+ * with the facts its summary reports.
  *
  * <p>Signalling events for one call may arrive on different stack threads (the listener is
- * re-entrant), so every read-modify-write of the state happens while holding this object's lock.
- * Handlers hold the lock only to change state, never across blocking work.
+ * re-entrant), so every read-modify-write of the state happens while holding this object's lock;
+ * the legs and dialogues share it, so that a phase change and the leg state it goes with change
+ * together. Handlers hold the lock only to change state, never across blocking work.
  */
 final class B2buaCall {
 
@@ -29,50 +31,35 @@ final class B2buaCall {
     final ServiceLine line;
     final String caller;
     final Instant started;
-    final String callerCallId;
-    final String agentCallId;
-    final String callerTag;
-    final ServerTransaction callerInvite;
     final MediaSession media;
-    final SdpOrigin callerOrigin;
-    final SdpOrigin agentOrigin;
-    final String transportToCaller;
+    final CallerLeg callerLeg;
+    final AgentLeg agentLeg;
+    final CallerDialogues dialogues;
 
     private CallState state = CallState.CALLING;
-    private ClientTransaction agentInvite;
-    private Dialog callerDialog;
-    private Dialog agentDialog;
-    private Request agentAck;
-    private boolean provisionalSeen;
-    private boolean cancelWanted;
     private boolean reInviteInProgress;
     private Instant answered;
     private EndReason endReason;
     private int finalStatus;
-    private ScheduledFuture<?> noAnswerTimer;
-    private IvrSession ivr;
-    private SurveySession survey;
     private Route route;
-    private AgentAttempt attempt;
     private Recording recording;
-    private QueueFallback fallback;
 
-    B2buaCall(String id, ServiceLine line, String caller, Instant started, String callerCallId,
-            String agentCallId, String callerTag, ServerTransaction callerInvite, MediaSession media,
-            long originSeed, String transportToCaller) {
+    /**
+     * @param id callgate's call id; the agent leg's Call-ID is made from it
+     * @param caller the caller's number, E.164 when it could be normalised
+     * @param callerInvite the caller's INVITE
+     */
+    B2buaCall(String id, ServiceLine line, String caller, Instant started, ServerTransaction callerInvite,
+            MediaSession media) {
         this.id = id;
         this.line = line;
         this.caller = caller;
         this.started = started;
-        this.callerCallId = callerCallId;
-        this.agentCallId = agentCallId;
-        this.callerTag = callerTag;
-        this.callerInvite = callerInvite;
         this.media = media;
-        this.callerOrigin = new SdpOrigin(originSeed);
-        this.agentOrigin = new SdpOrigin(originSeed >>> 7);
-        this.transportToCaller = transportToCaller;
-        this.callerDialog = callerInvite.getDialog();
+        long originSeed = id.hashCode();
+        this.callerLeg = new CallerLeg(this, callerInvite, Tags.next(), new SdpOrigin(originSeed));
+        this.agentLeg = new AgentLeg(this, id + "@callgate", new SdpOrigin(originSeed >>> 7));
+        this.dialogues = new CallerDialogues(this);
     }
 
     /** The agent-leg INVITE is about to go out; false if the call ended meanwhile (then it must not). */
@@ -80,20 +67,11 @@ final class B2buaCall {
         if (state == CallState.TERMINATED) {
             return false;
         }
-        cancelTimer();
-        this.agentInvite = transaction;
-        this.noAnswerTimer = timer;
-        this.attempt = sent;
-        this.provisionalSeen = false;
+        agentLeg.sent(transaction, timer, sent);
         if (state == CallState.IVR) {
             state = CallState.CONNECTING;
         }
         return true;
-    }
-
-    /** Whether {@code transaction} is the agent-leg INVITE in progress, not one given up for a fallback. */
-    synchronized boolean isCurrentAttempt(ClientTransaction transaction) {
-        return transaction == agentInvite;
     }
 
     /**
@@ -102,18 +80,7 @@ final class B2buaCall {
      * what to send there (R15); otherwise null, and the call is to end.
      */
     synchronized AgentAttempt fallBack(ClientTransaction failed, int status, String defaultQueue) {
-        if (state != CallState.CONNECTING || failed != agentInvite || fallback != null || attempt == null
-                || attempt.queueUri().equals(defaultQueue)) {
-            return null;
-        }
-        fallback = new QueueFallback(attempt.queueUri(), status, defaultQueue);
-        agentInvite = null;
-        cancelTimer();
-        return attempt.to(defaultQueue, "X-Callgate-Fallback-From", "<" + attempt.queueUri() + ">;status=" + status);
-    }
-
-    synchronized QueueFallback fallback() {
-        return fallback;
+        return state == CallState.CONNECTING ? agentLeg.fallBack(failed, status, defaultQueue) : null;
     }
 
     /** The recording decision, null until the agent leg is first called. */
@@ -135,13 +102,9 @@ final class B2buaCall {
             return false;
         }
         state = CallState.IVR;
-        ivr = session;
+        dialogues.ivr(session);
         finalStatus = 200;
         return true;
-    }
-
-    synchronized IvrSession ivr() {
-        return ivr;
     }
 
     /** The agent hung up and the caller stays for the survey: CONFIRMED → SURVEY (R10). */
@@ -150,32 +113,8 @@ final class B2buaCall {
             return false;
         }
         state = CallState.SURVEY;
-        survey = session;
-        ivr.stop();
+        dialogues.survey(session);
         return true;
-    }
-
-    /** The post-call survey, null when the call has none (R10). */
-    synchronized SurveySession survey() {
-        return survey;
-    }
-
-    /**
-     * A key from the caller (RFC 4733 or SIP INFO): for the survey once it runs, else for the IVR;
-     * a call without either ignores it.
-     */
-    void digit(char key) {
-        SurveySession surveying;
-        IvrSession menus;
-        synchronized (this) {
-            surveying = survey;
-            menus = ivr;
-        }
-        if (surveying != null) {
-            surveying.digit(key);
-        } else if (menus != null) {
-            menus.digit(key);
-        }
     }
 
     /** Where the IVR sent the call; null for calls without IVR. */
@@ -187,24 +126,13 @@ final class B2buaCall {
         route = chosen;
     }
 
-    synchronized ClientTransaction agentInvite() {
-        return agentInvite;
-    }
-
     synchronized CallState state() {
         return state;
     }
 
     /** Records that a provisional response came; true if a CANCEL is now owed to the agent leg. */
     synchronized boolean provisionalReceived() {
-        provisionalSeen = true;
-        return cancelWanted && state == CallState.TERMINATED;
-    }
-
-    /** The caller gave up; true if the agent leg may be cancelled now (RFC 3261 §9.1). */
-    synchronized boolean wantCancel() {
-        cancelWanted = true;
-        return provisionalSeen;
+        return agentLeg.provisionalReceived() && state == CallState.TERMINATED;
     }
 
     /** Moves CALLING or CONNECTING → CONFIRMED; false if the call already ended (a late 2xx to be torn down). */
@@ -213,11 +141,9 @@ final class B2buaCall {
             return false;
         }
         state = CallState.CONFIRMED;
-        agentDialog = agent;
-        agentAck = ack;
+        agentLeg.answered(agent, ack);
         answered = at;
         finalStatus = 200;
-        cancelTimer();
         return true;
     }
 
@@ -236,13 +162,8 @@ final class B2buaCall {
         if (was == CallState.CALLING) {
             finalStatus = status;
         }
-        cancelTimer();
-        if (ivr != null) {
-            ivr.stop();
-        }
-        if (survey != null) {
-            survey.stop();
-        }
+        agentLeg.stopTimer();
+        dialogues.stop();
         return was;
     }
 
@@ -259,18 +180,9 @@ final class B2buaCall {
         reInviteInProgress = false;
     }
 
-    synchronized Dialog dialog(LegSide side) {
-        return side == LegSide.CALLER ? callerDialog : agentDialog;
-    }
-
-    synchronized void callerDialog(Dialog dialog) {
-        if (dialog != null) {
-            callerDialog = dialog;
-        }
-    }
-
-    synchronized Request agentAck() {
-        return agentAck;
+    /** The dialog of one leg, null while that leg has none. */
+    Dialog dialog(LegSide side) {
+        return side == LegSide.CALLER ? callerLeg.dialog() : agentLeg.dialog();
     }
 
     synchronized Instant answered() {
@@ -287,14 +199,7 @@ final class B2buaCall {
 
     /** The leg a request with this Call-ID came from. */
     LegSide sideOf(String callId) {
-        return callId.equals(callerCallId) ? LegSide.CALLER : LegSide.AGENT;
-    }
-
-    private void cancelTimer() {
-        if (noAnswerTimer != null) {
-            noAnswerTimer.cancel(false);
-            noAnswerTimer = null;
-        }
+        return callId.equals(callerLeg.callId) ? LegSide.CALLER : LegSide.AGENT;
     }
 
     @Override

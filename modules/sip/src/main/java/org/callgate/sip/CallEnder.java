@@ -58,7 +58,7 @@ final class CallEnder {
         // CDR need the call's identifiers too, to be joined with the caller's and agent's records.
         boolean tag = MDC.get("callId") == null;
         if (tag) {
-            MDC.put("callId", call.callerCallId);
+            MDC.put("callId", call.callerLeg.callId);
             MDC.put("call", call.id);
         }
         try {
@@ -79,7 +79,7 @@ final class CallEnder {
         switch (was) {
             case CALLING -> {
                 if (status > 0) {
-                    sip.respond(call.callerInvite, status, phrase);
+                    sip.respond(call.callerLeg.invite, status, phrase);
                 }
                 cancelAgentLegIfPending(call, reason);
             }
@@ -100,7 +100,7 @@ final class CallEnder {
     }
 
     private void cancelAgentLegIfPending(B2buaCall call, EndReason reason) {
-        if (agentLegStillPending(reason) && call.agentInvite() != null && call.wantCancel()) {
+        if (agentLegStillPending(reason) && call.agentLeg.invite() != null && call.agentLeg.wantCancel()) {
             cancelAgentLeg(call);
         }
     }
@@ -113,7 +113,7 @@ final class CallEnder {
 
     /** Sends CANCEL for the agent-leg INVITE (RFC 3261 §9.1). */
     void cancelAgentLeg(B2buaCall call) {
-        cancel(call.agentInvite());
+        cancel(call.agentLeg.invite());
     }
 
     /** Sends CANCEL for an agent-leg INVITE; a failure (already answered, already cancelled) is logged. */
@@ -182,11 +182,12 @@ final class CallEnder {
 
     private void report(B2buaCall call) {
         Instant ended = sip.settings.clock().instant();
-        SurveySession survey = call.survey();
+        IvrSession ivr = call.dialogues.ivr();
+        SurveySession survey = call.dialogues.survey();
         CallSummary summary = new CallSummary(call.id, call.line.id(), call.caller, call.started,
                 call.answered(), ended, call.endReason(), call.finalStatus(),
                 call.media.caller().counters(), call.media.agent().counters(), call.route(),
-                call.ivr() == null ? null : call.ivr().trace(), call.recording(), call.fallback(),
+                ivr == null ? null : ivr.trace(), call.recording(), call.agentLeg.fallback(),
                 survey == null ? null : survey.result(ended));
         CDR.info("call {} line={} service={} caller={} status={} reason={} talk={}ms recording={}{} caller[{}] agent[{}]{}",
                 summary.callId(), summary.serviceLine(), summary.service(), summary.caller(), summary.finalStatus(),

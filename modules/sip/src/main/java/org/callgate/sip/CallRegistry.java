@@ -16,8 +16,8 @@ final class CallRegistry {
 
     void add(B2buaCall call) {
         calls.put(call.id, call);
-        byCallId.put(call.callerCallId, call);
-        byCallId.put(call.agentCallId, call);
+        byCallId.put(call.callerLeg.callId, call);
+        byCallId.put(call.agentLeg.callId, call);
     }
 
     Optional<B2buaCall> byCallId(String callId) {
@@ -30,8 +30,8 @@ final class CallRegistry {
 
     void remove(B2buaCall call) {
         calls.remove(call.id);
-        byCallId.remove(call.callerCallId, call);
-        byCallId.remove(call.agentCallId, call);
+        byCallId.remove(call.callerLeg.callId, call);
+        byCallId.remove(call.agentLeg.callId, call);
     }
 
     int size() {

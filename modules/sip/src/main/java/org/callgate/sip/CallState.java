@@ -1,6 +1,15 @@
 package org.callgate.sip;
 
-/** Life cycle of a B2BUA call, as seen from the caller's INVITE. */
+/**
+ * Life cycle of a B2BUA call, as seen from the caller's INVITE; {@link B2buaCall} makes every
+ * transition, under the call's lock.
+ *
+ * <p>A plain enum rather than a sealed type carrying each phase's data: what a phase starts
+ * outlives it (the IVR's trace decides the recording and the survey; the survey's answers, the
+ * answer time and the fallback go into the summary after the call ended), so that data lives in
+ * the call's parts ({@link CallerLeg}, {@link AgentLeg}, {@link CallerDialogues}) and the phase
+ * only decides how each event is handled.
+ */
 enum CallState {
     /** Agent leg INVITE sent, no answer yet; the caller is not answered either (calls without IVR). */
     CALLING,

@@ -74,7 +74,7 @@ final class InDialogHandler {
             return;
         }
         sip.respond(transaction, Response.OK, null);
-        call.digit(key);
+        call.dialogues.digit(key);
     }
 
     /** An ACK: a late-offer caller puts its answer here (RFC 3261 §13.2.1). */
@@ -166,7 +166,7 @@ final class InDialogHandler {
             back = sip.response(relayed.origin().getRequest(), Response.NOT_ACCEPTABLE_HERE, e.getMessage());
         }
         if (Request.INVITE.equals(method) && status < 300) {
-            back.addHeader(sip.contact(call.transportToCaller));
+            back.addHeader(sip.contact(call.callerLeg.transport));
         }
         sip.respond(relayed.origin(), back);
         if (Request.INVITE.equals(method)) {
@@ -200,7 +200,7 @@ final class InDialogHandler {
         Sdp parsed = Sdp.parse(sdp);
         MediaLeg target = call.media.leg(from.other());
         InetSocketAddress local = target.localRtp();
-        SdpOrigin origin = from == LegSide.CALLER ? call.agentOrigin : call.callerOrigin;
+        SdpOrigin origin = from == LegSide.CALLER ? call.agentLeg.origin : call.callerLeg.origin;
         out.setContent(SdpRewriter.rewrite(parsed, local.getAddress(), local.getPort(), origin), (ContentTypeHeader) type.clone());
         call.media.leg(from).remote(parsed.audioTarget());
     }

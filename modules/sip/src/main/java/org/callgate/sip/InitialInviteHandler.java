@@ -42,19 +42,19 @@ final class InitialInviteHandler {
     private final SipContext sip;
     private final CallRegistry registry;
     private final MediaControl mediaControl;
-    private final AgentLeg agentLeg;
+    private final AgentCalls agentCalls;
     private final IvrCalls ivrCalls;
     private final MediaEvents mediaEvents;
     private final SetupRateLimit setupRate;
     private final Scope inScope;
 
     InitialInviteHandler(SipContext sip, CallRegistry registry, MediaControl mediaControl, CallEnder ender,
-            ScheduledExecutorService timers, MediaEvents mediaEvents, CallServices services, AgentLeg agentLeg) {
+            ScheduledExecutorService timers, MediaEvents mediaEvents, CallServices services, AgentCalls agentCalls) {
         this.sip = sip;
         this.registry = registry;
         this.mediaControl = mediaControl;
-        this.agentLeg = agentLeg;
-        this.ivrCalls = new IvrCalls(sip, registry, agentLeg, timers, services, ender);
+        this.agentCalls = agentCalls;
+        this.ivrCalls = new IvrCalls(sip, registry, agentCalls, timers, services, ender);
         this.mediaEvents = mediaEvents;
         this.setupRate = new SetupRateLimit(sip.settings.maxSetupRate(), sip.settings.clock());
         this.inScope = new Scope(sip.settings.directory(), sip.settings.outbound());
@@ -110,13 +110,13 @@ final class InitialInviteHandler {
             MediaSession media) throws Exception {
         if (scope instanceof Scope.Decision.Callback callback) {
             // The customer is the other party: the summary's caller is whom the agent called back.
-            B2buaCall call = newCall(invite, transaction, callback.line(), callback.customer(), callId, media);
+            B2buaCall call = newCall(transaction, callback.line(), callback.customer(), callId, media);
             relay(call, offer, callback.target(), Map.of("X-Callgate-Service", callback.line().id(),
                     "X-Callgate-Direction", "callback"));
             return;
         }
         ServiceLine line = ((Scope.Decision.Inbound) scope).line();
-        B2buaCall call = newCall(invite, transaction, line, callerOf(invite), callId, media);
+        B2buaCall call = newCall(transaction, line, callerOf(invite), callId, media);
         if (line.ivrPlan().isPresent()) {
             ivrCalls.answer(call, offer);
         } else {
@@ -124,10 +124,9 @@ final class InitialInviteHandler {
         }
     }
 
-    private B2buaCall newCall(Request invite, ServerTransaction transaction, ServiceLine line, String party,
-            String callId, MediaSession media) {
-        return new B2buaCall(callId, line, party, sip.settings.clock().instant(), callIdOf(invite),
-                callId + "@callgate", Tags.next(), transaction, media, callId.hashCode(), transportOf(invite));
+    private B2buaCall newCall(ServerTransaction transaction, ServiceLine line, String party, String callId,
+            MediaSession media) {
+        return new B2buaCall(callId, line, party, sip.settings.clock().instant(), transaction, media);
     }
 
     /** No IVR (a line without one, or a callback): the offer goes to the target at once, rewritten. */
@@ -137,11 +136,11 @@ final class InitialInviteHandler {
         String agentSdp;
         try {
             agentSdp = offer == null
-                    ? SdpOffers.offer(local.getAddress(), local.getPort(), call.agentOrigin)
-                    : SdpRewriter.rewrite(offer, local.getAddress(), local.getPort(), call.agentOrigin);
+                    ? SdpOffers.offer(local.getAddress(), local.getPort(), call.agentLeg.origin)
+                    : SdpRewriter.rewrite(offer, local.getAddress(), local.getPort(), call.agentLeg.origin);
         } catch (SdpException e) {
             media.close();
-            sip.respond(call.callerInvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            sip.respond(call.callerLeg.invite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return;
         }
         if (offer != null) {
@@ -149,7 +148,7 @@ final class InitialInviteHandler {
         }
         registry.add(call);
         LOG.debug("{} calling {}", call, target);
-        agentLeg.invite(call, target, agentSdp, headers);
+        agentCalls.invite(call, target, agentSdp, headers);
     }
 
     private void refuseOverload(ServerTransaction transaction, String reason) throws Exception {
@@ -185,14 +184,6 @@ final class InitialInviteHandler {
         FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
         String user = dialledNumber(from.getAddress().getURI());
         return PhoneNumber.tryParse(user).map(PhoneNumber::e164).orElse(user.isEmpty() ? "anonymous" : user);
-    }
-
-    private static String callIdOf(Request request) {
-        return ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
-    }
-
-    private static String transportOf(Request request) {
-        return ((javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME)).getTransport();
     }
 
     /** A body of a type other than SDP on an INVITE. */

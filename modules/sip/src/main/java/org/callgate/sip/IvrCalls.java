@@ -35,16 +35,16 @@ final class IvrCalls {
 
     private final SipContext sip;
     private final CallRegistry registry;
-    private final AgentLeg agentLeg;
+    private final AgentCalls agentCalls;
     private final ScheduledExecutorService timers;
     private final CallServices services;
     private final CallEnder ender;
 
-    IvrCalls(SipContext sip, CallRegistry registry, AgentLeg agentLeg, ScheduledExecutorService timers,
+    IvrCalls(SipContext sip, CallRegistry registry, AgentCalls agentCalls, ScheduledExecutorService timers,
             CallServices services, CallEnder ender) {
         this.sip = sip;
         this.registry = registry;
-        this.agentLeg = agentLeg;
+        this.agentCalls = agentCalls;
         this.timers = timers;
         this.services = services;
         this.ender = ender;
@@ -57,7 +57,7 @@ final class IvrCalls {
             chosen = offer == null ? Negotiated.DEFAULT : SdpOffers.negotiate(offer);
         } catch (SdpException e) {
             call.media.close();
-            sip.respond(call.callerInvite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            sip.respond(call.callerLeg.invite, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return;
         }
         MediaSession media = call.media;
@@ -72,8 +72,8 @@ final class IvrCalls {
                 new Actions(call, chosen, facts));
         call.answeredForIvr(ivr);
         registry.add(call);
-        sip.respond(call.callerInvite, ok);
-        call.callerDialog(call.callerInvite.getDialog());
+        sip.respond(call.callerLeg.invite, ok);
+        call.callerLeg.refreshDialog();
         media.established();
         ivr.start();
     }
@@ -81,11 +81,11 @@ final class IvrCalls {
     private Response okWithSdp(B2buaCall call, Sdp offer, Negotiated chosen) throws Exception {
         InetSocketAddress local = call.media.caller().localRtp();
         String sdp = offer == null
-                ? SdpOffers.offer(local.getAddress(), local.getPort(), call.callerOrigin)
-                : SdpOffers.answer(offer, chosen, local.getAddress(), local.getPort(), call.callerOrigin);
-        Response ok = sip.response(call.callerInvite.getRequest(), Response.OK, null);
-        ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(call.callerTag);
-        ok.addHeader(sip.contact(call.transportToCaller));
+                ? SdpOffers.offer(local.getAddress(), local.getPort(), call.callerLeg.origin)
+                : SdpOffers.answer(offer, chosen, local.getAddress(), local.getPort(), call.callerLeg.origin);
+        Response ok = sip.response(call.callerLeg.invite.getRequest(), Response.OK, null);
+        ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(call.callerLeg.tag);
+        ok.addHeader(sip.contact(call.callerLeg.transport));
         ok.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
         return ok;
     }
@@ -140,7 +140,7 @@ final class IvrCalls {
         LOG.info("{}: IVR done ({}, keys '{}', {}), calling {}", call, route.reason(), route.ivrPath(),
                 route.language(), route.queueUri());
         InetSocketAddress local = call.media.agent().localRtp();
-        String sdp = SdpOffers.offer(local.getAddress(), local.getPort(), call.agentOrigin,
+        String sdp = SdpOffers.offer(local.getAddress(), local.getPort(), call.agentLeg.origin,
                 List.of(callerSide.codec()), Negotiated.DEFAULT.telephoneEvent());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Callgate-Service", route.service());
@@ -152,7 +152,7 @@ final class IvrCalls {
             headers.put("X-Callgate-Dossier", route.dossier());
         }
         try {
-            agentLeg.invite(call, route.queueUri(), sdp, headers);
+            agentCalls.invite(call, route.queueUri(), sdp, headers);
         } catch (Exception e) {
             LOG.error("{}: cannot call {}", call, route.queueUri(), e);
             ender.end(call, EndReason.FAILED, 0, null, null);

@@ -28,7 +28,7 @@ final class MediaEvents implements MediaListener {
      */
     @Override
     public void onDtmf(MediaSession session, char key) {
-        registry.byId(session.callId()).ifPresent(call -> call.digit(key));
+        registry.byId(session.callId()).ifPresent(call -> call.dialogues.digit(key));
     }
 
     @Override

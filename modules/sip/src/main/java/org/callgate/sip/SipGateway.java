@@ -67,7 +67,7 @@ public final class SipGateway implements AutoCloseable {
                     provider.addListeningPoint(point);
                 }
             }
-            wire(provider);
+            ender = wire(provider, settings, registry, media, observer, services, timers);
             stack.start();
             LOG.info("SIP listening on {}:{} ({})", settings.listenAddress().getHostAddress(), settings.port(),
                     String.join(", ", settings.transports()));
@@ -78,18 +78,26 @@ public final class SipGateway implements AutoCloseable {
         }
     }
 
-    private void wire(SipProvider provider) throws Exception {
+    /**
+     * Builds the B2BUA's handlers and makes their {@link B2buaListener} the provider's listener;
+     * tests call it with a provider of their own and drive the listener it is given.
+     *
+     * @return the one way calls end, for {@link #close()}
+     */
+    static CallEnder wire(SipProvider provider, B2buaSettings settings, CallRegistry registry, MediaControl media,
+            CallObserver observer, CallServices services, ScheduledExecutorService timers) throws Exception {
         SipContext sip = new SipContext(provider, settings);
         MediaEvents mediaEvents = new MediaEvents(registry);
         CallRecordings recordings = new CallRecordings(sip, services.recorder());
-        ender = new CallEnder(sip, registry, observer, recordings);
+        CallEnder ender = new CallEnder(sip, registry, observer, recordings);
         mediaEvents.ender(ender);
-        AgentLeg agentLeg = new AgentLeg(sip, ender, timers, services);
+        AgentCalls agentCalls = new AgentCalls(sip, ender, timers, services);
         provider.addSipListener(new B2buaListener(sip, registry,
-                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services, agentLeg),
-                new AgentResponseHandler(sip, ender, agentLeg, recordings),
+                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services, agentCalls),
+                new AgentResponseHandler(sip, ender, agentCalls, recordings),
                 new InDialogHandler(sip, ender, new SurveyCalls(sip, timers, services, ender)),
                 new CancelHandler(sip, registry, ender)));
+        return ender;
     }
 
     /** Calls in progress (ringing or connected). */

@@ -40,7 +40,7 @@ final class SurveyCalls {
      * @return true when the caller stays for the survey; false when the call is to end as usual
      */
     boolean afterAgentHangUp(B2buaCall call) {
-        IvrSession ivr = call.ivr();
+        IvrSession ivr = call.dialogues.ivr();
         IvrPlan plan = call.line.ivr();
         if (ivr == null || !SurveyDecision.runs(plan, ivr.trace(), LegSide.AGENT)) {
             return false;
