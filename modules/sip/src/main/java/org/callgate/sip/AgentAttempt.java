@@ -2,6 +2,7 @@ package org.callgate.sip;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * One agent-leg INVITE of a call, kept so that the same call can be offered to another queue
@@ -14,7 +15,7 @@ import java.util.Map;
 record AgentAttempt(String queueUri, String sdp, Map<String, String> headers) {
 
     AgentAttempt {
-        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** The same call to {@code queue}, with one more header. */

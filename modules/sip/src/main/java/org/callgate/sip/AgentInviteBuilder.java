@@ -13,6 +13,7 @@ import javax.sip.header.Header;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
+import java.util.Locale;
 
 /**
  * Builds the agent-leg INVITE of a call: a new dialog from callgate to the line's queue URI,
@@ -63,7 +64,7 @@ final class AgentInviteBuilder {
 
     static String transportOf(URI target) {
         if (target instanceof SipURI sipUri && sipUri.getTransportParam() != null) {
-            return sipUri.getTransportParam().toLowerCase(java.util.Locale.ROOT);
+            return sipUri.getTransportParam().toLowerCase(Locale.ROOT);
         }
         return "udp";
     }

@@ -19,6 +19,7 @@ import org.callgate.sip.sdp.SdpException;
 import org.callgate.sip.sdp.SdpOffers;
 import org.callgate.sip.sdp.SdpOrigin;
 import org.callgate.sip.sdp.SdpRewriter;
+import javax.sip.message.Message;
 
 /**
  * Requests inside a call's dialogs: BYE ends the call; re-INVITE (hold, resume, codec change),
@@ -185,7 +186,7 @@ final class InDialogHandler {
      * Copies a body from a message that came from {@code from} to the message for the other leg;
      * SDP is rewritten to callgate's address on that leg, and the sender's leg re-latches.
      */
-    private void copyBody(javax.sip.message.Message in, javax.sip.message.Message out, B2buaCall call, LegSide from)
+    private void copyBody(Message in, Message out, B2buaCall call, LegSide from)
             throws Exception {
         byte[] raw = in.getRawContent();
         if (raw == null || raw.length == 0) {

@@ -25,6 +25,7 @@ import org.callgate.sip.sdp.SdpRewriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A new call: checks the dialled number against the service lines (R5), the call limit and the
@@ -166,7 +167,7 @@ final class InitialInviteHandler {
         if (!Bodies.isSdp(invite)) {
             throw new UnsupportedBodyException("Only application/sdp bodies are accepted");
         }
-        return Sdp.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        return Sdp.parse(new String(body, StandardCharsets.UTF_8));
     }
 
     /** The number the caller dialled: the Request-URI user part, or a tel: URI's number. */

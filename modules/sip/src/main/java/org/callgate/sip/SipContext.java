@@ -17,6 +17,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /**
  * The JAIN-SIP factories and provider with the few message-building helpers every handler
@@ -82,7 +83,7 @@ final class SipContext {
         SipURI uri = addresses.createSipURI("callgate", settings.advertisedHost());
         uri.setPort(settings.port());
         if (!"udp".equalsIgnoreCase(transport)) {
-            uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
+            uri.setTransportParam(transport.toLowerCase(Locale.ROOT));
         }
         Address address = addresses.createAddress(uri);
         return headers.createContactHeader(address);

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Locale;
 
 /**
  * Rewrites a session description so that the peer on the other leg sends its media to callgate
@@ -67,7 +68,7 @@ public final class SdpRewriter {
             String encoding = audio.encodingOf(format);
             boolean g711 = STATIC_G711.contains(format)
                     && (encoding == null || encoding.regionMatches(true, 0, "PCM", 0, 3));
-            boolean dtmf = encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).startsWith("telephone-event/8000");
+            boolean dtmf = encoding != null && encoding.toLowerCase(Locale.ROOT).startsWith("telephone-event/8000");
             if (g711 || dtmf) {
                 kept.add(format);
             }

@@ -13,6 +13,8 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * Lets a request that lacks a mandatory header (RFC 3261 §8.1.1) be answered with {@code 400}
@@ -82,18 +84,18 @@ public final class RepairingParserFactory implements MessageParserFactory {
             }
             if (request.getCallId() == null) {
                 missing.add("Call-ID");
-                request.setHeader(new CallID("malformed-" + java.util.UUID.randomUUID()));
+                request.setHeader(new CallID("malformed-" + UUID.randomUUID()));
             }
             if (request.getFrom() == null) {
                 missing.add("From");
                 request.setHeader(new StringMsgParser().parseSIPMessage(
-                        "OPTIONS sip:x SIP/2.0\r\nFrom: <sip:malformed.invalid>;tag=0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        "OPTIONS sip:x SIP/2.0\r\nFrom: <sip:malformed.invalid>;tag=0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
                         false, false, null).getFrom());
             }
             if (request.getTo() == null) {
                 missing.add("To");
                 request.setHeader(new StringMsgParser().parseSIPMessage(
-                        "OPTIONS sip:x SIP/2.0\r\nTo: <sip:malformed.invalid>\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        "OPTIONS sip:x SIP/2.0\r\nTo: <sip:malformed.invalid>\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
                         false, false, null).getTo());
             }
             if (!missing.isEmpty()) {

@@ -4,6 +4,7 @@ import gov.nist.core.StackLogger;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Routes the JAIN-SIP RI's internal logging to SLF4J, so that log4j 1.x (end of life) never has
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class Slf4jStackLogger implements StackLogger {
 
     private static final Logger LOG = LoggerFactory.getLogger("gov.nist.javax.sip");
-    private static final java.util.concurrent.atomic.LongAdder BAD_MESSAGES =
-            new java.util.concurrent.atomic.LongAdder();
+    private static final LongAdder BAD_MESSAGES =
+            new LongAdder();
 
     /** Messages dropped by the stack as unparseable since the JVM started. */
     public static long badMessages() {
