@@ -7,7 +7,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.stream.Stream;
 import org.callgate.architecture.Architecture.Module;
 import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
