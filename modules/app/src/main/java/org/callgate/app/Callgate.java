@@ -6,6 +6,7 @@ import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.ivr.CallIndex;
+import org.callgate.records.CallTraceWriter;
 import org.callgate.records.Dossiers;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
@@ -34,10 +35,10 @@ public final class Callgate implements AutoCloseable {
     private final RecordingStore store;
     private final Recordings recordings;
     private final Records records;
-    private final CallTraces traces;
+    private final CallTraceWriter traces;
 
     private Callgate(NettyMediaControl media, SipGateway sip, RecordingStore store, Recordings recordings,
-            Records records, CallTraces traces) {
+            Records records, CallTraceWriter traces) {
         this.media = media;
         this.sip = sip;
         this.store = store;
@@ -49,10 +50,10 @@ public final class Callgate implements AutoCloseable {
     /**
      * Starts callgate; callers are identified by the index (R15).
      *
-     * @throws SipGatewayException when the SIP port cannot be bound, a prompt cannot be loaded, or
+     * @throws StartupException when the SIP port cannot be bound, a prompt cannot be loaded, or
      *     the store or index cannot be opened (the message names the port, file or directory)
      */
-    public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer) throws SipGatewayException {
+    public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer) throws StartupException {
         return start(config, clock, observer, null);
     }
 
@@ -60,15 +61,15 @@ public final class Callgate implements AutoCloseable {
      * Starts callgate with another caller index for caller identification (R15), or the index's
      * dossiers when {@code callers} is null.
      *
-     * @throws SipGatewayException as {@link #start(CallgateConfig, Clock, CallObserver)}
+     * @throws StartupException as {@link #start(CallgateConfig, Clock, CallObserver)}
      */
     public static Callgate start(CallgateConfig config, Clock clock, CallObserver observer, CallIndex callers)
-            throws SipGatewayException {
+            throws StartupException {
         PromptLibrary prompts;
         try {
             prompts = PromptLibrary.load(config.promptsDir(), config.directory().lines());
         } catch (IllegalArgumentException e) {
-            throw new SipGatewayException("cannot load IVR prompts: " + e.getMessage(), e);
+            throw new StartupException("cannot load IVR prompts: " + e.getMessage(), e);
         }
         var recording = config.recording();
         if (recording.usesDemoKey()) {
@@ -80,12 +81,12 @@ public final class Callgate implements AutoCloseable {
         Recordings recordings = null;
         try {
             records = Records.open(config.index(), config.store(), store, clock);
-            recordings = Recordings.open(config.store(), store, new IndexedRecordings(records.writer()));
-        } catch (SipGatewayException | RuntimeException e) {
+            recordings = Recordings.open(config.store(), store, records.writer());
+        } catch (StartupException | RuntimeException e) {
             closeAll(records, store);
             throw e;
         }
-        CallTraces traces = new CallTraces(records.writer(), RetentionProfile.named(config.store().retentionProfile()));
+        CallTraceWriter traces = new CallTraceWriter(records.writer(), RetentionProfile.named(config.store().retentionProfile()));
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
         CallObserver observers = summary -> {
             traces.callEnded(summary);
@@ -102,7 +103,7 @@ public final class Callgate implements AutoCloseable {
             recordings.close();
             traces.close();
             closeAll(records, store);
-            throw e;
+            throw new StartupException(e.getMessage(), e);
         }
         return new Callgate(media, sip, store, recordings, records, traces);
     }

@@ -15,18 +15,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.ConfigLoader;
 import org.callgate.app.config.StoreConfig;
+import org.callgate.app.demo.Sipp;
+import org.callgate.app.demo.SippResult;
 import org.callgate.core.ServiceLine;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.SearchHit;
 import org.callgate.core.dossier.SearchQuery;
 import org.callgate.core.media.LegCounters;
-import org.callgate.sip.SipGatewayException;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
-import org.callgate.testing.Sipp;
-import org.callgate.testing.SippResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -67,7 +66,7 @@ final class Demo implements Callable<Integer> {
             reportRecordings(callgate);
             reportIndex(callgate);
             return ok && ended.size() == lines.size() ? 0 : 1;
-        } catch (SipGatewayException e) {
+        } catch (StartupException e) {
             System.err.println("callgate demo: " + e.getMessage());
             return Main.STARTUP_FAILED;
         }

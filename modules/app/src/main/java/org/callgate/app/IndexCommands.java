@@ -14,7 +14,6 @@ import org.callgate.core.dossier.Dossier;
 import org.callgate.records.IndexCheck;
 import org.callgate.records.Reindexer;
 import org.callgate.records.SyntheticData;
-import org.callgate.sip.SipGatewayException;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
@@ -45,7 +44,7 @@ final class IndexCommands {
         try (RecordingStore store = Recordings.openStore(config.store(), clock);
                 Records records = Records.open(config.index(), config.store(), store, clock)) {
             return work.run(config, store, records, clock);
-        } catch (SipGatewayException | StoreException | IOException | RuntimeException e) {
+        } catch (StartupException | StoreException | IOException | RuntimeException e) {
             System.err.println("callgate: " + e.getMessage());
             return Main.STARTUP_FAILED;
         }

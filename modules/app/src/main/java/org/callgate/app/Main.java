@@ -10,7 +10,6 @@ import org.callgate.app.config.ConfigCheck;
 import org.callgate.app.config.ConfigException;
 import org.callgate.app.config.ConfigLoader;
 import org.callgate.core.call.CallObserver;
-import org.callgate.sip.SipGatewayException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +56,7 @@ public final class Main {
             } catch (ConfigException e) {
                 e.errors().forEach(System.err::println);
                 return ConfigCheck.INVALID;
-            } catch (SipGatewayException e) {
+            } catch (StartupException e) {
                 System.err.println("callgate: " + e.getMessage());
                 return STARTUP_FAILED;
             }

@@ -11,6 +11,7 @@ import org.callgate.core.ivr.PromptRef;
 import org.callgate.core.ivr.Prompts;
 import org.callgate.core.media.Audio;
 import org.callgate.media.WavClips;
+import java.io.IOException;
 
 /**
  * Every prompt the configured IVRs can play, read from {@code <dir>/<language>/<name>.wav} once
@@ -53,7 +54,7 @@ final class PromptLibrary implements Prompts {
         }
         try {
             return WavClips.read(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("prompt file " + file + " cannot be read: " + e.getMessage(), e);
         }
     }

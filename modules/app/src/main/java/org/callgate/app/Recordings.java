@@ -3,17 +3,15 @@ package org.callgate.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.function.Consumer;
 import org.callgate.app.config.StoreConfig;
+import org.callgate.core.dossier.RecordingIndexer;
 import org.callgate.core.recording.CallRecorder;
 import org.callgate.recording.RecordingSpool;
 import org.callgate.recording.RecordingUploader;
 import org.callgate.recording.SpoolRecorder;
-import org.callgate.recording.StoredRecording;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.file.FileRecordingStore;
-import org.callgate.sip.SipGatewayException;
 
 /**
  * The recording pipeline as configured: the spool in front of the store, and the uploader
@@ -36,29 +34,29 @@ final class Recordings implements AutoCloseable {
      * Opens the spool in front of {@code store} and resumes the spool's leftovers. The store stays
      * its opener's to close.
      *
-     * @throws SipGatewayException when a directory cannot be used; the message names it
+     * @throws StartupException when a directory cannot be used; the message names it
      */
-    static Recordings open(StoreConfig config, RecordingStore store, Consumer<StoredRecording> onStored)
-            throws SipGatewayException {
+    static Recordings open(StoreConfig config, RecordingStore store, RecordingIndexer indexer)
+            throws StartupException {
         RecordingSpool spool;
         try {
             spool = new RecordingSpool(config.spool());
         } catch (IOException e) {
-            throw new SipGatewayException("cannot use the recording spool " + config.spool() + ": " + e, e);
+            throw new StartupException("cannot use the recording spool " + config.spool() + ": " + e, e);
         }
         RecordingUploader uploader = new RecordingUploader(spool, store,
-                RetentionProfile.named(config.retentionProfile()), onStored);
+                RetentionProfile.named(config.retentionProfile()), indexer);
         try {
             uploader.resumeSpool();
         } catch (IOException e) {
             uploader.close();
-            throw new SipGatewayException("cannot read the recording spool " + config.spool() + ": " + e, e);
+            throw new StartupException("cannot read the recording spool " + config.spool() + ": " + e, e);
         }
         return new Recordings(store, uploader, new SpoolRecorder(spool, uploader));
     }
 
     /** The configured store: the file store, or an S3 bucket that must already have Object Lock. */
-    static RecordingStore openStore(StoreConfig config, Clock clock) throws SipGatewayException {
+    static RecordingStore openStore(StoreConfig config, Clock clock) throws StartupException {
         if (StoreConfig.S3.equals(config.type())) {
             return S3Stores.open(config.s3().toSettings());
         }
@@ -66,7 +64,7 @@ final class Recordings implements AutoCloseable {
         try {
             return new FileRecordingStore(root, clock);
         } catch (IOException | RuntimeException e) {
-            throw new SipGatewayException("cannot open the file store at " + root + ": " + e.getMessage(), e);
+            throw new StartupException("cannot open the file store at " + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -83,9 +81,13 @@ final class Recordings implements AutoCloseable {
         return uploader.pending();
     }
 
-    /** Stops the uploader; what is not stored yet stays in the spool. The store stays open. */
+    /**
+     * Writes the audio the media layer handed over (close the media first), then stops the
+     * uploader; what is not stored yet stays in the spool. The store stays open.
+     */
     @Override
     public void close() {
+        recorder.close();
         uploader.close();
     }
 }

@@ -5,16 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.callgate.app.config.IndexConfig;
 import org.callgate.app.config.StoreConfig;
 import org.callgate.index.IndexInUseException;
 import org.callgate.index.LuceneRecordIndex;
 import org.callgate.records.Dossiers;
+import org.callgate.records.IndexCheckpoints;
 import org.callgate.records.RecordWriter;
-import org.callgate.sip.SipGatewayException;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
@@ -33,25 +30,23 @@ final class Records implements AutoCloseable {
     private final LuceneRecordIndex index;
     private final RecordWriter writer;
     private final Dossiers dossiers;
-    private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("callgate-index-commit").daemon().factory());
+    private final IndexCheckpoints checkpoints;
 
     private Records(LuceneRecordIndex index, RecordWriter writer, Dossiers dossiers, Duration commitInterval) {
         this.index = index;
         this.writer = writer;
         this.dossiers = dossiers;
-        long every = commitInterval.toMillis();
-        committer.scheduleWithFixedDelay(this::checkpoint, every, every, TimeUnit.MILLISECONDS);
+        this.checkpoints = new IndexCheckpoints(writer, commitInterval);
     }
 
     /**
      * Opens the index and recovers what the last run left unindexed.
      *
-     * @throws SipGatewayException when the index cannot be opened (another callgate holds it, a
+     * @throws StartupException when the index cannot be opened (another callgate holds it, a
      *     directory cannot be used) or the store cannot be read; the message says which
      */
     static Records open(IndexConfig config, StoreConfig storeConfig, RecordingStore store, Clock clock)
-            throws SipGatewayException {
+            throws StartupException {
         Path dir = config.directory(storeConfig);
         LuceneRecordIndex index = openIndex(dir);
         RetentionProfile profile = RetentionProfile.named(storeConfig.retentionProfile());
@@ -61,25 +56,17 @@ final class Records implements AutoCloseable {
             return new Records(index, writer, new Dossiers(writer, store, profile, clock), config.commitInterval());
         } catch (IOException | StoreException | RuntimeException e) {
             index.close();
-            throw new SipGatewayException("cannot recover the index " + dir + " from the store: " + e.getMessage(), e);
+            throw new StartupException("cannot recover the index " + dir + " from the store: " + e.getMessage(), e);
         }
     }
 
-    static LuceneRecordIndex openIndex(Path dir) throws SipGatewayException {
+    static LuceneRecordIndex openIndex(Path dir) throws StartupException {
         try {
             return LuceneRecordIndex.open(dir);
         } catch (IndexInUseException e) {
-            throw new SipGatewayException("the index " + dir + " is in use by another callgate process", e);
+            throw new StartupException("the index " + dir + " is in use by another callgate process", e);
         } catch (UncheckedIOException e) {
-            throw new SipGatewayException(e.getMessage(), e);
-        }
-    }
-
-    private void checkpoint() {
-        try {
-            writer.checkpoint();
-        } catch (IOException | RuntimeException e) {
-            LOG.error("index {}: commit failed; the journal keeps what it covers for the next start", index.path(), e);
+            throw new StartupException(e.getMessage(), e);
         }
     }
 
@@ -98,7 +85,7 @@ final class Records implements AutoCloseable {
     /** Commits, then closes the index; the store stays open (its owner closes it). */
     @Override
     public void close() {
-        committer.shutdownNow();
+        checkpoints.close();
         try {
             writer.close();
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package org.callgate.app;
 
-import org.callgate.sip.SipGatewayException;
 import org.callgate.store.StoreException;
 import org.callgate.store.StoreUnavailableException;
 import org.callgate.store.s3.S3BucketSetup;
@@ -17,13 +16,13 @@ final class S3Stores {
     private S3Stores() {
     }
 
-    static S3RecordingStore open(S3Settings settings) throws SipGatewayException {
+    static S3RecordingStore open(S3Settings settings) throws StartupException {
         try {
             new S3BucketSetup(settings).verifyLockedBucket();
         } catch (StoreUnavailableException e) {
-            throw new SipGatewayException("S3 bucket " + settings.bucket() + " is not reachable: " + e.getMessage(), e);
+            throw new StartupException("S3 bucket " + settings.bucket() + " is not reachable: " + e.getMessage(), e);
         } catch (StoreException e) {
-            throw new SipGatewayException("S3 bucket " + settings.bucket() + " is not usable: " + e.getMessage()
+            throw new StartupException("S3 bucket " + settings.bucket() + " is not usable: " + e.getMessage()
                     + " (scripts/callgate store init creates a bucket with Object Lock)", e);
         }
         return new S3RecordingStore(settings);

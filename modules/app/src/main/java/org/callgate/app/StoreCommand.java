@@ -11,6 +11,7 @@ import org.callgate.store.StoreException;
 import org.callgate.store.s3.S3BucketSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.io.IOException;
 
 /**
  * {@code callgate store init}: prepares the configured store once, before the first start. For S3
@@ -54,7 +55,7 @@ final class StoreCommand {
                             + store.spool().toAbsolutePath());
                 }
                 return 0;
-            } catch (StoreException | java.io.IOException e) {
+            } catch (StoreException | IOException e) {
                 System.err.println("callgate: store init failed: " + e.getMessage());
                 return Main.STARTUP_FAILED;
             }

@@ -9,10 +9,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.callgate.app.config.ConfigLoader;
+import org.callgate.app.demo.Sipp;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.ivr.CallIndex;
-import org.callgate.testing.FreePorts;
-import org.callgate.testing.Sipp;
 
 /**
  * callgate started from a real YAML file on free loopback ports, with a SIPp agent queue port

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.callgate.app.demo.Sipp;
+import org.callgate.app.demo.SippResult;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.ivr.IvrOutcome.Reason;
 import org.callgate.core.ivr.Route;
 import org.callgate.core.recording.Recording;
 import org.callgate.core.recording.RecordingDecision;
-import org.callgate.testing.Sipp;
-import org.callgate.testing.SippResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +156,7 @@ class IvrFlowTest {
         try (Sipp agent = Sipp.scenario(agentScenario).localPort(callgate.agentPort).mediaPort(callgate.mediaPort())
                         .calls(1).arg("-rtp_echo", "-d", "1000").arg(agentArgs).workDir(dir).timeout(LIMIT).start();
                 Sipp caller = Sipp.scenario(callerScenario).remote("127.0.0.1:" + callgate.sipPort)
-                        .localPort(org.callgate.testing.FreePorts.udpAndTcp()).mediaPort(callgate.mediaPort())
+                        .localPort(FreePorts.udpAndTcp()).mediaPort(callgate.mediaPort())
                         .service(dialled).workDir(dir).timeout(LIMIT).start()) {
             SippResult call = caller.await(LIMIT);
             assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.callgate.testing.Sipp;
-import org.callgate.testing.SippResult;
+import org.callgate.app.demo.Sipp;
+import org.callgate.app.demo.SippResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.callgate.app.config.ConfigLoader;
 import org.callgate.core.call.CallObserver;
-import org.callgate.sip.SipGatewayException;
-import org.callgate.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +30,7 @@ class S3StartupTest {
                 """.formatted(FreePorts.udpAndTcp(), GatewayFixture.PROMPTS, dir.resolve("spool"), closed));
 
         assertThatThrownBy(() -> Callgate.start(ConfigLoader.load(config), Clock.systemUTC(), CallObserver.NONE))
-                .isInstanceOf(SipGatewayException.class)
+                .isInstanceOf(StartupException.class)
                 .hasMessageStartingWith("S3 bucket calls is not reachable")
                 .hasMessageContaining("127.0.0.1:" + closed)
                 .hasMessageNotContaining("\n");

@@ -1,6 +1,6 @@
 package org.callgate.app;
 
-import org.callgate.testing.Sipp;
+import org.callgate.app.demo.Sipp;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -16,6 +16,7 @@ import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.RecordRetention;
 import org.callgate.core.dossier.RecordingRef;
+import java.util.List;
 
 /** Turns records into Lucene documents: what is searched, filtered, sorted and shown. */
 final class RecordDocuments {
@@ -49,7 +50,7 @@ final class RecordDocuments {
         Document doc = base(RecordKind.TRACE, trace.callId(), trace.service(), trace.time(), trace.retention());
         doc.add(new StringField(Fields.CALL_ID, trace.callId(), Store.NO));
         if (trace.caller() != null) {
-            phones(doc, java.util.List.of(trace.caller()));
+            phones(doc, List.of(trace.caller()));
         }
         for (String barcode : trace.barcodes()) {
             doc.add(new StringField(Fields.BARCODE, barcode, Store.YES));
@@ -65,7 +66,7 @@ final class RecordDocuments {
                 recording.retention());
         doc.add(new StringField(Fields.CALL_ID, recording.callId(), Store.NO));
         if (recording.caller() != null) {
-            phones(doc, java.util.List.of(recording.caller()));
+            phones(doc, List.of(recording.caller()));
         }
         if (recording.dossier() != null) {
             doc.add(new StringField(Fields.DOSSIER, recording.dossier(), Store.YES));

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.callgate.core.media.MediaControl;
@@ -59,9 +57,6 @@ public final class NettyMediaControl implements MediaControl, AutoCloseable {
     private final PortBinder binder;
     private final Set<NettyMediaSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Writes every recording's spool file, so that disk waits never stall an event loop. */
-    private final ExecutorService recorderIo =
-            Executors.newSingleThreadExecutor(new DefaultThreadFactory("callgate-recorder-io"));
 
     /** A relay on the best transport of this machine ({@link Transport#best()}). */
     public NettyMediaControl(MediaSettings settings) {
@@ -92,7 +87,7 @@ public final class NettyMediaControl implements MediaControl, AutoCloseable {
         }
         try (CallMdc ignored = CallMdc.enter(callId)) {
             NettyMediaSession session = new NettyMediaSession(
-                    callId, listener, group.next(), settings, binder, recorderIo, sessions::remove);
+                    callId, listener, group.next(), settings, binder, sessions::remove);
             try {
                 session.bind();
             } catch (MediaUnavailableException | RuntimeException e) {
@@ -140,14 +135,6 @@ public final class NettyMediaControl implements MediaControl, AutoCloseable {
         }
         group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        recorderIo.shutdown(); // after the sessions' recordings queued their last writes
-        try {
-            if (!recorderIo.awaitTermination(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("recording files still being written at shutdown; the spool keeps what reached it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         LOG.info("media relay stopped");
     }
 }

@@ -3,15 +3,15 @@ package org.callgate.media;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.callgate.core.media.Audio;
+import org.callgate.core.media.AudioSink;
 import org.callgate.core.media.CallRecording;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaListener;
@@ -53,15 +53,13 @@ final class NettyMediaSession implements MediaSession {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final RelaySwitch relay = new RelaySwitch();
     private final RecorderSlot recorderSlot = new RecorderSlot();
-    private final Executor recorderIo;
     private volatile SessionRecording recording;
     /** The playback sending to the caller; event loop only. */
     private PromptPlayer playing;
 
     NettyMediaSession(String callId, MediaListener listener, EventLoop loop, MediaSettings settings,
-            PortBinder binder, Executor recorderIo, Consumer<NettyMediaSession> onClosed) {
+            PortBinder binder, Consumer<NettyMediaSession> onClosed) {
         this.callId = callId;
-        this.recorderIo = recorderIo;
         this.listener = listener;
         this.loop = loop;
         this.clock = settings.clock();
@@ -153,9 +151,9 @@ final class NettyMediaSession implements MediaSession {
 
     /** {@inheritDoc} The recording also stops when the session closes. */
     @Override
-    public synchronized CallRecording record(Path file, java.time.Instant start) {
+    public synchronized CallRecording record(AudioSink sink, Instant start) {
         if (recording == null) {
-            recording = new SessionRecording(callId, loop, clock, recorderSlot, file, start.toEpochMilli(), recorderIo);
+            recording = new SessionRecording(callId, loop, clock, recorderSlot, sink, start.toEpochMilli());
         }
         return recording;
     }

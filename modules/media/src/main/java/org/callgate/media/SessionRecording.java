@@ -2,12 +2,12 @@ package org.callgate.media;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.callgate.core.media.AudioSink;
 import org.callgate.core.media.CallRecording;
 import org.callgate.core.media.RecordedAudio;
 import org.slf4j.Logger;
@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The recording of one session: a {@link StereoRecorder} fed by the legs' {@link RecorderTap}s
- * on the session's event loop, flushed every {@value #FLUSH_MILLIS} ms into a {@link
- * RecordingFile} written on the recorders' I/O thread.
+ * on the session's event loop, flushed every {@value #FLUSH_MILLIS} ms into the {@link AudioSink}
+ * the recording module gave for the call (which queues the writes off the loop).
  */
 final class SessionRecording implements CallRecording {
 
@@ -27,22 +27,21 @@ final class SessionRecording implements CallRecording {
     private final EventLoop loop;
     private final Clock clock;
     private final RecorderSlot slot;
-    private final RecordingFile file;
+    private final AudioSink sink;
     private final StereoRecorder recorder;
     private final CompletableFuture<RecordedAudio> done = new CompletableFuture<>();
     /** Event loop only. */
     private ScheduledFuture<?> flushing;
     private boolean stopped;
 
-    /** Starts recording into {@code path}, sample 0 at {@code startMillis}; the taps start feeding it on the loop. */
-    SessionRecording(String callId, EventLoop loop, Clock clock, RecorderSlot slot, Path path, long startMillis,
-            Executor io) {
+    /** Starts recording into {@code sink}, sample 0 at {@code startMillis}; the taps start feeding it on the loop. */
+    SessionRecording(String callId, EventLoop loop, Clock clock, RecorderSlot slot, AudioSink sink, long startMillis) {
         this.callId = callId;
         this.loop = loop;
         this.clock = clock;
         this.slot = slot;
-        this.file = new RecordingFile(path, io);
-        this.recorder = new StereoRecorder(startMillis, file::append);
+        this.sink = sink;
+        this.recorder = new StereoRecorder(startMillis, sink::write);
         try {
             loop.execute(this::startOnLoop);
         } catch (RejectedExecutionException e) {
@@ -64,7 +63,7 @@ final class SessionRecording implements CallRecording {
         return done;
     }
 
-    /** Ends the recording at this instant: flushes, finishes the file. Idempotent; event loop only. */
+    /** Ends the recording at this instant: flushes, ends the sink. Idempotent; event loop only. */
     void stopOnLoop() {
         if (stopped) {
             return;
@@ -76,8 +75,9 @@ final class SessionRecording implements CallRecording {
         if (slot.recorder() == recorder) {
             slot.set(null);
         }
-        recorder.finish(clock.millis());
-        file.finish(recorder.frames(), recorder.lateSamples()).whenComplete((audio, failure) -> {
+        long now = clock.millis();
+        recorder.finish(now);
+        sink.end(Instant.ofEpochMilli(now), recorder.frames(), recorder.lateSamples()).whenComplete((audio, failure) -> {
             if (failure != null) {
                 done.completeExceptionally(failure);
             } else {

@@ -3,6 +3,7 @@ package org.callgate.media;
 import io.netty.buffer.ByteBuf;
 import java.util.function.Consumer;
 import org.callgate.core.media.AudioCodec;
+import org.callgate.core.media.AudioSink;
 import org.callgate.core.media.LegSide;
 
 /**
@@ -85,7 +86,7 @@ final class StereoRecorder {
     private void writeUpTo(long end) {
         while (written < end) {
             long stop = Math.min(end, written + WINDOW / 4);
-            byte[] chunk = new byte[(int) (stop - written) * StereoWav.BYTES_PER_FRAME];
+            byte[] chunk = new byte[(int) (stop - written) * AudioSink.BYTES_PER_FRAME];
             int at = 0;
             for (long position = written; position < stop; position++) {
                 int slot = (int) (position % WINDOW);

@@ -12,5 +12,10 @@
  * at 20 ms by a task on the session's loop, {@link org.callgate.media.PromptPlayer}) and reports
  * the caller's RFC 4733 key presses ({@link org.callgate.media.DtmfTap}). Prompt files are read
  * with {@link org.callgate.media.WavClips}.
+ *
+ * <p>For a recorded call (R4), the session's {@link org.callgate.media.StereoRecorder} places both
+ * legs' audio on one timeline and hands it on as stereo PCM to the {@link
+ * org.callgate.core.media.AudioSink} the recording module gave; this package knows nothing of
+ * files or the spool.
  */
 package org.callgate.media;

@@ -1,5 +1,10 @@
 package org.callgate.recording;
 
+import java.time.Instant;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.dossier.RecordRetention;
+import org.callgate.core.dossier.RecordingRef;
+
 /**
  * The JSON stored next to every recording (R4: the number, the time, the duration and the
  * service, with the audio; product rule 4: the decision, its reason and retention class), so that
@@ -24,4 +29,11 @@ package org.callgate.recording;
 public record RecordingMetadata(String callId, String caller, String serviceLine, String service, String start,
         long durationMillis, String decision, String retentionClass, String retainUntil, String lockMode,
         String audioKey, long bytes, String sha256, boolean incomplete, String dossier) {
+
+    /** What the index keeps of the recording: everything here but the digest and size. */
+    public RecordingRef ref() {
+        return new RecordingRef(callId, audioKey, PhoneNumber.tryParse(caller).orElse(null), service,
+                Instant.parse(start), durationMillis, incomplete, dossier,
+                new RecordRetention(retentionClass, Instant.parse(retainUntil), false));
+    }
 }

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.callgate.core.recording.RecordingFacts;
-import org.callgate.media.StereoWav;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.nio.ByteBuffer;
 
 /**
  * The local directory where recordings wait for the store: {@code <callId>.wav} (the audio, written
@@ -119,7 +119,7 @@ public final class RecordingSpool {
         Path temp = dir.resolve(entry.callId() + ".json.tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(entry)));
+            channel.write(ByteBuffer.wrap(JSON.writeValueAsBytes(entry)));
             channel.force(true);
         }
         try {

@@ -2,13 +2,9 @@ package org.callgate.recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import org.callgate.core.Backoff;
+import org.callgate.core.dossier.IndexingException;
+import org.callgate.core.dossier.RecordingIndexer;
+import org.callgate.store.Digests;
 import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectInfo;
@@ -43,20 +42,18 @@ import org.slf4j.LoggerFactory;
  * fixed by the call ({@link RecordingKeys}), and an object already there with the same digest counts as stored. An object
  * there with another digest is never overwritten: the entry stays in the spool and an error is
  * logged. A store that is down ({@link StoreUnavailableException}) or any other failure is retried
- * with back-off from {@value #FIRST_RETRY_SECONDS} s up to {@value #MAX_RETRY_SECONDS} s, for as
- * long as it takes; the entry stays in the spool meanwhile, so a restart resumes it too.
+ * with back-off ({@link #RETRY}: from 1 s, doubling, up to 60 s), for as long as it takes; the entry stays in the spool meanwhile, so a restart resumes it too.
  */
 public final class RecordingUploader implements AutoCloseable {
 
-    static final long FIRST_RETRY_SECONDS = 1;
-    static final long MAX_RETRY_SECONDS = 60;
+    static final Backoff RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
     private static final Logger LOG = LoggerFactory.getLogger(RecordingUploader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordingSpool spool;
     private final RecordingStore store;
     private final RetentionProfile profile;
-    private final Consumer<StoredRecording> onStored;
+    private final RecordingIndexer indexer;
     static final int WORKERS = 2;
     private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(WORKERS,
             Thread.ofPlatform().name("callgate-uploader-", 1).daemon().factory());
@@ -65,15 +62,15 @@ public final class RecordingUploader implements AutoCloseable {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param onStored told of each recording once audio and metadata are stored and verified, and
-     *     before its spool entry is deleted: the index step. If it throws, the recording is retried.
+     * @param indexer given each recording once audio and metadata are stored and verified, and
+     *     before its spool entry is deleted: the index step. If it fails, the recording is retried.
      */
     public RecordingUploader(RecordingSpool spool, RecordingStore store, RetentionProfile profile,
-            Consumer<StoredRecording> onStored) {
+            RecordingIndexer indexer) {
         this.spool = spool;
         this.store = store;
         this.profile = profile;
-        this.onStored = onStored;
+        this.indexer = indexer;
     }
 
     /** Queues every entry a previous run left in the spool; returns how many. */
@@ -122,32 +119,33 @@ public final class RecordingUploader implements AutoCloseable {
     }
 
     /**
-     * The metadata lane: stores the metadata, tells {@code onStored} (which indexes it), then
-     * deletes the spool entry. A failure of any step leaves the entry in the spool and retries.
+     * The metadata lane: stores the metadata, indexes the recording, then deletes the spool entry.
+     * A failure of any step leaves the entry in the spool and retries.
      */
     private void finish(SpoolEntry entry, StoredAudio audio, int failures) {
         try {
             StoredRecording stored = storeMetadata(entry, audio, failures < 0);
-            onStored.accept(stored); // the index (DESIGN §1 step 6): before the spool entry goes
+            // the index step (DESIGN §1 step 6), before the spool entry goes
+            indexer.indexStored(stored.metadataObject().key().value(), stored.metadata().ref());
             spool.delete(entry);
             pending.remove(entry.callId());
             LOG.info("call {}: recording stored as {} ({} bytes, {}, until {})", entry.callId(), stored.audio().key(),
                     stored.audio().size(), stored.metadata().lockMode(), stored.metadata().retainUntil());
-        } catch (IOException | StoreException | RuntimeException e) {
+        } catch (IOException | StoreException | IndexingException | RuntimeException e) {
             failed(entry, failures, e);
         }
     }
 
     /** Retries the whole recording later: the audio already stored is then found by its digest. */
     private void failed(SpoolEntry entry, int failures, Exception e) {
-        int failed = Math.max(failures, 0);
-        long delay = Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS << Math.min(failed, 6));
+        int failed = Math.max(failures, 0) + 1;
+        long delay = RETRY.after(failed).toSeconds();
         if (e instanceof StoreUnavailableException) {
             LOG.warn("call {}: store unavailable, retrying in {} s: {}", entry.callId(), delay, e.getMessage());
         } else {
             LOG.error("call {}: recording not stored, kept in the spool, retrying in {} s", entry.callId(), delay, e);
         }
-        retryLater(entry, failed + 1, delay);
+        retryLater(entry, failed, delay);
     }
 
     private void retryLater(SpoolEntry entry, int failures, long delaySeconds) {
@@ -163,7 +161,7 @@ public final class RecordingUploader implements AutoCloseable {
         ObjectKey audioKey = RecordingKeys.of(entry.callId(), entry.answeredAt()).audio();
         ObjectAttributes audioAttributes = new ObjectAttributes("audio/wav", retention, false, tags(entry));
         ObjectInfo audio = putOnce(audioKey, wavSize, fresh ? () -> store.putNew(audioKey, wav, audioAttributes)
-                : () -> store.put(audioKey, wav, audioAttributes), () -> digest(wav));
+                : () -> store.put(audioKey, wav, audioAttributes), () -> Digests.sha256(wav));
         return new StoredAudio(audio, retention);
     }
 
@@ -175,7 +173,7 @@ public final class RecordingUploader implements AutoCloseable {
         ObjectAttributes metaAttributes = new ObjectAttributes("application/json", audio.retention(), false,
                 tags(entry));
         ObjectInfo meta = putOnce(metaKey, json.length, fresh ? () -> store.putNew(metaKey, json, metaAttributes)
-                : () -> store.put(metaKey, json, metaAttributes), () -> Digest.of(json));
+                : () -> store.put(metaKey, json, metaAttributes), () -> Digests.sized(json));
         return new StoredRecording(audio.info(), meta, metadata);
     }
 
@@ -197,7 +195,7 @@ public final class RecordingUploader implements AutoCloseable {
             info = put.run();
         } catch (ObjectExistsException e) {
             info = store.head(key).orElseThrow(() -> new StoreException(key + " exists and then does not"));
-            Digest spooled = local.compute();
+            Digests.Sized spooled = local.compute();
             if (!info.sha256().equals(spooled.sha256())) {
                 throw new StoreException(key + " in the store has " + info.size() + " bytes, SHA-256 " + info.sha256()
                         + "; the spool has " + spooled.size() + " bytes, SHA-256 " + spooled.sha256());
@@ -214,22 +212,6 @@ public final class RecordingUploader implements AutoCloseable {
                 entry.answered(), entry.duration().toMillis(), "recorded;reason=" + entry.reason(),
                 entry.retentionClass(), retention.retainUntil().toString(), retention.mode().name(),
                 audio.key().value(), audio.size(), audio.sha256(), entry.incomplete(), entry.dossier());
-    }
-
-    private static Digest digest(Path file) throws IOException {
-        MessageDigest sha = newSha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            long size = in.transferTo(java.io.OutputStream.nullOutputStream());
-            return new Digest(size, HexFormat.of().formatHex(sha.digest()));
-        }
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     /** Stops the worker; what is not stored yet stays in the spool for the next start. */
@@ -250,12 +232,6 @@ public final class RecordingUploader implements AutoCloseable {
 
     @FunctionalInterface
     private interface LocalDigest {
-        Digest compute() throws IOException;
-    }
-
-    private record Digest(long size, String sha256) {
-        static Digest of(byte[] bytes) {
-            return new Digest(bytes.length, HexFormat.of().formatHex(newSha256().digest(bytes)));
-        }
+        Digests.Sized compute() throws IOException;
     }
 }

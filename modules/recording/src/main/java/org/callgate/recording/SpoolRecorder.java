@@ -1,25 +1,33 @@
 package org.callgate.recording;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.callgate.core.media.RecordedAudio;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.callgate.core.media.AudioSink;
 import org.callgate.core.recording.CallRecorder;
 import org.callgate.core.recording.RecordingFacts;
-import org.callgate.media.StereoWav;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link CallRecorder} callgate runs with: a recording starts as a spool entry, and when it
- * ends its entry is completed and queued for the {@link RecordingUploader}.
+ * The {@link CallRecorder} callgate runs with: a recording starts as a spool entry whose WAV file
+ * is the media layer's {@link AudioSink}, and when the media layer ends it, the entry is completed
+ * and queued for the {@link RecordingUploader}. From the first byte to the stored object the
+ * recording stays in this module.
+ *
+ * <p>One I/O thread writes every recording's file, so that disk waits never stall an event loop.
  */
-public final class SpoolRecorder implements CallRecorder {
+public final class SpoolRecorder implements CallRecorder, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolRecorder.class);
+    private static final long SHUTDOWN_SECONDS = 5;
 
     private final RecordingSpool spool;
     private final RecordingUploader uploader;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("callgate-recorder-io").daemon().factory());
 
     public SpoolRecorder(RecordingSpool spool, RecordingUploader uploader) {
         this.spool = spool;
@@ -27,26 +35,42 @@ public final class SpoolRecorder implements CallRecorder {
     }
 
     @Override
-    public Path begin(RecordingFacts facts) throws IOException {
-        return spool.begin(facts);
+    public AudioSink begin(RecordingFacts facts) throws IOException {
+        String callId = facts.callId();
+        return new SpoolAudio(spool.begin(facts), io, (ended, frames, failure) -> ended(callId, ended, frames, failure));
     }
 
     /**
-     * {@inheritDoc} When the audio could not be finished, what reached the disk is made a whole
-     * WAV file and stored marked incomplete; if even the spool entry cannot be written, it is left
-     * for the next start's recovery.
+     * The audio of {@code callId} is on disk. When it could not be finished, what reached the disk
+     * is made a whole WAV file and stored marked incomplete; if even the spool entry cannot be
+     * written, it is left for the next start's recovery.
      */
-    @Override
-    public void end(String callId, Instant ended, RecordedAudio audio, Throwable failure) {
+    private void ended(String callId, Instant ended, long frames, IOException failure) {
         try {
-            long frames = failure == null ? audio.frames() : StereoWav.repair(spool.wavOf(callId));
+            long kept = failure == null ? frames : StereoWav.repair(spool.wavOf(callId));
             if (failure != null) {
                 LOG.error("call {}: recording cut short by a write error, storing {} ms marked incomplete: {}",
-                        callId, frames / 8, failure.toString());
+                        callId, kept / 8, failure.toString());
             }
-            uploader.submit(spool.end(callId, ended, frames, failure != null), true);
+            uploader.submit(spool.end(callId, ended, kept, failure != null), true);
         } catch (IOException | RuntimeException e) {
             LOG.error("call {}: spool entry cannot be completed; the next start recovers it: {}", callId, e.toString());
+        }
+    }
+
+    /**
+     * Writes what the media layer handed over before it stopped, then stops the I/O thread: close
+     * the media first. What does not make it stays in the spool for the next start's recovery.
+     */
+    @Override
+    public void close() {
+        io.shutdown();
+        try {
+            if (!io.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("recording files still being written at shutdown; the spool keeps what reached it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

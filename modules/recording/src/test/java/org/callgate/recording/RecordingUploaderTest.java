@@ -6,18 +6,23 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.callgate.core.dossier.RecordingRef;
+import org.callgate.core.media.AudioSink;
 import org.callgate.core.media.RecordedAudio;
 import org.callgate.core.recording.Recording;
 import org.callgate.core.recording.RecordingFacts;
-import org.callgate.media.StereoWav;
 import org.callgate.store.LockMode;
 import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectInfo;
@@ -41,18 +46,25 @@ class RecordingUploaderTest {
 
     private OutageStore store;
     private RecordingSpool spool;
-    private final List<StoredRecording> stored = new CopyOnWriteArrayList<>();
+    private final List<RecordingRef> indexed = new CopyOnWriteArrayList<>();
+    private final List<String> indexedKeys = new CopyOnWriteArrayList<>();
     private RecordingUploader uploader;
+    private SpoolRecorder recorder;
 
     @BeforeEach
     void open() throws Exception {
         store = new OutageStore(new FileRecordingStore(dir.resolve("store"), Clock.fixed(ANSWERED, ZoneOffset.UTC)));
         spool = new RecordingSpool(dir.resolve("spool"));
-        uploader = new RecordingUploader(spool, store, RetentionProfile.DEFAULT, stored::add);
+        uploader = new RecordingUploader(spool, store, RetentionProfile.DEFAULT, (key, ref) -> {
+            indexedKeys.add(key);
+            indexed.add(ref);
+        });
+        recorder = new SpoolRecorder(spool, uploader);
     }
 
     @AfterEach
     void close() {
+        recorder.close();
         uploader.close();
         store.close();
     }
@@ -76,6 +88,32 @@ class RecordingUploaderTest {
         }
     }
 
+    /** {@code frames} stereo frames of a ramp, as PCM. */
+    private static byte[] ramp(int frames) {
+        byte[] pcm = new byte[frames * StereoWav.BYTES_PER_FRAME];
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (byte) (i + StereoWav.HEADER_BYTES);
+        }
+        return pcm;
+    }
+
+    /**
+     * Records {@code frames} frames through the recorder's sink, as the media layer does: in two
+     * writes, then the end. Returns the WAV the spool must hold: the header with its sizes and the audio.
+     */
+    private byte[] record(RecordingFacts facts, int frames) throws Exception {
+        AudioSink sink = recorder.begin(facts);
+        byte[] pcm = ramp(frames);
+        int half = frames / 2 * StereoWav.BYTES_PER_FRAME;
+        sink.write(Arrays.copyOfRange(pcm, 0, half));
+        sink.write(Arrays.copyOfRange(pcm, half, pcm.length));
+        RecordedAudio audio = sink.end(facts.answered().plusMillis(frames / 8), frames, 0).join();
+        assertThat(audio.frames()).isEqualTo(frames);
+        assertThat(audio.bytes()).isEqualTo(StereoWav.HEADER_BYTES + pcm.length);
+        return ByteBuffer.allocate(StereoWav.HEADER_BYTES + pcm.length).put(StereoWav.header(pcm.length)).put(pcm)
+                .array();
+    }
+
     private byte[] read(ObjectKey key) throws Exception {
         try (InputStream in = store.get(key)) {
             return in.readAllBytes();
@@ -84,14 +122,9 @@ class RecordingUploaderTest {
 
     @Test
     void anEndedRecordingIsStoredWithItsMetadataAndRetentionThenLeavesTheSpool() throws Exception {
-        SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
-        Path wav = recorder.begin(facts(BANKING));
-        writeAudio(wav, 8000 * 3, true);
-        byte[] audio = Files.readAllBytes(wav);
+        byte[] audio = record(facts(BANKING), 8000 * 3);
 
-        recorder.end("call-1", ANSWERED.plusSeconds(3), new RecordedAudio(wav, 24_000, audio.length, 0), null);
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
         assertThat(read(WAV)).isEqualTo(audio);
         ObjectInfo info = store.head(WAV).orElseThrow();
         assertThat(info.retention()).isEqualTo(new Retention("banking-recording",
@@ -108,31 +141,26 @@ class RecordingUploaderTest {
         assertThat(metadata.get("sha256").asText()).isEqualTo(info.sha256());
         assertThat(metadata.get("incomplete").asBoolean()).isFalse();
         assertThat(spool.dir().toFile().list()).isEmpty();
+        assertThat(indexedKeys).containsExactly(JSON.value());
+        assertThat(indexed.getFirst().audioKey()).isEqualTo(WAV.value());
+        assertThat(indexed.getFirst().retention().retainUntil()).isEqualTo(Instant.parse("2036-11-25T10:15:30Z"));
     }
 
     @Test
     void theMetadataLinksTheDossierTheCallerWasIdentifiedWith() throws Exception {
-        SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
-        Path wav = recorder.begin(new RecordingFacts("call-1", "+32475123456", "private", "banking", ANSWERED, BANKING,
-                "D2026-000007"));
-        writeAudio(wav, 800, true);
+        record(new RecordingFacts("call-1", "+32475123456", "private", "banking", ANSWERED, BANKING, "D2026-000007"),
+                800);
 
-        recorder.end("call-1", ANSWERED.plusMillis(100), new RecordedAudio(wav, 800, Files.size(wav), 0), null);
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
         assertThat(new ObjectMapper().readTree(read(JSON)).get("dossier").asText()).isEqualTo("D2026-000007");
-        assertThat(stored.getFirst().metadata().dossier()).isEqualTo("D2026-000007");
+        assertThat(indexed.getFirst().dossier()).isEqualTo("D2026-000007");
     }
 
     @Test
     void aSampledRecordingIsKeptSixMonthsUnderGovernance() throws Exception {
-        SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
-        Path wav = recorder.begin(facts(new Recording(true, Recording.Reason.SAMPLED, Recording.RECORDING, false)));
-        writeAudio(wav, 800, true);
+        record(facts(new Recording(true, Recording.Reason.SAMPLED, Recording.RECORDING, false)), 800);
 
-        recorder.end("call-1", ANSWERED.plusMillis(100), new RecordedAudio(wav, 800, Files.size(wav), 0), null);
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
         assertThat(store.head(WAV).orElseThrow().retention())
                 .isEqualTo(new Retention("recording", Instant.parse("2027-05-25T10:15:30Z"), LockMode.GOVERNANCE));
     }
@@ -140,17 +168,15 @@ class RecordingUploaderTest {
     @Test
     void whileTheStoreIsDownTheRecordingWaitsInTheSpoolAndArrivesOnceWhenItIsBack() throws Exception {
         store.down.set(true);
-        SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
-        Path wav = recorder.begin(facts(BANKING));
-        writeAudio(wav, 1600, true);
-        recorder.end("call-1", ANSWERED.plusMillis(200), new RecordedAudio(wav, 1600, Files.size(wav), 0), null);
+        record(facts(BANKING), 1600);
+        Path wav = spool.wavOf("call-1");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> store.refused.get() >= 2);
         assertThat(Files.exists(wav)).isTrue();
         assertThat(uploader.pending()).isEqualTo(1);
 
         store.down.set(false);
-        await().atMost(Duration.ofSeconds(15)).until(() -> stored.size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> indexed.size() == 1);
         assertThat(store.list("recordings/")).containsExactly(JSON, WAV);
         assertThat(store.puts.get()).isEqualTo(2);
         assertThat(uploader.pending()).isZero();
@@ -160,13 +186,9 @@ class RecordingUploaderTest {
     @Test
     void whenTheMetadataFailsAfterTheAudioIsStoredTheRetryFinishesItWithoutStoringTheAudioTwice() throws Exception {
         store.bytePutsToRefuse.set(2);
-        SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
-        Path wav = recorder.begin(facts(BANKING));
-        writeAudio(wav, 1600, true);
-        byte[] audio = Files.readAllBytes(wav);
-        recorder.end("call-1", ANSWERED.plusMillis(200), new RecordedAudio(wav, 1600, audio.length, 0), null);
+        byte[] audio = record(facts(BANKING), 1600);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> stored.size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> indexed.size() == 1);
         assertThat(store.refused.get()).isEqualTo(2);
         assertThat(store.list("recordings/")).containsExactly(JSON, WAV);
         assertThat(store.puts.get()).isEqualTo(2);
@@ -179,24 +201,23 @@ class RecordingUploaderTest {
     void aRecordingACrashInterruptedIsStoredAtTheNextStartMarkedIncomplete() throws Exception {
         Path wav = spool.begin(facts(BANKING));
         writeAudio(wav, 4000, false);
-        Files.write(wav, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND); // a partial last frame
+        Files.write(wav, new byte[] {1, 2, 3}, StandardOpenOption.APPEND); // a partial last frame
 
         assertThat(uploader.resumeSpool()).isEqualTo(1);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
         JsonNode metadata = new ObjectMapper().readTree(read(JSON));
         assertThat(metadata.get("incomplete").asBoolean()).isTrue();
         assertThat(metadata.get("durationMillis").asLong()).isEqualTo(500);
         byte[] audio = read(WAV);
         assertThat(audio).hasSize(StereoWav.HEADER_BYTES + 4000 * StereoWav.BYTES_PER_FRAME);
-        assertThat(java.nio.ByteBuffer.wrap(audio).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(40))
+        assertThat(ByteBuffer.wrap(audio).order(ByteOrder.LITTLE_ENDIAN).getInt(40))
                 .isEqualTo(4000 * StereoWav.BYTES_PER_FRAME);
     }
 
     @Test
     void aRecordingStoredJustBeforeACrashIsNotStoredTwice() throws Exception {
-        SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
-        Path wav = recorder.begin(facts(BANKING));
+        Path wav = spool.begin(facts(BANKING));
         writeAudio(wav, 800, true);
         spool.end("call-1", ANSWERED.plusMillis(100), 800, false);
         store.put(WAV, wav, new ObjectAttributes("audio/wav",
@@ -204,7 +225,7 @@ class RecordingUploaderTest {
 
         uploader.resumeSpool();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
         assertThat(store.puts.get()).isEqualTo(2); // the test's put of the audio, then only the metadata
         assertThat(store.list("recordings/")).containsExactly(JSON, WAV);
         assertThat(spool.dir().toFile().list()).isEmpty();
@@ -212,16 +233,14 @@ class RecordingUploaderTest {
 
     @Test
     void otherBytesAlreadyUnderTheKeyAreNeverOverwrittenAndTheRecordingStaysInTheSpool() throws Exception {
-        SpoolRecorder recorder = new SpoolRecorder(spool, uploader);
-        Path wav = recorder.begin(facts(BANKING));
-        writeAudio(wav, 800, true);
         store.put(WAV, new byte[] {9, 9, 9}, new ObjectAttributes("audio/wav",
                 RetentionProfile.DEFAULT.retentionFor("banking-recording", ANSWERED)));
 
-        recorder.end("call-1", ANSWERED.plusMillis(100), new RecordedAudio(wav, 800, Files.size(wav), 0), null);
+        record(facts(BANKING), 800);
+        Path wav = spool.wavOf("call-1");
 
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> Files.exists(wav));
-        assertThat(stored).isEmpty();
+        assertThat(indexed).isEmpty();
         assertThat(read(WAV)).containsExactly(9, 9, 9);
         assertThat(store.head(JSON)).isEmpty();
         assertThat(uploader.pending()).isEqualTo(1);

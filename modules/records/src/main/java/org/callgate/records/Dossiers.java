@@ -25,6 +25,7 @@ import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
+import java.util.Locale;
 
 /**
  * The agents' look-up service (R2, R3, R15): find dossiers and calls by any number, name,
@@ -153,7 +154,7 @@ public final class Dossiers implements CallIndex {
         }
         int next = last + 1;
         lastNumberByYear.put(year, next);
-        return String.format(java.util.Locale.ROOT, "D%d-%06d", year, next);
+        return String.format(Locale.ROOT, "D%d-%06d", year, next);
     }
 
     private static String blankToNull(String value) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.callgate.store.ObjectKey;
+import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The keys of records on their way into the index, written (and fsynced) before the record is
@@ -84,7 +86,7 @@ final class IndexJournal implements AutoCloseable {
             int newline = indexOf(content, (byte) '\n');
             if (newline > 0) {
                 all.add(new Held(file, ObjectKey.of(new String(content, 0, newline, StandardCharsets.UTF_8)),
-                        java.util.Arrays.copyOfRange(content, newline + 1, content.length)));
+                        Arrays.copyOfRange(content, newline + 1, content.length)));
             }
         }
         return all;
@@ -140,7 +142,7 @@ final class IndexJournal implements AutoCloseable {
     private List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith(PREFIX))
-                    .sorted(java.util.Comparator.comparingLong(IndexJournal::number)).toList();
+                    .sorted(Comparator.comparingLong(IndexJournal::number)).toList();
         }
     }
 

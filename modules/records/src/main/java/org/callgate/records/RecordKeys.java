@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.store.ObjectKey;
+import java.util.Locale;
 
 /**
  * Where records live in the store. A dossier's versions sit side by side under its number
@@ -20,13 +21,13 @@ final class RecordKeys {
     static final String DOSSIERS = "dossiers/";
     static final String TRACES = "traces/";
     static final String RECORDINGS = "recordings/";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private RecordKeys() {
     }
 
     static ObjectKey dossier(String number, int version) {
-        return ObjectKey.of(DOSSIERS + number + "/v" + String.format(java.util.Locale.ROOT, "%06d", version) + ".json");
+        return ObjectKey.of(DOSSIERS + number + "/v" + String.format(Locale.ROOT, "%06d", version) + ".json");
     }
 
     /** The batch of traces whose first is {@code first}: all of them of the same UTC day. */

@@ -2,12 +2,9 @@ package org.callgate.records;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +12,12 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.IndexingException;
 import org.callgate.core.dossier.RecordIndex;
 import org.callgate.core.dossier.RecordRetention;
+import org.callgate.core.dossier.RecordingIndexer;
 import org.callgate.core.dossier.RecordingRef;
+import org.callgate.store.Digests;
 import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectInfo;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * there; {@link #recover()}, at start-up, indexes again from the store whatever the journal names.
  * Writes and checkpoints may run on any threads; a checkpoint waits for the writes in flight.
  */
-public final class RecordWriter implements AutoCloseable {
+public final class RecordWriter implements RecordingIndexer, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
     /** Traces in one store object at most. */
@@ -120,14 +120,17 @@ public final class RecordWriter implements AutoCloseable {
     }
 
     /**
-     * Indexes a recording whose metadata JSON the recording uploader has stored under {@code key}:
-     * the store already has it, so only the journal and the index are written.
+     * {@inheritDoc} The store already has the metadata, so only the journal and the index are
+     * written.
      */
-    public void indexRecording(ObjectKey key, RecordingRef recording) throws IOException {
+    @Override
+    public void indexStored(String metadataKey, RecordingRef recording) throws IndexingException {
         checkpoints.readLock().lock();
         try {
-            journal.append(List.of(key));
+            journal.append(List.of(ObjectKey.of(metadataKey)));
             index.put(recording);
+        } catch (IOException | RuntimeException e) {
+            throw new IndexingException("recording " + recording.callId() + " not indexed: " + e.getMessage(), e);
         } finally {
             checkpoints.readLock().unlock();
         }
@@ -162,18 +165,10 @@ public final class RecordWriter implements AutoCloseable {
             store.put(record.key(), record.json(), attributes);
         } catch (ObjectExistsException e) {
             ObjectInfo there = store.head(record.key()).orElseThrow(() -> e);
-            if (!there.sha256().equals(sha256(record.json()))) {
+            if (!there.sha256().equals(Digests.sha256Hex(record.json()))) {
                 throw new StoreException(record.key() + " already holds another record (SHA-256 " + there.sha256()
                         + "); it is not overwritten");
             }
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

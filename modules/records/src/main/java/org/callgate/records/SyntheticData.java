@@ -14,6 +14,8 @@ import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.Iban;
 import org.callgate.core.dossier.RecordRetention;
 import org.callgate.store.RetentionProfile;
+import java.text.Normalizer;
+import java.time.LocalDate;
 
 /**
  * Realistic synthetic records for the demo and the index benchmark ({@code callgate generate-data}):
@@ -68,8 +70,8 @@ public final class SyntheticData {
     public Dossier dossier(int i) {
         SplittableRandom r = random("dossier", i);
         int year = yearOf(i);
-        Instant yearStart = java.time.LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant yearEnd = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant yearStart = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant yearEnd = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         long span = Duration.between(yearStart, yearEnd.isAfter(now) ? now : yearEnd).getSeconds();
         Instant created = yearStart.plusSeconds(r.nextLong(Math.max(1, span)));
         String number = dossierNumber(i);
@@ -168,7 +170,7 @@ public final class SyntheticData {
     }
 
     private static String ascii(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "")
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "")
                 .toLowerCase(Locale.ROOT);
     }
 }

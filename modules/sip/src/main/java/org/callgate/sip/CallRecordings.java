@@ -1,10 +1,10 @@
 package org.callgate.sip;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.callgate.core.media.AudioSink;
 import org.callgate.core.media.CallRecording;
 import org.callgate.core.recording.CallRecorder;
 import org.callgate.core.recording.Recording;
@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * hang-up, never the IVR before it nor the survey after it (R10 keeps survey answers, not audio).
  * Only calls whose fixed {@link Recording} decision says so are recorded (R7, R8).
  *
- * <p>A recording that cannot start is an error in the log, never a failed call.
+ * <p>The recorder gives a sink for the call's audio and the media session records into it; from
+ * the hang-up on the recording is the recorder's, so this class never sees a file. A recording
+ * that cannot start is an error in the log, never a failed call.
  */
 final class CallRecordings {
 
@@ -42,29 +44,28 @@ final class CallRecordings {
         Instant answered = call.answered() == null ? sip.settings.clock().instant() : call.answered();
         try {
             String dossier = call.route() == null ? null : call.route().dossier();
-            Path file = recorder.begin(new RecordingFacts(call.id, call.caller, call.line.id(), service, answered,
+            AudioSink sink = recorder.begin(new RecordingFacts(call.id, call.caller, call.line.id(), service, answered,
                     decision, dossier));
-            running.put(call.id, call.media.record(file, answered));
-            LOG.debug("{}: recording to {}", call, file);
+            running.put(call.id, call.media.record(sink, answered));
+            LOG.debug("{}: recording", call);
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: the call must be recorded ({}) but its recording cannot start: {}",
                     call, decision.headerValue(), e.toString());
         }
     }
 
-    /** The conversation of {@code call} is over: ends its recording, if any, and hands it on. */
+    /**
+     * The conversation of {@code call} is over: ends its recording, if any. The media session
+     * hands the last audio to the sink and ends it; the recorder takes it from there.
+     */
     void stop(B2buaCall call) {
         CallRecording recording = running.remove(call.id);
-        if (recording == null) {
-            return;
+        if (recording != null) {
+            recording.stop().whenComplete((audio, failure) -> {
+                if (failure != null) {
+                    LOG.warn("{}: recording not ended whole ({}); the spool keeps what reached it", call, failure.toString());
+                }
+            });
         }
-        Instant ended = sip.settings.clock().instant();
-        recording.stop().whenComplete((audio, failure) -> {
-            try {
-                recorder.end(call.id, ended, audio, failure);
-            } catch (RuntimeException e) {
-                LOG.error("{}: recording could not be handed to the spool", call, e);
-            }
-        });
     }
 }

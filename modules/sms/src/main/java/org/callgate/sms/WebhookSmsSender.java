@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.callgate.core.Backoff;
 import org.callgate.core.sms.SmsException;
 import org.callgate.core.sms.SmsMessage;
 import org.callgate.core.sms.SmsSender;
@@ -59,7 +60,7 @@ public final class WebhookSmsSender implements SmsSender, AutoCloseable {
     private final String endpoint;
     private final Duration timeout;
     private final int retries;
-    private final Duration backoff;
+    private final Backoff backoff;
     private final Sleeper sleeper;
     private final HttpClient client;
 
@@ -84,7 +85,7 @@ public final class WebhookSmsSender implements SmsSender, AutoCloseable {
         }
         this.endpoint = endpoint(url);
         this.timeout = positive(timeout, "timeout");
-        this.backoff = positive(backoff, "backoff");
+        this.backoff = Backoff.doubling(positive(backoff, "backoff"));
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be 0 or more: " + retries);
         }
@@ -109,7 +110,6 @@ public final class WebhookSmsSender implements SmsSender, AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(SmsJson.toJson(message)))
                 .build();
         int tries = retries + 1;
-        Duration wait = backoff;
         for (int attempt = 1; ; attempt++) {
             Failure failure = tryOnce(request, message);
             if (failure == null) {
@@ -128,8 +128,7 @@ public final class WebhookSmsSender implements SmsSender, AutoCloseable {
                         + (tries == 1 ? " try" : " tries") + "; last: " + failure.summary() + failure.excerpt(),
                         failure.cause());
             }
-            pause(wait, message);
-            wait = wait.multipliedBy(2);
+            pause(backoff.after(attempt), message);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashMap;
 
 /**
  * How long each retention class is kept and how the store locks it: the retention policy as
@@ -80,7 +81,7 @@ public final class RetentionProfile {
     }
 
     private RetentionProfile with(String newName, Rule replaced) {
-        Map<String, Rule> copy = new java.util.HashMap<>(rules);
+        Map<String, Rule> copy = new HashMap<>(rules);
         copy.put(replaced.retentionClass(), replaced);
         return new RetentionProfile(newName, copy);
     }

@@ -3,6 +3,7 @@ package org.callgate.app.config;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import org.callgate.app.SuppressForbidden;
 
 /**
  * {@code callgate config check}: validates a configuration file without starting anything, for
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
  * {@link ConfigException#getMessage()}). The IVR prompt files the file names are looked for too,
  * so a missing recording in one language is found before a caller hears silence.
  */
-@org.callgate.app.SuppressForbidden("check-config reports on the terminal")
+@SuppressForbidden("check-config reports on the terminal")
 public final class ConfigCheck {
 
     /** The file is usable. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.callgate.core.PhoneNumber;
+import java.util.Locale;
 
 /**
  * The trace of a call (R1): who called which service when, the parcel barcodes and whatever else
@@ -38,6 +39,6 @@ public record CallTrace(String callId, PhoneNumber caller, String serviceLine, S
 
     /** A barcode as agents type it ({@code cd 1234 5678 9be}) in the form it is indexed. */
     public static String normaliseBarcode(String barcode) {
-        return barcode.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        return barcode.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 }

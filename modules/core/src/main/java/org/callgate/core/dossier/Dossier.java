@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.callgate.core.PhoneNumber;
+import java.util.ArrayList;
 
 /**
  * A caller's dossier (R2): who they are, how to reach them, what they asked, and the calls linked
@@ -58,7 +59,7 @@ public record Dossier(String number, int version, String name, String firstName,
         if (calls.contains(callId)) {
             return this;
         }
-        List<String> linked = new java.util.ArrayList<>(calls);
+        List<String> linked = new ArrayList<>(calls);
         linked.add(callId);
         return new Dossier(number, version + 1, name, firstName, phones, iban, email, notes, service, linked,
                 created, at, retention);

@@ -3,6 +3,8 @@ package org.callgate.core.ivr;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The IVR of one service line, from configuration: which languages are offered, what is said,
@@ -67,8 +69,8 @@ public record IvrPlan(
     }
 
     /** Every prompt the plan can play, so all can be loaded (and checked) before the first call. */
-    public java.util.Set<String> promptNames() {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    public Set<String> promptNames() {
+        Set<String> names = new TreeSet<>();
         if (asksLanguage()) {
             names.add(languagePrompt);
         }
@@ -91,7 +93,7 @@ public record IvrPlan(
         return names;
     }
 
-    private static void collect(Menu menu, java.util.Set<String> names) {
+    private static void collect(Menu menu, Set<String> names) {
         names.add(menu.prompt());
         for (MenuAction action : menu.options().values()) {
             switch (action) {

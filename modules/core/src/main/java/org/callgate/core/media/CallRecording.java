@@ -3,8 +3,8 @@ package org.callgate.core.media;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A conversation being recorded to a stereo WAV file by {@link MediaSession#record}: the caller
- * in the left channel, the agent in the right (issue of R4: the conversation between caller and
+ * A conversation being recorded into an {@link AudioSink} by {@link MediaSession#record}: the
+ * caller in the left channel, the agent in the right (R4: the conversation between caller and
  * agent, from the agent's answer to the hang-up).
  *
  * <p>A recording never fails the call: a write error ends the recording, is logged, and shows in
@@ -13,11 +13,11 @@ import java.util.concurrent.CompletableFuture;
 public interface CallRecording {
 
     /**
-     * Ends the recording now: what was received so far is written, silence fills the time up to
-     * now, the header gets its final sizes and the file is forced to disk. Idempotent.
+     * Ends the recording now: what was received so far goes to the sink, silence fills the time
+     * up to now, and the sink is told the recording ended ({@link AudioSink#end}). Idempotent.
      *
-     * @return completes with the finished file once it is durable; completes exceptionally when
-     *     the file could not be written
+     * @return the sink's answer: completes once the audio is durable; completes exceptionally when
+     *     it could not be kept whole
      */
     CompletableFuture<RecordedAudio> stop();
 }

@@ -1,5 +1,8 @@
 package org.callgate.core.media;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
  * The media of one call: a leg facing the caller and a leg facing the agent. RTP received on one
  * leg is relayed out of the other.
@@ -42,20 +45,20 @@ public interface MediaSession extends AutoCloseable {
      *
      * @param listener told when the last clip has been sent, or when stopped
      */
-    Playback play(java.util.List<Audio> clips, Playback.Listener listener);
+    Playback play(List<Audio> clips, Playback.Listener listener);
 
     /**
-     * Starts recording the conversation into {@code file} (created, never overwritten): G.711 audio
-     * received from the caller goes to the left channel and from the agent to the right, placed by
-     * arrival time and RTP timestamp so both stay aligned within 20 ms, with silence where nothing
-     * was received (gaps, hold). The file grows as the call goes on, so a crash leaves what was
-     * recorded so far. At most one recording per session: a second call returns the first.
+     * Starts recording the conversation into {@code sink}: G.711 audio received from the caller
+     * goes to the left channel and from the agent to the right, placed by arrival time and RTP
+     * timestamp so both stay aligned within 20 ms, with silence where nothing was received (gaps,
+     * hold). The sink gets the audio as the call goes on, so a crash leaves what was recorded so
+     * far. At most one recording per session: a second call returns the first.
      *
-     * @param start the instant the file's first sample stands for (the agent's answer); audio
-     *     received before this method is called is not captured, so the file starts with silence
-     *     up to then, and its length is the conversation's from {@code start}
+     * @param start the instant the first frame stands for (the agent's answer); audio received
+     *     before this method is called is not captured, so the recording starts with silence up
+     *     to then, and its length is the conversation's from {@code start}
      */
-    CallRecording record(java.nio.file.Path file, java.time.Instant start);
+    CallRecording record(AudioSink sink, Instant start);
 
     @Override
     void close();

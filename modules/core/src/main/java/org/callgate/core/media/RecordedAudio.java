@@ -1,20 +1,18 @@
 package org.callgate.core.media;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A finished recording on disk.
+ * A finished recording, durable where its {@link AudioSink} keeps it.
  *
- * @param file the WAV file (8 kHz, 16-bit, stereo: caller left, agent right)
- * @param frames stereo sample frames written (8,000 per second)
- * @param bytes the file's length, header included
+ * @param frames stereo sample frames written ({@value AudioSink#SAMPLE_RATE} a second)
+ * @param bytes the size of what the sink keeps, header included
  * @param lateSamples samples that arrived after their place had been written and were dropped
  */
-public record RecordedAudio(Path file, long frames, long bytes, long lateSamples) {
+public record RecordedAudio(long frames, long bytes, long lateSamples) {
 
     /** The audio's length: frames at 8 kHz. */
     public Duration duration() {
-        return Duration.ofMillis(frames / 8);
+        return Duration.ofMillis(frames * 1000 / AudioSink.SAMPLE_RATE);
     }
 }

@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
+import org.callgate.store.Digests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +36,7 @@ final class AtomicFiles {
     static Written copyToTemp(Path tmp, InputStream in) throws IOException {
         Path temp = Files.createTempFile(tmp, "put-", ".tmp");
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            MessageDigest digest = sha256();
+            MessageDigest digest = Digests.sha256();
             byte[] buffer = new byte[BUFFER];
             long size = 0;
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -46,7 +45,7 @@ final class AtomicFiles {
                 size += n;
             }
             out.force(true);
-            return new Written(temp, size, HexFormat.of().formatHex(digest.digest()));
+            return new Written(temp, size, Digests.hex(digest));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
             throw e;
@@ -128,14 +127,6 @@ final class AtomicFiles {
     private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             out.write(buffer);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }

@@ -5,9 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.callgate.store.Digests;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.StoreException;
 
@@ -22,7 +21,7 @@ record ContentDigest(long size, String sha256Hex, String md5Base64) {
     private static final int BUFFER = 64 * 1024;
 
     static ContentDigest of(byte[] bytes) {
-        Digests digests = new Digests();
+        Running digests = new Running();
         digests.update(bytes, bytes.length);
         return digests.finish(bytes.length);
     }
@@ -37,7 +36,7 @@ record ContentDigest(long size, String sha256Hex, String md5Base64) {
     }
 
     static ContentDigest of(InputStream in) throws IOException {
-        Digests digests = new Digests();
+        Running digests = new Running();
         byte[] buffer = new byte[BUFFER];
         long size = 0;
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -47,9 +46,9 @@ record ContentDigest(long size, String sha256Hex, String md5Base64) {
         return digests.finish(size);
     }
 
-    private static final class Digests {
-        private final MessageDigest sha256 = digest("SHA-256");
-        private final MessageDigest md5 = digest("MD5");
+    private static final class Running {
+        private final MessageDigest sha256 = Digests.sha256();
+        private final MessageDigest md5 = Digests.md5();
 
         void update(byte[] bytes, int length) {
             sha256.update(bytes, 0, length);
@@ -57,16 +56,8 @@ record ContentDigest(long size, String sha256Hex, String md5Base64) {
         }
 
         ContentDigest finish(long size) {
-            return new ContentDigest(size, HexFormat.of().formatHex(sha256.digest()),
+            return new ContentDigest(size, Digests.hex(sha256),
                     Base64.getEncoder().encodeToString(md5.digest()));
-        }
-
-        private static MessageDigest digest(String algorithm) {
-            try {
-                return MessageDigest.getInstance(algorithm);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java platform has " + algorithm, e);
-            }
         }
     }
 }

@@ -1,0 +1,25 @@
+package org.callgate.core.dossier;
+
+/**
+ * The index step of a recording (DESIGN §1 step 6): once its audio and metadata are stored and
+ * verified, and before its spool entry is deleted, a recording is made findable with its call's
+ * dossier and history (R4, R11: compliance staff find banking recordings through the index).
+ *
+ * <p>The {@code recording} module calls it and the {@code records} module implements it, so the
+ * recording path runs one way, from the spool through the store into the index. A failure leaves
+ * the spool entry in place and the recording is tried again, found in the store by its digest.
+ */
+@FunctionalInterface
+public interface RecordingIndexer {
+
+    /**
+     * Indexes a recording whose metadata JSON is stored under {@code metadataKey}.
+     *
+     * @throws IndexingException when it cannot be made durable in the index (or its journal)
+     */
+    void indexStored(String metadataKey, RecordingRef recording) throws IndexingException;
+
+    /** Indexes nothing: for tools that store recordings without an index. */
+    RecordingIndexer NONE = (metadataKey, recording) -> {
+    };
+}

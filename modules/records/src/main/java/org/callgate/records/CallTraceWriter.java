@@ -1,0 +1,140 @@
+package org.callgate.records;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.callgate.core.Backoff;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.call.CallObserver;
+import org.callgate.core.call.CallSummary;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.RecordRetention;
+import org.callgate.core.ivr.IvrTrace;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the trace of every call that reached the IVR's end or an agent (R1: the number, the
+ * service, the time, the IVR path, the SMS offer of R9, and the dossier the IVR identified the
+ * caller with), kept 1 year from the call.
+ * It runs off the signalling threads: a call's end queues its trace; {@value #BATCH_WINDOW_MS} ms
+ * after the first one a writer thread takes all that has queued up, stores and indexes it as
+ * batches (one journal fsync and one store object each), and retries a batch with back-off while
+ * the store is unavailable.
+ *
+ * <p>The SIP layer tells it of every ended call through the core {@link CallObserver} SPI, so a
+ * call's trace goes from {@code sip} straight to this module and on into the store and the index.
+ */
+public final class CallTraceWriter implements CallObserver, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallTraceWriter.class);
+    private static final Backoff RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+
+    private final RecordWriter writer;
+    private final RetentionProfile profile;
+    /** Threads for writing and retrying: a batch retried while the store is down blocks no other. */
+    static final int WRITERS = 4;
+    private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(WRITERS,
+            Thread.ofPlatform().name("callgate-traces-", 1).daemon().factory());
+    private final AtomicInteger pending = new AtomicInteger();
+    private final BlockingQueue<CallSummary> queue = new LinkedBlockingQueue<>();
+    /** Traces written with one journal fsync and one store object (per day) at most. */
+    static final int MAX_BATCH = 200;
+    /**
+     * How long the first trace of a batch waits for others: at 300 calls a second a batch of ~30
+     * traces then costs the store one write instead of thirty (docs/benchmarks.md).
+     */
+    static final long BATCH_WINDOW_MS = 100;
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+
+    public CallTraceWriter(RecordWriter writer, RetentionProfile profile) {
+        this.writer = writer;
+        this.profile = profile;
+    }
+
+    @Override
+    public void callEnded(CallSummary summary) {
+        if (summary.route() == null && !summary.wasAnswered()) {
+            return; // refused, or hung up before the IVR chose: no call was continued (R1)
+        }
+        pending.incrementAndGet();
+        queue.add(summary);
+        if (flushScheduled.compareAndSet(false, true)) {
+            try {
+                writers.schedule(this::flush, BATCH_WINDOW_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                LOG.warn("call {}: trace not written, callgate is stopping", summary.callId());
+            }
+        }
+    }
+
+    /** Writes what the window gathered, {@value #MAX_BATCH} traces at most a batch, each batch with one journal fsync. */
+    private void flush() {
+        flushScheduled.set(false); // first: a trace queued from now on schedules the next flush
+        List<CallSummary> batch = new ArrayList<>();
+        while (queue.drainTo(batch, MAX_BATCH) > 0) {
+            write(batch, 0);
+            batch = new ArrayList<>();
+        }
+    }
+
+    private void write(List<CallSummary> batch, int failures) {
+        try {
+            writer.writeAll(List.of(), batch.stream().map(this::trace).toList());
+            pending.addAndGet(-batch.size());
+        } catch (StoreException | IOException | RuntimeException e) {
+            long delay = RETRY.after(failures + 1).toSeconds();
+            LOG.warn("{} call traces not written, retrying in {} s: {}", batch.size(), delay, e.toString());
+            try {
+                writers.schedule(() -> write(batch, failures + 1), delay, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException closing) {
+                LOG.warn("{} call traces not written, callgate is stopping", batch.size());
+            }
+        }
+    }
+
+    CallTrace trace(CallSummary summary) {
+        PhoneNumber caller = PhoneNumber.tryParse(summary.caller()).orElse(null);
+        String dossier = summary.route() == null ? null : summary.route().dossier();
+        IvrTrace ivr = summary.ivrTrace();
+        Instant at = summary.started();
+        return new CallTrace(summary.callId(), caller, summary.serviceLine(), summary.service(), at, List.of(), "",
+                summary.route() == null ? "" : summary.route().ivrPath(), ivr != null && ivr.smsOffered(),
+                ivr != null && ivr.smsTaken(), dossier,
+                new RecordRetention("trace", profile.retentionFor("trace", at).retainUntil(), false));
+    }
+
+    /** Traces handed over and not yet written. */
+    public int pending() {
+        return pending.get();
+    }
+
+    /** Writes what is queued (not what waits for a retry), then stops. */
+    @Override
+    public void close() {
+        writers.execute(this::flush); // what the window gathered, without waiting for it
+        writers.shutdown();
+        try {
+            if (!writers.awaitTermination(5, TimeUnit.SECONDS)) {
+                writers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pending.get() > 0) {
+            LOG.warn("{} call traces not written at shutdown (store unavailable)", pending.get());
+        }
+    }
+}
