@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.callgate.store.ObjectKey;
-import org.callgate.store.file.FileRecordingStore;
 
 /**
  * Where a call's recording lives in the store: {@code recordings/yyyy/MM/dd/<callId>.wav} and
@@ -16,11 +15,6 @@ public record RecordingKeys(ObjectKey audio, ObjectKey metadata) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-
-    /** A deliberate violation: recording may not know a concrete store. */
-    static Class<?> concreteStore() {
-        return FileRecordingStore.class;
-    }
 
     public static RecordingKeys of(String callId, Instant answered) {
         String base = "recordings/" + DAY.format(answered) + "/" + callId;
