@@ -6,16 +6,16 @@ import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.ivr.CallIndex;
-import org.callgate.records.CallTraceWriter;
-import org.callgate.records.Dossiers;
-import org.callgate.store.RecordingStore;
-import org.callgate.store.RetentionProfile;
 import org.callgate.media.MediaSettings;
 import org.callgate.media.NettyMediaControl;
+import org.callgate.records.CallTraceWriter;
+import org.callgate.records.Dossiers;
 import org.callgate.sip.B2buaSettings;
 import org.callgate.sip.CallServices;
 import org.callgate.sip.SipGateway;
 import org.callgate.sip.SipGatewayException;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.RetentionProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +37,13 @@ public final class Callgate implements AutoCloseable {
     private final Records records;
     private final CallTraceWriter traces;
 
-    private Callgate(NettyMediaControl media, SipGateway sip, RecordingStore store, Recordings recordings,
-            Records records, CallTraceWriter traces) {
+    private Callgate(
+            NettyMediaControl media,
+            SipGateway sip,
+            RecordingStore store,
+            Recordings recordings,
+            Records records,
+            CallTraceWriter traces) {
         this.media = media;
         this.sip = sip;
         this.store = store;
@@ -86,15 +91,23 @@ public final class Callgate implements AutoCloseable {
             closeAll(records, store);
             throw e;
         }
-        CallTraceWriter traces = new CallTraceWriter(records.writer(), RetentionProfile.named(config.store().retentionProfile()));
+        CallTraceWriter traces = new CallTraceWriter(
+                records.writer(), RetentionProfile.named(config.store().retentionProfile()));
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
         CallObserver observers = summary -> {
             traces.callEnded(summary);
             observer.callEnded(summary);
         };
-        SipGateway sip = new SipGateway(sipSettings(config, clock), media, observers,
-                new CallServices(prompts, callers != null ? callers : records.dossiers(),
-                        SmsSenders.create(config.sms()), recording.toDecision(), recording.toObjectionList(),
+        SipGateway sip = new SipGateway(
+                sipSettings(config, clock),
+                media,
+                observers,
+                new CallServices(
+                        prompts,
+                        callers != null ? callers : records.dossiers(),
+                        SmsSenders.create(config.sms()),
+                        recording.toDecision(),
+                        recording.toObjectionList(),
                         recordings.recorder()));
         try {
             sip.start();
@@ -117,16 +130,30 @@ public final class Callgate implements AutoCloseable {
 
     static MediaSettings mediaSettings(CallgateConfig config, Clock clock) {
         var m = config.media();
-        return new MediaSettings(m.inetAddress(), m.inetAddress(), m.rtpPortMin(), m.rtpPortMax(),
-                m.inactivityTimeout(), clock, m.effectiveThreads());
+        return new MediaSettings(
+                m.inetAddress(),
+                m.inetAddress(),
+                m.rtpPortMin(),
+                m.rtpPortMax(),
+                m.inactivityTimeout(),
+                clock,
+                m.effectiveThreads());
     }
 
     static B2buaSettings sipSettings(CallgateConfig config, Clock clock) {
         var s = config.sip();
         var c = config.calls();
-        return new B2buaSettings(s.listenInetAddress(), s.advertisedInetAddress(), s.port(),
+        return new B2buaSettings(
+                s.listenInetAddress(),
+                s.advertisedInetAddress(),
+                s.port(),
                 s.transports().stream().map(Transport::toString).collect(Collectors.toSet()),
-                c.maxConcurrent(), c.maxSetupRate(), c.retryAfter(), c.noAnswerTimeout(), config.directory(), clock,
+                c.maxConcurrent(),
+                c.maxSetupRate(),
+                c.retryAfter(),
+                c.noAnswerTimeout(),
+                config.directory(),
+                clock,
                 config.outbound().toOutbound());
     }
 

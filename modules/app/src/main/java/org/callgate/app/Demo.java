@@ -39,10 +39,14 @@ import picocli.CommandLine.Option;
 final class Demo implements Callable<Integer> {
 
     /** Keys each demo caller presses, per line: language, then menu choice. */
-    private static final Map<String, String> KEYS = Map.of(
-            "private", "11", "business", "21", "riziv-inami", "31", "traffic-fines", "12");
+    private static final Map<String, String> KEYS =
+            Map.of("private", "11", "business", "21", "riziv-inami", "31", "traffic-fines", "12");
 
-    @Option(names = "--talk", paramLabel = "SECONDS", defaultValue = "3", description = "conversation length per call (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--talk",
+            paramLabel = "SECONDS",
+            defaultValue = "3",
+            description = "conversation length per call (default: ${DEFAULT-VALUE})")
     int talkSeconds;
 
     private final PrintStream out = System.out;
@@ -58,8 +62,12 @@ final class Demo implements Callable<Integer> {
         ConcurrentLinkedQueue<CallSummary> ended = new ConcurrentLinkedQueue<>();
         try (Callgate callgate = Callgate.start(config, Clock.systemUTC(), ended::add)) {
             List<ServiceLine> lines = config.directory().lines();
-            out.printf(Locale.ROOT, "callgate is up: SIP on %s:%d, %d service lines; SIPp answers as the agent queue.%n%n",
-                    config.sip().listenAddress(), config.sip().port(), lines.size());
+            out.printf(
+                    Locale.ROOT,
+                    "callgate is up: SIP on %s:%d, %d service lines; SIPp answers as the agent queue.%n%n",
+                    config.sip().listenAddress(),
+                    config.sip().port(),
+                    lines.size());
             boolean ok = placeCalls(config, lines, work);
             awaitEnded(ended, lines.size());
             report(new ArrayList<>(ended));
@@ -76,27 +84,51 @@ final class Demo implements Callable<Integer> {
         String gateway = config.sip().listenAddress() + ":" + config.sip().port();
         Duration limit = Duration.ofSeconds(talkSeconds + 60L);
         Path agentScenario = IvrScenarios.agentExpecting(work, "agent", Map.of());
-        try (Sipp agent = Sipp.scenario(agentScenario).localPort(agentPort(lines)).mediaPort(17000)
-                .calls(lines.size()).arg("-rtp_echo", "-d", Long.toString(talkSeconds * 1000L)).workDir(work)
-                .timeout(limit).start()) {
+        try (Sipp agent = Sipp.scenario(agentScenario)
+                .localPort(agentPort(lines))
+                .mediaPort(17000)
+                .calls(lines.size())
+                .arg("-rtp_echo", "-d", Long.toString(talkSeconds * 1000L))
+                .workDir(work)
+                .timeout(limit)
+                .start()) {
             List<Sipp> callers = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 ServiceLine line = lines.get(i);
                 String keys = KEYS.getOrDefault(line.id(), "10");
-                out.printf(Locale.ROOT, "  calling %-20s %s, pressing %s%n", line.name(), line.number(),
+                out.printf(
+                        Locale.ROOT,
+                        "  calling %-20s %s, pressing %s%n",
+                        line.name(),
+                        line.number(),
                         String.join(" then ", keys.split("")));
-                callers.add(Sipp.scenario(callerScenario(work, line.id(), keys)).remote(gateway).localPort(5080 + i)
-                        .mediaPort(16000 + 100 * i).service(line.number().e164()).workDir(work).timeout(limit).start());
+                callers.add(Sipp.scenario(callerScenario(work, line.id(), keys))
+                        .remote(gateway)
+                        .localPort(5080 + i)
+                        .mediaPort(16000 + 100 * i)
+                        .service(line.number().e164())
+                        .workDir(work)
+                        .timeout(limit)
+                        .start());
             }
             out.printf(Locale.ROOT, "  calling %-20s %s (no service line)%n%n", "an unknown number", "+3225550000");
-            SippResult refused = Sipp.scenario(extract(work, "uac-expect-404.xml")).remote(gateway).localPort(5079)
-                    .service("+3225550000").workDir(work).start().await(limit);
+            SippResult refused = Sipp.scenario(extract(work, "uac-expect-404.xml"))
+                    .remote(gateway)
+                    .localPort(5079)
+                    .service("+3225550000")
+                    .workDir(work)
+                    .start()
+                    .await(limit);
             boolean ok = refused.allCallsSucceeded();
             for (Sipp caller : callers) {
                 ok &= caller.await(limit).allCallsSucceeded();
             }
-            out.printf(Locale.ROOT, "unknown number: %s%n%n",
-                    refused.allCallsSucceeded() ? "refused with 404 No Such Service Number" : "NOT refused as expected");
+            out.printf(
+                    Locale.ROOT,
+                    "unknown number: %s%n%n",
+                    refused.allCallsSucceeded()
+                            ? "refused with 404 No Such Service Number"
+                            : "NOT refused as expected");
             return ok;
         }
     }
@@ -104,7 +136,10 @@ final class Demo implements Callable<Integer> {
     private static Path callerScenario(Path work, String line, String keys) throws IOException {
         // The language key cuts the language menu short; the menu key waits until the greeting
         // and the recording notice, which every caller must hear (R7), are over.
-        IvrScenarios scenario = new IvrScenarios().pause(400).rfc4733(keys.charAt(0)).pause(13_500)
+        IvrScenarios scenario = new IvrScenarios()
+                .pause(400)
+                .rfc4733(keys.charAt(0))
+                .pause(13_500)
                 .rfc4733(keys.charAt(1));
         // Speak once the agent is on the line: after the banking notice (R8) for Postinfo callers.
         return scenario.pause("private".equals(line) ? 9500 : 1500).audio().caller(work, "caller-" + line);
@@ -112,10 +147,23 @@ final class Demo implements Callable<Integer> {
 
     /** The defaults with the store and spool in the demo's own directory, not in the working tree. */
     private static CallgateConfig withStoreIn(CallgateConfig c, Path work) {
-        StoreConfig store = new StoreConfig(StoreConfig.FILE, work.resolve("store"), work.resolve("spool"),
-                c.store().retentionProfile(), c.store().s3());
-        return new CallgateConfig(c.sip(), c.media(), c.calls(), c.serviceLines(), c.promptsDir(), c.sms(),
-                c.outbound(), c.recording(), store, c.index());
+        StoreConfig store = new StoreConfig(
+                StoreConfig.FILE,
+                work.resolve("store"),
+                work.resolve("spool"),
+                c.store().retentionProfile(),
+                c.store().s3());
+        return new CallgateConfig(
+                c.sip(),
+                c.media(),
+                c.calls(),
+                c.serviceLines(),
+                c.promptsDir(),
+                c.sms(),
+                c.outbound(),
+                c.recording(),
+                store,
+                c.index());
     }
 
     /** What reached the store: one WAV and one metadata JSON per recorded call (R4, R7, R8). */
@@ -128,8 +176,14 @@ final class Demo implements Callable<Integer> {
         for (ObjectKey key : store.list("recordings/")) {
             ObjectInfo info = store.head(key).orElseThrow();
             if (key.value().endsWith(".wav")) {
-                out.printf(Locale.ROOT, "  %-58s %7d bytes  %-17s %-10s until %s%n", key, info.size(),
-                        info.retention().retentionClass(), info.retention().mode(), info.retention().retainUntil());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-58s %7d bytes  %-17s %-10s until %s%n",
+                        key,
+                        info.size(),
+                        info.retention().retentionClass(),
+                        info.retention().mode(),
+                        info.retention().retainUntil());
             }
         }
     }
@@ -144,11 +198,19 @@ final class Demo implements Callable<Integer> {
         var traces = dossiers.search(SearchQuery.all().only(RecordKind.TRACE).page(0, 20));
         out.printf(Locale.ROOT, "%nCall traces in the index (%d, kept 1 year, R1):%n", traces.total());
         for (SearchHit hit : traces.hits()) {
-            out.printf(Locale.ROOT, "  %-40s %-14s %-16s until %s%n", hit.id(), hit.service(),
-                    hit.phones().isEmpty() ? "(no number)" : hit.phones().getFirst(), hit.retention().retainUntil());
+            out.printf(
+                    Locale.ROOT,
+                    "  %-40s %-14s %-16s until %s%n",
+                    hit.id(),
+                    hit.service(),
+                    hit.phones().isEmpty() ? "(no number)" : hit.phones().getFirst(),
+                    hit.retention().retainUntil());
         }
-        long recordings = dossiers.search(SearchQuery.all().only(RecordKind.RECORDING)).total();
-        out.printf(Locale.ROOT, "Recordings in the index: %d (agents find them by caller, service, time or dossier).%n",
+        long recordings =
+                dossiers.search(SearchQuery.all().only(RecordKind.RECORDING)).total();
+        out.printf(
+                Locale.ROOT,
+                "Recordings in the index: %d (agents find them by caller, service, time or dossier).%n",
                 recordings);
     }
 
@@ -165,18 +227,38 @@ final class Demo implements Callable<Integer> {
     }
 
     private void report(List<CallSummary> calls) {
-        out.printf(Locale.ROOT, "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s %s%n", "line", "service",
-                "caller", "lang", "keys", "ended by", "talk", "caller leg RTP", "agent leg RTP", "recorded");
+        out.printf(
+                Locale.ROOT,
+                "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s %s%n",
+                "line",
+                "service",
+                "caller",
+                "lang",
+                "keys",
+                "ended by",
+                "talk",
+                "caller leg RTP",
+                "agent leg RTP",
+                "recorded");
         for (CallSummary call : calls) {
-            out.printf(Locale.ROOT, "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s %s%n", call.serviceLine(),
-                    call.service(), call.caller(), call.route() == null ? "-" : call.route().language(),
-                    call.route() == null ? "-" : call.route().ivrPath(), call.reason(),
+            out.printf(
+                    Locale.ROOT,
+                    "%-14s %-14s %-14s %-5s %-6s %-14s %-6s %-24s %-24s %s%n",
+                    call.serviceLine(),
+                    call.service(),
+                    call.caller(),
+                    call.route() == null ? "-" : call.route().language(),
+                    call.route() == null ? "-" : call.route().ivrPath(),
+                    call.reason(),
                     String.format(Locale.ROOT, "%.1fs", call.conversation().toMillis() / 1000.0),
-                    leg(call.callerLeg()), leg(call.agentLeg()),
+                    leg(call.callerLeg()),
+                    leg(call.agentLeg()),
                     call.recording() == null ? "-" : call.recording().headerValue());
         }
         out.printf(Locale.ROOT, "%nRTP counts are packets; the caller leg's 'out' includes the IVR prompts.%n");
-        out.printf(Locale.ROOT, "%d calls completed through callgate.%n",
+        out.printf(
+                Locale.ROOT,
+                "%d calls completed through callgate.%n",
                 calls.stream().filter(CallSummary::wasAnswered).count());
     }
 

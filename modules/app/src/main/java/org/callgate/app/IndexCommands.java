@@ -28,8 +28,7 @@ import picocli.CommandLine.Option;
 @SuppressForbidden("a command prints its result and errors to the terminal")
 final class IndexCommands {
 
-    private IndexCommands() {
-    }
+    private IndexCommands() {}
 
     /** Opens store and index, runs {@code work}, closes both; one line on stderr for any failure. */
     static int withRecords(Path configFile, RecordsWork work) {
@@ -60,12 +59,16 @@ final class IndexCommands {
     @Command(name = "reindex", description = "Rebuild the index from the store, or with --check compare the two.")
     static final class Reindex implements Callable<Integer> {
 
-        @Option(names = "--config", paramLabel = "FILE",
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
                 description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
         Path config;
 
-        @Option(names = "--check", description = "compare the index with the store instead of rebuilding;"
-                + " exit status 1 when they differ")
+        @Option(
+                names = "--check",
+                description =
+                        "compare the index with the store instead of rebuilding;" + " exit status 1 when they differ")
         boolean check;
 
         @Override
@@ -73,10 +76,12 @@ final class IndexCommands {
             return withRecords(config, (cfg, store, records, clock) -> {
                 if (check) {
                     IndexCheck.Result result = new IndexCheck(store, records.index()).run();
-                    System.out.printf("store: %d dossiers, %d call traces, %d recordings%n", result.dossiers(),
-                            result.traces(), result.recordings());
-                    System.out.printf("index: %d dossiers, %d call traces, %d recordings%n", result.indexDossiers(),
-                            result.indexTraces(), result.indexRecordings());
+                    System.out.printf(
+                            "store: %d dossiers, %d call traces, %d recordings%n",
+                            result.dossiers(), result.traces(), result.recordings());
+                    System.out.printf(
+                            "index: %d dossiers, %d call traces, %d recordings%n",
+                            result.indexDossiers(), result.indexTraces(), result.indexRecordings());
                     if (result.consistent()) {
                         System.out.println("index consistent with the store");
                         return 0;
@@ -88,7 +93,8 @@ final class IndexCommands {
                 }
                 Reindexer.Counts counts = new Reindexer(store, records.index()).rebuild();
                 records.writer().checkpoint();
-                System.out.printf("index rebuilt from the store: %d dossiers, %d call traces, %d recordings%n",
+                System.out.printf(
+                        "index rebuilt from the store: %d dossiers, %d call traces, %d recordings%n",
                         counts.dossiers(), counts.traces(), counts.recordings());
                 return 0;
             });
@@ -96,23 +102,39 @@ final class IndexCommands {
     }
 
     @SuppressForbidden("a command prints its result and errors to the terminal")
-    @Command(name = "generate-data", description = "Write synthetic dossiers and call traces to an empty store"
-            + " and index them (demo, benchmark).")
+    @Command(
+            name = "generate-data",
+            description =
+                    "Write synthetic dossiers and call traces to an empty store" + " and index them (demo, benchmark).")
     static final class GenerateData implements Callable<Integer> {
 
         private static final int BATCH = 500;
 
-        @Option(names = "--config", paramLabel = "FILE",
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
                 description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
         Path config;
 
-        @Option(names = "--dossiers", paramLabel = "N", defaultValue = "1000", description = "dossiers (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--dossiers",
+                paramLabel = "N",
+                defaultValue = "1000",
+                description = "dossiers (default ${DEFAULT-VALUE})")
         int dossiers;
 
-        @Option(names = "--calls", paramLabel = "M", defaultValue = "5000", description = "call traces (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--calls",
+                paramLabel = "M",
+                defaultValue = "5000",
+                description = "call traces (default ${DEFAULT-VALUE})")
         long calls;
 
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--seed",
+                paramLabel = "S",
+                defaultValue = "1",
+                description = "random seed (default ${DEFAULT-VALUE})")
         long seed;
 
         @Override
@@ -127,7 +149,9 @@ final class IndexCommands {
                             + cfg.store().path() + " already has dossiers or traces");
                     return 2;
                 }
-                SyntheticData data = new SyntheticData(seed, clock.instant(),
+                SyntheticData data = new SyntheticData(
+                        seed,
+                        clock.instant(),
                         RetentionProfile.named(cfg.store().retentionProfile()));
                 List<Dossier> dossierBatch = new ArrayList<>(BATCH);
                 for (int i = 0; i < dossiers; i++) {
@@ -146,8 +170,12 @@ final class IndexCommands {
                     }
                 }
                 records.writer().checkpoint();
-                System.out.printf("generated %d dossiers and %d call traces into %s, indexed in %s%n", dossiers, calls,
-                        cfg.store().type() + " store", cfg.index().directory(cfg.store()));
+                System.out.printf(
+                        "generated %d dossiers and %d call traces into %s, indexed in %s%n",
+                        dossiers,
+                        calls,
+                        cfg.store().type() + " store",
+                        cfg.index().directory(cfg.store()));
                 return 0;
             });
         }

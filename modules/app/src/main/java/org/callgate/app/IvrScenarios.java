@@ -90,8 +90,11 @@ final class IvrScenarios {
     static Path agentExpecting(Path dir, String name, Map<String, String> headers) throws IOException {
         String xml = resource("uas-hangup.xml");
         StringBuilder checks = new StringBuilder();
-        headers.forEach((header, value) -> checks.append("      <ereg regexp=\"").append(header).append(": ")
-                .append(value).append("\" search_in=\"msg\" check_it=\"true\" assign_to=\"dummy\"/>\n"));
+        headers.forEach((header, value) -> checks.append("      <ereg regexp=\"")
+                .append(header)
+                .append(": ")
+                .append(value)
+                .append("\" search_in=\"msg\" check_it=\"true\" assign_to=\"dummy\"/>\n"));
         String anchor = "      <ereg regexp=\"X-Callgate-Call-Id";
         Path file = dir.resolve(name + ".xml");
         Files.writeString(file, xml.replace(anchor, checks + anchor));

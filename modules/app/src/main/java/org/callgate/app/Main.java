@@ -20,17 +20,28 @@ import picocli.CommandLine.Parameters;
  * use) ends with one line on stderr and a non-zero exit code, never a stack trace.
  */
 @SuppressForbidden("a command prints its errors to the terminal")
-@Command(name = "callgate", mixinStandardHelpOptions = true, version = "callgate 0.1.0",
+@Command(
+        name = "callgate",
+        mixinStandardHelpOptions = true,
+        version = "callgate 0.1.0",
         description = "Customer-service call routing and recording compliance gateway.",
-        subcommands = {Main.Serve.class, Demo.class, Main.CheckConfig.class, StoreCommand.class,
-            IndexCommands.Reindex.class, IndexCommands.GenerateData.class})
+        subcommands = {
+            Main.Serve.class,
+            Demo.class,
+            Main.CheckConfig.class,
+            StoreCommand.class,
+            IndexCommands.Reindex.class,
+            IndexCommands.GenerateData.class
+        })
 public final class Main {
 
     static final int STARTUP_FAILED = 1;
     static final Path DEFAULT_CONFIG = Path.of("config/callgate.yaml");
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args));
     }
 
     /** The configuration from a file, or the embedded defaults when no file is given or found. */
@@ -45,7 +56,10 @@ public final class Main {
     @Command(name = "serve", description = "Run the gateway until stopped (SIGTERM or Ctrl-C).")
     static final class Serve implements Callable<Integer> {
 
-        @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
         Path config;
 
         @Override
@@ -61,10 +75,12 @@ public final class Main {
                 return STARTUP_FAILED;
             }
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("callgate-shutdown").unstarted(() -> {
-                callgate.close();
-                stopped.countDown();
-            }));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            Thread.ofPlatform().name("callgate-shutdown").unstarted(() -> {
+                                callgate.close();
+                                stopped.countDown();
+                            }));
             stopped.await();
             return 0;
         }

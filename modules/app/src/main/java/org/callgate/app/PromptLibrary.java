@@ -1,5 +1,6 @@
 package org.callgate.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,7 +12,6 @@ import org.callgate.core.ivr.PromptRef;
 import org.callgate.core.ivr.Prompts;
 import org.callgate.core.media.Audio;
 import org.callgate.media.WavClips;
-import java.io.IOException;
 
 /**
  * Every prompt the configured IVRs can play, read from {@code <dir>/<language>/<name>.wav} once

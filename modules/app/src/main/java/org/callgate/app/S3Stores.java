@@ -13,8 +13,7 @@ import org.callgate.store.s3.S3Settings;
  */
 final class S3Stores {
 
-    private S3Stores() {
-    }
+    private S3Stores() {}
 
     static S3RecordingStore open(S3Settings settings) throws StartupException {
         try {
@@ -22,8 +21,10 @@ final class S3Stores {
         } catch (StoreUnavailableException e) {
             throw new StartupException("S3 bucket " + settings.bucket() + " is not reachable: " + e.getMessage(), e);
         } catch (StoreException e) {
-            throw new StartupException("S3 bucket " + settings.bucket() + " is not usable: " + e.getMessage()
-                    + " (scripts/callgate store init creates a bucket with Object Lock)", e);
+            throw new StartupException(
+                    "S3 bucket " + settings.bucket() + " is not usable: " + e.getMessage()
+                            + " (scripts/callgate store init creates a bucket with Object Lock)",
+                    e);
         }
         return new S3RecordingStore(settings);
     }

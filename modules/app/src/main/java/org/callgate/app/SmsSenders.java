@@ -11,8 +11,7 @@ import org.callgate.sms.WebhookSmsSender;
  */
 public final class SmsSenders {
 
-    private SmsSenders() {
-    }
+    private SmsSenders() {}
 
     /**
      * The sender of a {@link org.callgate.app.config.ConfigLoader}-validated {@code sms:} section.

@@ -1,5 +1,6 @@
 package org.callgate.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,7 +12,6 @@ import org.callgate.store.StoreException;
 import org.callgate.store.s3.S3BucketSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.io.IOException;
 
 /**
  * {@code callgate store init}: prepares the configured store once, before the first start. For S3
@@ -24,10 +24,14 @@ import java.io.IOException;
 final class StoreCommand {
 
     @SuppressForbidden("a command prints its result and errors to the terminal")
-    @Command(name = "init", description = "Create the configured bucket with Object Lock, or the file store's directories.")
+    @Command(
+            name = "init",
+            description = "Create the configured bucket with Object Lock, or the file store's directories.")
     static final class Init implements Callable<Integer> {
 
-        @Option(names = "--config", paramLabel = "FILE",
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
                 description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
         Path config;
 

@@ -26,7 +26,6 @@ class CallFlowTest {
 
     private GatewayFixture callgate;
 
-
     @BeforeEach
     void start() throws Exception {
         callgate = GatewayFixture.start(dir);
@@ -39,17 +38,27 @@ class CallFlowTest {
 
     @Test
     void aCallReachesTheAgentQueueWithRtpBothWaysAndEndsWithTheCallersBye() throws Exception {
-        try (Sipp agent = callgate.agent("uas-answer.xml").calls(1).arg("-rtp_echo").start();
-                Sipp caller = callgate.caller("uac-call.xml", "022785044").arg("-d", "2000").start()) {
+        try (Sipp agent = callgate.agent("uas-answer.xml")
+                        .calls(1)
+                        .arg("-rtp_echo")
+                        .start();
+                Sipp caller = callgate.caller("uac-call.xml", "022785044")
+                        .arg("-d", "2000")
+                        .start()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
-            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("%s", agent.output()).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded())
+                    .as("%s", agent.output())
+                    .isTrue();
         }
         CallSummary summary = callgate.nextEndedCall();
 
         assertThat(summary.serviceLine()).isEqualTo("private");
         assertThat(summary.caller()).isEqualTo("+32475123456");
-        assertThat(summary.recording()).as("a line without IVR is decided at once, by the default sample (R7)")
+        assertThat(summary.recording())
+                .as("a line without IVR is decided at once, by the default sample (R7)")
                 .isEqualTo(RecordingConfig.defaults().toDecision().decide(summary.callId(), "private", false, null));
         assertThat(summary.finalStatus()).isEqualTo(200);
         assertThat(summary.reason()).isEqualTo(EndReason.CALLER_HANGUP);
@@ -57,18 +66,27 @@ class CallFlowTest {
         // 2 s of audio (the pcap holds ~33 packets/s) from the caller, relayed to the agent, echoed, relayed back.
         assertThat(summary.callerLeg().packetsIn()).as("caller → callgate").isGreaterThan(40);
         assertThat(summary.agentLeg().packetsOut()).as("callgate → agent").isGreaterThan(40);
-        assertThat(summary.agentLeg().packetsIn()).as("agent echo → callgate: audio reached the agent").isGreaterThan(40);
+        assertThat(summary.agentLeg().packetsIn())
+                .as("agent echo → callgate: audio reached the agent")
+                .isGreaterThan(40);
         assertThat(summary.callerLeg().packetsOut()).as("callgate → caller").isGreaterThan(40);
         assertNothingLeaked();
     }
 
     @Test
     void theAgentCanHangUpAndTheCallerGetsTheBye() throws Exception {
-        try (Sipp agent = callgate.agent("uas-hangup.xml").calls(1).arg("-rtp_echo", "-d", "1500").start();
+        try (Sipp agent = callgate.agent("uas-hangup.xml")
+                        .calls(1)
+                        .arg("-rtp_echo", "-d", "1500")
+                        .start();
                 Sipp caller = callgate.caller("uac-wait-bye.xml", "+3222011111").start()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
-            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("%s", agent.output()).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded())
+                    .as("%s", agent.output())
+                    .isTrue();
         }
         CallSummary summary = callgate.nextEndedCall();
 
@@ -83,8 +101,12 @@ class CallFlowTest {
         try (Sipp agent = callgate.agent("uas-ring-cancel.xml").calls(1).start();
                 Sipp caller = callgate.caller("uac-cancel.xml", "022785044").start()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
-            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("agent saw CANCEL: %s", agent.output()).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded())
+                    .as("agent saw CANCEL: %s", agent.output())
+                    .isTrue();
         }
         CallSummary summary = callgate.nextEndedCall();
 
@@ -96,11 +118,16 @@ class CallFlowTest {
 
     @Test
     void holdAndResumeByReInviteArePassedToTheAgentWithTheDirectionIntact() throws Exception {
-        try (Sipp agent = callgate.agent("uas-hold.xml").calls(1).arg("-rtp_echo").start();
+        try (Sipp agent =
+                        callgate.agent("uas-hold.xml").calls(1).arg("-rtp_echo").start();
                 Sipp caller = callgate.caller("uac-hold.xml", "022785044").start()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
-            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("%s", agent.output()).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded())
+                    .as("%s", agent.output())
+                    .isTrue();
         }
         assertThat(callgate.nextEndedCall().reason()).isEqualTo(EndReason.CALLER_HANGUP);
         assertNothingLeaked();
@@ -117,11 +144,21 @@ class CallFlowTest {
 
     @Test
     void aCallOverTcpWorksLikeOverUdp() throws Exception {
-        try (Sipp agent = callgate.agent("uas-answer.xml").calls(1).arg("-rtp_echo").start();
-                Sipp caller = callgate.caller("uac-call.xml", "022785044").tcp().arg("-d", "1000").start()) {
+        try (Sipp agent = callgate.agent("uas-answer.xml")
+                        .calls(1)
+                        .arg("-rtp_echo")
+                        .start();
+                Sipp caller = callgate.caller("uac-call.xml", "022785044")
+                        .tcp()
+                        .arg("-d", "1000")
+                        .start()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
-            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("%s", agent.output()).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded())
+                    .as("%s", agent.output())
+                    .isTrue();
         }
         CallSummary summary = callgate.nextEndedCall();
         assertThat(summary.reason()).isEqualTo(EndReason.CALLER_HANGUP);

@@ -15,8 +15,7 @@ final class FreePorts {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A port free on 127.0.0.1 for both UDP and TCP at the time of the call. */
     static int udpAndTcp() {

@@ -31,25 +31,47 @@ final class GatewayFixture implements AutoCloseable {
         this(dir, maxCalls, inactivity, serviceLines, CallIndex.EMPTY, "20s", 0, Clock.systemUTC());
     }
 
-    private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines, CallIndex callers,
-            String noAnswer, int setupRate, Clock clock) throws Exception {
+    private GatewayFixture(
+            Path dir,
+            int maxCalls,
+            String inactivity,
+            String serviceLines,
+            CallIndex callers,
+            String noAnswer,
+            int setupRate,
+            Clock clock)
+            throws Exception {
         this(dir, maxCalls, inactivity, serviceLines, callers, noAnswer, setupRate, clock, null);
     }
 
-    private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines, CallIndex callers,
-            String noAnswer, int setupRate, Clock clock, String store) throws Exception {
+    private GatewayFixture(
+            Path dir,
+            int maxCalls,
+            String inactivity,
+            String serviceLines,
+            CallIndex callers,
+            String noAnswer,
+            int setupRate,
+            Clock clock,
+            String store)
+            throws Exception {
         this.dir = dir;
         this.sipPort = FreePorts.udpAndTcp();
         this.agentPort = FreePorts.udpAndTcp();
         this.rtpMin = rtpRangeAvoiding(sipPort, agentPort);
         this.nextMediaBase = rtpMin + 400;
         Path config = dir.resolve("callgate.yaml");
-        String storeYaml = store != null ? store : "store:\n  path: " + dir.resolve("store") + "\n  spool: "
-                + dir.resolve("spool") + "\n";
-        Files.writeString(config, yaml(maxCalls, inactivity, noAnswer, setupRate) + storeYaml
-                + (serviceLines == null ? directLines() : serviceLines)
-                .replace("${AGENT}", "127.0.0.1:" + agentPort).replace("${PROMPTS}", PROMPTS.toString())
-                .replace("${DIR}", dir.toString()));
+        String storeYaml = store != null
+                ? store
+                : "store:\n  path: " + dir.resolve("store") + "\n  spool: " + dir.resolve("spool") + "\n";
+        Files.writeString(
+                config,
+                yaml(maxCalls, inactivity, noAnswer, setupRate)
+                        + storeYaml
+                        + (serviceLines == null ? directLines() : serviceLines)
+                                .replace("${AGENT}", "127.0.0.1:" + agentPort)
+                                .replace("${PROMPTS}", PROMPTS.toString())
+                                .replace("${DIR}", dir.toString()));
         this.gateway = Callgate.start(ConfigLoader.load(config), clock, ended::add, callers);
     }
 
@@ -112,7 +134,14 @@ final class GatewayFixture implements AutoCloseable {
      * rate's token bucket never refills during the test.
      */
     static GatewayFixture withSetupRateAndStoppedClock(Path dir, int perSecond) throws Exception {
-        return new GatewayFixture(dir, 100, "20s", null, CallIndex.EMPTY, "20s", perSecond,
+        return new GatewayFixture(
+                dir,
+                100,
+                "20s",
+                null,
+                CallIndex.EMPTY,
+                "20s",
+                perSecond,
                 Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"), java.time.ZoneOffset.UTC));
     }
 

@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.callgate.index.LuceneRecordIndex;
 import org.callgate.records.IndexCheck;
@@ -36,12 +36,15 @@ class IndexCrashTest {
                   path: %s
                   spool: %s
                 prompts-dir: %s
-                """.formatted(dir.resolve("store"), dir.resolve("spool"), GatewayFixture.PROMPTS));
-        Process writer = callgate("generate-data", "--config", config.toString(), "--dossiers", "2000",
-                "--calls", "40000");
+                """.formatted(
+                        dir.resolve("store"), dir.resolve("spool"), GatewayFixture.PROMPTS));
+        Process writer =
+                callgate("generate-data", "--config", config.toString(), "--dossiers", "2000", "--calls", "40000");
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> !writer.isAlive() || storedTraces() >= 1000);
-            assertThat(writer.isAlive()).as("generate-data still writing: %s", log("generate-data")).isTrue();
+            assertThat(writer.isAlive())
+                    .as("generate-data still writing: %s", log("generate-data"))
+                    .isTrue();
         } finally {
             writer.destroyForcibly(); // SIGKILL
             writer.waitFor(30, TimeUnit.SECONDS);
@@ -58,8 +61,8 @@ class IndexCrashTest {
         assertThat(check.exitValue()).as(output).isZero();
         assertThat(output).contains("index consistent with the store").contains("indexed again from the store");
         // The store may have gained the batch of traces the journal held when the kill came.
-        Matcher store = Pattern
-                .compile("store: 2000 dossiers, (\\d+) call traces").matcher(output);
+        Matcher store =
+                Pattern.compile("store: 2000 dossiers, (\\d+) call traces").matcher(output);
         assertThat(store.find()).as(output).isTrue();
         assertThat(Long.parseLong(store.group(1))).isGreaterThanOrEqualTo(leftByTheCrash.traces());
     }
@@ -94,11 +97,18 @@ class IndexCrashTest {
     private Process callgate(String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         String logback = IndexCrashTest.class.getResource("/logback.xml").toString();
-        var command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-Dlogback.configurationFile=" + logback,
-                "-cp", System.getProperty("java.class.path"), "org.callgate.app.Main"));
+        var command = new ArrayList<>(List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
+                "-Dlogback.configurationFile=" + logback,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.callgate.app.Main"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(args[0] + ".log").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(args[0] + ".log").toFile())
+                .start();
     }
 }

@@ -43,15 +43,22 @@ class IvrCallerTest {
     @TempDir
     Path dir;
 
-
     @Test
     void aKnownCallerSkipsTheLanguageMenuAndTheAgentGetsTheDossier() throws Exception {
         InMemoryCallIndex callers = new InMemoryCallIndex()
                 .put(PhoneNumber.parse("0475 12 34 56"), new KnownCaller("D-2026-0042", "fr", null));
         try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES, callers)) {
             Path caller = new IvrScenarios().pause(500).rfc4733('2').caller(dir, "known-caller");
-            Path agent = IvrScenarios.agentExpecting(dir, "dossier-agent", Map.of(
-                    "X-Callgate-Dossier", "D-2026-0042", "X-Callgate-Language", "fr", "X-Callgate-Ivr-Path", "2"));
+            Path agent = IvrScenarios.agentExpecting(
+                    dir,
+                    "dossier-agent",
+                    Map.of(
+                            "X-Callgate-Dossier",
+                            "D-2026-0042",
+                            "X-Callgate-Language",
+                            "fr",
+                            "X-Callgate-Ivr-Path",
+                            "2"));
 
             run(callgate, caller, agent, "022785044");
 
@@ -62,11 +69,15 @@ class IvrCallerTest {
     @Test
     void aCallerWhoseNumberIsInADossierIsIdentifiedFromTheIndexAndTheCallJoinsTheDossiersHistory() throws Exception {
         try (GatewayFixture callgate = GatewayFixture.withOwnIndex(dir, IvrFlowTest.LINES)) {
-            Dossier dossier = callgate.gateway.dossiers().create("private",
-                    new DossierDetails("Dubôis", "Marie", List.of("0475 12 34 56"), null, null, null));
-            Path caller = new IvrScenarios().pause(500).rfc4733('1').rfc4733('2').caller(dir, "indexed-caller");
-            Path agent = IvrScenarios.agentExpecting(dir, "indexed-agent", Map.of(
-                    "X-Callgate-Dossier", dossier.number()));
+            Dossier dossier = callgate.gateway
+                    .dossiers()
+                    .create(
+                            "private",
+                            new DossierDetails("Dubôis", "Marie", List.of("0475 12 34 56"), null, null, null));
+            Path caller =
+                    new IvrScenarios().pause(500).rfc4733('1').rfc4733('2').caller(dir, "indexed-caller");
+            Path agent =
+                    IvrScenarios.agentExpecting(dir, "indexed-agent", Map.of("X-Callgate-Dossier", dossier.number()));
 
             run(callgate, caller, agent, "022785044");
 
@@ -76,11 +87,19 @@ class IvrCallerTest {
             List<Tuple> expected = summary.recording().recorded()
                     ? List.of(tuple(RecordKind.TRACE, summary.callId()), tuple(RecordKind.RECORDING, summary.callId()))
                     : List.of(tuple(RecordKind.TRACE, summary.callId()));
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    callgate.gateway.dossiers().open(dossier.number()).orElseThrow().history())
-                    .extracting(SearchHit::kind, SearchHit::id).containsExactlyInAnyOrderElementsOf(expected));
-            SearchHit trace = callgate.gateway.dossiers().search(SearchQuery.of("+32 475 12 34 56")
-                    .only(RecordKind.TRACE)).hits().getFirst();
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(callgate.gateway
+                                    .dossiers()
+                                    .open(dossier.number())
+                                    .orElseThrow()
+                                    .history())
+                            .extracting(SearchHit::kind, SearchHit::id)
+                            .containsExactlyInAnyOrderElementsOf(expected));
+            SearchHit trace = callgate.gateway
+                    .dossiers()
+                    .search(SearchQuery.of("+32 475 12 34 56").only(RecordKind.TRACE))
+                    .hits()
+                    .getFirst();
             assertThat(trace.dossier()).isEqualTo(dossier.number());
             assertThat(trace.retention().retentionClass()).isEqualTo("trace");
         }
@@ -89,11 +108,19 @@ class IvrCallerTest {
     @Test
     void aMobileCallerWhoPressesTheSmsKeyGetsExactlyOneSmsWithTheLinkAndTheCallEnds() throws Exception {
         try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES);
-                Sipp caller = Sipp.scenario(new IvrScenarios().pause(4500).rfc4733('9').caller(dir, "sms-caller"))
-                        .remote("127.0.0.1:" + callgate.sipPort).localPort(FreePorts.udpAndTcp())
-                        .mediaPort(callgate.mediaPort()).service("022011111").workDir(dir).timeout(LIMIT).start()) {
+                Sipp caller = Sipp.scenario(
+                                new IvrScenarios().pause(4500).rfc4733('9').caller(dir, "sms-caller"))
+                        .remote("127.0.0.1:" + callgate.sipPort)
+                        .localPort(FreePorts.udpAndTcp())
+                        .mediaPort(callgate.mediaPort())
+                        .service("022011111")
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("the caller got BYE from callgate: %s", call).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("the caller got BYE from callgate: %s", call)
+                    .isTrue();
 
             CallSummary summary = callgate.nextEndedCall();
             assertThat(summary.reason()).isEqualTo(EndReason.SELF_SERVICE);
@@ -111,9 +138,18 @@ class IvrCallerTest {
     void anAgentCallbackFromAServiceLineReachesTheOutboundTrunkAsThatLinesCall() throws Exception {
         try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES)) {
             Path caller = IvrScenarios.callback(dir, "agent-callback", "022785044");
-            Path trunk = IvrScenarios.agentExpecting(dir, "trunk", Map.of(
-                    "To", ".sip:\\+32475123456@", "X-Callgate-Service", "private", "X-Callgate-Direction", "callback",
-                    "X-Callgate-Recording", "(yes;reason=sampled;class=recording|no;reason=not-sampled)"));
+            Path trunk = IvrScenarios.agentExpecting(
+                    dir,
+                    "trunk",
+                    Map.of(
+                            "To",
+                            ".sip:\\+32475123456@",
+                            "X-Callgate-Service",
+                            "private",
+                            "X-Callgate-Direction",
+                            "callback",
+                            "X-Callgate-Recording",
+                            "(yes;reason=sampled;class=recording|no;reason=not-sampled)"));
 
             run(callgate, caller, trunk, "0475123456");
 
@@ -121,21 +157,37 @@ class IvrCallerTest {
             assertThat(summary.serviceLine()).isEqualTo("private");
             assertThat(summary.caller()).isEqualTo("+32475123456");
             assertThat(summary.agentLeg().packetsIn()).isGreaterThan(20);
-            assertThat(summary.recording()).as("a callback is that line's call for recording too (R5)").isEqualTo(
-                    new RecordingDecision(0.5, IvrFlowTest.SAMPLING_KEY, Set.of("banking"))
+            assertThat(summary.recording())
+                    .as("a callback is that line's call for recording too (R5)")
+                    .isEqualTo(new RecordingDecision(0.5, IvrFlowTest.SAMPLING_KEY, Set.of("banking"))
                             .decide(summary.callId(), "private", false, null));
         }
     }
 
     private static void run(GatewayFixture callgate, Path callerScenario, Path agentScenario, String dialled) {
-        try (Sipp agent = Sipp.scenario(agentScenario).localPort(callgate.agentPort).mediaPort(callgate.mediaPort())
-                        .calls(1).arg("-rtp_echo", "-d", "1500").workDir(callgate.dir).timeout(LIMIT).start();
-                Sipp caller = Sipp.scenario(callerScenario).remote("127.0.0.1:" + callgate.sipPort)
-                        .localPort(FreePorts.udpAndTcp()).mediaPort(callgate.mediaPort()).service(dialled)
-                        .workDir(callgate.dir).timeout(LIMIT).start()) {
+        try (Sipp agent = Sipp.scenario(agentScenario)
+                        .localPort(callgate.agentPort)
+                        .mediaPort(callgate.mediaPort())
+                        .calls(1)
+                        .arg("-rtp_echo", "-d", "1500")
+                        .workDir(callgate.dir)
+                        .timeout(LIMIT)
+                        .start();
+                Sipp caller = Sipp.scenario(callerScenario)
+                        .remote("127.0.0.1:" + callgate.sipPort)
+                        .localPort(FreePorts.udpAndTcp())
+                        .mediaPort(callgate.mediaPort())
+                        .service(dialled)
+                        .workDir(callgate.dir)
+                        .timeout(LIMIT)
+                        .start()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
-            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("agent: %s", agent.output()).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded())
+                    .as("agent: %s", agent.output())
+                    .isTrue();
         }
     }
 }

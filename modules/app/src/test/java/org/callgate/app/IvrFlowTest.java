@@ -86,7 +86,6 @@ class IvrFlowTest {
 
     private GatewayFixture callgate;
 
-
     @BeforeEach
     void start() throws Exception {
         callgate = GatewayFixture.withLines(dir, LINES);
@@ -100,23 +99,39 @@ class IvrFlowTest {
     @Test
     void dutchThenOptionOneByRfc4733ReachesTheBankingQueueAsTheBankingService() throws Exception {
         Path caller = new IvrScenarios().pause(500).rfc4733('1').rfc4733('1').caller(dir, "banking-caller");
-        Path agent = IvrScenarios.agentExpecting(dir, "banking-agent", Map.of(
-                "X-Callgate-Service", "banking", "X-Callgate-Language", "nl", "X-Callgate-Ivr-Path", "1",
-                "X-Callgate-Recording", "yes;reason=banking-mifid;class=banking-recording"));
+        Path agent = IvrScenarios.agentExpecting(
+                dir,
+                "banking-agent",
+                Map.of(
+                        "X-Callgate-Service",
+                        "banking",
+                        "X-Callgate-Language",
+                        "nl",
+                        "X-Callgate-Ivr-Path",
+                        "1",
+                        "X-Callgate-Recording",
+                        "yes;reason=banking-mifid;class=banking-recording"));
 
         CallSummary summary = call(caller, agent, "022785044");
 
-        assertThat(summary.route()).isEqualTo(
-                new Route("sip:banking@127.0.0.1:" + callgate.agentPort, "banking", "nl", "1", Reason.CHOICE));
-        assertThat(summary.recording()).isEqualTo(
-                new Recording(true, Recording.Reason.BANKING_MIFID, "banking-recording", false));
+        assertThat(summary.route())
+                .isEqualTo(
+                        new Route("sip:banking@127.0.0.1:" + callgate.agentPort, "banking", "nl", "1", Reason.CHOICE));
+        assertThat(summary.recording())
+                .isEqualTo(new Recording(true, Recording.Reason.BANKING_MIFID, "banking-recording", false));
     }
 
     @Test
     void aNonBankingCallCarriesTheRecordingDecisionAnAuditorReproducesFromItsCallId() throws Exception {
         Path caller = new IvrScenarios().pause(500).rfc4733('1').rfc4733('2').caller(dir, "sampled-caller");
-        Path agent = IvrScenarios.agentExpecting(dir, "sampled-agent", Map.of("X-Callgate-Service", "private",
-                "X-Callgate-Recording", "(yes;reason=sampled;class=recording|no;reason=not-sampled)"));
+        Path agent = IvrScenarios.agentExpecting(
+                dir,
+                "sampled-agent",
+                Map.of(
+                        "X-Callgate-Service",
+                        "private",
+                        "X-Callgate-Recording",
+                        "(yes;reason=sampled;class=recording|no;reason=not-sampled)"));
         Path messages = dir.resolve("sampled-agent-messages.log");
 
         CallSummary summary = call(caller, agent, "022785044", "-trace_msg", "-message_file", messages.toString());
@@ -124,7 +139,8 @@ class IvrFlowTest {
         Recording expected = new RecordingDecision(0.5, SAMPLING_KEY, Set.of("banking"))
                 .decide(summary.callId(), "private", false, null);
         String invite = Files.readString(messages);
-        assertThat(invite).contains("X-Callgate-Call-Id: " + summary.callId())
+        assertThat(invite)
+                .contains("X-Callgate-Call-Id: " + summary.callId())
                 .contains("X-Callgate-Recording: " + expected.headerValue());
         assertThat(summary.recording()).isEqualTo(expected);
     }
@@ -132,8 +148,10 @@ class IvrFlowTest {
     @Test
     void frenchThenOptionTwoBySipInfoReachesThePrivateQueue() throws Exception {
         Path caller = new IvrScenarios().pause(300).info('2').info('2').caller(dir, "info-caller");
-        Path agent = IvrScenarios.agentExpecting(dir, "parcels-agent", Map.of(
-                "X-Callgate-Service", "private", "X-Callgate-Language", "fr", "X-Callgate-Ivr-Path", "2"));
+        Path agent = IvrScenarios.agentExpecting(
+                dir,
+                "parcels-agent",
+                Map.of("X-Callgate-Service", "private", "X-Callgate-Language", "fr", "X-Callgate-Ivr-Path", "2"));
 
         Route route = call(caller, agent, "+3222785044").route();
 
@@ -148,19 +166,37 @@ class IvrFlowTest {
 
         Route route = call(caller, agent, "022011111").route();
 
-        assertThat(route).isEqualTo(new Route("sip:business@127.0.0.1:" + callgate.agentPort, "business", "nl", "", Reason.NO_INPUT));
+        assertThat(route)
+                .isEqualTo(new Route(
+                        "sip:business@127.0.0.1:" + callgate.agentPort, "business", "nl", "", Reason.NO_INPUT));
     }
 
     private CallSummary call(Path callerScenario, Path agentScenario, String dialled, String... agentArgs)
             throws Exception {
-        try (Sipp agent = Sipp.scenario(agentScenario).localPort(callgate.agentPort).mediaPort(callgate.mediaPort())
-                        .calls(1).arg("-rtp_echo", "-d", "1000").arg(agentArgs).workDir(dir).timeout(LIMIT).start();
-                Sipp caller = Sipp.scenario(callerScenario).remote("127.0.0.1:" + callgate.sipPort)
-                        .localPort(FreePorts.udpAndTcp()).mediaPort(callgate.mediaPort())
-                        .service(dialled).workDir(dir).timeout(LIMIT).start()) {
+        try (Sipp agent = Sipp.scenario(agentScenario)
+                        .localPort(callgate.agentPort)
+                        .mediaPort(callgate.mediaPort())
+                        .calls(1)
+                        .arg("-rtp_echo", "-d", "1000")
+                        .arg(agentArgs)
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start();
+                Sipp caller = Sipp.scenario(callerScenario)
+                        .remote("127.0.0.1:" + callgate.sipPort)
+                        .localPort(FreePorts.udpAndTcp())
+                        .mediaPort(callgate.mediaPort())
+                        .service(dialled)
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
-            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("agent: %s", agent.output()).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded())
+                    .as("agent: %s", agent.output())
+                    .isTrue();
         }
         CallSummary summary = callgate.nextEndedCall();
         assertThat(summary.wasAnswered()).isTrue();

@@ -45,22 +45,25 @@ class MalformedSipTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', value = {
-        "bad CSeq number          | 400 Bad Request (CSeq: abc OPTIONS :Number format exception)",
-        "broken From URI          | 400 Bad Request (From: <sip:@@@>;tag=1 : Missing host name)",
-        "missing CSeq             | 400 Missing CSeq Header",
-        "missing Call-ID          | 400 Missing Call-ID Header",
-        "missing Via              | (no answer)",
-        "garbage bytes            | (no answer)",
-        "oversized request        | 513 Message Too Large (limit 16384 bytes)",
-        "60 KB INVITE body        | 513 Message Too Large (limit 16384 bytes)",
-        "unknown method           | 405 Method not allowed",
-        "INVITE with broken SDP   | 400 Malformed SDP: no connection address (c=) for m=audio",
-        "INVITE with a text body  | 415 Only application/sdp bodies are accepted",
-        "INVITE with G.729 only   | 488 No common codec: callgate relays PCMA and PCMU",
-        "INVITE, Max-Forwards 0   | 483 Too many hops",
-        "BYE for an unknown call  | 481 Call leg/Transaction does not exist",
-        "INFO outside a dialog    | 481 Call leg/Transaction does not exist"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "bad CSeq number          | 400 Bad Request (CSeq: abc OPTIONS :Number format exception)",
+                "broken From URI          | 400 Bad Request (From: <sip:@@@>;tag=1 : Missing host name)",
+                "missing CSeq             | 400 Missing CSeq Header",
+                "missing Call-ID          | 400 Missing Call-ID Header",
+                "missing Via              | (no answer)",
+                "garbage bytes            | (no answer)",
+                "oversized request        | 513 Message Too Large (limit 16384 bytes)",
+                "60 KB INVITE body        | 513 Message Too Large (limit 16384 bytes)",
+                "unknown method           | 405 Method not allowed",
+                "INVITE with broken SDP   | 400 Malformed SDP: no connection address (c=) for m=audio",
+                "INVITE with a text body  | 415 Only application/sdp bodies are accepted",
+                "INVITE with G.729 only   | 488 No common codec: callgate relays PCMA and PCMU",
+                "INVITE, Max-Forwards 0   | 483 Too many hops",
+                "BYE for an unknown call  | 481 Call leg/Transaction does not exist",
+                "INFO outside a dialog    | 481 Call leg/Transaction does not exist"
+            })
     void aMalformedRequestGetsItsAnswerAndTheGatewayKeepsServing(String kind, String expected) throws Exception {
         String answer = exchange(malformed(kind.strip()));
 
@@ -69,22 +72,27 @@ class MalformedSipTest {
     }
 
     @ParameterizedTest(name = "over TCP: {0}")
-    @CsvSource(delimiter = '|', value = {"missing CSeq | 400 Missing CSeq Header", "unknown method | 405 Method not allowed"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"missing CSeq | 400 Missing CSeq Header", "unknown method | 405 Method not allowed"})
     void overTcpTheAnswerIsTheSame(String kind, String expected) throws Exception {
         try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), callgate.sipPort)) {
             tcp.setSoTimeout(3000);
-            String message = malformed(kind.strip()).replace("SIP/2.0/UDP", "SIP/2.0/TCP")
+            String message = malformed(kind.strip())
+                    .replace("SIP/2.0/UDP", "SIP/2.0/TCP")
                     .replace("127.0.0.1:" + udp.getLocalPort(), "127.0.0.1:" + tcp.getLocalPort());
             tcp.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
             byte[] buffer = new byte[4096];
             int read = tcp.getInputStream().read(buffer);
-            assertThat(statusOf(new String(buffer, 0, read, StandardCharsets.UTF_8))).isEqualTo(expected.strip());
+            assertThat(statusOf(new String(buffer, 0, read, StandardCharsets.UTF_8)))
+                    .isEqualTo(expected.strip());
         }
         assertThat(exchange(request("OPTIONS", "", ""))).isEqualTo("200 OK");
     }
 
     private String malformed(String kind) {
-        String sdp = "v=0\r\no=x 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 8\r\n";
+        String sdp =
+                "v=0\r\no=x 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 8\r\n";
         return switch (kind) {
             case "bad CSeq number" -> request("OPTIONS", "", "").replace("CSeq: 1 OPTIONS", "CSeq: abc OPTIONS");
             case "broken From URI" -> request("OPTIONS", "", "").replaceAll("From: [^\r]*", "From: <sip:@@@>;tag=1");
@@ -93,16 +101,21 @@ class MalformedSipTest {
             case "missing Via" -> request("OPTIONS", "", "").replaceAll("Via: [^\r]*\r\n", "");
             case "garbage bytes" -> "\u0000\u0001garbage\u00ff".repeat(30);
             case "oversized request" -> request("OPTIONS", "X-Padding: " + "a".repeat(20_000) + "\r\n", "");
-            case "60 KB INVITE body" -> request("INVITE", "Content-Type: application/sdp\r\n",
-                    sdp + "a=x-padding:" + "b".repeat(60_000) + "\r\n");
+            case "60 KB INVITE body" ->
+                request(
+                        "INVITE",
+                        "Content-Type: application/sdp\r\n",
+                        sdp + "a=x-padding:" + "b".repeat(60_000) + "\r\n");
             case "unknown method" -> request("XYZ", "", "");
-            case "INVITE with broken SDP" -> request("INVITE", "Content-Type: application/sdp\r\n",
-                    sdp.replace("c=IN IP4 127.0.0.1\r\n", ""));
+            case "INVITE with broken SDP" ->
+                request("INVITE", "Content-Type: application/sdp\r\n", sdp.replace("c=IN IP4 127.0.0.1\r\n", ""));
             case "INVITE with a text body" -> request("INVITE", "Content-Type: text/plain\r\n", "hello");
-            case "INVITE with G.729 only" -> request("INVITE", "Content-Type: application/sdp\r\n",
-                    sdp.replace("RTP/AVP 8", "RTP/AVP 18"));
+            case "INVITE with G.729 only" ->
+                request("INVITE", "Content-Type: application/sdp\r\n", sdp.replace("RTP/AVP 8", "RTP/AVP 18"));
             case "INVITE, Max-Forwards 0" -> request("INVITE", "", "").replace("Max-Forwards: 70", "Max-Forwards: 0");
-            case "BYE for an unknown call" -> request("BYE", "", "").replace("To: <sip:022785044@127.0.0.1>", "To: <sip:022785044@127.0.0.1>;tag=gone");
+            case "BYE for an unknown call" ->
+                request("BYE", "", "")
+                        .replace("To: <sip:022785044@127.0.0.1>", "To: <sip:022785044@127.0.0.1>;tag=gone");
             case "INFO outside a dialog" -> request("INFO", "", "");
             default -> throw new IllegalArgumentException(kind);
         };
@@ -128,7 +141,8 @@ class MalformedSipTest {
      * RFC 3261 §17.2.1) are told apart by the Via branch.
      */
     private String exchange(String message) throws IOException {
-        java.util.regex.Matcher branch = java.util.regex.Pattern.compile("branch=([^;\\r]+)").matcher(message);
+        java.util.regex.Matcher branch =
+                java.util.regex.Pattern.compile("branch=([^;\\r]+)").matcher(message);
         String ours = branch.find() ? branch.group(1) : null;
         byte[] bytes = message.getBytes(StandardCharsets.ISO_8859_1);
         udp.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), callgate.sipPort));

@@ -19,9 +19,12 @@ class PromptAudioTest {
 
     @Test
     void theCallerReceivesTheGreetingMenuAndSmsOfferAsAudibleRtpOfTheirDuration() throws Exception {
-        Duration expected = WavClips.read(GatewayFixture.PROMPTS.resolve("nl/welcome-business.wav")).duration()
-                .plus(WavClips.read(GatewayFixture.PROMPTS.resolve("nl/language.wav")).duration())
-                .plus(WavClips.read(GatewayFixture.PROMPTS.resolve("nl/sms-offer.wav")).duration()); // a mobile caller (R9)
+        Duration expected = WavClips.read(GatewayFixture.PROMPTS.resolve("nl/welcome-business.wav"))
+                .duration()
+                .plus(WavClips.read(GatewayFixture.PROMPTS.resolve("nl/language.wav"))
+                        .duration())
+                .plus(WavClips.read(GatewayFixture.PROMPTS.resolve("nl/sms-offer.wav"))
+                        .duration()); // a mobile caller (R9)
         try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES);
                 RawCaller caller = new RawCaller(callgate.sipPort)) {
             String answer = caller.call("022011111");
@@ -30,7 +33,8 @@ class PromptAudioTest {
             Stream stream = receiveUntilSilence(caller);
             caller.hangUp("022011111");
 
-            assertThat(stream.packets * 20L).as("ms of audio received")
+            assertThat(stream.packets * 20L)
+                    .as("ms of audio received")
                     .isBetween((long) (expected.toMillis() * 0.9), (long) (expected.toMillis() * 1.1));
             assertThat(stream.rms()).as("RMS of the decoded A-law").isGreaterThan(500);
             assertThat(stream.payloadType).isEqualTo(8);

@@ -25,7 +25,6 @@ class ProtectionTest {
     @TempDir
     Path dir;
 
-
     @Test
     void aCallOverTheConfiguredLimitGets503WithRetryAfter() throws Exception {
         try (GatewayFixture callgate = GatewayFixture.withCallLimit(dir, 1)) {
@@ -42,21 +41,34 @@ class ProtectionTest {
 
     /** One call is set up and talks; a second one meanwhile gets 503 with Retry-After and leaves nothing behind. */
     private static void secondCallIsRefusedWhileTheFirstCompletes(GatewayFixture callgate) throws Exception {
-        try (Sipp agent = callgate.agent("uas-answer.xml").calls(1).arg("-rtp_echo").start();
-                Sipp first = callgate.caller("uac-call.xml", "022785044").arg("-d", "3000").start()) {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        try (Sipp agent = callgate.agent("uas-answer.xml")
+                        .calls(1)
+                        .arg("-rtp_echo")
+                        .start();
+                Sipp first = callgate.caller("uac-call.xml", "022785044")
+                        .arg("-d", "3000")
+                        .start()) {
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> callgate.gateway.activeCalls() == 1);
-            try (Sipp second = callgate.caller("uac-expect-503.xml", "022785044").start()) {
+            try (Sipp second =
+                    callgate.caller("uac-expect-503.xml", "022785044").start()) {
                 SippResult refused = second.await(LIMIT);
-                assertThat(refused.allCallsSucceeded()).as("503 with Retry-After: %s", refused).isTrue();
+                assertThat(refused.allCallsSucceeded())
+                        .as("503 with Retry-After: %s", refused)
+                        .isTrue();
             }
-            assertThat(first.await(LIMIT).allCallsSucceeded()).as("the first call is unharmed: %s", first.output())
+            assertThat(first.await(LIMIT).allCallsSucceeded())
+                    .as("the first call is unharmed: %s", first.output())
                     .isTrue();
             assertThat(agent.await(LIMIT).allCallsSucceeded()).isTrue();
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> callgate.gateway.activeCalls() == 0);
-        assertThat(callgate.gateway.openMediaSessions()).as("the refused call left no media behind").isZero();
+        assertThat(callgate.gateway.openMediaSessions())
+                .as("the refused call left no media behind")
+                .isZero();
     }
 
     @Test
@@ -77,15 +89,21 @@ class ProtectionTest {
             try (Sipp agent = callgate.agent("uas-answer.xml").calls(1).start();
                     Sipp caller = callgate.caller("uac-silent.xml", "022785044").start()) {
                 SippResult call = caller.await(LIMIT);
-                assertThat(call.allCallsSucceeded()).as("caller got BYE: %s", call).isTrue();
-                assertThat(agent.await(LIMIT).allCallsSucceeded()).as("agent got BYE: %s", agent.output()).isTrue();
+                assertThat(call.allCallsSucceeded())
+                        .as("caller got BYE: %s", call)
+                        .isTrue();
+                assertThat(agent.await(LIMIT).allCallsSucceeded())
+                        .as("agent got BYE: %s", agent.output())
+                        .isTrue();
             }
             CallSummary summary = callgate.nextEndedCall();
 
             assertThat(summary.reason()).isEqualTo(EndReason.MEDIA_TIMEOUT);
             assertThat(cdr.list).singleElement().satisfies(line -> {
                 assertThat(line.getMDCPropertyMap()).containsEntry("call", summary.callId());
-                assertThat(line.getMDCPropertyMap().get("callId")).as("the caller's SIP Call-ID").isNotBlank();
+                assertThat(line.getMDCPropertyMap().get("callId"))
+                        .as("the caller's SIP Call-ID")
+                        .isNotBlank();
             });
             assertThat(summary.conversation()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
             assertThat(callgate.gateway.openMediaSessions()).isZero();

@@ -57,7 +57,6 @@ class QueueFallbackTest {
     private int busyPort;
     private GatewayFixture callgate;
 
-
     @BeforeEach
     void start() throws Exception {
         busyPort = FreePorts.udpAndTcp();
@@ -71,62 +70,109 @@ class QueueFallbackTest {
 
     @Test
     void aBusyQueueChosenInTheIvrFallsBackToTheLinesDefaultQueueWithTheSameHeaders() throws Exception {
-        Path defaultQueue = IvrScenarios.agentExpecting(dir, "default-queue", Map.of(
-                "X-Callgate-Service", "banking",
-                "X-Callgate-Ivr-Path", "1",
-                "X-Callgate-Recording", "yes;reason=banking-mifid;class=banking-recording",
-                "X-Callgate-Fallback-From", ".sip:banking@127.0.0.1:" + busyPort + ".;status=486"));
+        Path defaultQueue = IvrScenarios.agentExpecting(
+                dir,
+                "default-queue",
+                Map.of(
+                        "X-Callgate-Service", "banking",
+                        "X-Callgate-Ivr-Path", "1",
+                        "X-Callgate-Recording", "yes;reason=banking-mifid;class=banking-recording",
+                        "X-Callgate-Fallback-From", ".sip:banking@127.0.0.1:" + busyPort + ".;status=486"));
         try (Sipp busy = busyQueue();
-                Sipp agent = Sipp.scenario(defaultQueue).localPort(callgate.agentPort).mediaPort(callgate.mediaPort())
-                        .calls(1).arg("-rtp_echo", "-d", "1500").workDir(dir).timeout(LIMIT).start();
+                Sipp agent = Sipp.scenario(defaultQueue)
+                        .localPort(callgate.agentPort)
+                        .mediaPort(callgate.mediaPort())
+                        .calls(1)
+                        .arg("-rtp_echo", "-d", "1500")
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start();
                 Sipp caller = optionOneCaller()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
-            assertThat(busy.await(LIMIT).allCallsSucceeded()).as("busy queue: %s", busy.output()).isTrue();
-            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("default queue: %s", agent.output()).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
+                    .isTrue();
+            assertThat(busy.await(LIMIT).allCallsSucceeded())
+                    .as("busy queue: %s", busy.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded())
+                    .as("default queue: %s", agent.output())
+                    .isTrue();
         }
         CallSummary summary = callgate.nextEndedCall();
 
         assertThat(summary.reason()).isEqualTo(EndReason.AGENT_HANGUP);
         assertThat(summary.wasAnswered()).isTrue();
-        assertThat(summary.fallback()).isEqualTo(new QueueFallback("sip:banking@127.0.0.1:" + busyPort, 486,
-                "sip:private@127.0.0.1:" + callgate.agentPort));
-        assertThat(summary.agentLeg().packetsIn()).as("the default queue's audio reached callgate").isGreaterThan(20);
+        assertThat(summary.fallback())
+                .isEqualTo(new QueueFallback(
+                        "sip:banking@127.0.0.1:" + busyPort, 486, "sip:private@127.0.0.1:" + callgate.agentPort));
+        assertThat(summary.agentLeg().packetsIn())
+                .as("the default queue's audio reached callgate")
+                .isGreaterThan(20);
         assertThat(summary.service()).as("still the banking service's call").isEqualTo("banking");
     }
 
     @Test
     void aQueueThatRingsPastTheNoAnswerTimeoutIsCancelledAndTheCallGoesToTheDefaultQueue() throws Exception {
-        try (Sipp ringing = Sipp.scenario(GatewayFixture.scenario("uas-ring-cancel.xml")).localPort(busyPort)
-                        .calls(1).workDir(dir).timeout(LIMIT).start();
-                Sipp agent = callgate.agent("uas-answer.xml").calls(1).arg("-rtp_echo", "-d", "1500").start();
+        try (Sipp ringing = Sipp.scenario(GatewayFixture.scenario("uas-ring-cancel.xml"))
+                        .localPort(busyPort)
+                        .calls(1)
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start();
+                Sipp agent = callgate.agent("uas-answer.xml")
+                        .calls(1)
+                        .arg("-rtp_echo", "-d", "1500")
+                        .start();
                 Sipp caller = optionOneCaller()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
-            assertThat(ringing.await(LIMIT).allCallsSucceeded()).as("ringing queue got CANCEL: %s", ringing.output())
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
                     .isTrue();
-            assertThat(agent.await(LIMIT).allCallsSucceeded()).as("default queue: %s", agent.output()).isTrue();
+            assertThat(ringing.await(LIMIT).allCallsSucceeded())
+                    .as("ringing queue got CANCEL: %s", ringing.output())
+                    .isTrue();
+            assertThat(agent.await(LIMIT).allCallsSucceeded())
+                    .as("default queue: %s", agent.output())
+                    .isTrue();
         }
         CallSummary summary = callgate.nextEndedCall();
 
         assertThat(summary.wasAnswered()).isTrue();
-        assertThat(summary.fallback()).isEqualTo(new QueueFallback("sip:banking@127.0.0.1:" + busyPort, 480,
-                "sip:private@127.0.0.1:" + callgate.agentPort));
-        assertThat(summary.agentLeg().packetsIn()).as("the default queue's audio reached callgate").isGreaterThan(20);
+        assertThat(summary.fallback())
+                .isEqualTo(new QueueFallback(
+                        "sip:banking@127.0.0.1:" + busyPort, 480, "sip:private@127.0.0.1:" + callgate.agentPort));
+        assertThat(summary.agentLeg().packetsIn())
+                .as("the default queue's audio reached callgate")
+                .isGreaterThan(20);
     }
 
     @Test
     void whenTheDefaultQueueIsBusyTooTheCallerGetsByeAfterOneFallback() throws Exception {
         try (Sipp busy = busyQueue();
-                Sipp alsoBusy = Sipp.scenario(GatewayFixture.scenario("uas-busy.xml")).localPort(callgate.agentPort)
-                        .calls(1).workDir(dir).timeout(LIMIT).start();
-                Sipp caller = Sipp.scenario(new IvrScenarios().pause(500).rfc4733('2').caller(dir, "option-two-caller"))
-                        .remote("127.0.0.1:" + callgate.sipPort).localPort(FreePorts.udpAndTcp())
-                        .mediaPort(callgate.mediaPort()).service("022785044").workDir(dir).timeout(LIMIT).start()) {
+                Sipp alsoBusy = Sipp.scenario(GatewayFixture.scenario("uas-busy.xml"))
+                        .localPort(callgate.agentPort)
+                        .calls(1)
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start();
+                Sipp caller = Sipp.scenario(
+                                new IvrScenarios().pause(500).rfc4733('2').caller(dir, "option-two-caller"))
+                        .remote("127.0.0.1:" + callgate.sipPort)
+                        .localPort(FreePorts.udpAndTcp())
+                        .mediaPort(callgate.mediaPort())
+                        .service("022785044")
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start()) {
             SippResult call = caller.await(LIMIT);
             assertThat(call.allCallsSucceeded()).as("caller got BYE: %s", call).isTrue();
-            assertThat(busy.await(LIMIT).allCallsSucceeded()).as("%s", busy.output()).isTrue();
-            assertThat(alsoBusy.await(LIMIT).allCallsSucceeded()).as("%s", alsoBusy.output()).isTrue();
+            assertThat(busy.await(LIMIT).allCallsSucceeded())
+                    .as("%s", busy.output())
+                    .isTrue();
+            assertThat(alsoBusy.await(LIMIT).allCallsSucceeded())
+                    .as("%s", alsoBusy.output())
+                    .isTrue();
         }
         CallSummary summary = callgate.nextEndedCall();
 
@@ -138,14 +184,25 @@ class QueueFallbackTest {
 
     @Test
     void aFailingDefaultQueueIsNotTriedTwice() throws Exception {
-        try (Sipp busyDefault = Sipp.scenario(GatewayFixture.scenario("uas-busy.xml")).localPort(callgate.agentPort)
-                        .calls(1).workDir(dir).timeout(LIMIT).start();
+        try (Sipp busyDefault = Sipp.scenario(GatewayFixture.scenario("uas-busy.xml"))
+                        .localPort(callgate.agentPort)
+                        .calls(1)
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start();
                 Sipp caller = Sipp.scenario(new IvrScenarios().caller(dir, "silent-caller"))
-                        .remote("127.0.0.1:" + callgate.sipPort).localPort(FreePorts.udpAndTcp())
-                        .mediaPort(callgate.mediaPort()).service("022785044").workDir(dir).timeout(LIMIT).start()) {
+                        .remote("127.0.0.1:" + callgate.sipPort)
+                        .localPort(FreePorts.udpAndTcp())
+                        .mediaPort(callgate.mediaPort())
+                        .service("022785044")
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start()) {
             SippResult call = caller.await(LIMIT);
             assertThat(call.allCallsSucceeded()).as("caller got BYE: %s", call).isTrue();
-            assertThat(busyDefault.await(LIMIT).allCallsSucceeded()).as("%s", busyDefault.output()).isTrue();
+            assertThat(busyDefault.await(LIMIT).allCallsSucceeded())
+                    .as("%s", busyDefault.output())
+                    .isTrue();
         }
         CallSummary summary = callgate.nextEndedCall();
 
@@ -155,14 +212,23 @@ class QueueFallbackTest {
     }
 
     private Sipp busyQueue() {
-        return Sipp.scenario(GatewayFixture.scenario("uas-busy.xml")).localPort(busyPort).calls(1).workDir(dir)
-                .timeout(LIMIT).start();
+        return Sipp.scenario(GatewayFixture.scenario("uas-busy.xml"))
+                .localPort(busyPort)
+                .calls(1)
+                .workDir(dir)
+                .timeout(LIMIT)
+                .start();
     }
 
     /** A caller who presses 1 (the banking queue), then talks: 7 s of speech for the agent to echo. */
     private Sipp optionOneCaller() throws Exception {
         return Sipp.scenario(new IvrScenarios().pause(500).rfc4733('1').audio().caller(dir, "option-one-caller"))
-                .remote("127.0.0.1:" + callgate.sipPort).localPort(FreePorts.udpAndTcp())
-                .mediaPort(callgate.mediaPort()).service("022785044").workDir(dir).timeout(LIMIT).start();
+                .remote("127.0.0.1:" + callgate.sipPort)
+                .localPort(FreePorts.udpAndTcp())
+                .mediaPort(callgate.mediaPort())
+                .service("022785044")
+                .workDir(dir)
+                .timeout(LIMIT)
+                .start();
     }
 }

@@ -41,14 +41,15 @@ final class RawCaller implements AutoCloseable {
         String sdp = "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + rtp.getLocalPort() + " RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
                 + "a=rtpmap:101 telephone-event/8000\r\n";
-        send(request("INVITE", dialled, "<sip:" + dialled + "@127.0.0.1>", 1,
-                "Content-Type: application/sdp\r\n", sdp));
+        send(request(
+                "INVITE", dialled, "<sip:" + dialled + "@127.0.0.1>", 1, "Content-Type: application/sdp\r\n", sdp));
         while (true) {
             String response = receive();
             int status = Integer.parseInt(response.substring(8, 11));
             if (status >= 200) {
                 if (status != 200) {
-                    throw new IOException("call refused: " + response.lines().findFirst().orElse(""));
+                    throw new IOException(
+                            "call refused: " + response.lines().findFirst().orElse(""));
                 }
                 toWithTag = header(response, "To");
                 send(request("ACK", dialled, toWithTag, 1, "", ""));
@@ -91,7 +92,12 @@ final class RawCaller implements AutoCloseable {
 
     /** Presses a key as SIP INFO with an {@code application/dtmf-relay} body; its 200 is read by {@link #awaitBye}. */
     void pressInfo(String dialled, char key) throws IOException {
-        send(request("INFO", dialled, toWithTag, ++cseq, "Content-Type: application/dtmf-relay\r\n",
+        send(request(
+                "INFO",
+                dialled,
+                toWithTag,
+                ++cseq,
+                "Content-Type: application/dtmf-relay\r\n",
                 "Signal=" + key + "\r\nDuration=160\r\n"));
     }
 
@@ -110,7 +116,8 @@ final class RawCaller implements AutoCloseable {
             }
             if (message.startsWith("SIP/2.0 ")) {
                 if (!message.startsWith("SIP/2.0 200")) {
-                    throw new IOException("unexpected response: " + message.lines().findFirst().orElse(""));
+                    throw new IOException("unexpected response: "
+                            + message.lines().findFirst().orElse(""));
                 }
                 continue;
             }
@@ -131,7 +138,8 @@ final class RawCaller implements AutoCloseable {
 
     private String request(String method, String dialled, String to, int cseq, String headers, String body) {
         return method + " sip:" + dialled + "@127.0.0.1:" + gatewayPort + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + sip.getLocalPort() + ";branch=z9hG4bK-" + UUID.randomUUID() + ";rport\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + sip.getLocalPort() + ";branch=z9hG4bK-" + UUID.randomUUID()
+                + ";rport\r\n"
                 + "From: <sip:0475123456@127.0.0.1>;tag=raw\r\nTo: " + to + "\r\nCall-ID: " + callId + "\r\n"
                 + "CSeq: " + cseq + " " + method + "\r\nMax-Forwards: 70\r\n"
                 + "Contact: <sip:raw@127.0.0.1:" + sip.getLocalPort() + ">\r\n" + headers

@@ -45,19 +45,36 @@ class RecordingCrashTest {
                 prompts-dir: %s
                 service-lines:
                   - {id: banking, name: Banking, number: 02 278 50 11, queue: "sip:banking@127.0.0.1:%d"}
-                """.formatted(sipPort, rtpMin, rtpMin + 19, dir.resolve("store"), dir.resolve("spool"),
-                GatewayFixture.PROMPTS, agentPort));
+                """.formatted(
+                        sipPort,
+                        rtpMin,
+                        rtpMin + 19,
+                        dir.resolve("store"),
+                        dir.resolve("spool"),
+                        GatewayFixture.PROMPTS,
+                        agentPort));
         StereoTones.writeAlawTone(dir.resolve("caller.alaw"), 440);
         StereoTones.writeAlawTone(dir.resolve("agent.alaw"), 1000);
         int media = FreePorts.udpRange(rtpMin + 100, 100);
 
         Process callgate = startCallgateProcess(config);
         try (AutoCloseable killed = callgate::destroyForcibly;
-                Sipp agent = Sipp.scenario(GatewayFixture.scenario("uas-tone.xml")).localPort(agentPort).mediaPort(media)
-                        .calls(1).workDir(dir).timeout(LIMIT).start();
-                Sipp caller = Sipp.scenario(GatewayFixture.scenario("uac-tone.xml")).remote("127.0.0.1:" + sipPort)
-                        .mediaPort(media + 50).service("022785011").calls(1).arg("-d", "20000").workDir(dir)
-                        .timeout(LIMIT).start()) {
+                Sipp agent = Sipp.scenario(GatewayFixture.scenario("uas-tone.xml"))
+                        .localPort(agentPort)
+                        .mediaPort(media)
+                        .calls(1)
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start();
+                Sipp caller = Sipp.scenario(GatewayFixture.scenario("uac-tone.xml"))
+                        .remote("127.0.0.1:" + sipPort)
+                        .mediaPort(media + 50)
+                        .service("022785011")
+                        .calls(1)
+                        .arg("-d", "20000")
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start()) {
             Path spool = dir.resolve("spool");
             // two seconds of audio (32 kB/s) have reached the spool file: the call is being recorded
             await().atMost(Duration.ofSeconds(30)).until(() -> wavBytes(spool) > 2 * 32_000);
@@ -67,7 +84,8 @@ class RecordingCrashTest {
 
         try (GatewayFixture restarted = GatewayFixture.start(dir)) {
             RecordingStore store = restarted.gateway.recordingStore();
-            await().atMost(Duration.ofSeconds(20)).until(() -> store.list("recordings/").size() == 2);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> store.list("recordings/").size() == 2);
             List<ObjectKey> keys = store.list("recordings/");
             ObjectInfo wav = store.head(keys.get(1)).orElseThrow();
             assertThat(keys.get(1).value()).endsWith(".wav");
@@ -84,10 +102,13 @@ class RecordingCrashTest {
                 audio = in.readAllBytes();
             }
             short[][] channels = StereoTones.channels(audio);
-            assertThat(channels[0].length * 1000L / StereoTones.RATE).isEqualTo(metadata.get("durationMillis").asLong());
+            assertThat(channels[0].length * 1000L / StereoTones.RATE)
+                    .isEqualTo(metadata.get("durationMillis").asLong());
             int to = channels[0].length - StereoTones.RATE / 4;
-            assertThat(StereoTones.power(channels[0], StereoTones.RATE / 2, to, 440)).isGreaterThan(1e6);
-            assertThat(StereoTones.power(channels[1], StereoTones.RATE / 2, to, 1000)).isGreaterThan(1e6);
+            assertThat(StereoTones.power(channels[0], StereoTones.RATE / 2, to, 440))
+                    .isGreaterThan(1e6);
+            assertThat(StereoTones.power(channels[1], StereoTones.RATE / 2, to, 1000))
+                    .isGreaterThan(1e6);
             assertThat(dir.resolve("spool").toFile().list()).isEmpty();
         }
     }
@@ -97,7 +118,9 @@ class RecordingCrashTest {
             return 0;
         }
         try (Stream<Path> files = Files.list(spool)) {
-            return files.filter(f -> f.toString().endsWith(".wav")).mapToLong(f -> f.toFile().length()).sum();
+            return files.filter(f -> f.toString().endsWith(".wav"))
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         }
     }
 
@@ -106,16 +129,27 @@ class RecordingCrashTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         // callgate's own logging (to the console), not the test suite's log file
         String logback = RecordingCrashTest.class.getResource("/logback.xml").toString();
-        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-Dlogback.configurationFile=" + logback,
-                "-cp", System.getProperty("java.class.path"),
-                "org.callgate.app.Main", "serve", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("callgate-process.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "-Dlogback.configurationFile=" + logback,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.callgate.app.Main",
+                        "serve",
+                        "--config",
+                        config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("callgate-process.log").toFile())
+                .start();
         Path log = dir.resolve("callgate-process.log");
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive()
-                    || Files.readString(log).contains("SIP listening on"));
-            assertThat(process.isAlive()).as("callgate process: %s", Files.readString(log)).isTrue();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !process.isAlive() || Files.readString(log).contains("SIP listening on"));
+            assertThat(process.isAlive())
+                    .as("callgate process: %s", Files.readString(log))
+                    .isTrue();
             return process;
         } catch (RuntimeException | AssertionError e) {
             process.destroyForcibly(); // never leave a callgate behind

@@ -67,13 +67,26 @@ class RecordingTest {
         callgate = GatewayFixture.withLines(dir, LINES);
         StereoTones.writeAlawTone(dir.resolve("caller.alaw"), CALLER_HZ);
         StereoTones.writeAlawTone(dir.resolve("agent.alaw"), AGENT_HZ);
-        try (Sipp agent = Sipp.scenario(GatewayFixture.scenario("uas-tone.xml")).localPort(callgate.agentPort)
-                        .mediaPort(callgate.mediaPort()).calls(1).workDir(dir).timeout(LIMIT).start();
-                Sipp caller = Sipp.scenario(GatewayFixture.scenario("uac-tone.xml")).remote("127.0.0.1:" + callgate.sipPort)
-                        .mediaPort(callgate.mediaPort()).service("022785011").calls(1).arg("-d", "3000")
-                        .workDir(dir).timeout(LIMIT).start()) {
+        try (Sipp agent = Sipp.scenario(GatewayFixture.scenario("uas-tone.xml"))
+                        .localPort(callgate.agentPort)
+                        .mediaPort(callgate.mediaPort())
+                        .calls(1)
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start();
+                Sipp caller = Sipp.scenario(GatewayFixture.scenario("uac-tone.xml"))
+                        .remote("127.0.0.1:" + callgate.sipPort)
+                        .mediaPort(callgate.mediaPort())
+                        .service("022785011")
+                        .calls(1)
+                        .arg("-d", "3000")
+                        .workDir(dir)
+                        .timeout(LIMIT)
+                        .start()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
+                    .isTrue();
             agent.await(LIMIT);
         }
         CallSummary summary = callgate.nextEndedCall();
@@ -81,21 +94,27 @@ class RecordingTest {
 
         RecordingStore store = callgate.gateway.recordingStore();
         ObjectKey wavKey = keyOf(summary, ".wav");
-        ObjectInfo wav = await().atMost(Duration.ofSeconds(20)).until(() -> store.head(wavKey).orElse(null), w -> w != null);
+        ObjectInfo wav = await().atMost(Duration.ofSeconds(20))
+                .until(() -> store.head(wavKey).orElse(null), w -> w != null);
         short[][] channels = StereoTones.channels(read(store, wavKey));
 
-        long conversationMillis = Duration.between(summary.answered(), summary.ended()).toMillis();
-        assertThat(channels[0].length * 1000L / StereoTones.RATE).isCloseTo(conversationMillis, org.assertj.core.data.Offset.offset(100L));
+        long conversationMillis =
+                Duration.between(summary.answered(), summary.ended()).toMillis();
+        assertThat(channels[0].length * 1000L / StereoTones.RATE)
+                .isCloseTo(conversationMillis, org.assertj.core.data.Offset.offset(100L));
         int from = StereoTones.RATE / 2;
         int to = channels[0].length - StereoTones.RATE / 2;
         assertThat(StereoTones.power(channels[0], from, to, CALLER_HZ))
-                .isGreaterThan(1000 * StereoTones.power(channels[0], from, to, AGENT_HZ)).isGreaterThan(1e6);
+                .isGreaterThan(1000 * StereoTones.power(channels[0], from, to, AGENT_HZ))
+                .isGreaterThan(1e6);
         assertThat(StereoTones.power(channels[1], from, to, AGENT_HZ))
-                .isGreaterThan(1000 * StereoTones.power(channels[1], from, to, CALLER_HZ)).isGreaterThan(1e6);
+                .isGreaterThan(1000 * StereoTones.power(channels[1], from, to, CALLER_HZ))
+                .isGreaterThan(1e6);
 
         assertThat(wav.retention().retentionClass()).isEqualTo(Recording.BANKING_RECORDING);
         assertThat(wav.retention().mode()).isEqualTo(LockMode.COMPLIANCE);
-        Instant tenYears = summary.answered().atOffset(ZoneOffset.UTC).plusYears(10).toInstant();
+        Instant tenYears =
+                summary.answered().atOffset(ZoneOffset.UTC).plusYears(10).toInstant();
         assertThat(wav.retention().retainUntil()).isBetween(tenYears.minusSeconds(1), tenYears.plusSeconds(1));
         assertThatThrownBy(() -> store.delete(wavKey, true)).isInstanceOf(RetentionLockedException.class);
 
@@ -106,20 +125,34 @@ class RecordingTest {
         assertThat(metadata.get("retentionClass").asText()).isEqualTo("banking-recording");
         assertThat(metadata.get("sha256").asText()).isEqualTo(wav.sha256());
         assertThat(metadata.get("incomplete").asBoolean()).isFalse();
-        assertThat(metadata.get("durationMillis").asLong()).isCloseTo(conversationMillis, org.assertj.core.data.Offset.offset(100L));
+        assertThat(metadata.get("durationMillis").asLong())
+                .isCloseTo(conversationMillis, org.assertj.core.data.Offset.offset(100L));
     }
 
     @Test
     void ofTwoHundredCallsAboutHalfAreRecordedByAReproducibleSampleAndOnlyThoseAreStored() throws Exception {
         callgate = GatewayFixture.withLines(dir, LINES);
         int calls = 200;
-        try (Sipp agent = Sipp.scenario(GatewayFixture.scenario("uas-answer.xml")).localPort(callgate.agentPort)
-                        .mediaPort(callgate.mediaPort()).calls(calls).arg("-rtp_echo").timeout(LIMIT).start();
-                Sipp caller = Sipp.scenario(GatewayFixture.scenario("uac-short.xml")).remote("127.0.0.1:" + callgate.sipPort)
-                        .mediaPort(callgate.mediaPort()).service("022785044").calls(calls).rate(25).arg("-d", "200")
-                        .timeout(LIMIT).start()) {
+        try (Sipp agent = Sipp.scenario(GatewayFixture.scenario("uas-answer.xml"))
+                        .localPort(callgate.agentPort)
+                        .mediaPort(callgate.mediaPort())
+                        .calls(calls)
+                        .arg("-rtp_echo")
+                        .timeout(LIMIT)
+                        .start();
+                Sipp caller = Sipp.scenario(GatewayFixture.scenario("uac-short.xml"))
+                        .remote("127.0.0.1:" + callgate.sipPort)
+                        .mediaPort(callgate.mediaPort())
+                        .service("022785044")
+                        .calls(calls)
+                        .rate(25)
+                        .arg("-d", "200")
+                        .timeout(LIMIT)
+                        .start()) {
             SippResult call = caller.await(LIMIT);
-            assertThat(call.allCallsSucceeded()).as("caller: %s\nagent: %s", call, agent.output()).isTrue();
+            assertThat(call.allCallsSucceeded())
+                    .as("caller: %s\nagent: %s", call, agent.output())
+                    .isTrue();
             agent.await(LIMIT);
         }
         List<CallSummary> summaries = new ArrayList<>();
@@ -138,10 +171,14 @@ class RecordingTest {
         assertThat(recorded.size()).isBetween(77, 123);
 
         RecordingStore store = callgate.gateway.recordingStore();
-        await().atMost(Duration.ofSeconds(30)).until(() -> callgate.gateway.pendingUploads() == 0
-                && store.list("recordings/").size() == 2 * recorded.size());
-        List<String> stored = store.list("recordings/").stream().map(ObjectKey::value)
-                .filter(k -> k.endsWith(".wav")).map(k -> k.substring(k.lastIndexOf('/') + 1, k.length() - 4)).toList();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> callgate.gateway.pendingUploads() == 0
+                        && store.list("recordings/").size() == 2 * recorded.size());
+        List<String> stored = store.list("recordings/").stream()
+                .map(ObjectKey::value)
+                .filter(k -> k.endsWith(".wav"))
+                .map(k -> k.substring(k.lastIndexOf('/') + 1, k.length() - 4))
+                .toList();
         assertThat(stored).containsExactlyInAnyOrderElementsOf(recorded);
         assertThat(dir.resolve("spool").toFile().list()).isEmpty();
     }

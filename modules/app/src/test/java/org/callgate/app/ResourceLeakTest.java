@@ -20,14 +20,21 @@ class ResourceLeakTest {
     @TempDir
     Path dir;
 
-
     @Test
     void aThousandCallsLeaveNoCallPortOrChannelBehind() throws Exception {
         try (GatewayFixture callgate = GatewayFixture.start(dir)) {
             int pairs = callgate.gateway.freePortPairs();
-            try (Sipp agent = callgate.agent("uas-answer.xml").calls(CALLS).timeout(Duration.ofSeconds(120)).start();
-                    Sipp caller = callgate.caller("uac-short.xml", "022785044").calls(CALLS).rate(100)
-                            .concurrentLimit(40).arg("-d", "50").timeout(Duration.ofSeconds(120)).start()) {
+            try (Sipp agent = callgate.agent("uas-answer.xml")
+                            .calls(CALLS)
+                            .timeout(Duration.ofSeconds(120))
+                            .start();
+                    Sipp caller = callgate.caller("uac-short.xml", "022785044")
+                            .calls(CALLS)
+                            .rate(100)
+                            .concurrentLimit(40)
+                            .arg("-d", "50")
+                            .timeout(Duration.ofSeconds(120))
+                            .start()) {
                 SippResult calls = caller.await(Duration.ofSeconds(180));
                 assertThat(calls.allCallsSucceeded()).as("%s", calls).isTrue();
                 agent.await(Duration.ofSeconds(30));

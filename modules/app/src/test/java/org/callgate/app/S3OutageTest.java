@@ -71,14 +71,25 @@ class S3OutageTest {
         int traceBatches;
         try (GatewayFixture callgate = GatewayFixture.withStore(dir, LINES, store)) {
             RecordingStore recordings = callgate.gateway.recordingStore();
-            try (Sipp agent = callgate.agent("uas-answer.xml").calls(CALLS).arg("-rtp_echo").timeout(LIMIT).start();
-                    Sipp caller = callgate.caller("uac-call.xml", "022785011").calls(CALLS).rate(2)
-                            .arg("-d", "3000").timeout(LIMIT).start()) {
+            try (Sipp agent = callgate.agent("uas-answer.xml")
+                            .calls(CALLS)
+                            .arg("-rtp_echo")
+                            .timeout(LIMIT)
+                            .start();
+                    Sipp caller = callgate.caller("uac-call.xml", "022785011")
+                            .calls(CALLS)
+                            .rate(2)
+                            .arg("-d", "3000")
+                            .timeout(LIMIT)
+                            .start()) {
                 // the first recording is stored; the gateway goes down while the others are still to come
-                await().atMost(Duration.ofSeconds(30)).until(() -> !recordings.list("recordings/").isEmpty());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> !recordings.list("recordings/").isEmpty());
                 s3.stopGateway();
                 SippResult result = caller.await(LIMIT);
-                assertThat(result.allCallsSucceeded()).as("caller: %s\nagent: %s", result, agent.output()).isTrue();
+                assertThat(result.allCallsSucceeded())
+                        .as("caller: %s\nagent: %s", result, agent.output())
+                        .isTrue();
                 agent.await(LIMIT);
             }
             for (int i = 0; i < CALLS; i++) {
@@ -92,22 +103,31 @@ class S3OutageTest {
             s3.startGateway();
             await().atMost(Duration.ofSeconds(120)).until(() -> callgate.gateway.pendingUploads() == 0);
             for (CallSummary call : calls) {
-                ObjectInfo wav = recordings.head(key(call, ".wav")).orElseThrow(() -> new AssertionError("missing " + call));
+                ObjectInfo wav =
+                        recordings.head(key(call, ".wav")).orElseThrow(() -> new AssertionError("missing " + call));
                 assertThat(wav.retention().mode()).isEqualTo(LockMode.COMPLIANCE);
                 assertThat(wav.retention().retentionClass()).isEqualTo("banking-recording");
-                Instant tenYears = call.answered().atOffset(ZoneOffset.UTC).plusYears(10).toInstant();
+                Instant tenYears =
+                        call.answered().atOffset(ZoneOffset.UTC).plusYears(10).toInstant();
                 assertThat(wav.retention().retainUntil()).isBetween(tenYears.minusSeconds(1), tenYears.plusSeconds(1));
                 assertThat(recordings.head(key(call, ".json"))).isPresent();
             }
             assertThat(recordings.list("recordings/")).hasSize(2 * CALLS);
             await().atMost(Duration.ofSeconds(60)).until(() -> callgate.gateway.pendingTraces() == 0);
             callgate.gateway.dossiers().refresh();
-            assertThat(callgate.gateway.dossiers().search(SearchQuery.all().only(RecordKind.TRACE)).total())
-                    .as("each call's trace (R1) also arrived").isEqualTo(CALLS);
+            assertThat(callgate.gateway
+                            .dossiers()
+                            .search(SearchQuery.all().only(RecordKind.TRACE))
+                            .total())
+                    .as("each call's trace (R1) also arrived")
+                    .isEqualTo(CALLS);
             traceBatches = recordings.list("traces/").size();
         }
-        assertThat(versionsIn(settings)).as("one version per object: nothing stored twice")
-                .hasSize(2 * CALLS + traceBatches).extracting(ObjectVersion::key).doesNotHaveDuplicates();
+        assertThat(versionsIn(settings))
+                .as("one version per object: nothing stored twice")
+                .hasSize(2 * CALLS + traceBatches)
+                .extracting(ObjectVersion::key)
+                .doesNotHaveDuplicates();
         try (var spool = Files.list(dir.resolve("spool"))) {
             assertThat(spool.toList()).isEmpty();
         }
@@ -119,8 +139,10 @@ class S3OutageTest {
     }
 
     private static List<ObjectVersion> versionsIn(S3Settings settings) {
-        try (S3Client raw = S3Client.builder().endpointOverride(settings.endpoint().orElseThrow())
-                .region(Region.of(settings.region())).forcePathStyle(true)
+        try (S3Client raw = S3Client.builder()
+                .endpointOverride(settings.endpoint().orElseThrow())
+                .region(Region.of(settings.region()))
+                .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow())))
                 .build()) {

@@ -27,7 +27,8 @@ class S3StartupTest {
                   spool: %s
                   s3: {endpoint: "http://127.0.0.1:%d", region: us-east-1, bucket: calls, path-style: true,
                        access-key: a, secret-key: b}
-                """.formatted(FreePorts.udpAndTcp(), GatewayFixture.PROMPTS, dir.resolve("spool"), closed));
+                """.formatted(
+                        FreePorts.udpAndTcp(), GatewayFixture.PROMPTS, dir.resolve("spool"), closed));
 
         assertThatThrownBy(() -> Callgate.start(ConfigLoader.load(config), Clock.systemUTC(), CallObserver.NONE))
                 .isInstanceOf(StartupException.class)

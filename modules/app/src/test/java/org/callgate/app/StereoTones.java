@@ -15,8 +15,7 @@ final class StereoTones {
 
     static final int RATE = 8000;
 
-    private StereoTones() {
-    }
+    private StereoTones() {}
 
     /** One second of a sine at {@code hertz} as raw A-law (it loops seamlessly: whole periods). */
     static Path writeAlawTone(Path file, int hertz) throws IOException {

@@ -59,12 +59,14 @@ class SurveyTest {
     private Sipp agent;
     private final ListAppender<ILoggingEvent> cdr = new ListAppender<>();
 
-
     @BeforeEach
     void start() throws Exception {
         callgate = GatewayFixture.withLines(dir, LINES);
         // The agent answers, talks for 1.5 s and hangs up first.
-        agent = callgate.agent("uas-hangup.xml").calls(1).arg("-rtp_echo", "-d", "1500").start();
+        agent = callgate.agent("uas-hangup.xml")
+                .calls(1)
+                .arg("-rtp_echo", "-d", "1500")
+                .start();
         cdr.start();
         ((Logger) LoggerFactory.getLogger("callgate.cdr")).addAppender(cdr);
     }
@@ -78,7 +80,8 @@ class SurveyTest {
 
     @Test
     void aCallerWhoConsentedHearsTheQuestionsAfterTheAgentHangsUpAndTheAnswersAreInTheSummary() throws Exception {
-        try (RawCaller caller = new RawCaller(callgate.sipPort); Talkspurts heard = new Talkspurts(caller.rtp())) {
+        try (RawCaller caller = new RawCaller(callgate.sipPort);
+                Talkspurts heard = new Talkspurts(caller.rtp())) {
             reachTheAgent(caller, heard, '1');
 
             heard.awaitEnd(3, LIMIT); // survey-resolved, heard to the end
@@ -92,12 +95,15 @@ class SurveyTest {
             List<Talkspurts.Talkspurt> spurts = heard.all();
             assertThat(spurts).hasSize(6);
             assertHeardInFull(spurts.get(2), "survey-resolved");
-            assertThat(spurts.get(3).millis()).as("survey-agent, interrupted by the answer")
+            assertThat(spurts.get(3).millis())
+                    .as("survey-agent, interrupted by the answer")
                     .isLessThan(prompt("survey-agent").toMillis() / 2);
             assertHeardInFull(spurts.get(4), "survey-waiting");
             assertHeardInFull(spurts.get(5), "survey-thanks");
         }
-        assertThat(agent.await(LIMIT).allCallsSucceeded()).as("agent: %s", agent.output()).isTrue();
+        assertThat(agent.await(LIMIT).allCallsSucceeded())
+                .as("agent: %s", agent.output())
+                .isTrue();
 
         CallSummary summary = callgate.nextEndedCall();
         assertThat(summary.reason()).isEqualTo(EndReason.AGENT_HANGUP);
@@ -105,18 +111,23 @@ class SurveyTest {
         SurveyResult survey = summary.survey();
         assertThat(survey.retentionClass()).isEqualTo("survey");
         assertThat(survey.language()).isEqualTo("nl");
-        assertThat(survey.answers()).containsExactly(new SurveyAnswer("survey-resolved", 4),
-                new SurveyAnswer("survey-agent", 5), new SurveyAnswer("survey-waiting", null));
+        assertThat(survey.answers())
+                .containsExactly(
+                        new SurveyAnswer("survey-resolved", 4),
+                        new SurveyAnswer("survey-agent", 5),
+                        new SurveyAnswer("survey-waiting", null));
         assertThat(survey.completed()).isTrue();
         assertThat(survey.started()).isAfter(summary.answered()).isBefore(summary.ended());
         assertThat(summary.conversation()).isEqualTo(Duration.between(summary.answered(), survey.started()));
-        assertThat(cdrLine(summary)).endsWith(" survey[class=survey completed=true"
-                + " survey-resolved=4,survey-agent=5,survey-waiting=-]");
+        assertThat(cdrLine(summary))
+                .endsWith(
+                        " survey[class=survey completed=true" + " survey-resolved=4,survey-agent=5,survey-waiting=-]");
     }
 
     @Test
     void aCallerWhoHangsUpDuringTheSurveyKeepsTheAnswersGivenSoFar() throws Exception {
-        try (RawCaller caller = new RawCaller(callgate.sipPort); Talkspurts heard = new Talkspurts(caller.rtp())) {
+        try (RawCaller caller = new RawCaller(callgate.sipPort);
+                Talkspurts heard = new Talkspurts(caller.rtp())) {
             reachTheAgent(caller, heard, '1');
 
             heard.awaitStart(3, LIMIT); // survey-resolved
@@ -127,19 +138,22 @@ class SurveyTest {
 
         CallSummary summary = callgate.nextEndedCall();
         assertThat(summary.reason()).isEqualTo(EndReason.AGENT_HANGUP);
-        assertThat(summary.survey().answers()).containsExactly(new SurveyAnswer("survey-resolved", 2),
-                new SurveyAnswer("survey-agent", null));
+        assertThat(summary.survey().answers())
+                .containsExactly(new SurveyAnswer("survey-resolved", 2), new SurveyAnswer("survey-agent", null));
         assertThat(summary.survey().completed()).isFalse();
     }
 
     @Test
     void aCallerWhoDidNotConsentGetsByeRightAfterTheAgentsByeWithoutASurvey() throws Exception {
-        try (RawCaller caller = new RawCaller(callgate.sipPort); Talkspurts heard = new Talkspurts(caller.rtp())) {
+        try (RawCaller caller = new RawCaller(callgate.sipPort);
+                Talkspurts heard = new Talkspurts(caller.rtp())) {
             reachTheAgent(caller, heard, '2');
 
             caller.awaitBye(LIMIT);
 
-            assertThat(heard.count()).as("prompts heard: consent question and greeting only").isEqualTo(2);
+            assertThat(heard.count())
+                    .as("prompts heard: consent question and greeting only")
+                    .isEqualTo(2);
         }
         CallSummary summary = callgate.nextEndedCall();
         assertThat(summary.reason()).isEqualTo(EndReason.AGENT_HANGUP);
@@ -159,18 +173,21 @@ class SurveyTest {
 
     private static void assertHeardInFull(Talkspurts.Talkspurt spurt, String prompt) throws Exception {
         long expected = prompt(prompt).toMillis();
-        assertThat(spurt.millis()).as("ms of %s received", prompt)
-                .isBetween((long) (expected * 0.9), (long) (expected * 1.1));
+        assertThat(spurt.millis()).as("ms of %s received", prompt).isBetween((long) (expected * 0.9), (long)
+                (expected * 1.1));
         assertThat(spurt.rms()).as("RMS of %s", prompt).isGreaterThan(500);
     }
 
     private static Duration prompt(String name) throws Exception {
-        return WavClips.read(GatewayFixture.PROMPTS.resolve("nl/" + name + ".wav")).duration();
+        return WavClips.read(GatewayFixture.PROMPTS.resolve("nl/" + name + ".wav"))
+                .duration();
     }
 
     private String cdrLine(CallSummary summary) {
-        return cdr.list.stream().map(ILoggingEvent::getFormattedMessage)
+        return cdr.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
                 .filter(line -> line.startsWith("call " + summary.callId() + " "))
-                .findFirst().orElseThrow(() -> new AssertionError("no CDR line for " + summary.callId()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no CDR line for " + summary.callId()));
     }
 }

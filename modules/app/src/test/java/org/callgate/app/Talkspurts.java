@@ -123,7 +123,9 @@ final class Talkspurts implements AutoCloseable {
         if (length <= 12 || (packet[1] & 0x7f) != 8) {
             return; // not A-law audio (RTCP, telephone-events)
         }
-        long ssrc = ((packet[8] & 0xffL) << 24) | ((packet[9] & 0xff) << 16) | ((packet[10] & 0xff) << 8)
+        long ssrc = ((packet[8] & 0xffL) << 24)
+                | ((packet[9] & 0xff) << 16)
+                | ((packet[10] & 0xff) << 8)
                 | (packet[11] & 0xff);
         boolean marker = (packet[1] & 0x80) != 0;
         synchronized (heard) {

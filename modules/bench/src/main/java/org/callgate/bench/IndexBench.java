@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordKind;
@@ -21,7 +22,6 @@ import org.callgate.core.dossier.SearchQuery;
 import org.callgate.index.LuceneRecordIndex;
 import org.callgate.records.SyntheticData;
 import org.callgate.store.RetentionProfile;
-import java.util.function.Supplier;
 
 /**
  * The index benchmark ({@code scripts/bench-index}): builds an index of N dossiers and M call
@@ -43,8 +43,7 @@ public final class IndexBench {
     private static final Instant NOW = Instant.parse("2026-11-26T00:00:00Z");
     private static final long REPORT_EVERY = 1_000_000;
 
-    private IndexBench() {
-    }
+    private IndexBench() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -66,25 +65,45 @@ public final class IndexBench {
             double commitSeconds = seconds(commitStart);
             index.appendOnly(false);
             long records = dossiers + traces;
-            System.out.printf(Locale.ROOT, "load_seconds=%.1f%nload_commit_seconds=%.1f%nload_records_per_s=%.0f%n",
-                    indexSeconds, commitSeconds, records / (indexSeconds + commitSeconds));
+            System.out.printf(
+                    Locale.ROOT,
+                    "load_seconds=%.1f%nload_commit_seconds=%.1f%nload_records_per_s=%.0f%n",
+                    indexSeconds,
+                    commitSeconds,
+                    records / (indexSeconds + commitSeconds));
             int updates = Math.max(1, dossiers / 10);
             start = System.nanoTime();
             parallel(threads, updates, i -> index.put(data.dossier((int) i)));
             index.commit();
             double updateSeconds = seconds(start);
             index.refresh();
-            System.out.printf(Locale.ROOT, "update_records=%d%nupdate_seconds=%.1f%nupdate_records_per_s=%.0f%n",
-                    updates, updateSeconds, updates / updateSeconds);
-            System.out.printf(Locale.ROOT, "index_docs=%d%nindex_size_mb=%.0f%n",
-                    index.count(RecordKind.DOSSIER) + index.count(RecordKind.TRACE), sizeMb(dir));
+            System.out.printf(
+                    Locale.ROOT,
+                    "update_records=%d%nupdate_seconds=%.1f%nupdate_records_per_s=%.0f%n",
+                    updates,
+                    updateSeconds,
+                    updates / updateSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "index_docs=%d%nindex_size_mb=%.0f%n",
+                    index.count(RecordKind.DOSSIER) + index.count(RecordKind.TRACE),
+                    sizeMb(dir));
 
             SplittableRandom random = new SplittableRandom(99);
             lookups(index, "phone", queries, () -> SearchQuery.all().withPhone(data.mobile(random.nextInt(dossiers))));
-            lookups(index, "dossier_number", queries,
-                    () -> SearchQuery.all().withDossier(data.dossier(random.nextInt(dossiers)).number()));
-            lookups(index, "fuzzy_name", queries, () -> SearchQuery.all().withName(
-                    typo(data.dossier(random.nextInt(dossiers)), random)).only(RecordKind.DOSSIER));
+            lookups(
+                    index,
+                    "dossier_number",
+                    queries,
+                    () -> SearchQuery.all()
+                            .withDossier(data.dossier(random.nextInt(dossiers)).number()));
+            lookups(
+                    index,
+                    "fuzzy_name",
+                    queries,
+                    () -> SearchQuery.all()
+                            .withName(typo(data.dossier(random.nextInt(dossiers)), random))
+                            .only(RecordKind.DOSSIER));
 
             purge(index, data);
             System.out.printf(Locale.ROOT, "index_size_after_purge_mb=%.0f%n", sizeMb(dir));
@@ -101,9 +120,16 @@ public final class IndexBench {
         long commitStart = System.nanoTime();
         index.commit();
         double commitSeconds = seconds(commitStart);
-        System.out.printf(Locale.ROOT, "purge_at=%s%npurge_expired=%d%npurge_deleted=%d%npurge_delete_seconds=%.2f%n"
-                + "purge_commit_seconds=%.2f%npurge_left_expired=%d%n", at, expired, deleted, deleteSeconds,
-                commitSeconds, index.countExpired(at));
+        System.out.printf(
+                Locale.ROOT,
+                "purge_at=%s%npurge_expired=%d%npurge_deleted=%d%npurge_delete_seconds=%.2f%n"
+                        + "purge_commit_seconds=%.2f%npurge_left_expired=%d%n",
+                at,
+                expired,
+                deleted,
+                deleteSeconds,
+                commitSeconds,
+                index.countExpired(at));
     }
 
     /** The dossier's surname without its particle, with one letter (not the first) left out in one case of two. */
@@ -117,8 +143,7 @@ public final class IndexBench {
         return name.substring(0, at) + name.substring(at + 1);
     }
 
-    private static void lookups(LuceneRecordIndex index, String name, int count,
-            Supplier<SearchQuery> next) {
+    private static void lookups(LuceneRecordIndex index, String name, int count, Supplier<SearchQuery> next) {
         long hits = 0;
         for (int i = 0; i < count; i++) { // warm-up
             hits += index.search(next.get()).hits().size();
@@ -134,9 +159,17 @@ public final class IndexBench {
             hits += found;
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "lookup_%s_p50_ms=%.3f%nlookup_%s_p99_ms=%.3f%nlookup_%s_max_ms=%.3f%n"
-                + "lookup_%s_without_hit=%d%n", name, nanos[count / 2] / 1e6, name, nanos[(int) (count * 0.99)] / 1e6,
-                name, nanos[count - 1] / 1e6, name, empty);
+        System.out.printf(
+                Locale.ROOT,
+                "lookup_%s_p50_ms=%.3f%nlookup_%s_p99_ms=%.3f%nlookup_%s_max_ms=%.3f%n" + "lookup_%s_without_hit=%d%n",
+                name,
+                nanos[count / 2] / 1e6,
+                name,
+                nanos[(int) (count * 0.99)] / 1e6,
+                name,
+                nanos[count - 1] / 1e6,
+                name,
+                empty);
         if (hits < 0) {
             throw new IllegalStateException("unreachable: keeps the searches from being optimised away");
         }
@@ -153,7 +186,11 @@ public final class IndexBench {
                     for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         task.run(i);
                         if (done.incrementAndGet() % REPORT_EVERY == 0) {
-                            System.err.printf(Locale.ROOT, "indexed %d of %d (%.0f/s)%n", done.get(), count,
+                            System.err.printf(
+                                    Locale.ROOT,
+                                    "indexed %d of %d (%.0f/s)%n",
+                                    done.get(),
+                                    count,
                                     done.get() / seconds(start));
                         }
                     }

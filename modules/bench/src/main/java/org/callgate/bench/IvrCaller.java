@@ -1,8 +1,8 @@
 package org.callgate.bench;
 
+import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.ThreadLocalRandom;
-import java.net.InetSocketAddress;
 
 /** One {@link IvrLoad} caller's state; the RTP fields are written by the selector thread only. */
 final class IvrCaller {
@@ -27,7 +27,8 @@ final class IvrCaller {
 
     IvrCaller(int index, DatagramChannel rtp) {
         this.index = index;
-        this.callId = "ivrload-" + index + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        this.callId = "ivrload-" + index + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong());
         this.fromTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
         this.rtp = rtp;
     }

@@ -18,7 +18,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +97,8 @@ public final class IvrLoad {
             }
             args.put(argv[i].substring(2), argv[i + 1]);
         }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), UTF_8), true);
+        PrintWriter out =
+                new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), UTF_8), true);
         new IvrLoad(args).run(out);
         out.flush();
         System.exit(0);
@@ -158,7 +158,13 @@ public final class IvrLoad {
         agent.close();
         sipThread.join(2000);
         agentThread.join(2000);
-        IvrLoadReport.print(out, args, callers, Math.min(windowNs, dtmfNs), agentServer.invites(), jitter,
+        IvrLoadReport.print(
+                out,
+                args,
+                callers,
+                Math.min(windowNs, dtmfNs),
+                agentServer.invites(),
+                jitter,
                 new IvrLoadReport.Usage(cpu1 - cpu0, self1 - self0, wall1 - wall0, rssKb));
     }
 
@@ -191,8 +197,8 @@ public final class IvrLoad {
         String sdp = "v=0\r\no=ivrload " + c.index + " 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + localPort(c) + " RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
                 + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=sendrecv\r\n";
-        c.invite = request(c, "INVITE", "<sip:" + number + "@127.0.0.1>", 1, branch(),
-                "Content-Type: application/sdp\r\n", sdp);
+        c.invite = request(
+                c, "INVITE", "<sip:" + number + "@127.0.0.1>", 1, branch(), "Content-Type: application/sdp\r\n", sdp);
         sendSip(c.invite);
         retransmitInvite(c, 500);
     }
@@ -201,12 +207,15 @@ public final class IvrLoad {
         if (afterMs > 4000) {
             return;
         }
-        timer.schedule(() -> {
-            if (!c.responded && running) {
-                sendSip(c.invite);
-                retransmitInvite(c, afterMs * 2);
-            }
-        }, afterMs, TimeUnit.MILLISECONDS);
+        timer.schedule(
+                () -> {
+                    if (!c.responded && running) {
+                        sendSip(c.invite);
+                        retransmitInvite(c, afterMs * 2);
+                    }
+                },
+                afterMs,
+                TimeUnit.MILLISECONDS);
     }
 
     private static int localPort(IvrCaller c) {
@@ -217,7 +226,8 @@ public final class IvrLoad {
         }
     }
 
-    private String request(IvrCaller c, String method, String to, int cseq, String branch, String headers, String body) {
+    private String request(
+            IvrCaller c, String method, String to, int cseq, String branch, String headers, String body) {
         String from = String.format(Locale.ROOT, "0222%05d", c.index);
         return method + " sip:" + number + "@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + sip.getLocalPort() + ";branch=" + branch + ";rport\r\n"
@@ -284,13 +294,16 @@ public final class IvrLoad {
         ByteBuffer[] packets = Rfc4733.keyPress(key);
         for (int i = 0; i < packets.length; i++) {
             ByteBuffer p = packets[i];
-            timer.schedule(() -> {
-                try {
-                    c.rtp.send(p, c.remoteRtp);
-                } catch (IOException e) {
-                    // socket closed at the end of the run
-                }
-            }, 20L * i, TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> {
+                        try {
+                            c.rtp.send(p, c.remoteRtp);
+                        } catch (IOException e) {
+                            // socket closed at the end of the run
+                        }
+                    },
+                    20L * i,
+                    TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -54,15 +54,25 @@ final class JitterRecorder {
     }
 
     void print(PrintWriter out) {
-        out.printf(Locale.ROOT, "  jitter samples=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
-                whole.samples(), whole.percentileMillis(0.50), whole.percentileMillis(0.99), whole.maxMillis());
-        out.printf(Locale.ROOT, "  plateau jitter samples=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
-                plateau.samples(), plateau.percentileMillis(0.50), plateau.percentileMillis(0.99),
+        out.printf(
+                Locale.ROOT,
+                "  jitter samples=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
+                whole.samples(),
+                whole.percentileMillis(0.50),
+                whole.percentileMillis(0.99),
+                whole.maxMillis());
+        out.printf(
+                Locale.ROOT,
+                "  plateau jitter samples=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
+                plateau.samples(),
+                plateau.percentileMillis(0.50),
+                plateau.percentileMillis(0.99),
                 plateau.maxMillis());
         StringBuilder perSecond = new StringBuilder();
         for (int i = 0; i < perSecondPackets.length; i++) {
             if (perSecondPackets[i] > 0) {
-                perSecond.append(String.format(Locale.ROOT, " %ds:%.2f%%", i, 100.0 * perSecondLate[i] / perSecondPackets[i]));
+                perSecond.append(
+                        String.format(Locale.ROOT, " %ds:%.2f%%", i, 100.0 * perSecondLate[i] / perSecondPackets[i]));
             }
         }
         out.printf(Locale.ROOT, "  share of gaps >= 5 ms off, per second since the first INVITE:%s%n", perSecond);

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** CPU time and resident memory of a process, from Linux's {@code /proc}; 0 when unknown. */
 final class ProcStats {
 
-    private ProcStats() {
-    }
+    private ProcStats() {}
 
     /** utime + stime in clock ticks. */
     static long cpuTicks(long pid) {

@@ -14,8 +14,7 @@ final class Rfc4733 {
     private static final int VOLUME = 10;
     private static final int[] DURATIONS = {160, 320, 480, 480, 480};
 
-    private Rfc4733() {
-    }
+    private Rfc4733() {}
 
     static ByteBuffer[] keyPress(int event) {
         int ssrc = ThreadLocalRandom.current().nextInt();

@@ -13,8 +13,7 @@ import java.util.function.BiConsumer;
 /** Just enough SIP text handling for {@link IvrLoad}'s callers and agent: headers, replies, SDP. */
 final class SipText {
 
-    private SipText() {
-    }
+    private SipText() {}
 
     static String header(String message, String name, String compact) {
         String value = headerOrNull(message, name, compact);
@@ -26,7 +25,8 @@ final class SipText {
 
     static String headerOrNull(String message, String name, String compact) {
         int end = message.indexOf("\r\n\r\n");
-        for (String line : message.substring(0, end < 0 ? message.length() : end).split("\r\n")) {
+        for (String line :
+                message.substring(0, end < 0 ? message.length() : end).split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 continue;
@@ -43,9 +43,12 @@ final class SipText {
     static String reply(String request, int status, String toTag, String sdp, int contactPort) {
         StringBuilder b = new StringBuilder("SIP/2.0 ").append(status).append(" OK\r\n");
         for (String line : request.substring(0, request.indexOf("\r\n\r\n")).split("\r\n")) {
-            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT) : "";
+            String name = line.contains(":")
+                    ? line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT)
+                    : "";
             switch (name) {
-                case "via", "v", "from", "f", "call-id", "i", "cseq" -> b.append(line).append("\r\n");
+                case "via", "v", "from", "f", "call-id", "i", "cseq" ->
+                    b.append(line).append("\r\n");
                 case "to", "t" -> {
                     b.append(line);
                     if (toTag != null && !line.contains(";tag=")) {
@@ -53,8 +56,7 @@ final class SipText {
                     }
                     b.append("\r\n");
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         b.append("Contact: <sip:agent@127.0.0.1:").append(contactPort).append(">\r\n");

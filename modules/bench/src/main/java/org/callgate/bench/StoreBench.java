@@ -1,9 +1,9 @@
 package org.callgate.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,11 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,7 +40,6 @@ import org.callgate.store.s3.S3Settings;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
-import java.util.UUID;
 
 /**
  * Upload throughput of callgate's recording pipeline against raw SDK PutObject, on the same S3
@@ -63,8 +63,7 @@ public final class StoreBench {
 
     private static final int BYTES_PER_SECOND = 8000 * 4;
 
-    private StoreBench() {
-    }
+    private StoreBench() {}
 
     public static void main(String[] args) throws Exception {
         URI endpoint = URI.create(args[0]);
@@ -72,18 +71,27 @@ public final class StoreBench {
         int seconds = Integer.parseInt(args[4]);
         Path work = Files.createDirectories(Path.of(args[5]));
         int rounds = Integer.parseInt(args[6]);
-        S3Settings base = S3Settings.forBucket("placeholder").withRegion("us-east-1").withEndpoint(endpoint, true)
+        S3Settings base = S3Settings.forBucket("placeholder")
+                .withRegion("us-east-1")
+                .withEndpoint(endpoint, true)
                 .withCredentials(args[1], args[2]);
         String run = UUID.randomUUID().toString().substring(0, 8); // unique bucket names per run
         List<Path> wavs = wavs(work.resolve("audio"), files, seconds);
         long bytes = wavs.stream().mapToLong(StoreBench::size).sum();
-        System.out.printf(Locale.ROOT, "files=%d%nbytes_per_file=%d%ntotal_mb=%.1f%nuploads_at_once=%d%n", files,
-                size(wavs.get(0)), bytes / 1e6, RecordingUploader.workers());
+        System.out.printf(
+                Locale.ROOT,
+                "files=%d%nbytes_per_file=%d%ntotal_mb=%.1f%nuploads_at_once=%d%n",
+                files,
+                size(wavs.get(0)),
+                bytes / 1e6,
+                RecordingUploader.workers());
 
         // Warm-up of both paths (JIT, connections), not reported.
         int threads = RecordingUploader.workers();
         raw(base.withBucket(bucket(base, "warm-raw-" + run)), wavs.subList(0, Math.min(3, files)), threads);
-        pipeline(base.withBucket(bucket(base, "warm-cg-" + run)), work.resolve("spool-warm"),
+        pipeline(
+                base.withBucket(bucket(base, "warm-cg-" + run)),
+                work.resolve("spool-warm"),
                 wavs.subList(0, Math.min(3, files)));
 
         // Rounds alternate raw and callgate, each into a fresh bucket, so that neither always runs
@@ -93,16 +101,25 @@ public final class StoreBench {
         List<Double> shares = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             double rawSeconds = raw(base.withBucket(bucket(base, "raw-" + run + "-" + round)), wavs, threads);
-            double callgateSeconds = pipeline(base.withBucket(bucket(base, "cg-" + run + "-" + round)),
-                    work.resolve("spool-" + round), wavs);
+            double callgateSeconds = pipeline(
+                    base.withBucket(bucket(base, "cg-" + run + "-" + round)), work.resolve("spool-" + round), wavs);
             rawRates.add(bytes / 1e6 / rawSeconds);
             callgateRates.add(bytes / 1e6 / callgateSeconds);
             shares.add(100 * callgateRates.getLast() / rawRates.getLast());
-            System.out.printf(Locale.ROOT, "round_%d: raw_mb_per_s=%.2f callgate_mb_per_s=%.2f share_pct=%.1f%n", round,
-                    rawRates.getLast(), callgateRates.getLast(), shares.getLast());
+            System.out.printf(
+                    Locale.ROOT,
+                    "round_%d: raw_mb_per_s=%.2f callgate_mb_per_s=%.2f share_pct=%.1f%n",
+                    round,
+                    rawRates.getLast(),
+                    callgateRates.getLast(),
+                    shares.getLast());
         }
-        System.out.printf(Locale.ROOT, "raw_mb_per_s_median=%.2f%ncallgate_mb_per_s_median=%.2f%n"
-                + "callgate_share_of_raw_pct_median=%.1f%n", median(rawRates), median(callgateRates), median(shares));
+        System.out.printf(
+                Locale.ROOT,
+                "raw_mb_per_s_median=%.2f%ncallgate_mb_per_s_median=%.2f%n" + "callgate_share_of_raw_pct_median=%.1f%n",
+                median(rawRates),
+                median(callgateRates),
+                median(shares));
     }
 
     private static double median(List<Double> values) {
@@ -128,10 +145,15 @@ public final class StoreBench {
                     for (int i = next.getAndIncrement(); i < wavs.size(); i = next.getAndIncrement()) {
                         Path wav = wavs.get(i);
                         String md5 = md5(wav);
-                        s3.putObject(r -> r.bucket(settings.bucket()).key("raw/" + wav.getFileName())
-                                .contentType("audio/wav").contentMD5(md5).objectLockMode(ObjectLockMode.COMPLIANCE)
-                                .objectLockRetainUntilDate(until)
-                                .tagging("retention-class=banking-recording&service=banking"), RequestBody.fromFile(wav));
+                        s3.putObject(
+                                r -> r.bucket(settings.bucket())
+                                        .key("raw/" + wav.getFileName())
+                                        .contentType("audio/wav")
+                                        .contentMD5(md5)
+                                        .objectLockMode(ObjectLockMode.COMPLIANCE)
+                                        .objectLockRetainUntilDate(until)
+                                        .tagging("retention-class=banking-recording&service=banking"),
+                                RequestBody.fromFile(wav));
                     }
                     return null;
                 }));
@@ -164,12 +186,12 @@ public final class StoreBench {
         List<AudioSink> sinks = new ArrayList<>();
         List<Long> frames = new ArrayList<>();
         try (S3RecordingStore store = new S3RecordingStore(settings);
-                RecordingUploader uploader = new RecordingUploader(spool, store, RetentionProfile.DEFAULT,
-                        (key, ref) -> stored.incrementAndGet());
+                RecordingUploader uploader = new RecordingUploader(
+                        spool, store, RetentionProfile.DEFAULT, (key, ref) -> stored.incrementAndGet());
                 SpoolRecorder recorder = new SpoolRecorder(spool, uploader)) {
             for (int i = 0; i < wavs.size(); i++) {
-                AudioSink sink = recorder.begin(new RecordingFacts("bench-" + i, "+32475000000", "banking", "banking",
-                        answered, banking));
+                AudioSink sink = recorder.begin(
+                        new RecordingFacts("bench-" + i, "+32475000000", "banking", "banking", answered, banking));
                 byte[] wav = Files.readAllBytes(wavs.get(i));
                 sink.write(Arrays.copyOfRange(wav, 44, wav.length));
                 sinks.add(sink);
@@ -219,5 +241,4 @@ public final class StoreBench {
         }
         return out;
     }
-
 }

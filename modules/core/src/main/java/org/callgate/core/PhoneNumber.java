@@ -46,9 +46,8 @@ public record PhoneNumber(String e164) {
         String international = toInternational(digits);
         int count = international.length() - 1;
         if (count < MIN_DIGITS || count > MAX_DIGITS) {
-            throw new IllegalArgumentException(
-                    "telephone number has " + count + " digits, E.164 allows " + MIN_DIGITS + " to "
-                            + MAX_DIGITS + ": '" + text + "'");
+            throw new IllegalArgumentException("telephone number has " + count + " digits, E.164 allows " + MIN_DIGITS
+                    + " to " + MAX_DIGITS + ": '" + text + "'");
         }
         return new PhoneNumber(international);
     }

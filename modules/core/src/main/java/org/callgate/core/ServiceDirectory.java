@@ -21,8 +21,8 @@ public final class ServiceDirectory {
         for (ServiceLine line : lines) {
             ServiceLine previous = map.putIfAbsent(line.number(), line);
             if (previous != null) {
-                throw new IllegalArgumentException("service lines '" + previous.id() + "' and '"
-                        + line.id() + "' share the number " + line.number());
+                throw new IllegalArgumentException("service lines '" + previous.id() + "' and '" + line.id()
+                        + "' share the number " + line.number());
             }
         }
         this.byNumber = Map.copyOf(map);

@@ -35,7 +35,8 @@ class BackoffTest {
     @Test
     void aCapBelowTheFirstWaitIsRefused() {
         assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT2S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT2S");
         assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -3,17 +3,26 @@ package org.callgate.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PhoneNumberTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "02 278 50 44", "+32 2 278 50 44", "0032 2 278 50 44", "022785044", "+3222785044",
-        "3222785044", "02/278.50.44", "(02) 278-50-44", "+3222785044;phone-context=example.com",
-        "tel:+32-2-278-50-44"})
+    @ValueSource(
+            strings = {
+                "02 278 50 44",
+                "+32 2 278 50 44",
+                "0032 2 278 50 44",
+                "022785044",
+                "+3222785044",
+                "3222785044",
+                "02/278.50.44",
+                "(02) 278-50-44",
+                "+3222785044;phone-context=example.com",
+                "tel:+32-2-278-50-44"
+            })
     void everyUsualFormOfTheSameNumberNormalisesToOneE164Number(String written) {
         assertThat(PhoneNumber.parse(written).e164()).isEqualTo("+3222785044");
     }

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class ServiceDirectoryTest {
 
-    private final ServiceLine privateLine = new ServiceLine(
-            "private", "Private customers", PhoneNumber.parse("02 278 50 44"), "sip:private@queue");
-    private final ServiceLine business = new ServiceLine(
-            "business", "Business customers", PhoneNumber.parse("02 201 11 11"), "sip:business@queue");
+    private final ServiceLine privateLine =
+            new ServiceLine("private", "Private customers", PhoneNumber.parse("02 278 50 44"), "sip:private@queue");
+    private final ServiceLine business =
+            new ServiceLine("business", "Business customers", PhoneNumber.parse("02 201 11 11"), "sip:business@queue");
 
     @Test
     void aDialledNumberInAnyFormFindsItsServiceLine() {
@@ -25,7 +25,8 @@ class ServiceDirectoryTest {
     void theLinesAreListedInTheOrderTheyWereConfigured() {
         List<ServiceLine> many = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            many.add(new ServiceLine("line-" + i, "Line " + i, PhoneNumber.parse("+3222000" + (100 + i)), "sip:q" + i + "@y"));
+            many.add(new ServiceLine(
+                    "line-" + i, "Line " + i, PhoneNumber.parse("+3222000" + (100 + i)), "sip:q" + i + "@y"));
         }
 
         assertThat(new ServiceDirectory(many).lines()).containsExactlyElementsOf(many);

@@ -12,16 +12,25 @@ import org.callgate.core.dossier.SearchHit;
 /** Reads a hit back from a document's stored fields. The full IBAN is not among them (R11). */
 final class Hits {
 
-    private Hits() {
-    }
+    private Hits() {}
 
     static SearchHit of(Document doc, float score) {
         RecordKind kind = RecordKind.valueOf(doc.get(Fields.KIND));
-        RecordRetention retention = new RecordRetention(doc.get(Fields.RETENTION_CLASS),
-                Instant.ofEpochMilli(number(doc, Fields.RETAIN_UNTIL)), doc.get(Fields.LEGAL_HOLD) != null);
-        return new SearchHit(kind, doc.get(Fields.ID), doc.get(Fields.DOSSIER), doc.get(Fields.DISPLAY),
-                values(doc, Fields.PHONES), doc.get(Fields.IBAN_MASKED), values(doc, Fields.BARCODE),
-                doc.get(Fields.SERVICE), Instant.ofEpochMilli(number(doc, Fields.TIME)), retention,
+        RecordRetention retention = new RecordRetention(
+                doc.get(Fields.RETENTION_CLASS),
+                Instant.ofEpochMilli(number(doc, Fields.RETAIN_UNTIL)),
+                doc.get(Fields.LEGAL_HOLD) != null);
+        return new SearchHit(
+                kind,
+                doc.get(Fields.ID),
+                doc.get(Fields.DOSSIER),
+                doc.get(Fields.DISPLAY),
+                values(doc, Fields.PHONES),
+                doc.get(Fields.IBAN_MASKED),
+                values(doc, Fields.BARCODE),
+                doc.get(Fields.SERVICE),
+                Instant.ofEpochMilli(number(doc, Fields.TIME)),
+                retention,
                 Float.isNaN(score) ? 0f : score);
     }
 

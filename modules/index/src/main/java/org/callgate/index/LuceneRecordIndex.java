@@ -56,10 +56,11 @@ public final class LuceneRecordIndex implements RecordIndex {
      * need their own writes visible at once call {@link #refresh()}.
      */
     static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(LuceneRecordIndex.class);
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.TIME, SortField.Type.LONG, true));
-    private static final Sort BEST_THEN_NEWEST = new Sort(SortField.FIELD_SCORE,
-            new SortField(Fields.TIME, SortField.Type.LONG, true));
+    private static final Sort BEST_THEN_NEWEST =
+            new Sort(SortField.FIELD_SCORE, new SortField(Fields.TIME, SortField.Type.LONG, true));
 
     private final Path path;
     private final Directory directory;
@@ -77,8 +78,8 @@ public final class LuceneRecordIndex implements RecordIndex {
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
         this.queries = new SearchQueries(names);
-        refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(
+                this::refreshQuietly, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Opens the index at {@code path}, creating it when there is none. */
@@ -162,13 +163,15 @@ public final class LuceneRecordIndex implements RecordIndex {
     /** The caller's most recently changed dossier (R15). */
     @Override
     public Optional<KnownCaller> identify(PhoneNumber caller) {
-        SearchPage page = search(SearchQuery.all().withPhone(caller).only(RecordKind.DOSSIER).page(0, 1));
+        SearchPage page = search(
+                SearchQuery.all().withPhone(caller).only(RecordKind.DOSSIER).page(0, 1));
         return page.hits().stream().findFirst().map(hit -> new KnownCaller(hit.id(), null, null));
     }
 
     @Override
     public Optional<Integer> dossierVersion(String number) {
-        Query query = SearchQueries.term(Fields.UID, RecordDocuments.uid(RecordKind.DOSSIER, number).text());
+        Query query = SearchQueries.term(
+                Fields.UID, RecordDocuments.uid(RecordKind.DOSSIER, number).text());
         return withSearcher(searcher -> {
             var top = searcher.search(query, 1);
             if (top.scoreDocs.length == 0) {

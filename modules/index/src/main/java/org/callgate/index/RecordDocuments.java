@@ -2,6 +2,7 @@ package org.callgate.index;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.LongPoint;
@@ -16,21 +17,19 @@ import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.RecordRetention;
 import org.callgate.core.dossier.RecordingRef;
-import java.util.List;
 
 /** Turns records into Lucene documents: what is searched, filtered, sorted and shown. */
 final class RecordDocuments {
 
-    private RecordDocuments() {
-    }
+    private RecordDocuments() {}
 
     static Term uid(RecordKind kind, String id) {
         return new Term(Fields.UID, kind.name() + ":" + id);
     }
 
     static Document of(Dossier dossier) {
-        Document doc = base(RecordKind.DOSSIER, dossier.number(), dossier.service(), dossier.updated(),
-                dossier.retention());
+        Document doc =
+                base(RecordKind.DOSSIER, dossier.number(), dossier.service(), dossier.updated(), dossier.retention());
         doc.add(new StringField(Fields.DOSSIER, dossier.number(), Store.YES));
         phones(doc, dossier.phones());
         doc.add(new TextField(Fields.NAME, dossier.name() + " " + dossier.firstName(), Store.NO));
@@ -62,7 +61,11 @@ final class RecordDocuments {
     }
 
     static Document of(RecordingRef recording) {
-        Document doc = base(RecordKind.RECORDING, recording.callId(), recording.service(), recording.start(),
+        Document doc = base(
+                RecordKind.RECORDING,
+                recording.callId(),
+                recording.service(),
+                recording.start(),
                 recording.retention());
         doc.add(new StringField(Fields.CALL_ID, recording.callId(), Store.NO));
         if (recording.caller() != null) {

@@ -2,6 +2,7 @@ package org.callgate.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
@@ -17,7 +18,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import java.time.Instant;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.SearchQuery;
 
@@ -29,9 +29,11 @@ final class SearchQueries {
 
     /** Terms shorter than this must match exactly; up to {@link #TWO_EDITS_FROM} - 1, one typo. */
     private static final int ONE_EDIT_FROM = 3;
+
     private static final int TWO_EDITS_FROM = 6;
     /** The first letter must be right: it keeps fuzzy queries fast on a million names. */
     private static final int FUZZY_PREFIX = 1;
+
     private static final int FUZZY_EXPANSIONS = 50;
 
     private final Analyzer names;
@@ -102,7 +104,8 @@ final class SearchQueries {
             either.add(new BoostQuery(term(Fields.NAME, word), 2f), Occur.SHOULD);
             int edits = word.length() < ONE_EDIT_FROM ? 0 : word.length() < TWO_EDITS_FROM ? 1 : 2;
             if (edits > 0) {
-                either.add(new FuzzyQuery(new Term(Fields.NAME, word), edits, FUZZY_PREFIX, FUZZY_EXPANSIONS, true),
+                either.add(
+                        new FuzzyQuery(new Term(Fields.NAME, word), edits, FUZZY_PREFIX, FUZZY_EXPANSIONS, true),
                         Occur.SHOULD);
             }
             all.add(either.build(), Occur.MUST);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LuceneRecordIndexTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
-    private static final RecordRetention THREE_YEARS = new RecordRetention("dossier", Instant.parse("2029-11-26T09:00:00Z"), false);
+    private static final RecordRetention THREE_YEARS =
+            new RecordRetention("dossier", Instant.parse("2029-11-26T09:00:00Z"), false);
 
     @TempDir
     Path dir;
@@ -41,13 +42,37 @@ class LuceneRecordIndexTest {
     }
 
     static Dossier dossier(String number, String name, String firstName, String phone, String iban) {
-        return new Dossier(number, 1, name, firstName, List.of(PhoneNumber.parse(phone)),
-                iban == null ? null : Iban.parse(iban), null, null, "parcels", List.of(), T0, T0, THREE_YEARS);
+        return new Dossier(
+                number,
+                1,
+                name,
+                firstName,
+                List.of(PhoneNumber.parse(phone)),
+                iban == null ? null : Iban.parse(iban),
+                null,
+                null,
+                "parcels",
+                List.of(),
+                T0,
+                T0,
+                THREE_YEARS);
     }
 
-    static CallTrace trace(String callId, String caller, Instant time, List<String> barcodes, RecordRetention retention) {
-        return new CallTrace(callId, PhoneNumber.parse(caller), "+3222785044", "parcels", time, barcodes, "", "1",
-                false, false, null, retention);
+    static CallTrace trace(
+            String callId, String caller, Instant time, List<String> barcodes, RecordRetention retention) {
+        return new CallTrace(
+                callId,
+                PhoneNumber.parse(caller),
+                "+3222785044",
+                "parcels",
+                time,
+                barcodes,
+                "",
+                "1",
+                false,
+                false,
+                null,
+                retention);
     }
 
     private List<String> ids(SearchQuery query) {
@@ -125,7 +150,15 @@ class LuceneRecordIndexTest {
         index.put(trace("expires-now", "0475 12 34 56", T0, List.of(), expiresNow));
         index.put(trace("held", "0475 12 34 56", T0, List.of(), held));
         index.put(trace("kept", "0475 12 34 56", T0, List.of(), kept));
-        index.put(new RecordingRef("rec-expired", "recordings/x.wav", null, "parcels", T0, 1000, false, null,
+        index.put(new RecordingRef(
+                "rec-expired",
+                "recordings/x.wav",
+                null,
+                "parcels",
+                T0,
+                1000,
+                false,
+                null,
                 new RecordRetention("recording", Instant.parse("2027-05-26T09:00:00Z"), false)));
         index.put(dossier("D2026-000001", "Peeters", "Jan", "02 278 50 44", null));
         index.refresh();
@@ -143,8 +176,19 @@ class LuceneRecordIndexTest {
         for (int i = 0; i < 5; i++) {
             index.put(trace("parcels-" + i, "0475 12 34 56", T0.plusSeconds(i * 3600L), List.of(), year));
         }
-        index.put(new CallTrace("banking-0", PhoneNumber.parse("0475 12 34 56"), "+3222785044", "banking", T0,
-                List.of(), "", "1", false, false, null, year));
+        index.put(new CallTrace(
+                "banking-0",
+                PhoneNumber.parse("0475 12 34 56"),
+                "+3222785044",
+                "banking",
+                T0,
+                List.of(),
+                "",
+                "1",
+                false,
+                false,
+                null,
+                year));
         SearchQuery caller = SearchQuery.of("0475 12 34 56");
 
         assertThat(ids(caller.withService("banking"))).containsExactly("banking-0");

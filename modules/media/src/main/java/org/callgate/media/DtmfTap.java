@@ -34,8 +34,12 @@ final class DtmfTap extends ChannelInboundHandlerAdapter {
         if (payloadType >= 0 && RtpPacket.payloadType(rtp) == payloadType) {
             int offset = TelephoneEvent.offset(rtp);
             if (offset >= 0) {
-                detector.update(RtpPacket.ssrc(rtp), RtpPacket.timestamp(rtp),
-                        TelephoneEvent.event(rtp, offset), TelephoneEvent.end(rtp, offset), leg.clock().millis());
+                detector.update(
+                        RtpPacket.ssrc(rtp),
+                        RtpPacket.timestamp(rtp),
+                        TelephoneEvent.event(rtp, offset),
+                        TelephoneEvent.end(rtp, offset),
+                        leg.clock().millis());
             }
         }
         ctx.fireChannelRead(msg);

@@ -20,6 +20,7 @@ public final class G711 {
 
     /** µ-law bias added before the segment search (33 in 14-bit units, 0x84 in 16-bit). */
     private static final int ULAW_BIAS = 0x84;
+
     private static final int ULAW_CLIP = 8159;
     private static final int[] ULAW_SEGMENT_END = {0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF, 0x1FFF};
     private static final int[] ALAW_SEGMENT_END = {0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF};
@@ -42,8 +43,7 @@ public final class G711 {
         }
     }
 
-    private G711() {
-    }
+    private G711() {}
 
     public static byte ulaw(short sample) {
         return ULAW_ENCODE[(sample >> 2) & 0x3FFF];

@@ -34,8 +34,7 @@ final class Latch {
         }
     }
 
-    private record State(InetSocketAddress address, boolean latched) {
-    }
+    private record State(InetSocketAddress address, boolean latched) {}
 
     private static final State UNKNOWN = new State(null, false);
 

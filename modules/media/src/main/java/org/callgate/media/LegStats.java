@@ -15,7 +15,14 @@ import org.callgate.core.media.LegCounters;
 final class LegStats {
 
     private enum Counter {
-        PACKETS_IN, BYTES_IN, PACKETS_LOST, PACKETS_OUT, BYTES_OUT, RTCP_IN, RTCP_OUT, DROPPED
+        PACKETS_IN,
+        BYTES_IN,
+        PACKETS_LOST,
+        PACKETS_OUT,
+        BYTES_OUT,
+        RTCP_IN,
+        RTCP_OUT,
+        DROPPED
     }
 
     private final AtomicLongArray values = new AtomicLongArray(Counter.values().length);

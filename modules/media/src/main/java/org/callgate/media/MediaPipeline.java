@@ -30,15 +30,19 @@ final class MediaPipeline {
     static final String LATCH = "latch";
     static final String RELAY = "relay";
 
-    private MediaPipeline() {
-    }
+    private MediaPipeline() {}
 
     /**
      * The initializer of the {@code kind} socket of {@code ingress}, relaying to {@code egress}
      * while {@code relay} is on; key presses on the caller leg go to {@code keys}.
      */
-    static ChannelInitializer<DatagramChannel> initializer(NettyMediaLeg ingress, NettyMediaLeg egress,
-            PacketKind kind, RelaySwitch relay, DtmfDetector.Keys keys, RecorderSlot recorder) {
+    static ChannelInitializer<DatagramChannel> initializer(
+            NettyMediaLeg ingress,
+            NettyMediaLeg egress,
+            PacketKind kind,
+            RelaySwitch relay,
+            DtmfDetector.Keys keys,
+            RecorderSlot recorder) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(DatagramChannel channel) {
@@ -47,8 +51,14 @@ final class MediaPipeline {
         };
     }
 
-    static void init(ChannelPipeline pipeline, NettyMediaLeg ingress, NettyMediaLeg egress, PacketKind kind,
-            RelaySwitch relay, DtmfDetector.Keys keys, RecorderSlot recorder) {
+    static void init(
+            ChannelPipeline pipeline,
+            NettyMediaLeg ingress,
+            NettyMediaLeg egress,
+            PacketKind kind,
+            RelaySwitch relay,
+            DtmfDetector.Keys keys,
+            RecorderSlot recorder) {
         pipeline.addLast(VALIDATE, new PacketValidator(ingress, kind));
         pipeline.addLast(LATCH, new SourceLatchHandler(ingress, kind));
         pipeline.addLast(RELAY, new RelayHandler(ingress, egress, kind, relay));

@@ -60,18 +60,22 @@ public record MediaSettings(
      */
     public static MediaSettings of(
             InetAddress address, int portMin, int portMax, Duration inactivityTimeout, Clock clock) {
-        return new MediaSettings(address, address, portMin, portMax, inactivityTimeout, clock,
+        return new MediaSettings(
+                address,
+                address,
+                portMin,
+                portMax,
+                inactivityTimeout,
+                clock,
                 Runtime.getRuntime().availableProcessors());
     }
 
     public MediaSettings withIoThreads(int threads) {
-        return new MediaSettings(bindAddress, advertisedAddress, portMin, portMax, inactivityTimeout,
-                clock, threads);
+        return new MediaSettings(bindAddress, advertisedAddress, portMin, portMax, inactivityTimeout, clock, threads);
     }
 
     public MediaSettings withAdvertisedAddress(InetAddress address) {
-        return new MediaSettings(bindAddress, address, portMin, portMax, inactivityTimeout, clock,
-                ioThreads);
+        return new MediaSettings(bindAddress, address, portMin, portMax, inactivityTimeout, clock, ioThreads);
     }
 
     /** Number of RTP/RTCP port pairs in the range. */

@@ -71,11 +71,15 @@ public final class NettyMediaControl implements MediaControl, AutoCloseable {
         }
         this.pool = new PortPool(settings.portMin(), settings.portMax());
         this.binder = new PortBinder(pool, transport, settings.bindAddress());
-        this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
-                new DefaultThreadFactory("callgate-media"), transport.ioHandlerFactory());
-        LOG.info("media relay on {} ({}), RTP ports {}, {} event loops, transport {}",
-                settings.bindAddress().getHostAddress(), settings.advertisedAddress().getHostAddress(),
-                pool.range(), settings.ioThreads(), transport);
+        this.group = new MultiThreadIoEventLoopGroup(
+                settings.ioThreads(), new DefaultThreadFactory("callgate-media"), transport.ioHandlerFactory());
+        LOG.info(
+                "media relay on {} ({}), RTP ports {}, {} event loops, transport {}",
+                settings.bindAddress().getHostAddress(),
+                settings.advertisedAddress().getHostAddress(),
+                pool.range(),
+                settings.ioThreads(),
+                transport);
     }
 
     @Override
@@ -86,8 +90,8 @@ public final class NettyMediaControl implements MediaControl, AutoCloseable {
             throw new MediaUnavailableException("media relay is shut down");
         }
         try (CallMdc ignored = CallMdc.enter(callId)) {
-            NettyMediaSession session = new NettyMediaSession(
-                    callId, listener, group.next(), settings, binder, sessions::remove);
+            NettyMediaSession session =
+                    new NettyMediaSession(callId, listener, group.next(), settings, binder, sessions::remove);
             try {
                 session.bind();
             } catch (MediaUnavailableException | RuntimeException e) {
@@ -99,8 +103,10 @@ public final class NettyMediaControl implements MediaControl, AutoCloseable {
                 session.close();
                 throw new MediaUnavailableException("media relay is shut down");
             }
-            LOG.debug("media opened: caller port {}, agent port {}",
-                    session.caller().localRtp().getPort(), session.agent().localRtp().getPort());
+            LOG.debug(
+                    "media opened: caller port {}, agent port {}",
+                    session.caller().localRtp().getPort(),
+                    session.agent().localRtp().getPort());
             return session;
         }
     }

@@ -79,9 +79,8 @@ final class NettyMediaLeg implements MediaLeg {
         }
         boolean unknown = rtp == null || rtp.getAddress().isAnyLocalAddress() || rtp.getPort() == 0;
         rtpLatch.expect(unknown ? null : rtp);
-        rtcpLatch.expect(unknown || rtp.getPort() == 65535
-                ? null
-                : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1));
+        rtcpLatch.expect(
+                unknown || rtp.getPort() == 65535 ? null : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1));
     }
 
     /**

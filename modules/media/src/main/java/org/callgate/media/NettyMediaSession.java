@@ -57,8 +57,13 @@ final class NettyMediaSession implements MediaSession {
     /** The playback sending to the caller; event loop only. */
     private PromptPlayer playing;
 
-    NettyMediaSession(String callId, MediaListener listener, EventLoop loop, MediaSettings settings,
-            PortBinder binder, Consumer<NettyMediaSession> onClosed) {
+    NettyMediaSession(
+            String callId,
+            MediaListener listener,
+            EventLoop loop,
+            MediaSettings settings,
+            PortBinder binder,
+            Consumer<NettyMediaSession> onClosed) {
         this.callId = callId;
         this.listener = listener;
         this.loop = loop;
@@ -67,8 +72,11 @@ final class NettyMediaSession implements MediaSession {
         this.onClosed = onClosed;
         this.caller = new NettyMediaLeg(callId, LegSide.CALLER, settings.advertisedAddress(), clock);
         this.agent = new NettyMediaLeg(callId, LegSide.AGENT, settings.advertisedAddress(), clock);
-        this.watch = new InactivityWatch(loop, settings,
-                () -> Math.max(caller.lastReceivedMillis(), agent.lastReceivedMillis()), this::reportInactive);
+        this.watch = new InactivityWatch(
+                loop,
+                settings,
+                () -> Math.max(caller.lastReceivedMillis(), agent.lastReceivedMillis()),
+                this::reportInactive);
         this.closed = loop.newPromise();
     }
 
@@ -79,10 +87,10 @@ final class NettyMediaSession implements MediaSession {
      */
     void bind() throws MediaUnavailableException {
         DtmfDetector.Keys keys = this::reportDtmf;
-        Future<BoundPair> callerPair = binder.bind(loop,
-                kind -> MediaPipeline.initializer(caller, agent, kind, relay, keys, recorderSlot));
-        Future<BoundPair> agentPair = binder.bind(loop,
-                kind -> MediaPipeline.initializer(agent, caller, kind, relay, keys, recorderSlot));
+        Future<BoundPair> callerPair =
+                binder.bind(loop, kind -> MediaPipeline.initializer(caller, agent, kind, relay, keys, recorderSlot));
+        Future<BoundPair> agentPair =
+                binder.bind(loop, kind -> MediaPipeline.initializer(agent, caller, kind, relay, keys, recorderSlot));
         caller.attachWhenBound(callerPair, binder, BIND_WAIT_MILLIS);
         agent.attachWhenBound(agentPair, binder, BIND_WAIT_MILLIS);
         NettyMediaLeg.failIfUnbound(callerPair);
@@ -258,11 +266,12 @@ final class NettyMediaSession implements MediaSession {
         if (current != null) {
             current.stopOnLoop();
         }
-        release(caller).addListener(callerFree -> release(agent).addListener(agentFree -> {
-            onClosed.accept(this);
-            logClosed();
-            closed.setSuccess(null);
-        }));
+        release(caller)
+                .addListener(callerFree -> release(agent).addListener(agentFree -> {
+                    onClosed.accept(this);
+                    logClosed();
+                    closed.setSuccess(null);
+                }));
     }
 
     private Future<Void> release(NettyMediaLeg leg) {

@@ -31,8 +31,6 @@ final class PacketValidator extends ChannelInboundHandlerAdapter {
     }
 
     private boolean valid(DatagramPacket packet) {
-        return kind == PacketKind.RTP
-                ? RtpPacket.isRtp(packet.content())
-                : RtpPacket.isRtcp(packet.content());
+        return kind == PacketKind.RTP ? RtpPacket.isRtp(packet.content()) : RtpPacket.isRtcp(packet.content());
     }
 }

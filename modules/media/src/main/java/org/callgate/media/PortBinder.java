@@ -55,11 +55,17 @@ final class PortBinder {
         return bound;
     }
 
-    private void attempt(EventLoop loop, Function<PacketKind, ChannelHandler> initializer, int attempt,
-            Throwable lastFailure, Promise<BoundPair> bound) {
+    private void attempt(
+            EventLoop loop,
+            Function<PacketKind, ChannelHandler> initializer,
+            int attempt,
+            Throwable lastFailure,
+            Promise<BoundPair> bound) {
         if (attempt > MAX_ATTEMPTS) {
-            bound.setFailure(new MediaUnavailableException("could not bind an RTP port pair on "
-                    + bindAddress.getHostAddress() + " after " + MAX_ATTEMPTS + " attempts", lastFailure));
+            bound.setFailure(new MediaUnavailableException(
+                    "could not bind an RTP port pair on " + bindAddress.getHostAddress() + " after " + MAX_ATTEMPTS
+                            + " attempts",
+                    lastFailure));
             return;
         }
         OptionalInt free = pool.acquire();
@@ -70,14 +76,20 @@ final class PortBinder {
         int port = free.getAsInt();
         bindOne(loop, port, initializer.apply(PacketKind.RTP)).addListener((ChannelFuture rtp) -> {
             if (!rtp.isSuccess()) {
-                skip(port, rtp.cause(), rtp.channel().close(),
+                skip(
+                        port,
+                        rtp.cause(),
+                        rtp.channel().close(),
                         failure -> attempt(loop, initializer, attempt + 1, failure, bound));
                 return;
             }
             bindOne(loop, port + 1, initializer.apply(PacketKind.RTCP)).addListener((ChannelFuture rtcp) -> {
                 if (!rtcp.isSuccess()) {
                     rtp.channel().close();
-                    skip(port, rtcp.cause(), rtcp.channel().close(),
+                    skip(
+                            port,
+                            rtcp.cause(),
+                            rtcp.channel().close(),
                             failure -> attempt(loop, initializer, attempt + 1, failure, bound));
                     return;
                 }
@@ -90,8 +102,12 @@ final class PortBinder {
 
     /** A pair that cannot be bound: logged, its port back to the pool once closed, then the next. */
     private void skip(int port, Throwable cause, Future<?> closed, Consumer<Throwable> next) {
-        LOG.warn("RTP port pair {}/{} on {} cannot be bound, skipping it: {}",
-                port, port + 1, bindAddress.getHostAddress(), cause.toString());
+        LOG.warn(
+                "RTP port pair {}/{} on {} cannot be bound, skipping it: {}",
+                port,
+                port + 1,
+                bindAddress.getHostAddress(),
+                cause.toString());
         closed.addListener(done -> {
             pool.release(port);
             next.accept(cause);
@@ -104,10 +120,12 @@ final class PortBinder {
      */
     Future<Void> release(BoundPair pair) {
         Promise<Void> released = pair.rtp().eventLoop().newPromise();
-        pair.rtp().close().addListener(rtpClosed -> pair.rtcp().close().addListener(rtcpClosed -> {
-            pool.release(pair.port());
-            released.setSuccess(null);
-        }));
+        pair.rtp()
+                .close()
+                .addListener(rtpClosed -> pair.rtcp().close().addListener(rtcpClosed -> {
+                    pool.release(pair.port());
+                    released.setSuccess(null);
+                }));
         return released;
     }
 
@@ -117,7 +135,8 @@ final class PortBinder {
     }
 
     private ChannelFuture bindOne(EventLoop loop, int port, ChannelHandler initializer) {
-        return transport.readOptions(new Bootstrap())
+        return transport
+                .readOptions(new Bootstrap())
                 .group(loop)
                 .channel(transport.channelClass())
                 .handler(initializer)

@@ -43,8 +43,7 @@ public final class PortPool {
                     "RTP port range " + portMin + "-" + portMax + " must lie within 1-65535");
         }
         if (portMin % 2 != 0) {
-            throw new IllegalArgumentException(
-                    "RTP port range must start on an even port (RFC 3550 §11): " + portMin);
+            throw new IllegalArgumentException("RTP port range must start on an even port (RFC 3550 §11): " + portMin);
         }
         if (portMax < portMin + 1) {
             throw new IllegalArgumentException(

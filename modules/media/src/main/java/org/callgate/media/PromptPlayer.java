@@ -32,7 +32,11 @@ final class PromptPlayer implements Playback, PromptPacer.Paced {
     private static final Logger LOG = LoggerFactory.getLogger(PromptPlayer.class);
     static final long FRAME_MILLIS = 20;
 
-    private enum State { QUEUED, PLAYING, DONE }
+    private enum State {
+        QUEUED,
+        PLAYING,
+        DONE
+    }
 
     private final NettyMediaSession session;
     private final NettyMediaLeg leg;

@@ -32,8 +32,15 @@ final class RecorderTap extends ChannelInboundHandlerAdapter {
             int offset = codec == null ? -1 : RtpPacket.payloadOffset(rtp);
             int length = offset < 0 ? -1 : RtpPacket.payloadLength(rtp, offset);
             if (length > 0) {
-                recorder.accept(leg.side(), codec, RtpPacket.ssrc(rtp), RtpPacket.timestamp(rtp), rtp,
-                        rtp.readerIndex() + offset, length, leg.clock().millis());
+                recorder.accept(
+                        leg.side(),
+                        codec,
+                        RtpPacket.ssrc(rtp),
+                        RtpPacket.timestamp(rtp),
+                        rtp,
+                        rtp.readerIndex() + offset,
+                        length,
+                        leg.clock().millis());
             }
         }
         ctx.fireChannelRead(msg);

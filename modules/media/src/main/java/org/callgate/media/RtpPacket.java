@@ -15,10 +15,10 @@ final class RtpPacket {
     static final int RTP_HEADER = 12;
     /** Size of the RTCP common header plus the sender SSRC. */
     static final int RTCP_HEADER = 8;
+
     static final int VERSION = 2;
 
-    private RtpPacket() {
-    }
+    private RtpPacket() {}
 
     /**
      * Minimal RTP check of RFC 3550 §A.1: version 2 and room for the fixed header. Deeper checks

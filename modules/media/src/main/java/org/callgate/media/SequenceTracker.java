@@ -23,6 +23,7 @@ final class SequenceTracker {
     static final int MAX_DROPOUT = 3000;
     /** Largest backward step still taken as a late packet rather than a jump (RFC 3550 §A.1). */
     static final int MAX_MISORDER = 100;
+
     static final int WINDOW = Long.SIZE;
     private static final int SEQ_MOD = 1 << 16;
 
@@ -31,6 +32,7 @@ final class SequenceTracker {
     private long highest;
     /** Bit {@code i} is set when extended sequence number {@code highest - i} has arrived. */
     private long window;
+
     private int badSeq = -1;
     private long lost;
 

@@ -32,6 +32,7 @@ final class SessionRecording implements CallRecording {
     private final CompletableFuture<RecordedAudio> done = new CompletableFuture<>();
     /** Event loop only. */
     private ScheduledFuture<?> flushing;
+
     private boolean stopped;
 
     /** Starts recording into {@code sink}, sample 0 at {@code startMillis}; the taps start feeding it on the loop. */
@@ -77,13 +78,14 @@ final class SessionRecording implements CallRecording {
         }
         long now = clock.millis();
         recorder.finish(now);
-        sink.end(Instant.ofEpochMilli(now), recorder.frames(), recorder.lateSamples()).whenComplete((audio, failure) -> {
-            if (failure != null) {
-                done.completeExceptionally(failure);
-            } else {
-                done.complete(audio);
-            }
-        });
+        sink.end(Instant.ofEpochMilli(now), recorder.frames(), recorder.lateSamples())
+                .whenComplete((audio, failure) -> {
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        done.complete(audio);
+                    }
+                });
     }
 
     private void startOnLoop() {

@@ -48,7 +48,14 @@ final class StereoRecorder {
     }
 
     /** One RTP packet's G.711 payload from {@code side}, received at {@code arrivalMillis}. */
-    void accept(LegSide side, AudioCodec codec, long ssrc, long timestamp, ByteBuf payload, int offset, int length,
+    void accept(
+            LegSide side,
+            AudioCodec codec,
+            long ssrc,
+            long timestamp,
+            ByteBuf payload,
+            int offset,
+            int length,
             long arrivalMillis) {
         int channel = side == LegSide.CALLER ? 0 : 1;
         long arrivalEnd = (arrivalMillis - startMillis) * SAMPLES_PER_MILLI;
@@ -60,7 +67,8 @@ final class StereoRecorder {
                 late++;
             } else if (position < written + WINDOW) {
                 byte code = payload.getByte(offset + i);
-                samples[(int) (position % WINDOW)] = codec == AudioCodec.PCMA ? G711.alawDecode(code) : G711.ulawDecode(code);
+                samples[(int) (position % WINDOW)] =
+                        codec == AudioCodec.PCMA ? G711.alawDecode(code) : G711.ulawDecode(code);
             }
         }
     }

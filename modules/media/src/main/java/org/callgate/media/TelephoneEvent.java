@@ -23,8 +23,7 @@ final class TelephoneEvent {
     /** Size of one event in the payload. */
     static final int SIZE = 4;
 
-    private TelephoneEvent() {
-    }
+    private TelephoneEvent() {}
 
     /**
      * Where the event of the RTP packet starts (relative to the reader index), or -1 when the

@@ -61,9 +61,12 @@ public enum Transport {
      */
     Bootstrap readOptions(Bootstrap bootstrap) {
         if (this == EPOLL) {
-            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM_BYTES)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR,
-                            new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES * DATAGRAMS_PER_READ).maxMessagesPerRead(1));
+            bootstrap
+                    .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM_BYTES)
+                    .option(
+                            ChannelOption.RCVBUF_ALLOCATOR,
+                            new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES * DATAGRAMS_PER_READ)
+                                    .maxMessagesPerRead(1));
         }
         return bootstrap;
     }

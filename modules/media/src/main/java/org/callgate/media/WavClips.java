@@ -29,8 +29,7 @@ public final class WavClips {
     private static final int EXTENSIBLE = 0xFFFE;
     private static final String EXPECTED = "callgate plays 8000 Hz mono";
 
-    private WavClips() {
-    }
+    private WavClips() {}
 
     /**
      * The samples of a WAV file, named by its path.
@@ -61,8 +60,8 @@ public final class WavClips {
             int id = bytes.getInt();
             long size = Integer.toUnsignedLong(bytes.getInt());
             if (size > bytes.remaining()) {
-                throw invalid(file, "truncated RIFF/WAVE file (chunk of " + size + " bytes, "
-                        + bytes.remaining() + " left)");
+                throw invalid(
+                        file, "truncated RIFF/WAVE file (chunk of " + size + " bytes, " + bytes.remaining() + " left)");
             }
             ByteBuffer chunk = bytes.slice(bytes.position(), (int) size).order(ByteOrder.LITTLE_ENDIAN);
             if (id == fourCc("fmt ")) {
@@ -100,8 +99,9 @@ public final class WavClips {
             case PCM -> requireBits(file, "PCM", bits, 16);
             case ALAW -> requireBits(file, "A-law", bits, 8);
             case ULAW -> requireBits(file, "µ-law", bits, 8);
-            default -> throw invalid(file, "format " + format + ", " + EXPECTED
-                    + " as 16-bit PCM (1), A-law (6) or µ-law (7)");
+            default ->
+                throw invalid(
+                        file, "format " + format + ", " + EXPECTED + " as 16-bit PCM (1), A-law (6) or µ-law (7)");
         }
         return format;
     }

@@ -42,7 +42,9 @@ class ClipCursorTest {
         ClipCursor cursor = new ClipCursor(List.of(empty, clip("a", 160, (short) 5), empty, empty));
 
         assertThat(cursor.exhausted()).isFalse();
-        assertThat(cursor.next(AudioCodec.PCMU, 160, packet, 12)).as("nothing after the only samples").isTrue();
+        assertThat(cursor.next(AudioCodec.PCMU, 160, packet, 12))
+                .as("nothing after the only samples")
+                .isTrue();
         assertThat(new ClipCursor(List.of(empty, empty)).exhausted()).isTrue();
         assertThat(new ClipCursor(List.of()).exhausted()).isTrue();
     }

@@ -26,9 +26,10 @@ class CountersTest {
 
     @BeforeEach
     void openSession() throws Exception {
-        media = new NettyMediaControl(MediaSettings.of(UdpPeer.LOOPBACK, 31200, 31219,
-                Duration.ofSeconds(30), Clock.systemUTC()).withIoThreads(1));
-        session = media.open("counters-test", inactive -> { });
+        media = new NettyMediaControl(
+                MediaSettings.of(UdpPeer.LOOPBACK, 31200, 31219, Duration.ofSeconds(30), Clock.systemUTC())
+                        .withIoThreads(1));
+        session = media.open("counters-test", inactive -> {});
         session.caller().remote(callerPhone.address());
         session.agent().remote(agentPlatform.address());
     }
@@ -88,8 +89,10 @@ class CountersTest {
     void rtcpIsCountedApartFromRtp() {
         UdpPeer callerRtcp = UdpPeer.bind();
         try {
-            callerRtcp.send(TestPackets.rtcpReceiverReport(1), plusOne(session.caller().localRtp()));
-            callerRtcp.send(TestPackets.rtcpReceiverReport(1), plusOne(session.caller().localRtp()));
+            callerRtcp.send(
+                    TestPackets.rtcpReceiverReport(1), plusOne(session.caller().localRtp()));
+            callerRtcp.send(
+                    TestPackets.rtcpReceiverReport(1), plusOne(session.caller().localRtp()));
 
             await().untilAsserted(() -> {
                 assertThat(session.caller().counters().rtcpIn()).isEqualTo(2);
@@ -105,12 +108,14 @@ class CountersTest {
     @Test
     void datagramsThatAreNotRtpAreDroppedAndCounted() {
         callerPhone.send(new byte[] {1, 2, 3, 4, 5}, session.caller().localRtp());
-        callerPhone.send("INVITE sip:x SIP/2.0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        callerPhone.send(
+                "INVITE sip:x SIP/2.0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 session.caller().localRtp());
 
         await().until(() -> session.caller().counters().dropped() == 2);
         callerPhone.send(TestPackets.rtp(1), session.caller().localRtp());
-        assertThat(agentPlatform.receive().data()).as("garbage did not latch or block the leg")
+        assertThat(agentPlatform.receive().data())
+                .as("garbage did not latch or block the leg")
                 .isEqualTo(TestPackets.rtp(1));
         assertThat(session.caller().counters().packetsIn()).isOne();
     }

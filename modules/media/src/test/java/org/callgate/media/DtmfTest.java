@@ -36,8 +36,9 @@ class DtmfTest {
 
     @BeforeEach
     void openSession() throws Exception {
-        media = new NettyMediaControl(MediaSettings.of(UdpPeer.LOOPBACK, 31900, 31919,
-                Duration.ofSeconds(30), Clock.systemUTC()).withIoThreads(2));
+        media = new NettyMediaControl(
+                MediaSettings.of(UdpPeer.LOOPBACK, 31900, 31919, Duration.ofSeconds(30), Clock.systemUTC())
+                        .withIoThreads(2));
         session = (NettyMediaSession) media.open("dtmf-test", new MediaListener() {
             @Override
             public void onDtmf(MediaSession pressed, char key) {
@@ -46,8 +47,7 @@ class DtmfTest {
             }
 
             @Override
-            public void onInactive(MediaSession inactive) {
-            }
+            public void onInactive(MediaSession inactive) {}
         });
         session.caller().remote(callerPhone.address());
         session.agent().remote(agentPlatform.address());
@@ -144,7 +144,8 @@ class DtmfTest {
             mediaLogger.setLevel(previous);
         }
 
-        assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(events.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(message -> message.contains("pressed a key"))
                 .filteredOn(message -> message.contains("key") || message.contains("DTMF"))
                 .noneMatch(message -> message.contains("8"));

@@ -51,7 +51,9 @@ class G711Test {
             // Segments double their step with the magnitude: the error stays within ~1/32 of it.
             int bound = Math.max(16, magnitude / 16) + Math.max(0, Math.abs(sample) - 32000);
             assertThat(Math.abs(decoded - sample)).as("%s of %d", codec, sample).isLessThanOrEqualTo(bound);
-            assertThat(Integer.signum(decoded) * Integer.signum(sample)).as("sign of %d", sample).isNotNegative();
+            assertThat(Integer.signum(decoded) * Integer.signum(sample))
+                    .as("sign of %d", sample)
+                    .isNotNegative();
         }
     }
 
@@ -62,7 +64,9 @@ class G711Test {
             if (codec == AudioCodec.PCMU && code == 0x7F) {
                 continue; // negative zero is encoded as zero
             }
-            assertThat(encode(codec, decode(codec, (byte) code)) & 0xFF).as("%s code %02x", codec, code).isEqualTo(code);
+            assertThat(encode(codec, decode(codec, (byte) code)) & 0xFF)
+                    .as("%s code %02x", codec, code)
+                    .isEqualTo(code);
         }
     }
 
@@ -84,12 +88,13 @@ class G711Test {
         for (int i = 0; i < codes.length; i++) {
             codes[i] = (byte) i;
         }
-        AudioFormat.Encoding encoding = codec == AudioCodec.PCMU ? AudioFormat.Encoding.ULAW : AudioFormat.Encoding.ALAW;
+        AudioFormat.Encoding encoding =
+                codec == AudioCodec.PCMU ? AudioFormat.Encoding.ULAW : AudioFormat.Encoding.ALAW;
         AudioFormat g711 = new AudioFormat(encoding, 8000, 8, 1, 1, 8000, false);
         AudioFormat linear = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, 8000, 16, 1, 2, 8000, true);
         byte[] jdk;
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(linear,
-                new AudioInputStream(new ByteArrayInputStream(codes), g711, codes.length))) {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(
+                linear, new AudioInputStream(new ByteArrayInputStream(codes), g711, codes.length))) {
             jdk = in.readAllBytes();
         }
 
@@ -106,8 +111,9 @@ class G711Test {
 
         G711.encode(AudioCodec.PCMU, samples, 1, 3, out, 2);
 
-        assertThat(out).containsExactly(0, 0,
-                G711.ulaw((short) 1000), G711.ulaw((short) -1000), G711.ulaw((short) 30000), 0, 0, 0);
+        assertThat(out)
+                .containsExactly(
+                        0, 0, G711.ulaw((short) 1000), G711.ulaw((short) -1000), G711.ulaw((short) 30000), 0, 0, 0);
     }
 
     private static byte encode(AudioCodec codec, short sample) {

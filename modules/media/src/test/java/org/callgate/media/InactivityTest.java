@@ -91,7 +91,8 @@ class InactivityTest {
         for (int i = 0; i < 4; i++) {
             clock.advance(TIMEOUT.dividedBy(2));
             long before = session.agent().counters().rtcpIn();
-            agentPlatform.send(TestPackets.rtcpReceiverReport(9), plusOne(session.agent().localRtp()));
+            agentPlatform.send(
+                    TestPackets.rtcpReceiverReport(9), plusOne(session.agent().localRtp()));
             await().until(() -> session.agent().counters().rtcpIn() == before + 1);
         }
 

@@ -26,9 +26,10 @@ class LatchingTest {
 
     @BeforeEach
     void openSession() throws Exception {
-        media = new NettyMediaControl(MediaSettings.of(UdpPeer.LOOPBACK, 31100, 31119,
-                Duration.ofSeconds(30), Clock.systemUTC()).withIoThreads(1));
-        session = media.open("latching-test", inactive -> { });
+        media = new NettyMediaControl(
+                MediaSettings.of(UdpPeer.LOOPBACK, 31100, 31119, Duration.ofSeconds(30), Clock.systemUTC())
+                        .withIoThreads(1));
+        session = media.open("latching-test", inactive -> {});
         session.caller().remote(sdpAddress.address());
         session.agent().remote(agentPlatform.address());
     }
@@ -66,11 +67,14 @@ class LatchingTest {
         behindNat.send(TestPackets.rtp(1), session.caller().localRtp());
         agentPlatform.receive();
 
-        intruder.send(TestPackets.rtp(2, 666, TestPackets.payload("injected", 160)), session.caller().localRtp());
+        intruder.send(
+                TestPackets.rtp(2, 666, TestPackets.payload("injected", 160)),
+                session.caller().localRtp());
         await().until(() -> session.caller().counters().dropped() == 1);
         behindNat.send(TestPackets.rtp(2), session.caller().localRtp());
 
-        assertThat(agentPlatform.receive().data()).as("the next packet is the peer's, not the intruder's")
+        assertThat(agentPlatform.receive().data())
+                .as("the next packet is the peer's, not the intruder's")
                 .isEqualTo(TestPackets.rtp(2));
         assertThat(session.caller().counters().packetsIn()).isEqualTo(2);
     }
@@ -104,7 +108,9 @@ class LatchingTest {
         agentPlatform.send(TestPackets.rtp(2), session.agent().localRtp());
 
         assertThat(behindNat.receive().data()).isEqualTo(TestPackets.rtp(2));
-        assertThat(session.agent().counters().packetsIn()).as("the dropped packet still came from the peer").isEqualTo(2);
+        assertThat(session.agent().counters().packetsIn())
+                .as("the dropped packet still came from the peer")
+                .isEqualTo(2);
     }
 
     @Test
@@ -115,17 +121,21 @@ class LatchingTest {
         UdpPeer[] agent = UdpPeer.rtpAndRtcp();
         try {
             session.agent().remote(agent[0].address());
-            rtcpBehindNat.send(TestPackets.rtcpReceiverReport(1), plusOne(session.caller().localRtp()));
-            assertThat(agent[1].receive().data()).as("to the agent's SDP port + 1")
+            rtcpBehindNat.send(
+                    TestPackets.rtcpReceiverReport(1), plusOne(session.caller().localRtp()));
+            assertThat(agent[1].receive().data())
+                    .as("to the agent's SDP port + 1")
                     .isEqualTo(TestPackets.rtcpReceiverReport(1));
 
-            agent[1].send(TestPackets.rtcpReceiverReport(2), plusOne(session.agent().localRtp()));
+            agent[1].send(
+                    TestPackets.rtcpReceiverReport(2), plusOne(session.agent().localRtp()));
 
             Received atCaller = rtcpBehindNat.receive();
             assertThat(atCaller.data()).isEqualTo(TestPackets.rtcpReceiverReport(2));
             assertThat(atCaller.source()).isEqualTo(plusOne(session.caller().localRtp()));
             agent[0].send(TestPackets.rtp(3), session.agent().localRtp());
-            assertThat(behindNat.receive().data()).as("RTP stays latched where it was")
+            assertThat(behindNat.receive().data())
+                    .as("RTP stays latched where it was")
                     .isEqualTo(TestPackets.rtp(3));
         } finally {
             rtcpBehindNat.close();

@@ -41,11 +41,12 @@ class LoggingTest {
 
     @Test
     void sessionLogsCarryTheCallIdAndPacketsAreNotLoggedOneByOne() throws Exception {
-        try (NettyMediaControl media = new NettyMediaControl(MediaSettings.of(UdpPeer.LOOPBACK, 31800, 31819,
-                        Duration.ofSeconds(30), Clock.systemUTC()).withIoThreads(1));
+        try (NettyMediaControl media = new NettyMediaControl(
+                        MediaSettings.of(UdpPeer.LOOPBACK, 31800, 31819, Duration.ofSeconds(30), Clock.systemUTC())
+                                .withIoThreads(1));
                 UdpPeer phone = UdpPeer.bind();
                 UdpPeer agent = UdpPeer.bind()) {
-            MediaSession session = media.open("call-42", inactive -> { });
+            MediaSession session = media.open("call-42", inactive -> {});
             session.caller().remote(phone.address());
             session.agent().remote(agent.address());
             for (int seq = 0; seq < 100; seq++) {
@@ -61,12 +62,18 @@ class LoggingTest {
         List<ILoggingEvent> sessionEvents = events.list.stream()
                 .filter(e -> !e.getFormattedMessage().startsWith("media relay"))
                 .toList();
-        assertThat(sessionEvents).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(sessionEvents)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(m -> m.startsWith("media opened"))
                 .anyMatch(m -> m.startsWith("media closed"));
-        assertThat(sessionEvents).extracting(e -> e.getMDCPropertyMap().get("callId")).containsOnly("call-42");
-        assertThat(messages()).filteredOn(m -> m.contains("latched")).singleElement()
-                .asString().startsWith("CALLER RTP latched to /127.0.0.1:");
+        assertThat(sessionEvents)
+                .extracting(e -> e.getMDCPropertyMap().get("callId"))
+                .containsOnly("call-42");
+        assertThat(messages())
+                .filteredOn(m -> m.contains("latched"))
+                .singleElement()
+                .asString()
+                .startsWith("CALLER RTP latched to /127.0.0.1:");
         assertThat(events.list).as("a bounded number of lines for 100 packets").hasSizeLessThan(10);
     }
 

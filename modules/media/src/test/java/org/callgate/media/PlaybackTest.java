@@ -48,9 +48,14 @@ class PlaybackTest {
         static Rtp parse(byte[] data, long arrivalNanos) {
             ByteBuffer packet = ByteBuffer.wrap(data);
             int first = packet.get(1) & 0xFF;
-            return new Rtp(first & 0x7F, (first & 0x80) != 0, packet.getShort(2) & 0xFFFF,
-                    packet.getInt(4) & 0xFFFF_FFFFL, packet.getInt(8) & 0xFFFF_FFFFL,
-                    Arrays.copyOfRange(data, RtpPacket.RTP_HEADER, data.length), arrivalNanos);
+            return new Rtp(
+                    first & 0x7F,
+                    (first & 0x80) != 0,
+                    packet.getShort(2) & 0xFFFF,
+                    packet.getInt(4) & 0xFFFF_FFFFL,
+                    packet.getInt(8) & 0xFFFF_FFFFL,
+                    Arrays.copyOfRange(data, RtpPacket.RTP_HEADER, data.length),
+                    arrivalNanos);
         }
     }
 
@@ -67,9 +72,11 @@ class PlaybackTest {
     @BeforeEach
     void openSession() throws Exception {
         assumeTrue(transport.isAvailable(), transport + " is not available on this machine");
-        media = new NettyMediaControl(MediaSettings.of(UdpPeer.LOOPBACK, 31920, 31959,
-                Duration.ofSeconds(30), Clock.systemUTC()).withIoThreads(2), transport);
-        session = (NettyMediaSession) media.open("playback-test", inactive -> { });
+        media = new NettyMediaControl(
+                MediaSettings.of(UdpPeer.LOOPBACK, 31920, 31959, Duration.ofSeconds(30), Clock.systemUTC())
+                        .withIoThreads(2),
+                transport);
+        session = (NettyMediaSession) media.open("playback-test", inactive -> {});
         callerPhone = UdpPeer.bind();
         session.caller().remote(callerPhone.address());
     }
@@ -106,7 +113,9 @@ class PlaybackTest {
         }
         short[] audio = decode(AudioCodec.PCMU, packets);
         assertThat(rms(audio)).as("RMS of a sine of amplitude 8000").isBetween(5000.0, 6300.0);
-        assertThat(zeroCrossings(audio)).as("a 1 kHz tone crosses zero 2000 times a second").isBetween(1990, 2010);
+        assertThat(zeroCrossings(audio))
+                .as("a 1 kHz tone crosses zero 2000 times a second")
+                .isBetween(1990, 2010);
         long spanMillis = (packets.get(49).arrivalNanos() - first.arrivalNanos()) / 1_000_000;
         assertThat(spanMillis).as("49 intervals of 20 ms").isBetween(900L, 1300L);
         assertThat(session.caller().counters().packetsOut()).isEqualTo(50);
@@ -143,7 +152,9 @@ class PlaybackTest {
         assertThat(packets).hasSize(2);
         short[] audio = decode(AudioCodec.PCMA, packets);
         assertThat(audio[99]).isGreaterThan((short) 9000);
-        assertThat(audio[100]).as("the second clip starts right after the first").isLessThan((short) 100);
+        assertThat(audio[100])
+                .as("the second clip starts right after the first")
+                .isLessThan((short) 100);
         assertThat(audio[199]).isGreaterThan((short) 9000);
         assertThat(Arrays.copyOfRange(audio, 200, 320)).containsOnly(G711.alawDecode(G711.ALAW_SILENCE));
         await().until(() -> told.interrupted.equals(List.of(false)));
@@ -152,8 +163,10 @@ class PlaybackTest {
     @Test
     void stopEndsThePlaybackEarlyAndTellsTheListenerOnce() {
         List<Long> sentWhenTold = new CopyOnWriteArrayList<>();
-        Playback playback = session.play(List.of(sine(1000, 8000 * 5)),
-                interrupted -> sentWhenTold.add(interrupted ? session.caller().counters().packetsOut() : -1));
+        Playback playback = session.play(
+                List.of(sine(1000, 8000 * 5)),
+                interrupted -> sentWhenTold.add(
+                        interrupted ? session.caller().counters().packetsOut() : -1));
         for (int i = 0; i < 5; i++) {
             callerPhone.receive();
         }
@@ -164,8 +177,11 @@ class PlaybackTest {
         await().until(() -> !sentWhenTold.isEmpty());
         int received = 5 + receiveAll().size();
         assertThat(sentWhenTold).as("told once, interrupted").hasSize(1).allMatch(sent -> sent >= 5);
-        assertThat(session.caller().counters().packetsOut()).as("nothing sent after stopping")
-                .isEqualTo(sentWhenTold.get(0)).isEqualTo(received).isLessThan(250);
+        assertThat(session.caller().counters().packetsOut())
+                .as("nothing sent after stopping")
+                .isEqualTo(sentWhenTold.get(0))
+                .isEqualTo(received)
+                .isLessThan(250);
     }
 
     @Test
@@ -183,7 +199,8 @@ class PlaybackTest {
         List<Rtp> secondPlayback = rest.subList(rest.size() - 5, rest.size());
         assertThat(secondPlayback.get(0).marker()).as("a new talkspurt").isTrue();
         assertThat(secondPlayback).allSatisfy(p -> assertThat(p.ssrc()).isEqualTo(firstPacket.ssrc()));
-        assertThat(rest.get(rest.size() - 1).seq()).as("sequence numbers run on without a gap")
+        assertThat(rest.get(rest.size() - 1).seq())
+                .as("sequence numbers run on without a gap")
                 .isEqualTo((firstPacket.seq() + rest.size()) & 0xFFFF);
     }
 
@@ -204,7 +221,9 @@ class PlaybackTest {
         while (callerPhone.receiveWithin(QUIET) != null) {
             // drain what was sent before the stop
         }
-        assertThat(session.caller().counters().packetsOut()).as("nothing sent after both stopped").isEqualTo(sent);
+        assertThat(session.caller().counters().packetsOut())
+                .as("nothing sent after both stopped")
+                .isEqualTo(sent);
     }
 
     @Test
@@ -231,7 +250,9 @@ class PlaybackTest {
         await().until(() -> !told.interrupted.isEmpty());
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertThat(told.interrupted).containsExactly(false);
-        assertThat(elapsedMillis).as("ten frames, the last sent 180 ms after the first").isGreaterThanOrEqualTo(170);
+        assertThat(elapsedMillis)
+                .as("ten frames, the last sent 180 ms after the first")
+                .isGreaterThanOrEqualTo(170);
         assertThat(session.caller().counters().packetsOut()).isZero();
         assertThat(callerPhone.receiveWithin(QUIET)).isNull();
     }
@@ -251,7 +272,9 @@ class PlaybackTest {
     void theListenerIsToldOnTheSessionsEventLoop() {
         List<Boolean> onLoop = new CopyOnWriteArrayList<>();
 
-        session.play(List.of(sine(1000, 160)), interrupted -> onLoop.add(session.eventLoop().inEventLoop()));
+        session.play(
+                List.of(sine(1000, 160)),
+                interrupted -> onLoop.add(session.eventLoop().inEventLoop()));
 
         await().until(() -> onLoop.equals(List.of(true)));
     }
@@ -267,7 +290,8 @@ class PlaybackTest {
     /** Everything the phone receives until the stream has been quiet for a while. */
     private List<Rtp> receiveAll() {
         List<Rtp> packets = new ArrayList<>();
-        for (UdpPeer.Received received = callerPhone.receiveWithin(QUIET.multipliedBy(2)); received != null;
+        for (UdpPeer.Received received = callerPhone.receiveWithin(QUIET.multipliedBy(2));
+                received != null;
                 received = callerPhone.receiveWithin(QUIET)) {
             packets.add(Rtp.parse(received.data(), System.nanoTime()));
         }

@@ -75,16 +75,21 @@ class PromptPacerTest {
         pacer.remove(player);
 
         assertThat(pacer.active()).isZero();
-        assertThat(channel.runScheduledPendingTasks()).as("no scheduled task left").isEqualTo(-1);
+        assertThat(channel.runScheduledPendingTasks())
+                .as("no scheduled task left")
+                .isEqualTo(-1);
         pacer.add(player);
-        assertThat(channel.runScheduledPendingTasks()).isEqualTo(TimeUnit.MICROSECONDS.toNanos(PromptPacer.SLOT_MICROS));
+        assertThat(channel.runScheduledPendingTasks())
+                .isEqualTo(TimeUnit.MICROSECONDS.toNanos(PromptPacer.SLOT_MICROS));
     }
 
     @Test
     void eachLoopHasItsOwnPacer() {
         EmbeddedChannel other = new EmbeddedChannel();
         try {
-            assertThat(PromptPacer.of(loop)).isSameAs(PromptPacer.of(loop)).isNotSameAs(PromptPacer.of(other.eventLoop()));
+            assertThat(PromptPacer.of(loop))
+                    .isSameAs(PromptPacer.of(loop))
+                    .isNotSameAs(PromptPacer.of(other.eventLoop()));
         } finally {
             other.finishAndReleaseAll();
         }

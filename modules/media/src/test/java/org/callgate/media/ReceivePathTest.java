@@ -72,8 +72,12 @@ class ReceivePathTest {
         } finally {
             out.release();
         }
-        assertThat(callerRtp.<Object>readInbound()).as("relay consumes the packet").isNull();
-        assertThat(callerRtp.<Object>readOutbound()).as("nothing goes back to the sender").isNull();
+        assertThat(callerRtp.<Object>readInbound())
+                .as("relay consumes the packet")
+                .isNull();
+        assertThat(callerRtp.<Object>readOutbound())
+                .as("nothing goes back to the sender")
+                .isNull();
     }
 
     @Test
@@ -104,7 +108,9 @@ class ReceivePathTest {
         }
         releaseOutbound(agentRtp);
 
-        assertThat(caller.counters().packetsLost()).as("3 never arrived, 4 was only late").isOne();
+        assertThat(caller.counters().packetsLost())
+                .as("3 never arrived, 4 was only late")
+                .isOne();
         assertThat(caller.counters().lossRatio()).isEqualTo(1.0 / 6);
     }
 
@@ -118,7 +124,9 @@ class ReceivePathTest {
         assertThat(agentRtp.<Object>readOutbound()).isNull();
         assertThat(caller.counters().dropped()).isEqualTo(2);
         assertThat(caller.counters().packetsIn()).isZero();
-        assertThat(caller.latch(PacketKind.RTP).latched()).as("garbage must not latch").isFalse();
+        assertThat(caller.latch(PacketKind.RTP).latched())
+                .as("garbage must not latch")
+                .isFalse();
     }
 
     @Test
@@ -164,7 +172,9 @@ class ReceivePathTest {
 
         assertThat(agentRtp.<Object>readOutbound()).isNull();
         assertThat(caller.counters().dropped()).isOne();
-        assertThat(caller.counters().packetsIn()).as("it did come from the peer").isOne();
+        assertThat(caller.counters().packetsIn())
+                .as("it did come from the peer")
+                .isOne();
         assertThat(agent.counters().packetsOut()).isZero();
     }
 
@@ -187,10 +197,14 @@ class ReceivePathTest {
                 packet(TestPackets.rtp(2), CALLER_PHONE),
                 packet(TestPackets.rtp(3), CALLER_PHONE));
 
-        assertThat(releaseOutbound(agentRtp)).as("only the first fits before the flush").isOne();
+        assertThat(releaseOutbound(agentRtp))
+                .as("only the first fits before the flush")
+                .isOne();
         assertThat(caller.counters().dropped()).isEqualTo(2);
         assertThat(agent.counters().packetsOut()).isOne();
-        assertThat(agentRtp.isWritable()).as("the batch was flushed at read complete").isTrue();
+        assertThat(agentRtp.isWritable())
+                .as("the batch was flushed at read complete")
+                .isTrue();
     }
 
     @Test
@@ -222,7 +236,7 @@ class ReceivePathTest {
 
     private static EmbeddedChannel socket(NettyMediaLeg ingress, NettyMediaLeg egress, PacketKind kind) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        MediaPipeline.init(channel.pipeline(), ingress, egress, kind, new RelaySwitch(), key -> { }, new RecorderSlot());
+        MediaPipeline.init(channel.pipeline(), ingress, egress, kind, new RelaySwitch(), key -> {}, new RecorderSlot());
         return channel;
     }
 

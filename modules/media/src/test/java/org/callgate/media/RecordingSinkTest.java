@@ -30,6 +30,7 @@ class RecordingSinkTest {
     private static final Instant ANSWERED = Instant.parse("2026-12-05T10:00:00Z");
     /** μ-law codes of the loudest negative and positive samples (ITU-T G.711). */
     private static final byte LOUD_NEGATIVE = 0x00;
+
     private static final byte LOUD_POSITIVE = (byte) 0x80;
     private static final int PACKETS = 5;
 
@@ -42,7 +43,7 @@ class RecordingSinkTest {
     @BeforeEach
     void openSessionBetweenTwoPeers() throws Exception {
         media = new NettyMediaControl(MediaSettings.of(UdpPeer.LOOPBACK, 31740, 31759, Duration.ofSeconds(30), clock));
-        session = media.open("recording-sink-test", inactive -> { });
+        session = media.open("recording-sink-test", inactive -> {});
         callerPhone = UdpPeer.bind();
         agentPlatform = UdpPeer.bind();
         session.caller().remote(callerPhone.address());
@@ -78,10 +79,22 @@ class RecordingSinkTest {
         assertThat(audio.lateSamples()).isZero();
         short loudNegative = G711.ulawDecode(LOUD_NEGATIVE);
         short loudPositive = G711.ulawDecode(LOUD_POSITIVE);
-        assertThat(Arrays.stream(toInts(channels[0])).filter(s -> s == loudNegative).count()).isEqualTo(PACKETS * 160);
-        assertThat(Arrays.stream(toInts(channels[0])).filter(s -> s != loudNegative && s != 0).count()).isZero();
-        assertThat(Arrays.stream(toInts(channels[1])).filter(s -> s == loudPositive).count()).isEqualTo(PACKETS * 160);
-        assertThat(Arrays.stream(toInts(channels[1])).filter(s -> s != loudPositive && s != 0).count()).isZero();
+        assertThat(Arrays.stream(toInts(channels[0]))
+                        .filter(s -> s == loudNegative)
+                        .count())
+                .isEqualTo(PACKETS * 160);
+        assertThat(Arrays.stream(toInts(channels[0]))
+                        .filter(s -> s != loudNegative && s != 0)
+                        .count())
+                .isZero();
+        assertThat(Arrays.stream(toInts(channels[1]))
+                        .filter(s -> s == loudPositive)
+                        .count())
+                .isEqualTo(PACKETS * 160);
+        assertThat(Arrays.stream(toInts(channels[1]))
+                        .filter(s -> s != loudPositive && s != 0)
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -100,8 +113,10 @@ class RecordingSinkTest {
 
     /** One packet each way; returns once both were relayed, so both passed the recorder. */
     private void exchange(int seq) {
-        callerPhone.send(TestPackets.rtp(seq, 1, filled(LOUD_NEGATIVE)), session.caller().localRtp());
-        agentPlatform.send(TestPackets.rtp(seq, 2, filled(LOUD_POSITIVE)), session.agent().localRtp());
+        callerPhone.send(
+                TestPackets.rtp(seq, 1, filled(LOUD_NEGATIVE)), session.caller().localRtp());
+        agentPlatform.send(
+                TestPackets.rtp(seq, 2, filled(LOUD_POSITIVE)), session.agent().localRtp());
         agentPlatform.receive();
         callerPhone.receive();
     }

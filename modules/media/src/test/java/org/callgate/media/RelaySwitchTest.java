@@ -30,8 +30,9 @@ class RelaySwitchTest {
 
     @BeforeEach
     void openSession() throws Exception {
-        media = new NettyMediaControl(MediaSettings.of(UdpPeer.LOOPBACK, 31960, 31979,
-                Duration.ofSeconds(30), Clock.systemUTC()).withIoThreads(2));
+        media = new NettyMediaControl(
+                MediaSettings.of(UdpPeer.LOOPBACK, 31960, 31979, Duration.ofSeconds(30), Clock.systemUTC())
+                        .withIoThreads(2));
         session = (NettyMediaSession) media.open("relay-switch-test", new MediaListener() {
             @Override
             public void onDtmf(MediaSession pressed, char key) {
@@ -39,8 +40,7 @@ class RelaySwitchTest {
             }
 
             @Override
-            public void onInactive(MediaSession inactive) {
-            }
+            public void onInactive(MediaSession inactive) {}
         });
         callerPhone = UdpPeer.rtpAndRtcp();
         agentPlatform = UdpPeer.rtpAndRtcp();
@@ -64,20 +64,28 @@ class RelaySwitchTest {
             callerPhone[0].send(TestPackets.rtp(seq), session.caller().localRtp());
             agentPlatform[0].send(TestPackets.rtp(100 + seq), session.agent().localRtp());
         }
-        callerPhone[1].send(TestPackets.rtcpReceiverReport(1), plusOne(session.caller().localRtp()));
-        agentPlatform[1].send(TestPackets.rtcpReceiverReport(2), plusOne(session.agent().localRtp()));
+        callerPhone[1].send(
+                TestPackets.rtcpReceiverReport(1), plusOne(session.caller().localRtp()));
+        agentPlatform[1].send(
+                TestPackets.rtcpReceiverReport(2), plusOne(session.agent().localRtp()));
         for (byte[] event : TestPackets.keyPress(101, 5, 800, 4, 2)) {
             callerPhone[0].send(event, session.caller().localRtp());
         }
 
         await().until(() -> keys.equals(List.of('4')));
         for (UdpPeer peer : List.of(callerPhone[0], callerPhone[1], agentPlatform[0], agentPlatform[1])) {
-            assertThat(peer.receiveWithin(QUIET)).as("received by %s", peer.address()).isNull();
+            assertThat(peer.receiveWithin(QUIET))
+                    .as("received by %s", peer.address())
+                    .isNull();
         }
-        assertThat(session.caller().counters().packetsIn()).as("received and counted").isEqualTo(10);
+        assertThat(session.caller().counters().packetsIn())
+                .as("received and counted")
+                .isEqualTo(10);
         assertThat(session.caller().counters().rtcpIn()).isOne();
         assertThat(session.agent().counters().packetsIn()).isEqualTo(5);
-        assertThat(session.caller().counters().dropped()).as("switched off is not dropped").isZero();
+        assertThat(session.caller().counters().dropped())
+                .as("switched off is not dropped")
+                .isZero();
         assertThat(session.agent().counters().dropped()).isZero();
         assertThat(session.caller().counters().packetsOut()).isZero();
         assertThat(session.agent().counters().packetsOut()).isZero();
@@ -105,9 +113,10 @@ class RelaySwitchTest {
             callerPhone[0].send(TestPackets.rtp(1), session.caller().localRtp());
             await().until(() -> session.caller().counters().packetsIn() == 1);
 
-            session.play(List.of(PlaybackTest.sine(1000, 160)), interrupted -> { });
+            session.play(List.of(PlaybackTest.sine(1000, 160)), interrupted -> {});
 
-            assertThat(callerPhone[0].receive().source()).isEqualTo(session.caller().localRtp());
+            assertThat(callerPhone[0].receive().source())
+                    .isEqualTo(session.caller().localRtp());
             assertThat(sdpGuess.receiveWithin(QUIET)).isNull();
         }
     }
@@ -116,18 +125,23 @@ class RelaySwitchTest {
     void whileAPromptPlaysWithTheRelayOnTheAgentIsNotMixedIntoTheCallersStream() {
         List<Boolean> told = new CopyOnWriteArrayList<>();
         session.play(List.of(PlaybackTest.sine(1000, 8000)), told::add);
-        long promptSsrc = PlaybackTest.Rtp.parse(callerPhone[0].receive().data(), 0).ssrc();
+        long promptSsrc =
+                PlaybackTest.Rtp.parse(callerPhone[0].receive().data(), 0).ssrc();
 
         for (int seq = 0; seq < 5; seq++) {
-            agentPlatform[0].send(TestPackets.rtp(seq, AGENT_SSRC, new byte[160]), session.agent().localRtp());
+            agentPlatform[0].send(
+                    TestPackets.rtp(seq, AGENT_SSRC, new byte[160]),
+                    session.agent().localRtp());
             callerPhone[0].send(TestPackets.rtp(seq), session.caller().localRtp());
         }
         for (int seq = 0; seq < 5; seq++) {
-            assertThat(agentPlatform[0].receive().data()).as("the caller still reaches the agent")
+            assertThat(agentPlatform[0].receive().data())
+                    .as("the caller still reaches the agent")
                     .isEqualTo(TestPackets.rtp(seq));
         }
         await().until(() -> told.equals(List.of(false)));
-        for (UdpPeer.Received received = callerPhone[0].receiveWithin(QUIET); received != null;
+        for (UdpPeer.Received received = callerPhone[0].receiveWithin(QUIET);
+                received != null;
                 received = callerPhone[0].receiveWithin(QUIET)) {
             assertThat(PlaybackTest.Rtp.parse(received.data(), 0).ssrc()).isEqualTo(promptSsrc);
         }

@@ -39,9 +39,11 @@ class RelayTest {
     @BeforeEach
     void openSessionBetweenTwoPeers() throws Exception {
         assumeTrue(transport.isAvailable(), transport + " is not available on this machine");
-        media = new NettyMediaControl(MediaSettings.of(UdpPeer.LOOPBACK, PORT_MIN, PORT_MAX,
-                Duration.ofSeconds(30), Clock.systemUTC()).withIoThreads(2), transport);
-        session = media.open("relay-test", inactive -> { });
+        media = new NettyMediaControl(
+                MediaSettings.of(UdpPeer.LOOPBACK, PORT_MIN, PORT_MAX, Duration.ofSeconds(30), Clock.systemUTC())
+                        .withIoThreads(2),
+                transport);
+        session = media.open("relay-test", inactive -> {});
         callerPhone = UdpPeer.rtpAndRtcp();
         agentPlatform = UdpPeer.rtpAndRtcp();
         session.caller().remote(callerPhone[0].address());
@@ -50,7 +52,10 @@ class RelayTest {
 
     @AfterEach
     void closeEverything() {
-        Stream.of(callerPhone, agentPlatform).filter(p -> p != null).flatMap(Stream::of).forEach(UdpPeer::close);
+        Stream.of(callerPhone, agentPlatform)
+                .filter(p -> p != null)
+                .flatMap(Stream::of)
+                .forEach(UdpPeer::close);
         if (media != null) {
             media.close();
         }
@@ -110,7 +115,8 @@ class RelayTest {
 
     @Test
     void eachLegAdvertisesAnEvenPortOfTheRangeOnTheConfiguredAddress() {
-        for (InetSocketAddress local : List.of(session.caller().localRtp(), session.agent().localRtp())) {
+        for (InetSocketAddress local :
+                List.of(session.caller().localRtp(), session.agent().localRtp())) {
             assertThat(local.getAddress()).isEqualTo(UdpPeer.LOOPBACK);
             assertThat(local.getPort()).isBetween(PORT_MIN, PORT_MAX - 1).isEven();
         }

@@ -11,10 +11,22 @@ class RtpPacketTest {
     @Test
     void readsTheFixedHeaderFields() {
         ByteBuf packet = Unpooled.wrappedBuffer(new byte[] {
-            (byte) 0x80, (byte) (0x80 | 101), (byte) 0xFF, (byte) 0xFE,
-            0x00, 0x01, 0x02, 0x03,
-            (byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF,
-            1, 2, 3});
+            (byte) 0x80,
+            (byte) (0x80 | 101),
+            (byte) 0xFF,
+            (byte) 0xFE,
+            0x00,
+            0x01,
+            0x02,
+            0x03,
+            (byte) 0xDE,
+            (byte) 0xAD,
+            (byte) 0xBE,
+            (byte) 0xEF,
+            1,
+            2,
+            3
+        });
 
         assertThat(RtpPacket.isRtp(packet)).isTrue();
         assertThat(RtpPacket.version(packet)).isEqualTo(2);

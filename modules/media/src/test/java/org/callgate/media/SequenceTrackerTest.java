@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SequenceTrackerTest {
 
@@ -68,7 +68,9 @@ class SequenceTrackerTest {
     void aDuplicateOfALostPacketsNeighbourDoesNotHideTheLoss() {
         receive(1, 2, 4, 4, 4);
 
-        assertThat(tracker.lost()).as("unlike expected - received, duplicates do not cancel loss").isOne();
+        assertThat(tracker.lost())
+                .as("unlike expected - received, duplicates do not cancel loss")
+                .isOne();
     }
 
     @Test

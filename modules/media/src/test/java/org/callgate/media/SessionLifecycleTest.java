@@ -41,11 +41,12 @@ class SessionLifecycleTest {
         int pairs = 40;
         NettyMediaControl media = start(portMin, portMin + 2 * pairs - 1, 2);
         Random random = new Random(3);
-        try (UdpPeer phone = UdpPeer.bind(); UdpPeer agent = UdpPeer.bind()) {
+        try (UdpPeer phone = UdpPeer.bind();
+                UdpPeer agent = UdpPeer.bind()) {
             for (int batch = 0; batch < 50; batch++) {
                 List<MediaSession> open = new ArrayList<>();
                 for (int i = 0; i < pairs / 2; i++) {
-                    open.add(media.open("call-" + batch + "-" + i, inactive -> { }));
+                    open.add(media.open("call-" + batch + "-" + i, inactive -> {}));
                 }
                 assertThat(media.freePortPairs()).isZero();
                 relayOnePacket(open.get(random.nextInt(open.size())), phone, agent, batch);
@@ -64,10 +65,10 @@ class SessionLifecycleTest {
     @Test
     void whenThePortsRunOutOpenFailsAndReturnsWhatItHadTaken() throws Exception {
         NettyMediaControl media = start(31500, 31505, 1);
-        MediaSession first = media.open("first", inactive -> { });
+        MediaSession first = media.open("first", inactive -> {});
         assertThat(media.freePortPairs()).isOne();
 
-        assertThatThrownBy(() -> media.open("second", inactive -> { }))
+        assertThatThrownBy(() -> media.open("second", inactive -> {}))
                 .isInstanceOf(MediaUnavailableException.class)
                 .hasMessage("no free RTP port pair in 31500-31505");
 
@@ -76,7 +77,7 @@ class SessionLifecycleTest {
         assertThat(media.openChannels()).isEqualTo(4);
         first.close();
         assertThat(media.freePortPairs()).isEqualTo(3);
-        MediaSession third = media.open("third", inactive -> { });
+        MediaSession third = media.open("third", inactive -> {});
         assertThat(third.caller().localRtp().getPort()).isBetween(31500, 31504);
         assertThat(media.openSessions()).isOne();
     }
@@ -84,15 +85,17 @@ class SessionLifecycleTest {
     @Test
     void withOnlyTwoPairsOneSessionFitsAndTheNextOneFitsAfterItCloses() throws Exception {
         NettyMediaControl media = start(31510, 31513, 1);
-        MediaSession first = media.open("first", inactive -> { });
+        MediaSession first = media.open("first", inactive -> {});
 
-        assertThatThrownBy(() -> media.open("second", inactive -> { }))
+        assertThatThrownBy(() -> media.open("second", inactive -> {}))
                 .isInstanceOf(MediaUnavailableException.class)
                 .hasMessageContaining("no free RTP port pair");
 
         first.close();
-        MediaSession second = media.open("second", inactive -> { });
-        assertThat(List.of(second.caller().localRtp().getPort(), second.agent().localRtp().getPort()))
+        MediaSession second = media.open("second", inactive -> {});
+        assertThat(List.of(
+                        second.caller().localRtp().getPort(),
+                        second.agent().localRtp().getPort()))
                 .containsExactlyInAnyOrder(31510, 31512);
     }
 
@@ -102,9 +105,11 @@ class SessionLifecycleTest {
         blockers.add(UdpPeer.bind(31523));
         NettyMediaControl media = start(31520, 31529, 1);
 
-        MediaSession session = media.open("skipping", inactive -> { });
+        MediaSession session = media.open("skipping", inactive -> {});
 
-        assertThat(List.of(session.caller().localRtp().getPort(), session.agent().localRtp().getPort()))
+        assertThat(List.of(
+                        session.caller().localRtp().getPort(),
+                        session.agent().localRtp().getPort()))
                 .containsExactly(31524, 31526);
         assertThat(media.freePortPairs()).as("skipped pairs stay in the pool").isEqualTo(3);
         assertThat(media.openChannels()).isEqualTo(4);
@@ -120,10 +125,12 @@ class SessionLifecycleTest {
         }
         NettyMediaControl media = start(31540, 31559, 1);
 
-        assertThatThrownBy(() -> media.open("blocked", inactive -> { }))
+        assertThatThrownBy(() -> media.open("blocked", inactive -> {}))
                 .isInstanceOf(MediaUnavailableException.class)
                 .hasMessage("could not bind an RTP port pair on 127.0.0.1 after 5 attempts")
-                .cause().isInstanceOf(IOException.class).hasMessageContaining("Address already in use");
+                .cause()
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Address already in use");
 
         assertThat(media.freePortPairs()).isEqualTo(10);
         assertThat(media.openSessions()).isZero();
@@ -133,7 +140,7 @@ class SessionLifecycleTest {
     @Test
     void closingASessionTwiceIsHarmless() throws Exception {
         NettyMediaControl media = start(31560, 31569, 1);
-        MediaSession session = media.open("twice", inactive -> { });
+        MediaSession session = media.open("twice", inactive -> {});
 
         session.close();
         session.close();
@@ -146,8 +153,8 @@ class SessionLifecycleTest {
     @Test
     void closingTheRelayClosesItsSessionsAndRefusesNewOnes() throws Exception {
         NettyMediaControl media = start(31580, 31599, 2);
-        media.open("a", inactive -> { });
-        media.open("b", inactive -> { });
+        media.open("a", inactive -> {});
+        media.open("b", inactive -> {});
         assertThat(media.openChannels()).isEqualTo(8);
 
         media.close();
@@ -157,7 +164,7 @@ class SessionLifecycleTest {
         assertThat(media.openChannels()).isZero();
         assertThat(media.freePortPairs()).isEqualTo(10);
         assertEveryPortCanBeBoundAgain(31580, 31599);
-        assertThatThrownBy(() -> media.open("c", inactive -> { }))
+        assertThatThrownBy(() -> media.open("c", inactive -> {}))
                 .isInstanceOf(MediaUnavailableException.class)
                 .hasMessageContaining("shut down");
     }
@@ -175,7 +182,7 @@ class SessionLifecycleTest {
                     int count = 0;
                     for (int i = 0; i < 50; i++) {
                         try {
-                            MediaSession session = media.open("concurrent-" + i, inactive -> { });
+                            MediaSession session = media.open("concurrent-" + i, inactive -> {});
                             count++;
                             session.close();
                         } catch (MediaUnavailableException exhausted) {
@@ -201,20 +208,22 @@ class SessionLifecycleTest {
     @Test
     void sessionsAreSpreadOverTheEventLoopsEachKeepingItsSocketsOnOne() throws Exception {
         NettyMediaControl media = start(31700, 31719, 2);
-        NettyMediaSession first = (NettyMediaSession) media.open("one", inactive -> { });
-        NettyMediaSession second = (NettyMediaSession) media.open("two", inactive -> { });
+        NettyMediaSession first = (NettyMediaSession) media.open("one", inactive -> {});
+        NettyMediaSession second = (NettyMediaSession) media.open("two", inactive -> {});
 
         assertThat(first.eventLoop()).isNotSameAs(second.eventLoop());
         for (NettyMediaSession session : List.of(first, second)) {
             assertThat(List.of(session.caller().pair(), session.agent().pair()))
                     .flatExtracting(BoundPair::rtp, BoundPair::rtcp)
-                    .allSatisfy(channel -> assertThat(((Channel) channel).eventLoop()).isSameAs(session.eventLoop()));
+                    .allSatisfy(channel ->
+                            assertThat(((Channel) channel).eventLoop()).isSameAs(session.eventLoop()));
         }
     }
 
     private NettyMediaControl start(int portMin, int portMax, int threads) {
-        NettyMediaControl media = new NettyMediaControl(MediaSettings.of(UdpPeer.LOOPBACK, portMin, portMax,
-                Duration.ofSeconds(30), Clock.systemUTC()).withIoThreads(threads));
+        NettyMediaControl media = new NettyMediaControl(
+                MediaSettings.of(UdpPeer.LOOPBACK, portMin, portMax, Duration.ofSeconds(30), Clock.systemUTC())
+                        .withIoThreads(threads));
         controls.add(media);
         return media;
     }

@@ -35,9 +35,14 @@ class TelephoneEventTest {
                 .putShort((short) 1)
                 .putInt(160)
                 .putInt(0x1234)
-                .putInt(1).putInt(2) // CSRCs
-                .putShort((short) 0xBEDE).putShort((short) 1).putInt(0) // extension of one word
-                .put((byte) 3).put((byte) 0x0A).putShort((short) 400) // the event: key 3, not ended
+                .putInt(1)
+                .putInt(2) // CSRCs
+                .putShort((short) 0xBEDE)
+                .putShort((short) 1)
+                .putInt(0) // extension of one word
+                .put((byte) 3)
+                .put((byte) 0x0A)
+                .putShort((short) 400) // the event: key 3, not ended
                 .put(new byte[] {0, 0, 0, 4}) // four bytes of padding
                 .array();
         ByteBuf rtp = Unpooled.wrappedBuffer(packet);

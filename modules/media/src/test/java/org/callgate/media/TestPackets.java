@@ -11,8 +11,7 @@ final class TestPackets {
     static final long SSRC = 0x1234_5678L;
     static final int PCMU = 0;
 
-    private TestPackets() {
-    }
+    private TestPackets() {}
 
     /** An RTP packet (RFC 3550 §5.1) with a 20 ms PCMU-sized payload that names {@code seq}. */
     static byte[] rtp(int seq) {

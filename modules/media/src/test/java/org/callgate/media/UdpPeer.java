@@ -18,8 +18,7 @@ final class UdpPeer implements AutoCloseable {
     private static final int RECEIVE_TIMEOUT_MILLIS = 5_000;
 
     /** What a peer received, and from where. */
-    record Received(byte[] data, InetSocketAddress source) {
-    }
+    record Received(byte[] data, InetSocketAddress source) {}
 
     private final DatagramSocket socket;
 
@@ -81,13 +80,12 @@ final class UdpPeer implements AutoCloseable {
         try {
             socket.receive(packet);
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("nothing received on " + address() + " within "
-                    + RECEIVE_TIMEOUT_MILLIS + " ms", e);
+            throw new AssertionError(
+                    "nothing received on " + address() + " within " + RECEIVE_TIMEOUT_MILLIS + " ms", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Received(Arrays.copyOf(buffer, packet.getLength()),
-                (InetSocketAddress) packet.getSocketAddress());
+        return new Received(Arrays.copyOf(buffer, packet.getLength()), (InetSocketAddress) packet.getSocketAddress());
     }
 
     /** The next datagram, or {@code null} if none arrives within {@code wait}. */

@@ -74,8 +74,10 @@ class WavClipsTest {
         AudioFormat format = new AudioFormat(8000, 16, 1, true, false);
         byte[] data = pcm(SAMPLES);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(data), format, SAMPLES.length),
-                AudioFileFormat.Type.WAVE, out);
+        AudioSystem.write(
+                new AudioInputStream(new ByteArrayInputStream(data), format, SAMPLES.length),
+                AudioFileFormat.Type.WAVE,
+                out);
 
         assertThat(WavClips.read(write("jdk.wav", out.toByteArray())).samples()).containsExactly(SAMPLES);
     }
@@ -93,8 +95,7 @@ class WavClipsTest {
     void stereoIsRefused() throws IOException {
         Path file = write("stereo.wav", wav(1, 2, 8000, 16, pcm(SAMPLES)));
 
-        assertThatThrownBy(() -> WavClips.read(file))
-                .hasMessage(file + ": 2 channels, callgate plays 8000 Hz mono");
+        assertThatThrownBy(() -> WavClips.read(file)).hasMessage(file + ": 2 channels, callgate plays 8000 Hz mono");
     }
 
     @Test
@@ -103,10 +104,12 @@ class WavClipsTest {
         Path mp3 = write("mp3.wav", wav(0x55, 1, 8000, 0, new byte[16]));
         Path alaw16 = write("alaw16.wav", wav(6, 1, 8000, 16, new byte[16]));
 
-        assertThatThrownBy(() -> WavClips.read(eightBit)).hasMessage(eightBit + ": 8-bit PCM, callgate plays 16-bit PCM");
-        assertThatThrownBy(() -> WavClips.read(mp3)).hasMessage(
-                mp3 + ": format 85, callgate plays 8000 Hz mono as 16-bit PCM (1), A-law (6) or µ-law (7)");
-        assertThatThrownBy(() -> WavClips.read(alaw16)).hasMessage(alaw16 + ": 16-bit A-law, callgate plays 8-bit A-law");
+        assertThatThrownBy(() -> WavClips.read(eightBit))
+                .hasMessage(eightBit + ": 8-bit PCM, callgate plays 16-bit PCM");
+        assertThatThrownBy(() -> WavClips.read(mp3))
+                .hasMessage(mp3 + ": format 85, callgate plays 8000 Hz mono as 16-bit PCM (1), A-law (6) or µ-law (7)");
+        assertThatThrownBy(() -> WavClips.read(alaw16))
+                .hasMessage(alaw16 + ": 16-bit A-law, callgate plays 8-bit A-law");
     }
 
     @Test
@@ -137,14 +140,20 @@ class WavClipsTest {
 
     private static byte[] fmt(int format, int channels, int rate, int bits) {
         int block = channels * Math.max(1, bits / 8);
-        return ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
-                .putShort((short) format).putShort((short) channels).putInt(rate).putInt(rate * block)
-                .putShort((short) block).putShort((short) bits)
+        return ByteBuffer.allocate(16)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) format)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * block)
+                .putShort((short) block)
+                .putShort((short) bits)
                 .array();
     }
 
     private static byte[] chunk(String id, byte[] body) {
-        ByteBuffer chunk = ByteBuffer.allocate(8 + body.length + (body.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer chunk =
+                ByteBuffer.allocate(8 + body.length + (body.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
         chunk.put(id.getBytes(StandardCharsets.US_ASCII)).putInt(body.length).put(body);
         return chunk.array();
     }
@@ -155,7 +164,9 @@ class WavClipsTest {
             size += chunk.length;
         }
         ByteBuffer riff = ByteBuffer.allocate(8 + size).order(ByteOrder.LITTLE_ENDIAN);
-        riff.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(size).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        riff.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(size)
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII));
         for (byte[] chunk : chunks) {
             riff.put(chunk);
         }

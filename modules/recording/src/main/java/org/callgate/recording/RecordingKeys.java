@@ -13,8 +13,8 @@ import org.callgate.store.ObjectKey;
  */
 public record RecordingKeys(ObjectKey audio, ObjectKey metadata) {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     public static RecordingKeys of(String callId, Instant answered) {
         String base = "recordings/" + DAY.format(answered) + "/" + callId;

@@ -26,14 +26,34 @@ import org.callgate.core.dossier.RecordingRef;
  * @param incomplete the recording was cut short (crash, write error)
  * @param dossier the dossier the call belongs to, null when not known
  */
-public record RecordingMetadata(String callId, String caller, String serviceLine, String service, String start,
-        long durationMillis, String decision, String retentionClass, String retainUntil, String lockMode,
-        String audioKey, long bytes, String sha256, boolean incomplete, String dossier) {
+public record RecordingMetadata(
+        String callId,
+        String caller,
+        String serviceLine,
+        String service,
+        String start,
+        long durationMillis,
+        String decision,
+        String retentionClass,
+        String retainUntil,
+        String lockMode,
+        String audioKey,
+        long bytes,
+        String sha256,
+        boolean incomplete,
+        String dossier) {
 
     /** What the index keeps of the recording: everything here but the digest and size. */
     public RecordingRef ref() {
-        return new RecordingRef(callId, audioKey, PhoneNumber.tryParse(caller).orElse(null), service,
-                Instant.parse(start), durationMillis, incomplete, dossier,
+        return new RecordingRef(
+                callId,
+                audioKey,
+                PhoneNumber.tryParse(caller).orElse(null),
+                service,
+                Instant.parse(start),
+                durationMillis,
+                incomplete,
+                dossier,
                 new RecordRetention(retentionClass, Instant.parse(retainUntil), false));
     }
 }

@@ -2,6 +2,7 @@ package org.callgate.recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import org.callgate.core.recording.RecordingFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.nio.ByteBuffer;
 
 /**
  * The local directory where recordings wait for the store: {@code <callId>.wav} (the audio, written
@@ -107,8 +107,10 @@ public final class RecordingSpool {
         }
         long frames = Files.exists(wavOf(callId)) ? StereoWav.repair(wavOf(callId)) : 0;
         Instant ended = entry.answeredAt().plusMillis(frames / 8);
-        LOG.warn("call {}: its recording was interrupted after {} ms; storing what was recorded, marked incomplete",
-                callId, frames / 8);
+        LOG.warn(
+                "call {}: its recording was interrupted after {} ms; storing what was recorded, marked incomplete",
+                callId,
+                frames / 8);
         SpoolEntry done = entry.ended(ended, frames, true);
         write(done);
         return done;
@@ -117,8 +119,8 @@ public final class RecordingSpool {
     private void write(SpoolEntry entry) throws IOException {
         Path target = jsonOf(entry.callId());
         Path temp = dir.resolve(entry.callId() + ".json.tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(ByteBuffer.wrap(JSON.writeValueAsBytes(entry)));
             channel.force(true);
         }

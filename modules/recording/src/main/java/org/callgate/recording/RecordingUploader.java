@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.callgate.core.Backoff;
@@ -55,8 +55,8 @@ public final class RecordingUploader implements AutoCloseable {
     private final RetentionProfile profile;
     private final RecordingIndexer indexer;
     static final int WORKERS = 2;
-    private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(WORKERS,
-            Thread.ofPlatform().name("callgate-uploader-", 1).daemon().factory());
+    private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(
+            WORKERS, Thread.ofPlatform().name("callgate-uploader-", 1).daemon().factory());
     private final ExecutorService metadataLane = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("callgate-uploader-metadata").daemon().factory());
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
@@ -65,8 +65,8 @@ public final class RecordingUploader implements AutoCloseable {
      * @param indexer given each recording once audio and metadata are stored and verified, and
      *     before its spool entry is deleted: the index step. If it fails, the recording is retried.
      */
-    public RecordingUploader(RecordingSpool spool, RecordingStore store, RetentionProfile profile,
-            RecordingIndexer indexer) {
+    public RecordingUploader(
+            RecordingSpool spool, RecordingStore store, RetentionProfile profile, RecordingIndexer indexer) {
         this.spool = spool;
         this.store = store;
         this.profile = profile;
@@ -126,11 +126,17 @@ public final class RecordingUploader implements AutoCloseable {
         try {
             StoredRecording stored = storeMetadata(entry, audio, failures < 0);
             // the index step (DESIGN §1 step 6), before the spool entry goes
-            indexer.indexStored(stored.metadataObject().key().value(), stored.metadata().ref());
+            indexer.indexStored(
+                    stored.metadataObject().key().value(), stored.metadata().ref());
             spool.delete(entry);
             pending.remove(entry.callId());
-            LOG.info("call {}: recording stored as {} ({} bytes, {}, until {})", entry.callId(), stored.audio().key(),
-                    stored.audio().size(), stored.metadata().lockMode(), stored.metadata().retainUntil());
+            LOG.info(
+                    "call {}: recording stored as {} ({} bytes, {}, until {})",
+                    entry.callId(),
+                    stored.audio().key(),
+                    stored.audio().size(),
+                    stored.metadata().lockMode(),
+                    stored.metadata().retainUntil());
         } catch (IOException | StoreException | IndexingException | RuntimeException e) {
             failed(entry, failures, e);
         }
@@ -158,10 +164,16 @@ public final class RecordingUploader implements AutoCloseable {
         Path wav = spool.wavOf(entry.callId());
         long wavSize = Files.size(wav);
         Retention retention = profile.retentionFor(entry.retentionClass(), entry.answeredAt());
-        ObjectKey audioKey = RecordingKeys.of(entry.callId(), entry.answeredAt()).audio();
+        ObjectKey audioKey =
+                RecordingKeys.of(entry.callId(), entry.answeredAt()).audio();
         ObjectAttributes audioAttributes = new ObjectAttributes("audio/wav", retention, false, tags(entry));
-        ObjectInfo audio = putOnce(audioKey, wavSize, fresh ? () -> store.putNew(audioKey, wav, audioAttributes)
-                : () -> store.put(audioKey, wav, audioAttributes), () -> Digests.sha256(wav));
+        ObjectInfo audio = putOnce(
+                audioKey,
+                wavSize,
+                fresh
+                        ? () -> store.putNew(audioKey, wav, audioAttributes)
+                        : () -> store.put(audioKey, wav, audioAttributes),
+                () -> Digests.sha256(wav));
         return new StoredAudio(audio, retention);
     }
 
@@ -170,10 +182,15 @@ public final class RecordingUploader implements AutoCloseable {
         RecordingMetadata metadata = metadata(entry, audio.info(), audio.retention());
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata);
         ObjectKey metaKey = RecordingKeys.of(entry.callId(), entry.answeredAt()).metadata();
-        ObjectAttributes metaAttributes = new ObjectAttributes("application/json", audio.retention(), false,
-                tags(entry));
-        ObjectInfo meta = putOnce(metaKey, json.length, fresh ? () -> store.putNew(metaKey, json, metaAttributes)
-                : () -> store.put(metaKey, json, metaAttributes), () -> Digests.sized(json));
+        ObjectAttributes metaAttributes =
+                new ObjectAttributes("application/json", audio.retention(), false, tags(entry));
+        ObjectInfo meta = putOnce(
+                metaKey,
+                json.length,
+                fresh
+                        ? () -> store.putNew(metaKey, json, metaAttributes)
+                        : () -> store.put(metaKey, json, metaAttributes),
+                () -> Digests.sized(json));
         return new StoredRecording(audio.info(), meta, metadata);
     }
 
@@ -208,10 +225,22 @@ public final class RecordingUploader implements AutoCloseable {
     }
 
     private static RecordingMetadata metadata(SpoolEntry entry, ObjectInfo audio, Retention retention) {
-        return new RecordingMetadata(entry.callId(), entry.caller(), entry.serviceLine(), entry.service(),
-                entry.answered(), entry.duration().toMillis(), "recorded;reason=" + entry.reason(),
-                entry.retentionClass(), retention.retainUntil().toString(), retention.mode().name(),
-                audio.key().value(), audio.size(), audio.sha256(), entry.incomplete(), entry.dossier());
+        return new RecordingMetadata(
+                entry.callId(),
+                entry.caller(),
+                entry.serviceLine(),
+                entry.service(),
+                entry.answered(),
+                entry.duration().toMillis(),
+                "recorded;reason=" + entry.reason(),
+                entry.retentionClass(),
+                retention.retainUntil().toString(),
+                retention.mode().name(),
+                audio.key().value(),
+                audio.size(),
+                audio.sha256(),
+                entry.incomplete(),
+                entry.dossier());
     }
 
     /** Stops the worker; what is not stored yet stays in the spool for the next start. */
@@ -222,8 +251,7 @@ public final class RecordingUploader implements AutoCloseable {
     }
 
     /** The audio as stored, handed from the audio lane to the metadata lane. */
-    private record StoredAudio(ObjectInfo info, Retention retention) {
-    }
+    private record StoredAudio(ObjectInfo info, Retention retention) {}
 
     @FunctionalInterface
     private interface StorePut {

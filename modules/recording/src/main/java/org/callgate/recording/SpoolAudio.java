@@ -56,16 +56,18 @@ final class SpoolAudio implements AudioSink {
 
     @Override
     public CompletableFuture<RecordedAudio> end(Instant ended, long frames, long lateSamples) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                close();
-                ending.ended(ended, frames, null);
-                return new RecordedAudio(frames, StereoWav.HEADER_BYTES + dataBytes, lateSamples);
-            } catch (IOException e) {
-                ending.ended(ended, frames, e);
-                throw new UncheckedIOException(e);
-            }
-        }, io);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        close();
+                        ending.ended(ended, frames, null);
+                        return new RecordedAudio(frames, StereoWav.HEADER_BYTES + dataBytes, lateSamples);
+                    } catch (IOException e) {
+                        ending.ended(ended, frames, e);
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                io);
     }
 
     private void open() {

@@ -23,8 +23,18 @@ import org.callgate.core.recording.RecordingFacts;
  * @param dossier the dossier the caller was identified with, or null (absent in entries of
  *     versions before it)
  */
-public record SpoolEntry(String callId, String caller, String serviceLine, String service, String answered,
-        String reason, String retentionClass, String ended, long frames, boolean incomplete, String dossier) {
+public record SpoolEntry(
+        String callId,
+        String caller,
+        String serviceLine,
+        String service,
+        String answered,
+        String reason,
+        String retentionClass,
+        String ended,
+        long frames,
+        boolean incomplete,
+        String dossier) {
 
     public SpoolEntry {
         Objects.requireNonNull(callId, "callId");
@@ -33,14 +43,33 @@ public record SpoolEntry(String callId, String caller, String serviceLine, Strin
     }
 
     static SpoolEntry started(RecordingFacts facts) {
-        return new SpoolEntry(facts.callId(), facts.caller(), facts.serviceLine(), facts.service(),
-                facts.answered().toString(), facts.decision().reason().token(), facts.decision().retentionClass(),
-                null, 0, false, facts.dossier());
+        return new SpoolEntry(
+                facts.callId(),
+                facts.caller(),
+                facts.serviceLine(),
+                facts.service(),
+                facts.answered().toString(),
+                facts.decision().reason().token(),
+                facts.decision().retentionClass(),
+                null,
+                0,
+                false,
+                facts.dossier());
     }
 
     SpoolEntry ended(Instant end, long frameCount, boolean cut) {
-        return new SpoolEntry(callId, caller, serviceLine, service, answered, reason, retentionClass, end.toString(),
-                frameCount, cut, dossier);
+        return new SpoolEntry(
+                callId,
+                caller,
+                serviceLine,
+                service,
+                answered,
+                reason,
+                retentionClass,
+                end.toString(),
+                frameCount,
+                cut,
+                dossier);
     }
 
     boolean isEnded() {

@@ -37,7 +37,8 @@ public final class SpoolRecorder implements CallRecorder, AutoCloseable {
     @Override
     public AudioSink begin(RecordingFacts facts) throws IOException {
         String callId = facts.callId();
-        return new SpoolAudio(spool.begin(facts), io, (ended, frames, failure) -> ended(callId, ended, frames, failure));
+        return new SpoolAudio(
+                spool.begin(facts), io, (ended, frames, failure) -> ended(callId, ended, frames, failure));
     }
 
     /**
@@ -49,8 +50,11 @@ public final class SpoolRecorder implements CallRecorder, AutoCloseable {
         try {
             long kept = failure == null ? frames : StereoWav.repair(spool.wavOf(callId));
             if (failure != null) {
-                LOG.error("call {}: recording cut short by a write error, storing {} ms marked incomplete: {}",
-                        callId, kept / 8, failure.toString());
+                LOG.error(
+                        "call {}: recording cut short by a write error, storing {} ms marked incomplete: {}",
+                        callId,
+                        kept / 8,
+                        failure.toString());
             }
             uploader.submit(spool.end(callId, ended, kept, failure != null), true);
         } catch (IOException | RuntimeException e) {

@@ -3,8 +3,8 @@ package org.callgate.recording;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.callgate.core.media.AudioSink;
@@ -25,15 +25,19 @@ final class StereoWav {
     static final int BYTES_PER_FRAME = AudioSink.BYTES_PER_FRAME;
     static final int HEADER_BYTES = 44;
 
-    private StereoWav() {
-    }
+    private StereoWav() {}
 
     /** The header for {@code dataBytes} of audio. */
     static ByteBuffer header(long dataBytes) {
         ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         b.put(ascii("RIFF")).putInt((int) (36 + dataBytes)).put(ascii("WAVE"));
-        b.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) CHANNELS)
-                .putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * BYTES_PER_FRAME).putShort((short) BYTES_PER_FRAME)
+        b.put(ascii("fmt "))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) CHANNELS)
+                .putInt(SAMPLE_RATE)
+                .putInt(SAMPLE_RATE * BYTES_PER_FRAME)
+                .putShort((short) BYTES_PER_FRAME)
                 .putShort((short) 16);
         b.put(ascii("data")).putInt((int) dataBytes);
         return b.flip();

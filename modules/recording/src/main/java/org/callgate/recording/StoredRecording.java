@@ -7,5 +7,4 @@ import org.callgate.store.ObjectInfo;
  * {@link org.callgate.core.dossier.RecordingIndexer} before the spool entry is deleted, so that a
  * failure to index leaves the entry to be retried (and found in the store by its digest).
  */
-record StoredRecording(ObjectInfo audio, ObjectInfo metadataObject, RecordingMetadata metadata) {
-}
+record StoredRecording(ObjectInfo audio, ObjectInfo metadataObject, RecordingMetadata metadata) {}

@@ -24,6 +24,7 @@ final class OutageStore implements RecordingStore {
     final AtomicInteger bytePutsToRefuse = new AtomicInteger();
     /** Puts that stored something. */
     final AtomicInteger puts = new AtomicInteger();
+
     private final RecordingStore store;
 
     OutageStore(RecordingStore store) {

@@ -107,10 +107,13 @@ class RecordingUploaderTest {
         int half = frames / 2 * StereoWav.BYTES_PER_FRAME;
         sink.write(Arrays.copyOfRange(pcm, 0, half));
         sink.write(Arrays.copyOfRange(pcm, half, pcm.length));
-        RecordedAudio audio = sink.end(facts.answered().plusMillis(frames / 8), frames, 0).join();
+        RecordedAudio audio =
+                sink.end(facts.answered().plusMillis(frames / 8), frames, 0).join();
         assertThat(audio.frames()).isEqualTo(frames);
         assertThat(audio.bytes()).isEqualTo(StereoWav.HEADER_BYTES + pcm.length);
-        return ByteBuffer.allocate(StereoWav.HEADER_BYTES + pcm.length).put(StereoWav.header(pcm.length)).put(pcm)
+        return ByteBuffer.allocate(StereoWav.HEADER_BYTES + pcm.length)
+                .put(StereoWav.header(pcm.length))
+                .put(pcm)
                 .array();
     }
 
@@ -127,8 +130,9 @@ class RecordingUploaderTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
         assertThat(read(WAV)).isEqualTo(audio);
         ObjectInfo info = store.head(WAV).orElseThrow();
-        assertThat(info.retention()).isEqualTo(new Retention("banking-recording",
-                Instant.parse("2036-11-25T10:15:30Z"), LockMode.COMPLIANCE));
+        assertThat(info.retention())
+                .isEqualTo(
+                        new Retention("banking-recording", Instant.parse("2036-11-25T10:15:30Z"), LockMode.COMPLIANCE));
         assertThat(info.tags()).containsEntry("service", "banking");
         JsonNode metadata = new ObjectMapper().readTree(read(JSON));
         assertThat(metadata.get("caller").asText()).isEqualTo("+32475123456");
@@ -148,11 +152,13 @@ class RecordingUploaderTest {
 
     @Test
     void theMetadataLinksTheDossierTheCallerWasIdentifiedWith() throws Exception {
-        record(new RecordingFacts("call-1", "+32475123456", "private", "banking", ANSWERED, BANKING, "D2026-000007"),
+        record(
+                new RecordingFacts("call-1", "+32475123456", "private", "banking", ANSWERED, BANKING, "D2026-000007"),
                 800);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
-        assertThat(new ObjectMapper().readTree(read(JSON)).get("dossier").asText()).isEqualTo("D2026-000007");
+        assertThat(new ObjectMapper().readTree(read(JSON)).get("dossier").asText())
+                .isEqualTo("D2026-000007");
         assertThat(indexed.getFirst().dossier()).isEqualTo("D2026-000007");
     }
 
@@ -220,8 +226,11 @@ class RecordingUploaderTest {
         Path wav = spool.begin(facts(BANKING));
         writeAudio(wav, 800, true);
         spool.end("call-1", ANSWERED.plusMillis(100), 800, false);
-        store.put(WAV, wav, new ObjectAttributes("audio/wav",
-                RetentionProfile.DEFAULT.retentionFor("banking-recording", ANSWERED)));
+        store.put(
+                WAV,
+                wav,
+                new ObjectAttributes(
+                        "audio/wav", RetentionProfile.DEFAULT.retentionFor("banking-recording", ANSWERED)));
 
         uploader.resumeSpool();
 
@@ -233,8 +242,11 @@ class RecordingUploaderTest {
 
     @Test
     void otherBytesAlreadyUnderTheKeyAreNeverOverwrittenAndTheRecordingStaysInTheSpool() throws Exception {
-        store.put(WAV, new byte[] {9, 9, 9}, new ObjectAttributes("audio/wav",
-                RetentionProfile.DEFAULT.retentionFor("banking-recording", ANSWERED)));
+        store.put(
+                WAV,
+                new byte[] {9, 9, 9},
+                new ObjectAttributes(
+                        "audio/wav", RetentionProfile.DEFAULT.retentionFor("banking-recording", ANSWERED)));
 
         record(facts(BANKING), 800);
         Path wav = spool.wavOf("call-1");

@@ -46,8 +46,9 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
     private final RetentionProfile profile;
     /** Threads for writing and retrying: a batch retried while the store is down blocks no other. */
     static final int WRITERS = 4;
-    private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(WRITERS,
-            Thread.ofPlatform().name("callgate-traces-", 1).daemon().factory());
+
+    private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(
+            WRITERS, Thread.ofPlatform().name("callgate-traces-", 1).daemon().factory());
     private final AtomicInteger pending = new AtomicInteger();
     private final BlockingQueue<CallSummary> queue = new LinkedBlockingQueue<>();
     /** Traces written with one journal fsync and one store object (per day) at most. */
@@ -57,6 +58,7 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
      * traces then costs the store one write instead of thirty (docs/benchmarks.md).
      */
     static final long BATCH_WINDOW_MS = 100;
+
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     public CallTraceWriter(RecordWriter writer, RetentionProfile profile) {
@@ -110,9 +112,18 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
         String dossier = summary.route() == null ? null : summary.route().dossier();
         IvrTrace ivr = summary.ivrTrace();
         Instant at = summary.started();
-        return new CallTrace(summary.callId(), caller, summary.serviceLine(), summary.service(), at, List.of(), "",
-                summary.route() == null ? "" : summary.route().ivrPath(), ivr != null && ivr.smsOffered(),
-                ivr != null && ivr.smsTaken(), dossier,
+        return new CallTrace(
+                summary.callId(),
+                caller,
+                summary.serviceLine(),
+                summary.service(),
+                at,
+                List.of(),
+                "",
+                summary.route() == null ? "" : summary.route().ivrPath(),
+                ivr != null && ivr.smsOffered(),
+                ivr != null && ivr.smsTaken(),
+                dossier,
                 new RecordRetention("trace", profile.retentionFor("trace", at).retainUntil(), false));
     }
 

@@ -12,8 +12,8 @@ import org.callgate.core.dossier.Iban;
  * @param iban the bank account where the request needs it, or null/blank
  * @param email where given, or null/blank
  */
-public record DossierDetails(String name, String firstName, List<String> phones, String iban, String email,
-        String notes) {
+public record DossierDetails(
+        String name, String firstName, List<String> phones, String iban, String email, String notes) {
 
     public DossierDetails {
         Objects.requireNonNull(name, "name");

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.callgate.core.PhoneNumber;
@@ -25,7 +26,6 @@ import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
-import java.util.Locale;
 
 /**
  * The agents' look-up service (R2, R3, R15): find dossiers and calls by any number, name,
@@ -92,7 +92,8 @@ public final class Dossiers implements CallIndex {
             return Optional.empty();
         }
         Map<String, SearchHit> calls = new LinkedHashMap<>();
-        SearchQuery base = SearchQuery.all().only(RecordKind.TRACE, RecordKind.RECORDING).page(0, SearchQuery.MAX_LIMIT);
+        SearchQuery base =
+                SearchQuery.all().only(RecordKind.TRACE, RecordKind.RECORDING).page(0, SearchQuery.MAX_LIMIT);
         index.search(base.withDossier(number)).hits().forEach(hit -> calls.put(hit.kind() + hit.id(), hit));
         for (String call : dossier.get().calls()) {
             index.search(base.withCallId(call)).hits().forEach(hit -> calls.put(hit.kind() + hit.id(), hit));
@@ -108,9 +109,20 @@ public final class Dossiers implements CallIndex {
         Instant now = clock.instant();
         String retentionClass = BANKING.equals(service) ? "banking-dossier" : "dossier";
         var retention = profile.retentionFor(retentionClass, now);
-        Dossier dossier = new Dossier(nextNumber(now), 1, details.name().strip(), details.firstName(),
-                details.phoneNumbers(), details.parsedIban(), blankToNull(details.email()), details.notes(), service,
-                List.of(), now, now, new RecordRetention(retentionClass, retention.retainUntil(), false));
+        Dossier dossier = new Dossier(
+                nextNumber(now),
+                1,
+                details.name().strip(),
+                details.firstName(),
+                details.phoneNumbers(),
+                details.parsedIban(),
+                blankToNull(details.email()),
+                details.notes(),
+                service,
+                List.of(),
+                now,
+                now,
+                new RecordRetention(retentionClass, retention.retainUntil(), false));
         writer.write(dossier);
         index.refresh();
         return dossier;
@@ -120,9 +132,20 @@ public final class Dossiers implements CallIndex {
     public Dossier update(String number, DossierDetails details) throws StoreException, IOException {
         details.validate();
         Dossier current = require(number);
-        Dossier next = new Dossier(number, current.version() + 1, details.name().strip(), details.firstName(),
-                details.phoneNumbers(), details.parsedIban(), blankToNull(details.email()), details.notes(),
-                current.service(), current.calls(), current.created(), clock.instant(), current.retention());
+        Dossier next = new Dossier(
+                number,
+                current.version() + 1,
+                details.name().strip(),
+                details.firstName(),
+                details.phoneNumbers(),
+                details.parsedIban(),
+                blankToNull(details.email()),
+                details.notes(),
+                current.service(),
+                current.calls(),
+                current.created(),
+                clock.instant(),
+                current.retention());
         writer.write(next);
         index.refresh();
         return next;
@@ -149,8 +172,11 @@ public final class Dossiers implements CallIndex {
         Integer last = lastNumberByYear.get(year);
         if (last == null) {
             List<ObjectKey> keys = store.list(RecordKeys.DOSSIERS + "D" + year + "-");
-            last = keys.isEmpty() ? 0 : Integer.parseInt(RecordKeys.dossierNumber(keys.getLast()).orElseThrow()
-                    .substring(6));
+            last = keys.isEmpty()
+                    ? 0
+                    : Integer.parseInt(RecordKeys.dossierNumber(keys.getLast())
+                            .orElseThrow()
+                            .substring(6));
         }
         int next = last + 1;
         lastNumberByYear.put(year, next);

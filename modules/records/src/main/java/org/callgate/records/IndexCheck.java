@@ -30,11 +30,20 @@ public final class IndexCheck {
     }
 
     /** What the check found; {@code missing} lists at most twenty of the records the index lacks. */
-    public record Result(long dossiers, long traces, long recordings, long indexDossiers, long indexTraces,
-            long indexRecordings, long missingCount, List<String> missing) {
+    public record Result(
+            long dossiers,
+            long traces,
+            long recordings,
+            long indexDossiers,
+            long indexTraces,
+            long indexRecordings,
+            long missingCount,
+            List<String> missing) {
 
         public boolean consistent() {
-            return missingCount == 0 && dossiers == indexDossiers && traces == indexTraces
+            return missingCount == 0
+                    && dossiers == indexDossiers
+                    && traces == indexTraces
                     && recordings == indexRecordings;
         }
     }
@@ -70,12 +79,21 @@ public final class IndexCheck {
                 }
             }
         }
-        return new Result(dossiers, traces, recordings, index.count(RecordKind.DOSSIER), index.count(RecordKind.TRACE),
-                index.count(RecordKind.RECORDING), missingCount[0], missing);
+        return new Result(
+                dossiers,
+                traces,
+                recordings,
+                index.count(RecordKind.DOSSIER),
+                index.count(RecordKind.TRACE),
+                index.count(RecordKind.RECORDING),
+                missingCount[0],
+                missing);
     }
 
     private boolean indexed(String callId, RecordKind kind) {
-        return index.search(SearchQuery.all().withCallId(callId).only(kind).page(0, 1)).total() > 0;
+        return index.search(SearchQuery.all().withCallId(callId).only(kind).page(0, 1))
+                        .total()
+                > 0;
     }
 
     private static void note(String what, List<String> missing, long[] missingCount) {

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.callgate.store.ObjectKey;
-import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * The keys of records on their way into the index, written (and fsynced) before the record is
@@ -43,8 +43,7 @@ final class IndexJournal implements AutoCloseable {
     }
 
     /** Bytes the store does not have yet, kept here until it has them, with the key they go to. */
-    record Held(Path file, ObjectKey key, byte[] bytes) {
-    }
+    record Held(Path file, ObjectKey key, byte[] bytes) {}
 
     /**
      * Keeps {@code bytes}, bound for {@code key}, on disk (forced, with its directory) until
@@ -55,8 +54,8 @@ final class IndexJournal implements AutoCloseable {
         // Named after the key: holding the same record again (a retry) replaces it.
         Path file = dir.resolve(HELD_PREFIX + key.value().replace('/', '!') + HELD_SUFFIX);
         byte[] head = (key.value() + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             for (ByteBuffer part : new ByteBuffer[] {ByteBuffer.wrap(head), ByteBuffer.wrap(bytes)}) {
                 while (part.hasRemaining()) {
                     out.write(part);
@@ -79,13 +78,17 @@ final class IndexJournal implements AutoCloseable {
         List<Held> all = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().startsWith(HELD_PREFIX)).sorted().toList();
+            files = list.filter(f -> f.getFileName().toString().startsWith(HELD_PREFIX))
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             byte[] content = Files.readAllBytes(file);
             int newline = indexOf(content, (byte) '\n');
             if (newline > 0) {
-                all.add(new Held(file, ObjectKey.of(new String(content, 0, newline, StandardCharsets.UTF_8)),
+                all.add(new Held(
+                        file,
+                        ObjectKey.of(new String(content, 0, newline, StandardCharsets.UTF_8)),
                         Arrays.copyOfRange(content, newline + 1, content.length)));
             }
         }
@@ -142,13 +145,17 @@ final class IndexJournal implements AutoCloseable {
     private List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith(PREFIX))
-                    .sorted(Comparator.comparingLong(IndexJournal::number)).toList();
+                    .sorted(Comparator.comparingLong(IndexJournal::number))
+                    .toList();
         }
     }
 
     private FileChannel open(long number) throws IOException {
-        return FileChannel.open(dir.resolve(PREFIX + number + SUFFIX), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return FileChannel.open(
+                dir.resolve(PREFIX + number + SUFFIX),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
     }
 
     private static long number(Path segment) {

@@ -43,8 +43,7 @@ final class RecordJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private RecordJson() {
-    }
+    private RecordJson() {}
 
     static byte[] bytes(Object record) {
         try {
@@ -85,12 +84,19 @@ final class RecordJson {
     static RecordingRef recording(byte[] json, boolean legalHold) throws IOException {
         JsonNode node = JSON.readTree(json);
         String caller = text(node, "caller");
-        return new RecordingRef(node.path("callId").asText(), node.path("audioKey").asText(),
-                caller == null ? null : PhoneNumber.tryParse(caller).orElse(null), node.path("service").asText(),
-                Instant.parse(node.path("start").asText()), node.path("durationMillis").asLong(),
-                node.path("incomplete").asBoolean(), text(node, "dossier"),
-                new RecordRetention(node.path("retentionClass").asText(),
-                        Instant.parse(node.path("retainUntil").asText()), legalHold));
+        return new RecordingRef(
+                node.path("callId").asText(),
+                node.path("audioKey").asText(),
+                caller == null ? null : PhoneNumber.tryParse(caller).orElse(null),
+                node.path("service").asText(),
+                Instant.parse(node.path("start").asText()),
+                node.path("durationMillis").asLong(),
+                node.path("incomplete").asBoolean(),
+                text(node, "dossier"),
+                new RecordRetention(
+                        node.path("retentionClass").asText(),
+                        Instant.parse(node.path("retainUntil").asText()),
+                        legalHold));
     }
 
     private static String text(JsonNode node, String field) {

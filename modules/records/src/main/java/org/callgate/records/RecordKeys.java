@@ -4,10 +4,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.store.ObjectKey;
-import java.util.Locale;
 
 /**
  * Where records live in the store. A dossier's versions sit side by side under its number
@@ -21,10 +21,10 @@ final class RecordKeys {
     static final String DOSSIERS = "dossiers/";
     static final String TRACES = "traces/";
     static final String RECORDINGS = "recordings/";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private RecordKeys() {
-    }
+    private RecordKeys() {}
 
     static ObjectKey dossier(String number, int version) {
         return ObjectKey.of(DOSSIERS + number + "/v" + String.format(Locale.ROOT, "%06d", version) + ".json");

@@ -67,8 +67,8 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
 
     public ObjectKey write(Dossier dossier) throws StoreException, IOException {
         ObjectKey key = RecordKeys.dossier(dossier.number(), dossier.version());
-        writeAll(List.of(new Pending(key, RecordJson.bytes(dossier), dossier.retention(), dossier.service(),
-                () -> index.put(dossier))));
+        writeAll(List.of(new Pending(
+                key, RecordJson.bytes(dossier), dossier.retention(), dossier.service(), () -> index.put(dossier))));
         return key;
     }
 
@@ -89,8 +89,12 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
     public void writeAll(List<Dossier> dossiers, List<CallTrace> traces) throws StoreException, IOException {
         List<Pending> all = new ArrayList<>(dossiers.size() + traces.size());
         for (Dossier d : dossiers) {
-            all.add(new Pending(RecordKeys.dossier(d.number(), d.version()), RecordJson.bytes(d), d.retention(),
-                    d.service(), () -> index.put(d)));
+            all.add(new Pending(
+                    RecordKeys.dossier(d.number(), d.version()),
+                    RecordJson.bytes(d),
+                    d.retention(),
+                    d.service(),
+                    () -> index.put(d)));
         }
         all.addAll(traceBatches(traces));
         writeAll(all);
@@ -102,17 +106,24 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
      */
     private List<Pending> traceBatches(List<CallTrace> traces) {
         Map<String, List<CallTrace>> byDay = new LinkedHashMap<>();
-        traces.forEach(t -> byDay.computeIfAbsent(RecordKeys.day(t), day -> new ArrayList<>()).add(t));
+        traces.forEach(t -> byDay.computeIfAbsent(RecordKeys.day(t), day -> new ArrayList<>())
+                .add(t));
         List<Pending> batches = new ArrayList<>();
         for (List<CallTrace> day : byDay.values()) {
             for (int from = 0; from < day.size(); from += TRACE_BATCH) {
                 List<CallTrace> batch = List.copyOf(day.subList(from, Math.min(day.size(), from + TRACE_BATCH)));
-                Instant until = batch.stream().map(t -> t.retention().retainUntil())
-                        .max(Comparator.naturalOrder()).orElseThrow();
-                long services = batch.stream().map(CallTrace::service).distinct().count();
-                batches.add(new Pending(RecordKeys.traceBatch(batch.getFirst()), RecordJson.traceLines(batch),
+                Instant until = batch.stream()
+                        .map(t -> t.retention().retainUntil())
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
+                long services =
+                        batch.stream().map(CallTrace::service).distinct().count();
+                batches.add(new Pending(
+                        RecordKeys.traceBatch(batch.getFirst()),
+                        RecordJson.traceLines(batch),
                         new RecordRetention("trace", until, false),
-                        services == 1 ? batch.getFirst().service() : "various", () -> batch.forEach(index::put),
+                        services == 1 ? batch.getFirst().service() : "various",
+                        () -> batch.forEach(index::put),
                         true));
             }
         }
@@ -141,11 +152,18 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
         try {
             journal.append(records.stream().map(Pending::key).toList());
             for (Pending record : records) {
-                Retention retention = new Retention(record.retention().retentionClass(),
-                        record.retention().retainUntil(), profile.rule(record.retention().retentionClass()).mode());
+                Retention retention = new Retention(
+                        record.retention().retentionClass(),
+                        record.retention().retainUntil(),
+                        profile.rule(record.retention().retentionClass()).mode());
                 IndexJournal.Held held = record.held() ? journal.hold(record.key(), record.json()) : null;
-                put(record, new ObjectAttributes("application/json", retention, record.retention().legalHold(),
-                        Map.of("service", record.service(), "kind", "record")));
+                put(
+                        record,
+                        new ObjectAttributes(
+                                "application/json",
+                                retention,
+                                record.retention().legalHold(),
+                                Map.of("service", record.service(), "kind", "record")));
                 record.indexing().run();
                 if (held != null) {
                     journal.release(held);
@@ -211,8 +229,10 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
         }
         checkpoint();
         if (!keys.isEmpty()) {
-            LOG.info("index: {} records written after the last commit indexed again from the store ({} journal entries)",
-                    indexed, keys.size());
+            LOG.info(
+                    "index: {} records written after the last commit indexed again from the store ({} journal entries)",
+                    indexed,
+                    keys.size());
         }
         return indexed;
     }
@@ -225,8 +245,8 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
     }
 
     /** @param held its bytes exist nowhere else until stored, so the journal holds them meanwhile */
-    private record Pending(ObjectKey key, byte[] json, RecordRetention retention, String service, Runnable indexing,
-            boolean held) {
+    private record Pending(
+            ObjectKey key, byte[] json, RecordRetention retention, String service, Runnable indexing, boolean held) {
 
         Pending(ObjectKey key, byte[] json, RecordRetention retention, String service, Runnable indexing) {
             this(key, json, retention, service, indexing, false);

@@ -47,12 +47,18 @@ public final class Reindexer {
     private Counts fill(StoredRecords stored) throws StoreException, IOException {
         long dossiers = indexAll(stored, RecordKeys.latestDossierVersions(store.list(RecordKeys.DOSSIERS)));
         long traces = indexAll(stored, store.list(RecordKeys.TRACES));
-        long recordings = indexAll(stored, store.list(RecordKeys.RECORDINGS).stream()
-                .filter(RecordKeys::isRecordingMetadata).toList());
+        long recordings = indexAll(
+                stored,
+                store.list(RecordKeys.RECORDINGS).stream()
+                        .filter(RecordKeys::isRecordingMetadata)
+                        .toList());
         index.commit();
         index.refresh();
         Counts counts = new Counts(dossiers, traces, recordings);
-        LOG.info("index rebuilt from the store: {} dossiers, {} call traces, {} recordings", dossiers, traces,
+        LOG.info(
+                "index rebuilt from the store: {} dossiers, {} call traces, {} recordings",
+                dossiers,
+                traces,
                 recordings);
         return counts;
     }

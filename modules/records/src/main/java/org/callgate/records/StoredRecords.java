@@ -43,7 +43,8 @@ final class StoredRecords {
             return 1;
         } else if (value.startsWith(RecordKeys.TRACES)) {
             List<CallTrace> traces = RecordJson.traces(read(key));
-            traces.forEach(trace -> index.put(trace.withRetention(trace.retention().withLegalHold(hold))));
+            traces.forEach(
+                    trace -> index.put(trace.withRetention(trace.retention().withLegalHold(hold))));
             return traces.size();
         } else if (RecordKeys.isRecordingMetadata(key)) {
             index.put(RecordJson.recording(read(key), hold));

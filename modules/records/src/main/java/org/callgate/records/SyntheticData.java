@@ -1,8 +1,10 @@
 package org.callgate.records;
 
 import java.math.BigInteger;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,6 @@ import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.Iban;
 import org.callgate.core.dossier.RecordRetention;
 import org.callgate.store.RetentionProfile;
-import java.text.Normalizer;
-import java.time.LocalDate;
 
 /**
  * Realistic synthetic records for the demo and the index benchmark ({@code callgate generate-data}):
@@ -31,22 +31,132 @@ import java.time.LocalDate;
  */
 public final class SyntheticData {
 
-    private static final String[] ROOTS = {"Dubois", "Lefèvre", "Peeters", "Janssens", "Maes", "Jacobs", "Mertens",
-        "Willems", "Claes", "Goossens", "Wouters", "Smet", "Dumont", "Lambert", "Dupont", "Martin", "Leclercq",
-        "Damme", "Vermeulen", "Hermans", "Michiels", "Renard", "Lemaire", "Gérard", "Fontaine", "Bodart", "Noël",
-        "Rémy", "Lecomte", "Mathieu", "François", "Hubert", "Simon", "Laurent", "Denis", "Gilles", "Bastin",
-        "Collard", "Dethier", "Thiry", "Wéry", "Desmedt", "Verhaegen", "Coppens", "Pauwels", "Cools", "Aerts",
-        "Stévens", "Bogaert", "Verbruggen", "Dewulf", "Vandenberghe", "Dierickx", "Geerts", "Hendrickx", "Moens",
-        "Nijs", "Segers", "Smolders", "Thys", "Brasseur", "Piérard", "Delvaux", "Evrard", "Henrard", "Jacquet",
-        "Leroy", "Masson", "Pirard", "Ségers", "Wilmotte", "Crèvecoeur", "Dekeyser", "Lejeune", "Bernard", "Gobert",
-        "Grégoire", "Lhoëst", "Mélon", "Ötzel"};
+    private static final String[] ROOTS = {
+        "Dubois",
+        "Lefèvre",
+        "Peeters",
+        "Janssens",
+        "Maes",
+        "Jacobs",
+        "Mertens",
+        "Willems",
+        "Claes",
+        "Goossens",
+        "Wouters",
+        "Smet",
+        "Dumont",
+        "Lambert",
+        "Dupont",
+        "Martin",
+        "Leclercq",
+        "Damme",
+        "Vermeulen",
+        "Hermans",
+        "Michiels",
+        "Renard",
+        "Lemaire",
+        "Gérard",
+        "Fontaine",
+        "Bodart",
+        "Noël",
+        "Rémy",
+        "Lecomte",
+        "Mathieu",
+        "François",
+        "Hubert",
+        "Simon",
+        "Laurent",
+        "Denis",
+        "Gilles",
+        "Bastin",
+        "Collard",
+        "Dethier",
+        "Thiry",
+        "Wéry",
+        "Desmedt",
+        "Verhaegen",
+        "Coppens",
+        "Pauwels",
+        "Cools",
+        "Aerts",
+        "Stévens",
+        "Bogaert",
+        "Verbruggen",
+        "Dewulf",
+        "Vandenberghe",
+        "Dierickx",
+        "Geerts",
+        "Hendrickx",
+        "Moens",
+        "Nijs",
+        "Segers",
+        "Smolders",
+        "Thys",
+        "Brasseur",
+        "Piérard",
+        "Delvaux",
+        "Evrard",
+        "Henrard",
+        "Jacquet",
+        "Leroy",
+        "Masson",
+        "Pirard",
+        "Ségers",
+        "Wilmotte",
+        "Crèvecoeur",
+        "Dekeyser",
+        "Lejeune",
+        "Bernard",
+        "Gobert",
+        "Grégoire",
+        "Lhoëst",
+        "Mélon",
+        "Ötzel"
+    };
     /** Plain roots are the most common; suffixed ones make some 800 surnames, as many as a region has in use. */
     private static final String[] SUFFIXES = {"", "", "", "", "s", "e", "x", "aert", "ens", "in", "ot", "y"};
+
     private static final String[] PARTICLES = {"", "", "", "", "Van ", "De ", "Van den ", "Le ", "Vander", "D'"};
-    private static final String[] FIRST_NAMES = {"Élise", "Chloé", "Zoë", "Gaëlle", "Noémie", "Anaïs", "Loïc",
-        "Jérôme", "François", "Raphaël", "Maëlle", "Inès", "Thibault", "Léa", "Hélène", "Benoît", "Céline",
-        "Frédéric", "Jan", "Marie", "Luc", "An", "Pieter", "Sofie", "Lotte", "Wout", "Joëlle", "Stéphane",
-        "Géraldine", "Michaël", "Aurélie", "Sébastien", "Dries", "Eline", "Jonas", "Lien", "Nathalie", "Olivier"};
+    private static final String[] FIRST_NAMES = {
+        "Élise",
+        "Chloé",
+        "Zoë",
+        "Gaëlle",
+        "Noémie",
+        "Anaïs",
+        "Loïc",
+        "Jérôme",
+        "François",
+        "Raphaël",
+        "Maëlle",
+        "Inès",
+        "Thibault",
+        "Léa",
+        "Hélène",
+        "Benoît",
+        "Céline",
+        "Frédéric",
+        "Jan",
+        "Marie",
+        "Luc",
+        "An",
+        "Pieter",
+        "Sofie",
+        "Lotte",
+        "Wout",
+        "Joëlle",
+        "Stéphane",
+        "Géraldine",
+        "Michaël",
+        "Aurélie",
+        "Sébastien",
+        "Dries",
+        "Eline",
+        "Jonas",
+        "Lien",
+        "Nathalie",
+        "Olivier"
+    };
     private static final String[] SERVICES = {"parcels", "parcels", "parcels", "mail", "mail", "banking"};
     private static final String[] LANDLINE_ZONES = {"2", "3", "9", "4", "10", "50", "71", "81", "87"};
     private static final String GIVEN = "asked where the parcel is; delivery address confirmed";
@@ -70,9 +180,12 @@ public final class SyntheticData {
     public Dossier dossier(int i) {
         SplittableRandom r = random("dossier", i);
         int year = yearOf(i);
-        Instant yearStart = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant yearEnd = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        long span = Duration.between(yearStart, yearEnd.isAfter(now) ? now : yearEnd).getSeconds();
+        Instant yearStart =
+                LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant yearEnd =
+                LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        long span = Duration.between(yearStart, yearEnd.isAfter(now) ? now : yearEnd)
+                .getSeconds();
         Instant created = yearStart.plusSeconds(r.nextLong(Math.max(1, span)));
         String number = dossierNumber(i);
         String service = SERVICES[r.nextInt(SERVICES.length)];
@@ -81,16 +194,18 @@ public final class SyntheticData {
         if (r.nextInt(3) == 0) {
             phones.add(landline(r));
         }
-        String name = PARTICLES[r.nextInt(PARTICLES.length)] + ROOTS[r.nextInt(ROOTS.length)]
-                + SUFFIXES[r.nextInt(SUFFIXES.length)] + (r.nextInt(8) == 0 ? "-" + ROOTS[r.nextInt(ROOTS.length)] : "");
+        String name = PARTICLES[r.nextInt(PARTICLES.length)]
+                + ROOTS[r.nextInt(ROOTS.length)]
+                + SUFFIXES[r.nextInt(SUFFIXES.length)]
+                + (r.nextInt(8) == 0 ? "-" + ROOTS[r.nextInt(ROOTS.length)] : "");
         String first = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)];
         Iban iban = "banking".equals(service) || r.nextInt(4) == 0 ? belgianIban(r) : null;
         String email = r.nextInt(2) == 0 ? null : ascii(first) + "." + ascii(name) + i + "@example.be";
         String retentionClass = "banking".equals(service) ? "banking-dossier" : "dossier";
-        RecordRetention retention = new RecordRetention(retentionClass,
-                profile.retentionFor(retentionClass, created).retainUntil(), false);
-        return new Dossier(number, 1, name, first, phones, iban, email, "", service, List.of(), created, created,
-                retention);
+        RecordRetention retention = new RecordRetention(
+                retentionClass, profile.retentionFor(retentionClass, created).retainUntil(), false);
+        return new Dossier(
+                number, 1, name, first, phones, iban, email, "", service, List.of(), created, created, retention);
     }
 
     /** Dossier {@code i}'s number, without generating the dossier. */
@@ -120,19 +235,28 @@ public final class SyntheticData {
         }
         String service = SERVICES[r.nextInt(SERVICES.length)];
         boolean mobile = caller.isBelgianMobile();
-        RecordRetention retention = new RecordRetention("trace", profile.retentionFor("trace", time).retainUntil(),
-                false);
-        return new CallTrace(String.format(Locale.ROOT, "syn-%010d", j), caller, "+3222785044", service, time,
-                barcodes, barcodes.isEmpty() ? "" : GIVEN, "lang=" + (r.nextBoolean() ? "fr" : "nl") + ";menu="
-                + (1 + r.nextInt(3)), mobile, mobile && r.nextInt(5) == 0,
-                known ? dossierNumber(dossier) : null, retention);
+        RecordRetention retention =
+                new RecordRetention("trace", profile.retentionFor("trace", time).retainUntil(), false);
+        return new CallTrace(
+                String.format(Locale.ROOT, "syn-%010d", j),
+                caller,
+                "+3222785044",
+                service,
+                time,
+                barcodes,
+                barcodes.isEmpty() ? "" : GIVEN,
+                "lang=" + (r.nextBoolean() ? "fr" : "nl") + ";menu=" + (1 + r.nextInt(3)),
+                mobile,
+                mobile && r.nextInt(5) == 0,
+                known ? dossierNumber(dossier) : null,
+                retention);
     }
 
     private static PhoneNumber landline(SplittableRandom r) {
         String zone = LANDLINE_ZONES[r.nextInt(LANDLINE_ZONES.length)];
         int digits = 8 - zone.length();
-        return new PhoneNumber("+32" + zone + String.format(Locale.ROOT, "%0" + digits + "d",
-                r.nextInt((int) Math.pow(10, digits))));
+        return new PhoneNumber(
+                "+32" + zone + String.format(Locale.ROOT, "%0" + digits + "d", r.nextInt((int) Math.pow(10, digits))));
     }
 
     private static PhoneNumber randomMobile(SplittableRandom r) {
@@ -144,7 +268,8 @@ public final class SyntheticData {
         long account = r.nextLong(1_000_000_000L, 10_000_000_000L);
         long national = account % 97 == 0 ? 97 : account % 97;
         String bban = String.format(Locale.ROOT, "%010d%02d", account, national);
-        int check = 98 - new BigInteger(bban + "111400").mod(BigInteger.valueOf(97)).intValue();
+        int check =
+                98 - new BigInteger(bban + "111400").mod(BigInteger.valueOf(97)).intValue();
         return new Iban(String.format(Locale.ROOT, "BE%02d%s", check, bban));
     }
 
@@ -170,7 +295,8 @@ public final class SyntheticData {
     }
 
     private static String ascii(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "")
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("[^A-Za-z]", "")
                 .toLowerCase(Locale.ROOT);
     }
 }

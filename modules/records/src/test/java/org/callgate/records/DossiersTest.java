@@ -34,7 +34,10 @@ class DossiersTest {
     @BeforeEach
     void open() throws Exception {
         records = new RecordsFixture(dir);
-        dossiers = new Dossiers(records.writer, records.store, RetentionProfile.DEFAULT,
+        dossiers = new Dossiers(
+                records.writer,
+                records.store,
+                RetentionProfile.DEFAULT,
                 Clock.fixed(RecordsFixture.NOW, ZoneOffset.UTC));
     }
 
@@ -64,18 +67,23 @@ class DossiersTest {
     @Test
     void numbersContinueAfterTheHighestInTheStoreAfterARestart() throws Exception {
         dossiers.create("parcels", details("Dubois", "0475 12 34 56"));
-        Dossiers restarted = new Dossiers(records.writer, records.store, RetentionProfile.DEFAULT,
+        Dossiers restarted = new Dossiers(
+                records.writer,
+                records.store,
+                RetentionProfile.DEFAULT,
                 Clock.fixed(RecordsFixture.NOW, ZoneOffset.UTC));
 
-        assertThat(restarted.create("parcels", details("Maes", "0475 12 34 57")).number()).isEqualTo("D2026-000002");
+        assertThat(restarted.create("parcels", details("Maes", "0475 12 34 57")).number())
+                .isEqualTo("D2026-000002");
     }
 
     @Test
     void anEditIsANewVersionReadBackFromTheStoreAndTheOldNumberNoLongerFindsIt() throws Exception {
         Dossier created = dossiers.create("parcels", details("Dubois", "0475 12 34 56"));
 
-        dossiers.update(created.number(), new DossierDetails("Dubois", "Marie", List.of("0476 00 00 01"), null,
-                null, "moved to Namur"));
+        dossiers.update(
+                created.number(),
+                new DossierDetails("Dubois", "Marie", List.of("0476 00 00 01"), null, null, "moved to Namur"));
 
         Dossier read = dossiers.get(created.number()).orElseThrow();
         assertThat(read.version()).isEqualTo(2);
@@ -83,7 +91,8 @@ class DossiersTest {
         assertThat(read.iban()).isNull();
         assertThat(read.retention()).isEqualTo(created.retention());
         assertThat(dossiers.search(SearchQuery.of("0475 12 34 56")).hits()).isEmpty();
-        assertThat(dossiers.search(SearchQuery.of("0476 00 00 01")).hits()).extracting(SearchHit::id)
+        assertThat(dossiers.search(SearchQuery.of("0476 00 00 01")).hits())
+                .extracting(SearchHit::id)
                 .containsExactly(created.number());
     }
 
@@ -91,12 +100,45 @@ class DossiersTest {
     void anOpenedDossierShowsItsLinkedAndIdentifiedCallsNewestFirst() throws Exception {
         Dossier created = dossiers.create("parcels", details("Dubois", "0475 12 34 56"));
         RecordRetention year = new RecordRetention("trace", Instant.parse("2027-11-26T09:00:00Z"), false);
-        records.writer.write(new CallTrace("identified", PhoneNumber.parse("0475 12 34 56"), "+3222785044", "parcels",
-                RecordsFixture.NOW.minusSeconds(60), List.of(), "", "", false, false, created.number(), year));
-        records.writer.write(new CallTrace("linked-later", PhoneNumber.parse("02 278 50 44"), "+3222785044", "parcels",
-                RecordsFixture.NOW.minusSeconds(30), List.of("CD123456785BE"), "", "", false, false, null, year));
-        records.writer.write(new CallTrace("other", PhoneNumber.parse("02 278 50 44"), "+3222785044", "parcels",
-                RecordsFixture.NOW, List.of(), "", "", false, false, null, year));
+        records.writer.write(new CallTrace(
+                "identified",
+                PhoneNumber.parse("0475 12 34 56"),
+                "+3222785044",
+                "parcels",
+                RecordsFixture.NOW.minusSeconds(60),
+                List.of(),
+                "",
+                "",
+                false,
+                false,
+                created.number(),
+                year));
+        records.writer.write(new CallTrace(
+                "linked-later",
+                PhoneNumber.parse("02 278 50 44"),
+                "+3222785044",
+                "parcels",
+                RecordsFixture.NOW.minusSeconds(30),
+                List.of("CD123456785BE"),
+                "",
+                "",
+                false,
+                false,
+                null,
+                year));
+        records.writer.write(new CallTrace(
+                "other",
+                PhoneNumber.parse("02 278 50 44"),
+                "+3222785044",
+                "parcels",
+                RecordsFixture.NOW,
+                List.of(),
+                "",
+                "",
+                false,
+                false,
+                null,
+                year));
 
         dossiers.linkCall(created.number(), "linked-later");
         var view = dossiers.open(created.number()).orElseThrow();
@@ -118,12 +160,15 @@ class DossiersTest {
     @Test
     void badDetailsAreRefusedWithTheValueAndNothingIsWritten() throws Exception {
         assertThatThrownBy(() -> dossiers.create("parcels", details("Dubois", "call me")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("call me");
-        assertThatThrownBy(() -> dossiers.create("parcels", new DossierDetails("Dubois", "", List.of(),
-                "BE72 0961 2345 6769", null, null))).hasMessageContaining("check digits");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("call me");
+        assertThatThrownBy(() -> dossiers.create(
+                        "parcels", new DossierDetails("Dubois", "", List.of(), "BE72 0961 2345 6769", null, null)))
+                .hasMessageContaining("check digits");
         assertThatThrownBy(() -> dossiers.create("parcels", new DossierDetails(" ", "", List.of(), null, null, null)))
                 .hasMessageContaining("name");
-        assertThatThrownBy(() -> dossiers.linkCall("D2026-999999", "x")).hasMessageContaining("no dossier D2026-999999");
+        assertThatThrownBy(() -> dossiers.linkCall("D2026-999999", "x"))
+                .hasMessageContaining("no dossier D2026-999999");
 
         assertThat(records.store.list("dossiers/")).isEmpty();
     }

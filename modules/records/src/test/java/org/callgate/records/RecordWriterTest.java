@@ -41,7 +41,9 @@ class RecordWriterTest {
 
     private List<String> ids(SearchQuery query) {
         records.index.refresh();
-        return records.index.search(query.page(0, 200)).hits().stream().map(SearchHit::id).toList();
+        return records.index.search(query.page(0, 200)).hits().stream()
+                .map(SearchHit::id)
+                .toList();
     }
 
     @Test
@@ -55,9 +57,11 @@ class RecordWriterTest {
         var stored = records.store.head(dossierKey).orElseThrow();
         assertThat(dossierKey.value()).isEqualTo("dossiers/" + banking.number() + "/v000001.json");
         assertThat(stored.retention().retentionClass()).isEqualTo("banking-dossier");
-        assertThat(stored.retention().retainUntil()).isEqualTo(banking.retention().retainUntil());
+        assertThat(stored.retention().retainUntil())
+                .isEqualTo(banking.retention().retainUntil());
         assertThat(stored.retention().mode()).isEqualTo(LockMode.COMPLIANCE);
-        assertThat(records.store.head(traceKey).orElseThrow().retention().mode()).isEqualTo(LockMode.NONE);
+        assertThat(records.store.head(traceKey).orElseThrow().retention().mode())
+                .isEqualTo(LockMode.NONE);
         assertThat(RecordJson.dossier(new StoredRecords(records.store, records.index).read(dossierKey)))
                 .isEqualTo(banking);
         assertThat(ids(SearchQuery.all().withDossier(banking.number()))).containsExactly(banking.number());
@@ -97,40 +101,68 @@ class RecordWriterTest {
         records.writer.write(trace);
 
         records.writer.write(trace);
-        CallTrace other = new CallTrace(trace.callId(), trace.caller(), trace.serviceLine(), trace.service(),
-                trace.time(), List.of("CD000000000BE"), trace.given(), trace.ivrPath(), trace.smsOffered(),
-                trace.smsTaken(), trace.dossier(), trace.retention());
+        CallTrace other = new CallTrace(
+                trace.callId(),
+                trace.caller(),
+                trace.serviceLine(),
+                trace.service(),
+                trace.time(),
+                List.of("CD000000000BE"),
+                trace.given(),
+                trace.ivrPath(),
+                trace.smsOffered(),
+                trace.smsTaken(),
+                trace.dossier(),
+                trace.retention());
 
-        assertThatThrownBy(() -> records.writer.write(other)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> records.writer.write(other))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("not overwritten");
-        assertThat(RecordJson.traces(new StoredRecords(records.store, records.index)
-                .read(RecordKeys.traceBatch(trace)))).containsExactly(trace);
+        assertThat(RecordJson.traces(
+                        new StoredRecords(records.store, records.index).read(RecordKeys.traceBatch(trace))))
+                .containsExactly(trace);
     }
 
     @Test
     void tracesAreStoredInBatchesOfOneDayKeptUntilTheLastOfThemIsDue() throws Exception {
         Instant day = Instant.parse("2026-11-20T10:00:00Z");
-        List<CallTrace> traces = List.of(traceAt("a", day), traceAt("b", day.plusSeconds(5)),
-                traceAt("c", day.plusSeconds(86_400)));
+        List<CallTrace> traces =
+                List.of(traceAt("a", day), traceAt("b", day.plusSeconds(5)), traceAt("c", day.plusSeconds(86_400)));
 
         records.writer.writeAll(List.of(), traces);
 
-        assertThat(records.store.list("traces/")).containsExactly(ObjectKey.of("traces/2026/11/20/a.jsonl"),
-                ObjectKey.of("traces/2026/11/21/c.jsonl"));
-        var first = records.store.head(ObjectKey.of("traces/2026/11/20/a.jsonl")).orElseThrow();
+        assertThat(records.store.list("traces/"))
+                .containsExactly(ObjectKey.of("traces/2026/11/20/a.jsonl"), ObjectKey.of("traces/2026/11/21/c.jsonl"));
+        var first =
+                records.store.head(ObjectKey.of("traces/2026/11/20/a.jsonl")).orElseThrow();
         assertThat(first.retention().retentionClass()).isEqualTo("trace");
         assertThat(first.retention().retainUntil()).isEqualTo(Instant.parse("2027-11-20T10:00:05Z"));
         assertThat(ids(SearchQuery.all().only(RecordKind.TRACE))).containsExactlyInAnyOrder("a", "b", "c");
     }
 
     private static CallTrace traceAt(String callId, Instant time) {
-        return new CallTrace(callId, null, "+3222785044", "parcels", time, List.of(), "", "", false, false, null,
-                new RecordRetention("trace", RetentionProfile.DEFAULT.retentionFor("trace", time).retainUntil(), false));
+        return new CallTrace(
+                callId,
+                null,
+                "+3222785044",
+                "parcels",
+                time,
+                List.of(),
+                "",
+                "",
+                false,
+                false,
+                null,
+                new RecordRetention(
+                        "trace",
+                        RetentionProfile.DEFAULT.retentionFor("trace", time).retainUntil(),
+                        false));
     }
 
     @Test
     void aBatchOfTracesACrashCutOffBeforeTheStoreIsStoredAndIndexedAtTheNextStart() throws Exception {
-        List<CallTrace> traces = List.of(traceAt("x", Instant.parse("2026-11-20T10:00:00Z")),
+        List<CallTrace> traces = List.of(
+                traceAt("x", Instant.parse("2026-11-20T10:00:00Z")),
                 traceAt("y", Instant.parse("2026-11-20T10:00:01Z")));
         ObjectKey key = RecordKeys.traceBatch(traces.getFirst());
         new IndexJournal(dir.resolve("journal")).hold(key, RecordJson.traceLines(traces)); // then the crash

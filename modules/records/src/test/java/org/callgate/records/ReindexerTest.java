@@ -54,10 +54,20 @@ class ReindexerTest {
 
         assertThat(counts).isEqualTo(new Reindexer.Counts(3, 4, 1));
         assertThat(records.index.dossierVersion(dossiers.get(1).number())).contains(2);
-        assertThat(records.index.search(SearchQuery.all().withCallId(traces.get(0).callId()).only(RecordKind.DOSSIER))
-                .hits()).extracting(hit -> hit.id()).containsExactly(dossiers.get(1).number());
-        assertThat(records.index.search(SearchQuery.all().withPhone(PhoneNumber.parse("0475 11 22 33"))
-                .only(RecordKind.RECORDING)).hits()).extracting(hit -> hit.id()).containsExactly("rec-1");
+        assertThat(records.index
+                        .search(SearchQuery.all()
+                                .withCallId(traces.get(0).callId())
+                                .only(RecordKind.DOSSIER))
+                        .hits())
+                .extracting(hit -> hit.id())
+                .containsExactly(dossiers.get(1).number());
+        assertThat(records.index
+                        .search(SearchQuery.all()
+                                .withPhone(PhoneNumber.parse("0475 11 22 33"))
+                                .only(RecordKind.RECORDING))
+                        .hits())
+                .extracting(hit -> hit.id())
+                .containsExactly("rec-1");
     }
 
     @Test
@@ -69,12 +79,17 @@ class ReindexerTest {
         records.store.setLegalHold(heldKey, true);
 
         new Reindexer(records.store, records.index).rebuild();
-        Instant afterBoth = held.retention().retainUntil().isAfter(notHeld.retention().retainUntil())
-                ? held.retention().retainUntil() : notHeld.retention().retainUntil();
+        Instant afterBoth =
+                held.retention().retainUntil().isAfter(notHeld.retention().retainUntil())
+                        ? held.retention().retainUntil()
+                        : notHeld.retention().retainUntil();
 
         assertThat(records.index.deleteExpired(afterBoth)).isEqualTo(1);
         assertThat(records.index.count(RecordKind.TRACE)).isEqualTo(1);
-        assertThat(records.index.search(SearchQuery.all().withCallId(held.callId())).hits()).hasSize(1);
+        assertThat(records.index
+                        .search(SearchQuery.all().withCallId(held.callId()))
+                        .hits())
+                .hasSize(1);
     }
 
     private void storeRecordingMetadata() throws Exception {
@@ -84,8 +99,13 @@ class ReindexerTest {
                  "retentionClass":"banking-recording","retainUntil":"2036-11-20T10:00:00Z","lockMode":"COMPLIANCE",
                  "audioKey":"recordings/2026/11/20/rec-1.wav","bytes":10,"sha256":"00","incomplete":false,
                  "dossier":null}""";
-        records.store.put(ObjectKey.of("recordings/2026/11/20/rec-1.json"), json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                new ObjectAttributes("application/json", new Retention("banking-recording",
-                        Instant.parse("2036-11-20T10:00:00Z"), LockMode.COMPLIANCE), false, Map.of()));
+        records.store.put(
+                ObjectKey.of("recordings/2026/11/20/rec-1.json"),
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new ObjectAttributes(
+                        "application/json",
+                        new Retention("banking-recording", Instant.parse("2036-11-20T10:00:00Z"), LockMode.COMPLIANCE),
+                        false,
+                        Map.of()));
     }
 }

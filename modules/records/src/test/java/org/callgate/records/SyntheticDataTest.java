@@ -31,14 +31,18 @@ class SyntheticDataTest {
         assertThat(dossiers).extracting(Dossier::number).doesNotHaveDuplicates();
         assertThat(dossiers).extracting(d -> d.phones().getFirst()).doesNotHaveDuplicates();
         assertThat(dossiers).anySatisfy(d -> assertThat(d.displayName()).containsAnyOf("é", "è", "ë", "ô", "ö"));
-        assertThat(dossiers).allSatisfy(d -> assertThat(d.phones().getFirst().isBelgianMobile()).isTrue());
-        assertThat(dossiers).filteredOn(d -> d.service().equals("banking"))
+        assertThat(dossiers)
+                .allSatisfy(
+                        d -> assertThat(d.phones().getFirst().isBelgianMobile()).isTrue());
+        assertThat(dossiers)
+                .filteredOn(d -> d.service().equals("banking"))
                 .isNotEmpty()
                 .allSatisfy(d -> {
                     assertThat(d.iban()).isNotNull();
                     assertThat(d.retention().retentionClass()).isEqualTo("banking-dossier");
                 });
-        assertThat(dossiers).filteredOn(d -> d.iban() != null)
+        assertThat(dossiers)
+                .filteredOn(d -> d.iban() != null)
                 .allSatisfy(d -> assertThat(Iban.parse(d.iban().value())).isEqualTo(d.iban()));
     }
 
@@ -78,6 +82,7 @@ class SyntheticDataTest {
                 return i;
             }
         }
-        throw new AssertionError("trace " + trace.callId() + " linked to " + trace.dossier() + " from a number no dossier has");
+        throw new AssertionError(
+                "trace " + trace.callId() + " linked to " + trace.dossier() + " from a number no dossier has");
     }
 }

@@ -1,8 +1,8 @@
 package org.callgate.sip;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Collections;
 
 /**
  * One agent-leg INVITE of a call, kept so that the same call can be offered to another queue

@@ -32,11 +32,19 @@ final class AgentCalls {
     /** How an agent-leg INVITE failed, and what the caller gets if the call ends of it. */
     record Failure(EndReason reason, int status, int relayed, String phrase, LegSide hungUp) {
 
-        static final Failure NO_ANSWER = new Failure(EndReason.NO_ANSWER, Response.TEMPORARILY_UNAVAILABLE,
-                Response.TEMPORARILY_UNAVAILABLE, "No Answer", null);
+        static final Failure NO_ANSWER = new Failure(
+                EndReason.NO_ANSWER,
+                Response.TEMPORARILY_UNAVAILABLE,
+                Response.TEMPORARILY_UNAVAILABLE,
+                "No Answer",
+                null);
         /** Timer B fired: treated as a 408 (RFC 3261 §8.1.3.1). */
-        static final Failure UNREACHABLE = new Failure(EndReason.AGENT_UNREACHABLE, Response.REQUEST_TIMEOUT,
-                Response.REQUEST_TIMEOUT, "Agent Queue Unreachable", LegSide.AGENT);
+        static final Failure UNREACHABLE = new Failure(
+                EndReason.AGENT_UNREACHABLE,
+                Response.REQUEST_TIMEOUT,
+                Response.REQUEST_TIMEOUT,
+                "Agent Queue Unreachable",
+                LegSide.AGENT);
     }
 
     private final SipContext sip;
@@ -74,8 +82,12 @@ final class AgentCalls {
             ender.end(call, failure.reason(), failure.relayed(), failure.phrase(), failure.hungUp());
             return;
         }
-        LOG.warn("{}: agent queue failed ({} {}), falling back to the line's default queue {} (R15)", call,
-                failure.status(), failure.reason(), next.queueUri());
+        LOG.warn(
+                "{}: agent queue failed ({} {}), falling back to the line's default queue {} (R15)",
+                call,
+                failure.status(),
+                failure.reason(),
+                next.queueUri());
         if (failure.reason() == EndReason.NO_ANSWER) {
             ender.cancel(failed); // still ringing; a late answer is turned down by AgentResponseHandler
         }
@@ -89,8 +101,8 @@ final class AgentCalls {
 
     private void send(B2buaCall call, AgentAttempt attempt) throws Exception {
         long cseq = call.agentLeg.fallback() == null ? 1L : 2L;
-        Request invite = invites.build(call, call.callerLeg.invite.getRequest(), attempt.queueUri(), cseq,
-                attempt.sdp(), attempt.headers());
+        Request invite = invites.build(
+                call, call.callerLeg.invite.getRequest(), attempt.queueUri(), cseq, attempt.sdp(), attempt.headers());
         ClientTransaction outgoing = sip.provider.getNewClientTransaction(invite);
         outgoing.setApplicationData(new TxContext.AgentInvite(call));
         ScheduledFuture<?> timer = noAnswerTimer(call, outgoing);
@@ -109,7 +121,8 @@ final class AgentCalls {
         }
         String service = call.route() == null ? call.line.id() : call.route().service();
         boolean objected = PhoneNumber.tryParse(call.caller)
-                .map(number -> services.objections().objects(number.e164())).orElse(false);
+                .map(number -> services.objections().objects(number.e164()))
+                .orElse(false);
         IvrSession ivr = call.dialogues.ivr();
         Boolean consent = ivr == null ? null : ivr.trace().surveyConsent();
         Recording decided = call.fixRecording(services.recording().decide(call.id, service, objected, consent));
@@ -122,7 +135,9 @@ final class AgentCalls {
     }
 
     private ScheduledFuture<?> noAnswerTimer(B2buaCall call, ClientTransaction attempt) {
-        return timers.schedule(() -> failed(call, attempt, Failure.NO_ANSWER),
-                sip.settings.noAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return timers.schedule(
+                () -> failed(call, attempt, Failure.NO_ANSWER),
+                sip.settings.noAnswerTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 }

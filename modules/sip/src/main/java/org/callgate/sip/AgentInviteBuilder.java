@@ -3,6 +3,7 @@ package org.callgate.sip;
 import java.text.ParseException;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Locale;
 import java.util.Map;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
@@ -13,7 +14,6 @@ import javax.sip.header.Header;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
-import java.util.Locale;
 
 /**
  * Builds the agent-leg INVITE of a call: a new dialog from callgate to the line's queue URI,
@@ -39,8 +39,9 @@ final class AgentInviteBuilder {
      *     Call-ID with a higher CSeq (RFC 3261 §8.1.3.5); the From tag is new each time
      * @param headers callgate's own headers for the agent side, in order
      */
-    Request build(B2buaCall call, Request callerInvite, String queueUri, long cseq, String sdp,
-            Map<String, String> headers) throws ParseException, InvalidArgumentException {
+    Request build(
+            B2buaCall call, Request callerInvite, String queueUri, long cseq, String sdp, Map<String, String> headers)
+            throws ParseException, InvalidArgumentException {
         URI target = sip.addresses.createURI(queueUri);
         String transport = transportOf(target);
         Request invite = sip.messages.createRequest(
@@ -81,7 +82,8 @@ final class AgentInviteBuilder {
     }
 
     private ViaHeader via(String transport) throws ParseException, InvalidArgumentException {
-        ViaHeader via = sip.headers.createViaHeader(sip.settings.advertisedHost(), sip.settings.port(), transport, null);
+        ViaHeader via =
+                sip.headers.createViaHeader(sip.settings.advertisedHost(), sip.settings.port(), transport, null);
         via.setRPort();
         return via;
     }

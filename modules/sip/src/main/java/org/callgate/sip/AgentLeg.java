@@ -83,13 +83,17 @@ final class AgentLeg {
      */
     AgentAttempt fallBack(ClientTransaction failed, int status, String defaultQueue) {
         synchronized (lock) {
-            if (failed != invite || fallback != null || attempt == null || attempt.queueUri().equals(defaultQueue)) {
+            if (failed != invite
+                    || fallback != null
+                    || attempt == null
+                    || attempt.queueUri().equals(defaultQueue)) {
                 return null;
             }
             fallback = new QueueFallback(attempt.queueUri(), status, defaultQueue);
             invite = null;
             stopTimer();
-            return attempt.to(defaultQueue, "X-Callgate-Fallback-From", "<" + attempt.queueUri() + ">;status=" + status);
+            return attempt.to(
+                    defaultQueue, "X-Callgate-Fallback-From", "<" + attempt.queueUri() + ">;status=" + status);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.callgate.sip;
 
+import gov.nist.javax.sip.ResponseEventExt;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -7,11 +8,10 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import gov.nist.javax.sip.ResponseEventExt;
 import org.callgate.core.call.EndReason;
 import org.callgate.core.media.LegSide;
-import org.callgate.sip.sdp.Sdp;
 import org.callgate.sip.sdp.Negotiated;
+import org.callgate.sip.sdp.Sdp;
 import org.callgate.sip.sdp.SdpException;
 import org.callgate.sip.sdp.SdpOffers;
 import org.callgate.sip.sdp.SdpRewriter;
@@ -57,8 +57,15 @@ final class AgentResponseHandler {
             answered(event, call);
         } else {
             int relayed = relayedStatus(status);
-            agentCalls.failed(call, transaction, new AgentCalls.Failure(EndReason.AGENT_REJECTED, status, relayed,
-                    relayed == status ? response.getReasonPhrase() : null, LegSide.AGENT));
+            agentCalls.failed(
+                    call,
+                    transaction,
+                    new AgentCalls.Failure(
+                            EndReason.AGENT_REJECTED,
+                            status,
+                            relayed,
+                            relayed == status ? response.getReasonPhrase() : null,
+                            LegSide.AGENT));
         }
     }
 
@@ -77,7 +84,8 @@ final class AgentResponseHandler {
             ender.cancel(transaction);
         } else if (status < 300) {
             Dialog dialog = event.getDialog();
-            dialog.sendAck(dialog.createAck(((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber()));
+            dialog.sendAck(
+                    dialog.createAck(((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber()));
             if (!(event instanceof ResponseEventExt ext && ext.isRetransmission())) {
                 ender.bye(dialog, EndReason.CALLER_CANCELLED);
             }

@@ -49,7 +49,12 @@ final class B2buaCall {
      * @param caller the caller's number, E.164 when it could be normalised
      * @param callerInvite the caller's INVITE
      */
-    B2buaCall(String id, ServiceLine line, String caller, Instant started, ServerTransaction callerInvite,
+    B2buaCall(
+            String id,
+            ServiceLine line,
+            String caller,
+            Instant started,
+            ServerTransaction callerInvite,
             MediaSession media) {
         this.id = id;
         this.line = line;

@@ -34,8 +34,13 @@ final class B2buaListener implements SipListener {
     private final InDialogHandler inDialog;
     private final CancelHandler cancels;
 
-    B2buaListener(SipContext sip, CallRegistry registry, InitialInviteHandler invites,
-            AgentResponseHandler agentResponses, InDialogHandler inDialog, CancelHandler cancels) {
+    B2buaListener(
+            SipContext sip,
+            CallRegistry registry,
+            InitialInviteHandler invites,
+            AgentResponseHandler agentResponses,
+            InDialogHandler inDialog,
+            CancelHandler cancels) {
         this.sip = sip;
         this.registry = registry;
         this.invites = invites;
@@ -98,7 +103,7 @@ final class B2buaListener implements SipListener {
             }
             case Request.OPTIONS -> options(transaction);
             case Request.BYE, Request.INFO, Request.UPDATE ->
-                    sip.respond(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+                sip.respond(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             default -> methodNotAllowed(transaction);
         }
     }
@@ -143,7 +148,7 @@ final class B2buaListener implements SipListener {
                     agentResponses.handle(event, invite.call());
                 }
                 case TxContext.Relayed relayed -> inDialog.relayedResponse(event, relayed);
-                case TxContext.Fire fire -> { }
+                case TxContext.Fire fire -> {}
             }
         } catch (Exception | Error e) {
             LOG.error("failed to handle response {}", event.getResponse().getStatusCode(), e);
@@ -162,7 +167,7 @@ final class B2buaListener implements SipListener {
         switch (context) {
             case TxContext.AgentInvite invite -> agentResponses.timedOut(invite.call(), event.getClientTransaction());
             case TxContext.Relayed relayed -> inDialog.relayTimedOut(relayed);
-            case null, default -> { }
+            case null, default -> {}
         }
     }
 

@@ -7,12 +7,12 @@ import javax.sip.message.Message;
 /** Small helpers for message bodies. */
 final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     static boolean isSdp(Message message) {
         ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
-        return type != null && "application".equalsIgnoreCase(type.getContentType())
+        return type != null
+                && "application".equalsIgnoreCase(type.getContentType())
                 && "sdp".equalsIgnoreCase(type.getContentSubType());
     }
 

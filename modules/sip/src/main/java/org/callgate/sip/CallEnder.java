@@ -157,8 +157,8 @@ final class CallEnder {
 
     /** Per-leg counters in the CDR line: {@code in=} from the peer, {@code out=} to it. */
     private static String counters(LegCounters leg) {
-        return "in=" + leg.packetsIn() + " out=" + leg.packetsOut() + " lost=" + leg.packetsLost()
-                + " dropped=" + leg.dropped() + " rtcp=" + leg.rtcpIn() + "/" + leg.rtcpOut();
+        return "in=" + leg.packetsIn() + " out=" + leg.packetsOut() + " lost=" + leg.packetsLost() + " dropped="
+                + leg.dropped() + " rtcp=" + leg.rtcpIn() + "/" + leg.rtcpOut();
     }
 
     private static boolean agentLegStillPending(EndReason reason) {
@@ -184,17 +184,36 @@ final class CallEnder {
         Instant ended = sip.settings.clock().instant();
         IvrSession ivr = call.dialogues.ivr();
         SurveySession survey = call.dialogues.survey();
-        CallSummary summary = new CallSummary(call.id, call.line.id(), call.caller, call.started,
-                call.answered(), ended, call.endReason(), call.finalStatus(),
-                call.media.caller().counters(), call.media.agent().counters(), call.route(),
-                ivr == null ? null : ivr.trace(), call.recording(), call.agentLeg.fallback(),
+        CallSummary summary = new CallSummary(
+                call.id,
+                call.line.id(),
+                call.caller,
+                call.started,
+                call.answered(),
+                ended,
+                call.endReason(),
+                call.finalStatus(),
+                call.media.caller().counters(),
+                call.media.agent().counters(),
+                call.route(),
+                ivr == null ? null : ivr.trace(),
+                call.recording(),
+                call.agentLeg.fallback(),
                 survey == null ? null : survey.result(ended));
-        CDR.info("call {} line={} service={} caller={} status={} reason={} talk={}ms recording={}{} caller[{}] agent[{}]{}",
-                summary.callId(), summary.serviceLine(), summary.service(), summary.caller(), summary.finalStatus(),
-                summary.reason(), summary.conversation().toMillis(),
+        CDR.info(
+                "call {} line={} service={} caller={} status={} reason={} talk={}ms recording={}{} caller[{}] agent[{}]{}",
+                summary.callId(),
+                summary.serviceLine(),
+                summary.service(),
+                summary.caller(),
+                summary.finalStatus(),
+                summary.reason(),
+                summary.conversation().toMillis(),
                 summary.recording() == null ? "none" : summary.recording().headerValue(),
                 summary.fallback() == null ? "" : " fallback=" + summary.fallback(),
-                counters(summary.callerLeg()), counters(summary.agentLeg()), survey(summary.survey()));
+                counters(summary.callerLeg()),
+                counters(summary.agentLeg()),
+                survey(summary.survey()));
         try {
             observer.callEnded(summary);
         } catch (RuntimeException e) {

@@ -44,13 +44,16 @@ final class CallRecordings {
         Instant answered = call.answered() == null ? sip.settings.clock().instant() : call.answered();
         try {
             String dossier = call.route() == null ? null : call.route().dossier();
-            AudioSink sink = recorder.begin(new RecordingFacts(call.id, call.caller, call.line.id(), service, answered,
-                    decision, dossier));
+            AudioSink sink = recorder.begin(
+                    new RecordingFacts(call.id, call.caller, call.line.id(), service, answered, decision, dossier));
             running.put(call.id, call.media.record(sink, answered));
             LOG.debug("{}: recording", call);
         } catch (IOException | RuntimeException e) {
-            LOG.error("{}: the call must be recorded ({}) but its recording cannot start: {}",
-                    call, decision.headerValue(), e.toString());
+            LOG.error(
+                    "{}: the call must be recorded ({}) but its recording cannot start: {}",
+                    call,
+                    decision.headerValue(),
+                    e.toString());
         }
     }
 
@@ -63,7 +66,10 @@ final class CallRecordings {
         if (recording != null) {
             recording.stop().whenComplete((audio, failure) -> {
                 if (failure != null) {
-                    LOG.warn("{}: recording not ended whole ({}); the spool keeps what reached it", call, failure.toString());
+                    LOG.warn(
+                            "{}: recording not ended whole ({}); the spool keeps what reached it",
+                            call,
+                            failure.toString());
                 }
             });
         }

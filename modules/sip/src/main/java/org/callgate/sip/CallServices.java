@@ -13,8 +13,13 @@ import org.callgate.core.sms.SmsSender;
  * (R9), the recording decision with the objection list it consults (R7, R8, R10, product
  * rule 4), and where recorded calls go (R4).
  */
-public record CallServices(Prompts prompts, CallIndex callIndex, SmsSender sms, RecordingDecision recording,
-        ObjectionList objections, CallRecorder recorder) {
+public record CallServices(
+        Prompts prompts,
+        CallIndex callIndex,
+        SmsSender sms,
+        RecordingDecision recording,
+        ObjectionList objections,
+        CallRecorder recorder) {
 
     public CallServices {
         Objects.requireNonNull(prompts, "prompts");

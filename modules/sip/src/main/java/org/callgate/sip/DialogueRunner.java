@@ -38,7 +38,12 @@ final class DialogueRunner<D extends Dialogue> {
     private ScheduledFuture<?> timer;
     private volatile boolean stopped;
 
-    DialogueRunner(String name, B2buaCall call, D dialogue, Prompts prompts, ScheduledExecutorService timers,
+    DialogueRunner(
+            String name,
+            B2buaCall call,
+            D dialogue,
+            Prompts prompts,
+            ScheduledExecutorService timers,
             Consumer<IvrCommand> effects) {
         this.call = call;
         this.dialogue = dialogue;
@@ -91,9 +96,11 @@ final class DialogueRunner<D extends Dialogue> {
             switch (command) {
                 case IvrCommand.Play play -> play(play);
                 case IvrCommand.StopPlaying stop -> stopPlaying();
-                case IvrCommand.StartTimer start -> timer = timers.schedule(
-                        () -> events.execute(() -> execute(drive(d -> d.onTimeout(start.token())))),
-                        start.after().toMillis(), TimeUnit.MILLISECONDS);
+                case IvrCommand.StartTimer start ->
+                    timer = timers.schedule(
+                            () -> events.execute(() -> execute(drive(d -> d.onTimeout(start.token())))),
+                            start.after().toMillis(),
+                            TimeUnit.MILLISECONDS);
                 default -> effects.accept(command);
             }
         }

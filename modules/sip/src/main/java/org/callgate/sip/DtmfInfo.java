@@ -13,8 +13,7 @@ import org.callgate.core.ivr.Dtmf;
  */
 final class DtmfInfo {
 
-    private DtmfInfo() {
-    }
+    private DtmfInfo() {}
 
     /** The key, or 0 when the body is not a DTMF INFO. */
     static char keyOf(Request info) {

@@ -8,18 +8,18 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.callgate.core.call.EndReason;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaLeg;
-import org.callgate.sip.sdp.Sdp;
 import org.callgate.sip.sdp.Negotiated;
+import org.callgate.sip.sdp.Sdp;
 import org.callgate.sip.sdp.SdpException;
 import org.callgate.sip.sdp.SdpOffers;
 import org.callgate.sip.sdp.SdpOrigin;
 import org.callgate.sip.sdp.SdpRewriter;
-import javax.sip.message.Message;
 
 /**
  * Requests inside a call's dialogs: BYE ends the call; re-INVITE (hold, resume, codec change),
@@ -135,11 +135,13 @@ final class InDialogHandler {
         try {
             copyBody(incoming, outgoing, call, from);
         } catch (SdpException e) {
-            sip.respond(transaction, e.malformed() ? Response.BAD_REQUEST : Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            sip.respond(
+                    transaction, e.malformed() ? Response.BAD_REQUEST : Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return false;
         }
         if (Request.INVITE.equals(incoming.getMethod()) || Request.UPDATE.equals(incoming.getMethod())) {
-            outgoing.setHeader(sip.contact(AgentInviteBuilder.transportOf(other.getRemoteTarget().getURI())));
+            outgoing.setHeader(sip.contact(
+                    AgentInviteBuilder.transportOf(other.getRemoteTarget().getURI())));
         }
         ClientTransaction relayed = sip.provider.getNewClientTransaction(outgoing);
         relayed.setApplicationData(new TxContext.Relayed(call, from, transaction));
@@ -186,8 +188,7 @@ final class InDialogHandler {
      * Copies a body from a message that came from {@code from} to the message for the other leg;
      * SDP is rewritten to callgate's address on that leg, and the sender's leg re-latches.
      */
-    private void copyBody(Message in, Message out, B2buaCall call, LegSide from)
-            throws Exception {
+    private void copyBody(Message in, Message out, B2buaCall call, LegSide from) throws Exception {
         byte[] raw = in.getRawContent();
         if (raw == null || raw.length == 0) {
             return;
@@ -202,7 +203,8 @@ final class InDialogHandler {
         MediaLeg target = call.media.leg(from.other());
         InetSocketAddress local = target.localRtp();
         SdpOrigin origin = from == LegSide.CALLER ? call.agentLeg.origin : call.callerLeg.origin;
-        out.setContent(SdpRewriter.rewrite(parsed, local.getAddress(), local.getPort(), origin), (ContentTypeHeader) type.clone());
+        out.setContent(SdpRewriter.rewrite(parsed, local.getAddress(), local.getPort(), origin), (ContentTypeHeader)
+                type.clone());
         call.media.leg(from).remote(parsed.audioTarget());
     }
 }

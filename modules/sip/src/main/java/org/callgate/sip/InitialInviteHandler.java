@@ -1,8 +1,9 @@
 package org.callgate.sip;
 
-import java.util.concurrent.ScheduledExecutorService;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
@@ -25,7 +26,6 @@ import org.callgate.sip.sdp.SdpRewriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A new call: checks the dialled number against the service lines (R5), the call limit and the
@@ -49,8 +49,15 @@ final class InitialInviteHandler {
     private final SetupRateLimit setupRate;
     private final Scope inScope;
 
-    InitialInviteHandler(SipContext sip, CallRegistry registry, MediaControl mediaControl, CallEnder ender,
-            ScheduledExecutorService timers, MediaEvents mediaEvents, CallServices services, AgentCalls agentCalls) {
+    InitialInviteHandler(
+            SipContext sip,
+            CallRegistry registry,
+            MediaControl mediaControl,
+            CallEnder ender,
+            ScheduledExecutorService timers,
+            MediaEvents mediaEvents,
+            CallServices services,
+            AgentCalls agentCalls) {
         this.sip = sip;
         this.registry = registry;
         this.mediaControl = mediaControl;
@@ -85,7 +92,8 @@ final class InitialInviteHandler {
         try {
             offer = offerOf(invite);
         } catch (SdpException e) {
-            sip.respond(transaction, e.malformed() ? Response.BAD_REQUEST : Response.NOT_ACCEPTABLE_HERE, e.getMessage());
+            sip.respond(
+                    transaction, e.malformed() ? Response.BAD_REQUEST : Response.NOT_ACCEPTABLE_HERE, e.getMessage());
             return;
         } catch (UnsupportedBodyException e) {
             sip.respond(transaction, Response.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
@@ -107,13 +115,22 @@ final class InitialInviteHandler {
         start(invite, transaction, scope, offer, callId, media);
     }
 
-    private void start(Request invite, ServerTransaction transaction, Scope.Decision scope, Sdp offer, String callId,
-            MediaSession media) throws Exception {
+    private void start(
+            Request invite,
+            ServerTransaction transaction,
+            Scope.Decision scope,
+            Sdp offer,
+            String callId,
+            MediaSession media)
+            throws Exception {
         if (scope instanceof Scope.Decision.Callback callback) {
             // The customer is the other party: the summary's caller is whom the agent called back.
             B2buaCall call = newCall(transaction, callback.line(), callback.customer(), callId, media);
-            relay(call, offer, callback.target(), Map.of("X-Callgate-Service", callback.line().id(),
-                    "X-Callgate-Direction", "callback"));
+            relay(
+                    call,
+                    offer,
+                    callback.target(),
+                    Map.of("X-Callgate-Service", callback.line().id(), "X-Callgate-Direction", "callback"));
             return;
         }
         ServiceLine line = ((Scope.Decision.Inbound) scope).line();
@@ -125,8 +142,8 @@ final class InitialInviteHandler {
         }
     }
 
-    private B2buaCall newCall(ServerTransaction transaction, ServiceLine line, String party, String callId,
-            MediaSession media) {
+    private B2buaCall newCall(
+            ServerTransaction transaction, ServiceLine line, String party, String callId, MediaSession media) {
         return new B2buaCall(callId, line, party, sip.settings.clock().instant(), transaction, media);
     }
 
@@ -154,7 +171,8 @@ final class InitialInviteHandler {
 
     private void refuseOverload(ServerTransaction transaction, String reason) throws Exception {
         Response busy = sip.response(transaction.getRequest(), Response.SERVICE_UNAVAILABLE, reason);
-        RetryAfterHeader retry = sip.headers.createRetryAfterHeader((int) sip.settings.retryAfter().toSeconds());
+        RetryAfterHeader retry = sip.headers.createRetryAfterHeader(
+                (int) sip.settings.retryAfter().toSeconds());
         busy.addHeader(retry);
         sip.respond(transaction, busy);
     }

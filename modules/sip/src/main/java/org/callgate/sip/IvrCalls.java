@@ -40,8 +40,13 @@ final class IvrCalls {
     private final CallServices services;
     private final CallEnder ender;
 
-    IvrCalls(SipContext sip, CallRegistry registry, AgentCalls agentCalls, ScheduledExecutorService timers,
-            CallServices services, CallEnder ender) {
+    IvrCalls(
+            SipContext sip,
+            CallRegistry registry,
+            AgentCalls agentCalls,
+            ScheduledExecutorService timers,
+            CallServices services,
+            CallEnder ender) {
         this.sip = sip;
         this.registry = registry;
         this.agentCalls = agentCalls;
@@ -68,7 +73,11 @@ final class IvrCalls {
         }
         Response ok = okWithSdp(call, offer, chosen);
         CallerFacts facts = callerFacts(call);
-        IvrSession ivr = new IvrSession(call, new IvrMachine(call.line.ivr(), facts), services.prompts(), timers,
+        IvrSession ivr = new IvrSession(
+                call,
+                new IvrMachine(call.line.ivr(), facts),
+                services.prompts(),
+                timers,
                 new Actions(call, chosen, facts));
         call.answeredForIvr(ivr);
         registry.add(call);
@@ -93,7 +102,9 @@ final class IvrCalls {
     /** The caller's number decides the SMS offer (R9) and finds their dossier (R15). */
     private CallerFacts callerFacts(B2buaCall call) {
         return PhoneNumber.tryParse(call.caller)
-                .map(number -> new CallerFacts(number.isBelgianMobile(), services.callIndex().identify(number).orElse(null)))
+                .map(number -> new CallerFacts(
+                        number.isBelgianMobile(),
+                        services.callIndex().identify(number).orElse(null)))
                 .orElse(CallerFacts.UNKNOWN);
     }
 
@@ -116,8 +127,14 @@ final class IvrCalls {
 
         @Override
         public void sendSms(String text, String language) {
-            SmsMessage message = new SmsMessage(Tags.callId(), call.id, PhoneNumber.parse(call.caller), call.line.id(),
-                    language, text, sip.settings.clock().instant());
+            SmsMessage message = new SmsMessage(
+                    Tags.callId(),
+                    call.id,
+                    PhoneNumber.parse(call.caller),
+                    call.line.id(),
+                    language,
+                    text,
+                    sip.settings.clock().instant());
             try {
                 services.sms().send(message);
                 LOG.info("{}: SMS link {} handed over", call, message.id());
@@ -135,13 +152,24 @@ final class IvrCalls {
     /** The IVR is done: call the queue it chose, with what the agent side should know. */
     private void connect(B2buaCall call, Negotiated callerSide, CallerFacts facts, IvrOutcome outcome) {
         Route decided = RoutingDecision.decide(call.line, outcome);
-        Route route = facts.known() == null ? decided : decided.withDossier(facts.known().dossier());
+        Route route = facts.known() == null
+                ? decided
+                : decided.withDossier(facts.known().dossier());
         call.route(route);
-        LOG.info("{}: IVR done ({}, keys '{}', {}), calling {}", call, route.reason(), route.ivrPath(),
-                route.language(), route.queueUri());
+        LOG.info(
+                "{}: IVR done ({}, keys '{}', {}), calling {}",
+                call,
+                route.reason(),
+                route.ivrPath(),
+                route.language(),
+                route.queueUri());
         InetSocketAddress local = call.media.agent().localRtp();
-        String sdp = SdpOffers.offer(local.getAddress(), local.getPort(), call.agentLeg.origin,
-                List.of(callerSide.codec()), Negotiated.DEFAULT.telephoneEvent());
+        String sdp = SdpOffers.offer(
+                local.getAddress(),
+                local.getPort(),
+                call.agentLeg.origin,
+                List.of(callerSide.codec()),
+                Negotiated.DEFAULT.telephoneEvent());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Callgate-Service", route.service());
         headers.put("X-Callgate-Language", route.language());

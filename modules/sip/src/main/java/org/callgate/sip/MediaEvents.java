@@ -35,8 +35,9 @@ final class MediaEvents implements MediaListener {
     public void onInactive(MediaSession session) {
         registry.byId(session.callId()).ifPresent(call -> {
             LOG.info("{}: no media for the configured time, ending the call", call);
-            Thread.ofVirtual().name("media-timeout-", 0).start(
-                    () -> ender.end(call, EndReason.MEDIA_TIMEOUT, 0, null, null));
+            Thread.ofVirtual()
+                    .name("media-timeout-", 0)
+                    .start(() -> ender.end(call, EndReason.MEDIA_TIMEOUT, 0, null, null));
         });
     }
 }

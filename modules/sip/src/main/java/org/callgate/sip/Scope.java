@@ -2,8 +2,8 @@ package org.callgate.sip;
 
 import gov.nist.javax.sip.message.SIPMessage;
 import java.util.Optional;
-import javax.sip.header.Header;
 import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.callgate.core.PhoneNumber;
@@ -19,11 +19,11 @@ final class Scope {
 
     /** What to do with an INVITE. */
     sealed interface Decision {
-        record Inbound(ServiceLine line) implements Decision { }
+        record Inbound(ServiceLine line) implements Decision {}
 
-        record Callback(ServiceLine line, String target, String customer) implements Decision { }
+        record Callback(ServiceLine line, String target, String customer) implements Decision {}
 
-        record Refused(int status, String reason) implements Decision { }
+        record Refused(int status, String reason) implements Decision {}
     }
 
     private final ServiceDirectory directory;
@@ -51,16 +51,24 @@ final class Scope {
         if (customer.isEmpty()) {
             return new Decision.Refused(Response.ADDRESS_INCOMPLETE, "Not A Telephone Number");
         }
-        return new Decision.Callback(from.get(), outbound.uriFor(customer.get().e164()), customer.get().e164());
+        return new Decision.Callback(
+                from.get(),
+                outbound.uriFor(customer.get().e164()),
+                customer.get().e164());
     }
 
     private Optional<ServiceLine> callingLine(Request invite) {
         Header service = invite.getHeader("X-Callgate-Service");
         if (service != null) {
-            String id = service.toString().substring(service.toString().indexOf(':') + 1).trim();
-            return directory.lines().stream().filter(line -> line.id().equals(id)).findFirst();
+            String id = service.toString()
+                    .substring(service.toString().indexOf(':') + 1)
+                    .trim();
+            return directory.lines().stream()
+                    .filter(line -> line.id().equals(id))
+                    .findFirst();
         }
         FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
-        return directory.lookup(InitialInviteHandler.dialledNumber(from.getAddress().getURI()));
+        return directory.lookup(
+                InitialInviteHandler.dialledNumber(from.getAddress().getURI()));
     }
 }

@@ -2,6 +2,7 @@ package org.callgate.sip;
 
 import java.text.ParseException;
 import java.util.List;
+import java.util.Locale;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -17,7 +18,6 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Locale;
 
 /**
  * The JAIN-SIP factories and provider with the few message-building helpers every handler

@@ -69,12 +69,17 @@ public final class SipGateway implements AutoCloseable {
             }
             ender = wire(provider, settings, registry, media, observer, services, timers);
             stack.start();
-            LOG.info("SIP listening on {}:{} ({})", settings.listenAddress().getHostAddress(), settings.port(),
+            LOG.info(
+                    "SIP listening on {}:{} ({})",
+                    settings.listenAddress().getHostAddress(),
+                    settings.port(),
                     String.join(", ", settings.transports()));
         } catch (Exception e) {
             stopStack();
-            throw new SipGatewayException("cannot start SIP on " + settings.listenAddress().getHostAddress() + ":"
-                    + settings.port() + ": " + rootMessage(e), e);
+            throw new SipGatewayException(
+                    "cannot start SIP on " + settings.listenAddress().getHostAddress() + ":" + settings.port() + ": "
+                            + rootMessage(e),
+                    e);
         }
     }
 
@@ -84,15 +89,24 @@ public final class SipGateway implements AutoCloseable {
      *
      * @return the one way calls end, for {@link #close()}
      */
-    static CallEnder wire(SipProvider provider, B2buaSettings settings, CallRegistry registry, MediaControl media,
-            CallObserver observer, CallServices services, ScheduledExecutorService timers) throws Exception {
+    static CallEnder wire(
+            SipProvider provider,
+            B2buaSettings settings,
+            CallRegistry registry,
+            MediaControl media,
+            CallObserver observer,
+            CallServices services,
+            ScheduledExecutorService timers)
+            throws Exception {
         SipContext sip = new SipContext(provider, settings);
         MediaEvents mediaEvents = new MediaEvents(registry);
         CallRecordings recordings = new CallRecordings(sip, services.recorder());
         CallEnder ender = new CallEnder(sip, registry, observer, recordings);
         mediaEvents.ender(ender);
         AgentCalls agentCalls = new AgentCalls(sip, ender, timers, services);
-        provider.addSipListener(new B2buaListener(sip, registry,
+        provider.addSipListener(new B2buaListener(
+                sip,
+                registry,
                 new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services, agentCalls),
                 new AgentResponseHandler(sip, ender, agentCalls, recordings),
                 new InDialogHandler(sip, ender, new SurveyCalls(sip, timers, services, ender)),

@@ -46,13 +46,21 @@ final class SurveyCalls {
             return false;
         }
         Instant now = sip.settings.clock().instant();
-        SurveySession survey = new SurveySession(call, new SurveyMachine(plan.survey(), ivr.language()),
-                services.prompts(), timers, now, () -> ender.end(call, EndReason.AGENT_HANGUP, 0, null, null));
+        SurveySession survey = new SurveySession(
+                call,
+                new SurveyMachine(plan.survey(), ivr.language()),
+                services.prompts(),
+                timers,
+                now,
+                () -> ender.end(call, EndReason.AGENT_HANGUP, 0, null, null));
         if (!call.beginSurvey(survey)) {
             return false; // the caller hung up at the same moment
         }
         call.media.relay(false);
-        LOG.info("{}: agent hung up, caller consented: survey of {} question(s)", call, plan.survey().questions().size());
+        LOG.info(
+                "{}: agent hung up, caller consented: survey of {} question(s)",
+                call,
+                plan.survey().questions().size());
         survey.start();
         return true;
     }

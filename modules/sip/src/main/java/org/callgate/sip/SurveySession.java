@@ -27,8 +27,13 @@ final class SurveySession {
      * @param started when the agent's BYE arrived: the end of the conversation (R4)
      * @param done ends the call once the thank-you has been played
      */
-    SurveySession(B2buaCall call, SurveyMachine machine, Prompts prompts, ScheduledExecutorService timers,
-            Instant started, Runnable done) {
+    SurveySession(
+            B2buaCall call,
+            SurveyMachine machine,
+            Prompts prompts,
+            ScheduledExecutorService timers,
+            Instant started,
+            Runnable done) {
         this.call = call;
         this.started = started;
         this.runner = new DialogueRunner<>("survey", call, machine, prompts, timers, command -> {
@@ -51,8 +56,8 @@ final class SurveySession {
 
     /** The answers so far, as of {@code ended}. */
     SurveyResult result(Instant ended) {
-        return runner.read(machine -> new SurveyResult(machine.language(), machine.answers(), machine.completed(),
-                started, ended));
+        return runner.read(machine ->
+                new SurveyResult(machine.language(), machine.answers(), machine.completed(), started, ended));
     }
 
     /** The call ended: nothing more is asked. */

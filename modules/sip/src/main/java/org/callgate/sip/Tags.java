@@ -8,8 +8,7 @@ final class Tags {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tags() {
-    }
+    private Tags() {}
 
     static String next() {
         return hex(6);

@@ -7,13 +7,13 @@ import org.callgate.core.media.LegSide;
 sealed interface TxContext {
 
     /** The agent-leg INVITE of a new call. */
-    record AgentInvite(B2buaCall call) implements TxContext { }
+    record AgentInvite(B2buaCall call) implements TxContext {}
 
     /** A request relayed from one leg to the other; its answer goes back on {@code origin}. */
-    record Relayed(B2buaCall call, LegSide from, ServerTransaction origin) implements TxContext { }
+    record Relayed(B2buaCall call, LegSide from, ServerTransaction origin) implements TxContext {}
 
     /** A request whose answer changes nothing (BYE, CANCEL sent by callgate). */
-    record Fire() implements TxContext { }
+    record Fire() implements TxContext {}
 
     Fire FIRE = new Fire();
 }

@@ -75,13 +75,27 @@ class B2buaListenerTest {
         sip = new SipMessages();
         provider = new FakeSipProvider(sip);
         ServiceLine line = new ServiceLine("sales", "Sales", PhoneNumber.parse(LINE), QUEUE);
-        B2buaSettings settings = new B2buaSettings(InetAddress.ofLiteral("127.0.0.1"), FakeMedia.CALLGATE, 5060,
-                Set.of("udp"), 10, 0, Duration.ofSeconds(30), NO_ANSWER, new ServiceDirectory(List.of(line)),
-                Clock.fixed(NOW, ZoneOffset.UTC), Outbound.DISABLED);
-        CallServices services = new CallServices(prompt -> {
-            throw new IllegalArgumentException("no prompts in these tests: " + prompt);
-        }, CallIndex.EMPTY, message -> { }, new RecordingDecision(0, "unit-test-key", Set.of()),
-                ObjectionList.NONE, CallRecorder.NONE);
+        B2buaSettings settings = new B2buaSettings(
+                InetAddress.ofLiteral("127.0.0.1"),
+                FakeMedia.CALLGATE,
+                5060,
+                Set.of("udp"),
+                10,
+                0,
+                Duration.ofSeconds(30),
+                NO_ANSWER,
+                new ServiceDirectory(List.of(line)),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                Outbound.DISABLED);
+        CallServices services = new CallServices(
+                prompt -> {
+                    throw new IllegalArgumentException("no prompts in these tests: " + prompt);
+                },
+                CallIndex.EMPTY,
+                message -> {},
+                new RecordingDecision(0, "unit-test-key", Set.of()),
+                ObjectionList.NONE,
+                CallRecorder.NONE);
         SipGateway.wire(provider, settings, registry, media, summaries::add, services, timers);
     }
 
@@ -93,7 +107,8 @@ class B2buaListenerTest {
         assertThat(offered.getRequestURI()).hasToString(QUEUE);
         assertThat(header(offered, "X-Callgate-Service")).isEqualTo("sales");
         assertThat(header(offered, "X-Callgate-Recording")).isEqualTo("no;reason=not-sampled");
-        assertThat(SipMessages.body(offered)).contains("c=IN IP4 192.0.2.1", "m=audio 40002 ")
+        assertThat(SipMessages.body(offered))
+                .contains("c=IN IP4 192.0.2.1", "m=audio 40002 ")
                 .doesNotContain(SipMessages.CALLER_HOST);
         assertThat(media.only().caller.remote).isEqualTo(new InetSocketAddress(SipMessages.CALLER_HOST, 30000));
 
@@ -110,7 +125,8 @@ class B2buaListenerTest {
         assertThat(cseq(last.get(0))).isEqualTo(cseq(offered));
         Response ok = callerTx.last();
         assertThat(toTag(ok)).as("one dialog with the caller, RFC 3261 §12.1.1").isEqualTo(callgateTag);
-        assertThat(SipMessages.body(ok)).contains("c=IN IP4 192.0.2.1", "m=audio 40000 ")
+        assertThat(SipMessages.body(ok))
+                .contains("c=IN IP4 192.0.2.1", "m=audio 40000 ")
                 .doesNotContain(SipMessages.AGENT_HOST);
         assertThat(ok.getHeader(ContactHeader.NAME).toString()).contains("sip:callgate@192.0.2.1:5060");
         assertThat(media.only().agent.remote).isEqualTo(new InetSocketAddress(SipMessages.AGENT_HOST, 50000));
@@ -127,7 +143,8 @@ class B2buaListenerTest {
 
         receive(sip.cancel(callerInvite));
         assertThat(sent()).containsExactly("caller 200 CANCEL", "caller 487 INVITE", "agent CANCEL");
-        assertThat(branch(last.get(2))).as("CANCEL matches the INVITE, RFC 3261 §9.1")
+        assertThat(branch(last.get(2)))
+                .as("CANCEL matches the INVITE, RFC 3261 §9.1")
                 .isEqualTo(branch(agentInvite.getRequest()));
 
         agentResponds(Response.REQUEST_TERMINATED, null);
@@ -154,8 +171,14 @@ class B2buaListenerTest {
         callerDials();
         agentResponds(Response.RINGING, null);
         receive(sip.cancel(callerInvite));
-        assertThat(sent()).containsExactly("caller 100 INVITE", "agent INVITE", "caller 180 INVITE",
-                "caller 200 CANCEL", "caller 487 INVITE", "agent CANCEL");
+        assertThat(sent())
+                .containsExactly(
+                        "caller 100 INVITE",
+                        "agent INVITE",
+                        "caller 180 INVITE",
+                        "caller 200 CANCEL",
+                        "caller 487 INVITE",
+                        "agent CANCEL");
 
         agentResponds(Response.OK, ANSWER);
         assertThat(sent()).containsExactly("agent ACK", "agent BYE");
@@ -184,8 +207,7 @@ class B2buaListenerTest {
         assertThat(toTag(bye)).isEqualTo(AGENT_TAG);
         assertEnded(EndReason.CALLER_HANGUP, Response.OK);
 
-        agentAnswers(provider.lastSentToAgent(Request.BYE), sip.response(bye, Response.OK, null, null),
-                agentDialog);
+        agentAnswers(provider.lastSentToAgent(Request.BYE), sip.response(bye, Response.OK, null, null), agentDialog);
         assertThat(sent()).isEmpty();
     }
 
@@ -223,17 +245,19 @@ class B2buaListenerTest {
         Request relayed = (Request) last.get(0);
         assertThat(relayed.getRequestURI()).hasToString("sip:agent@" + SipMessages.AGENT_HOST + ":5060");
         assertThat(toTag(relayed)).isEqualTo(AGENT_TAG);
-        assertThat(SipMessages.body(relayed)).contains("m=audio 40002 ", "a=sendonly")
+        assertThat(SipMessages.body(relayed))
+                .contains("m=audio 40002 ", "a=sendonly")
                 .doesNotContain(SipMessages.CALLER_HOST);
         assertThat(relayed.getHeader(ContactHeader.NAME)).isNotNull();
         assertThat(media.only().caller.remote).isEqualTo(new InetSocketAddress(SipMessages.CALLER_HOST, 30002));
 
         String held = sdp("agent", SipMessages.AGENT_HOST, 50000, "0 101", "recvonly");
-        agentAnswers(provider.lastSentToAgent(Request.INVITE), sip.response(relayed, Response.OK, null, held),
-                agentDialog);
+        agentAnswers(
+                provider.lastSentToAgent(Request.INVITE), sip.response(relayed, Response.OK, null, held), agentDialog);
         assertThat(sent()).containsExactly("agent ACK", "caller 200 INVITE");
         assertThat(cseq(last.get(0))).isEqualTo(cseq(relayed));
-        assertThat(SipMessages.body(reInvite.last())).contains("m=audio 40000 ", "a=recvonly")
+        assertThat(SipMessages.body(reInvite.last()))
+                .contains("m=audio 40000 ", "a=recvonly")
                 .doesNotContain(SipMessages.AGENT_HOST);
         assertThat(reInvite.last().getHeader(ContactHeader.NAME)).isNotNull();
         assertThat(registry.size()).isEqualTo(1);
@@ -249,7 +273,9 @@ class B2buaListenerTest {
         receive(sip.inDialog(Request.INVITE, agentInvite.getRequest(), agentOk, true, 1, ANSWER));
         assertThat(sent()).as("glare, RFC 3261 §14.2").containsExactly("agent 491 INVITE");
 
-        agentAnswers(provider.lastSentToAgent(Request.INVITE), sip.response(relayed, Response.OK, null, ANSWER),
+        agentAnswers(
+                provider.lastSentToAgent(Request.INVITE),
+                sip.response(relayed, Response.OK, null, ANSWER),
                 agentDialog);
         assertThat(sent()).containsExactly("agent ACK", "caller 200 INVITE");
 
@@ -324,15 +350,15 @@ class B2buaListenerTest {
         agentResponds(Response.RINGING, null);
         agentResponds(Response.OK, ANSWER);
         receive(sip.inDialog(Request.ACK, callerInvite, callerTx.last(), false, 1, null));
-        assertThat(sent()).containsExactly("caller 100 INVITE", "agent INVITE", "caller 180 INVITE", "agent ACK",
-                "caller 200 INVITE");
+        assertThat(sent())
+                .containsExactly(
+                        "caller 100 INVITE", "agent INVITE", "caller 180 INVITE", "agent ACK", "caller 200 INVITE");
     }
 
     private void agentResponds(int status, String sdp) throws Exception {
         Response response = sip.response(agentInvite.getRequest(), status, status > 100 ? AGENT_TAG : null, sdp);
-        FakeDialog dialog = status > 100 && status < 300
-                ? FakeDialog.uac(provider, sip, agentInvite.getRequest(), response)
-                : null;
+        FakeDialog dialog =
+                status > 100 && status < 300 ? FakeDialog.uac(provider, sip, agentInvite.getRequest(), response) : null;
         if (status >= 200 && status < 300) {
             agentDialog = dialog;
             agentOk = response;
@@ -360,7 +386,8 @@ class B2buaListenerTest {
         String callId = SipMessages.callIdOf(message);
         String leg = callId.equals(CALLER_CALL_ID) ? "caller" : callId.endsWith("@callgate") ? "agent" : "stranger";
         String method = ((CSeqHeader) message.getHeader(CSeqHeader.NAME)).getMethod();
-        return message instanceof Response response ? leg + " " + response.getStatusCode() + " " + method
+        return message instanceof Response response
+                ? leg + " " + response.getStatusCode() + " " + method
                 : leg + " " + method;
     }
 

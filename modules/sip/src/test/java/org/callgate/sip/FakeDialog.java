@@ -33,8 +33,16 @@ final class FakeDialog implements Dialog {
     private final Address remoteTarget;
     private long localSeq;
 
-    private FakeDialog(FakeSipProvider provider, SipMessages sip, String callId, Address localParty,
-            Supplier<String> localTag, Address remoteParty, String remoteTag, Address remoteTarget, long localSeq) {
+    private FakeDialog(
+            FakeSipProvider provider,
+            SipMessages sip,
+            String callId,
+            Address localParty,
+            Supplier<String> localTag,
+            Address remoteParty,
+            String remoteTag,
+            Address remoteTarget,
+            long localSeq) {
         this.provider = provider;
         this.sip = sip;
         this.callId = callId;
@@ -50,8 +58,16 @@ final class FakeDialog implements Dialog {
     static FakeDialog uas(FakeSipProvider provider, SipMessages sip, Request invite, Supplier<String> localTag) {
         FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
         ToHeader to = (ToHeader) invite.getHeader(ToHeader.NAME);
-        return new FakeDialog(provider, sip, SipMessages.callIdOf(invite), to.getAddress(), localTag,
-                from.getAddress(), from.getTag(), sip.addresses.createAddress(SipMessages.contactOf(invite)), 0);
+        return new FakeDialog(
+                provider,
+                sip,
+                SipMessages.callIdOf(invite),
+                to.getAddress(),
+                localTag,
+                from.getAddress(),
+                from.getTag(),
+                sip.addresses.createAddress(SipMessages.contactOf(invite)),
+                0);
     }
 
     /** The dialog callgate's INVITE makes, as UAC, with the answer {@code answer} (§12.1.2). */
@@ -59,8 +75,16 @@ final class FakeDialog implements Dialog {
         FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
         ToHeader to = (ToHeader) answer.getHeader(ToHeader.NAME);
         long cseq = ((CSeqHeader) invite.getHeader(CSeqHeader.NAME)).getSeqNumber();
-        return new FakeDialog(provider, sip, SipMessages.callIdOf(invite), from.getAddress(), from::getTag,
-                to.getAddress(), to.getTag(), sip.addresses.createAddress(SipMessages.contactOf(answer)), cseq);
+        return new FakeDialog(
+                provider,
+                sip,
+                SipMessages.callIdOf(invite),
+                from.getAddress(),
+                from::getTag,
+                to.getAddress(),
+                to.getTag(),
+                sip.addresses.createAddress(SipMessages.contactOf(answer)),
+                cseq);
     }
 
     @Override
@@ -75,9 +99,14 @@ final class FakeDialog implements Dialog {
 
     private Request build(String method, long cseq) throws SipException {
         try {
-            return sip.request(method, remoteTarget.getURI(), callId,
+            return sip.request(
+                    method,
+                    remoteTarget.getURI(),
+                    callId,
                     sip.headers.createFromHeader(localParty, localTag.get()),
-                    sip.headers.createToHeader(remoteParty, remoteTag), cseq, "192.0.2.1");
+                    sip.headers.createToHeader(remoteParty, remoteTag),
+                    cseq,
+                    "192.0.2.1");
         } catch (Exception e) {
             throw new SipException("cannot build " + method, e);
         }

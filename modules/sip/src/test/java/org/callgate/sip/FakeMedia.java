@@ -65,8 +65,10 @@ final class FakeMedia implements MediaControl {
         }
 
         MediaSession proxy() {
-            return (MediaSession) Proxy.newProxyInstance(MediaSession.class.getClassLoader(),
-                    new Class<?>[] {MediaSession.class}, (proxy, method, args) -> switch (method.getName()) {
+            return (MediaSession) Proxy.newProxyInstance(
+                    MediaSession.class.getClassLoader(),
+                    new Class<?>[] {MediaSession.class},
+                    (proxy, method, args) -> switch (method.getName()) {
                         case "callId" -> callId;
                         case "caller" -> caller;
                         case "agent" -> agent;

@@ -40,8 +40,11 @@ final class FakeServerTransaction implements ServerTransaction {
     }
 
     private String localTag() {
-        return responses.stream().map(r -> ((ToHeader) r.getHeader(ToHeader.NAME)).getTag())
-                .filter(tag -> tag != null).findFirst().orElse(null);
+        return responses.stream()
+                .map(r -> ((ToHeader) r.getHeader(ToHeader.NAME)).getTag())
+                .filter(tag -> tag != null)
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

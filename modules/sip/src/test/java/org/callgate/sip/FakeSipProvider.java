@@ -59,7 +59,8 @@ final class FakeSipProvider implements SipProvider {
         for (int i = clientTransactions.size() - 1; i >= 0; i--) {
             FakeClientTransaction candidate = clientTransactions.get(i);
             Request request = candidate.getRequest();
-            if (candidate.sent() && request.getMethod().equals(method)
+            if (candidate.sent()
+                    && request.getMethod().equals(method)
                     && SipMessages.callIdOf(request).endsWith("@callgate")) {
                 return candidate;
             }

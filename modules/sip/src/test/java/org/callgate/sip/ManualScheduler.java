@@ -24,8 +24,10 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     /** Lets {@code time} pass: runs every task that falls due, earliest first. */
     void advance(Duration time) {
         now += time.toMillis();
-        List<Task> due = tasks.stream().filter(task -> task.at <= now)
-                .sorted(Comparator.comparingLong(task -> task.at)).toList();
+        List<Task> due = tasks.stream()
+                .filter(task -> task.at <= now)
+                .sorted(Comparator.comparingLong(task -> task.at))
+                .toList();
         tasks.removeAll(due);
         for (Task task : due) {
             if (!task.cancelled) {

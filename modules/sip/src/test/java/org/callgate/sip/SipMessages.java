@@ -51,8 +51,14 @@ final class SipMessages {
     Request invite(String callId, String dialled, String sdp) throws Exception {
         Address callgate = addresses.createAddress("sip:" + dialled + "@192.0.2.1");
         Address caller = addresses.createAddress("\"Ann\" <sip:+32475123456@" + CALLER_HOST + ">");
-        Request invite = request(Request.INVITE, callgate.getURI(), callId,
-                headers.createFromHeader(caller, "caller-tag"), headers.createToHeader(callgate, null), 1, CALLER_HOST);
+        Request invite = request(
+                Request.INVITE,
+                callgate.getURI(),
+                callId,
+                headers.createFromHeader(caller, "caller-tag"),
+                headers.createToHeader(callgate, null),
+                1,
+                CALLER_HOST);
         invite.addHeader(contact("caller", CALLER_HOST));
         return withSdp(invite, sdp);
     }
@@ -74,8 +80,14 @@ final class SipMessages {
         FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
         String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
         Request request = fromCallee
-                ? request(method, contactOf(invite), callId, headers.createFromHeader(to.getAddress(), to.getTag()),
-                        headers.createToHeader(from.getAddress(), from.getTag()), cseq, AGENT_HOST)
+                ? request(
+                        method,
+                        contactOf(invite),
+                        callId,
+                        headers.createFromHeader(to.getAddress(), to.getTag()),
+                        headers.createToHeader(from.getAddress(), from.getTag()),
+                        cseq,
+                        AGENT_HOST)
                 : request(method, contactOf(answer), callId, from, to, cseq, CALLER_HOST);
         return withSdp(request, sdp);
     }
@@ -96,14 +108,21 @@ final class SipMessages {
     /** A request with one Via from {@code viaHost}; the headers given are copied. */
     Request request(String method, URI target, String callId, FromHeader from, ToHeader to, long cseq, String viaHost)
             throws Exception {
-        return messages.createRequest((URI) target.clone(), method, headers.createCallIdHeader(callId),
-                headers.createCSeqHeader(cseq, method), (FromHeader) from.clone(), (ToHeader) to.clone(),
+        return messages.createRequest(
+                (URI) target.clone(),
+                method,
+                headers.createCallIdHeader(callId),
+                headers.createCSeqHeader(cseq, method),
+                (FromHeader) from.clone(),
+                (ToHeader) to.clone(),
                 List.of(headers.createViaHeader(viaHost, 5060, "udp", "z9hG4bK-test-" + (++branches))),
                 headers.createMaxForwardsHeader(70));
     }
 
     static URI contactOf(Message message) {
-        return ((ContactHeader) message.getHeader(ContactHeader.NAME)).getAddress().getURI();
+        return ((ContactHeader) message.getHeader(ContactHeader.NAME))
+                .getAddress()
+                .getURI();
     }
 
     static String callIdOf(Message message) {

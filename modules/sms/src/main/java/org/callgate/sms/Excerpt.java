@@ -22,13 +22,13 @@ final class Excerpt implements HttpResponse.BodySubscriber<String> {
     private static final int KEPT = 1024;
     /** Phone-number-like runs: 8 or more digits, perhaps with a leading + and spaces or dots. */
     private static final Pattern DIGITS = Pattern.compile("\\+?\\d[\\d .]{6,}\\d");
+
     private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final CompletableFuture<String> body = new CompletableFuture<>();
 
-    private Excerpt() {
-    }
+    private Excerpt() {}
 
     /** Reads any answer's body into its first {@value #KEPT} bytes, discarding the rest. */
     static HttpResponse.BodyHandler<String> handler() {

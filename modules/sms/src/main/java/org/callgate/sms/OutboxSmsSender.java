@@ -128,8 +128,10 @@ public final class OutboxSmsSender implements SmsSender {
                 Files.createDirectories(parent);
             }
             boolean created = Files.notExists(file);
-            try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE), ownerOnly())) {
+            try (FileChannel channel = FileChannel.open(
+                    file,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                    ownerOnly())) {
                 long end = channel.size();
                 ByteBuffer line = ByteBuffer.allocate(json.length + 2);
                 if (end > 0 && !endsWithNewline(channel, end)) {

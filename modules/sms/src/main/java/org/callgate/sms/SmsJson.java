@@ -21,8 +21,7 @@ final class SmsJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private SmsJson() {
-    }
+    private SmsJson() {}
 
     /** The message as one UTF-8 JSON object, without a line break. */
     static byte[] toJson(SmsMessage message) {

@@ -2,8 +2,8 @@ package org.callgate.sms;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -92,7 +92,10 @@ public final class WebhookSmsSender implements SmsSender, AutoCloseable {
         this.retries = retries;
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         // HTTP/1.1: every gateway speaks it, and no h2c upgrade is attempted on plain http.
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
     }
 
     /**
@@ -113,19 +116,32 @@ public final class WebhookSmsSender implements SmsSender, AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             Failure failure = tryOnce(request, message);
             if (failure == null) {
-                LOG.debug("SMS {} of call {} accepted by {} on try {}", message.id(), message.callId(), endpoint,
+                LOG.debug(
+                        "SMS {} of call {} accepted by {} on try {}",
+                        message.id(),
+                        message.callId(),
+                        endpoint,
                         attempt);
                 return;
             }
-            LOG.warn("SMS {} of call {}: try {} of {} to {} failed: {}", message.id(), message.callId(), attempt, tries,
-                    endpoint, failure.summary());
+            LOG.warn(
+                    "SMS {} of call {}: try {} of {} to {} failed: {}",
+                    message.id(),
+                    message.callId(),
+                    attempt,
+                    tries,
+                    endpoint,
+                    failure.summary());
             if (!failure.retryable()) {
-                throw new SmsException("SMS " + message.id() + " refused by " + endpoint + ": " + failure.summary()
-                        + failure.excerpt(), failure.cause());
+                throw new SmsException(
+                        "SMS " + message.id() + " refused by " + endpoint + ": " + failure.summary()
+                                + failure.excerpt(),
+                        failure.cause());
             }
             if (attempt == tries) {
-                throw new SmsException("SMS " + message.id() + " not delivered to " + endpoint + " after " + tries
-                        + (tries == 1 ? " try" : " tries") + "; last: " + failure.summary() + failure.excerpt(),
+                throw new SmsException(
+                        "SMS " + message.id() + " not delivered to " + endpoint + " after " + tries
+                                + (tries == 1 ? " try" : " tries") + "; last: " + failure.summary() + failure.excerpt(),
                         failure.cause());
             }
             pause(backoff.after(attempt), message);
@@ -156,9 +172,9 @@ public final class WebhookSmsSender implements SmsSender, AutoCloseable {
         } catch (ExecutionException e) {
             return switch (e.getCause()) {
                 case HttpConnectTimeoutException slow ->
-                        new Failure("no connection within " + timeout.toMillis() + " ms", true, "", slow);
+                    new Failure("no connection within " + timeout.toMillis() + " ms", true, "", slow);
                 case HttpTimeoutException slow ->
-                        new Failure("no answer within " + timeout.toMillis() + " ms", true, "", slow);
+                    new Failure("no answer within " + timeout.toMillis() + " ms", true, "", slow);
                 case IOException io -> new Failure(describe(io), true, "", io);
                 case Throwable other -> new Failure(describe(other), false, "", other);
             };

@@ -41,9 +41,16 @@ class OutboxSmsSenderTest {
 
         List<JsonNode> lines = lines(file);
         assertThat(lines).extracting(line -> line.get("id").asText()).containsExactly("sms-1", "sms-2");
-        assertThat(lines.getFirst().properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText())
-                .containsExactly("id=sms-1", "callId=call-sms-1", "to=+32470123456", "serviceLine=private",
-                        "language=nl", "text=" + TestMessages.TEXT, "createdAt=2026-11-25T10:15:30Z");
+        assertThat(lines.getFirst().properties())
+                .extracting(e -> e.getKey() + "=" + e.getValue().asText())
+                .containsExactly(
+                        "id=sms-1",
+                        "callId=call-sms-1",
+                        "to=+32470123456",
+                        "serviceLine=private",
+                        "language=nl",
+                        "text=" + TestMessages.TEXT,
+                        "createdAt=2026-11-25T10:15:30Z");
         assertThat(Files.readString(file)).endsWith("\n");
     }
 
@@ -55,8 +62,9 @@ class OutboxSmsSenderTest {
         sender.send(TestMessages.message("sms-1"));
         sender.send(TestMessages.withText("sms-1", "a retry with another text"));
 
-        assertThat(lines(file)).singleElement().satisfies(line -> assertThat(line.get("text").asText())
-                .isEqualTo(TestMessages.TEXT));
+        assertThat(lines(file))
+                .singleElement()
+                .satisfies(line -> assertThat(line.get("text").asText()).isEqualTo(TestMessages.TEXT));
     }
 
     @Test
@@ -78,7 +86,9 @@ class OutboxSmsSenderTest {
 
         sendAtOnce(8, i -> TestMessages.withText("sms-" + i, "x".repeat(10_000) + i), sender);
 
-        assertThat(lines(file)).hasSize(8).extracting(line -> line.get("id").asText())
+        assertThat(lines(file))
+                .hasSize(8)
+                .extracting(line -> line.get("id").asText())
                 .containsExactlyInAnyOrder("sms-0", "sms-1", "sms-2", "sms-3", "sms-4", "sms-5", "sms-6", "sms-7");
     }
 
@@ -118,7 +128,8 @@ class OutboxSmsSenderTest {
 
         new OutboxSmsSender(file).send(TestMessages.message("sms-1"));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -144,7 +155,8 @@ class OutboxSmsSenderTest {
 
         SmsException e = catchThrowableOfType(SmsException.class, () -> sender.send(TestMessages.message("sms-1")));
 
-        assertThat(e).hasMessageStartingWith("cannot write SMS outbox " + file + ": ")
+        assertThat(e)
+                .hasMessageStartingWith("cannot write SMS outbox " + file + ": ")
                 .hasCauseInstanceOf(IOException.class);
     }
 

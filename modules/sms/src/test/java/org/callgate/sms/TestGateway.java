@@ -26,17 +26,14 @@ final class TestGateway implements AutoCloseable {
     /** What the gateway does with one request. */
     sealed interface Answer {
         /** Answers with {@code status} and {@code body}. */
-        record Status(int status, String body) implements Answer {
-        }
+        record Status(int status, String body) implements Answer {}
 
         /** Reads the request and never answers, until the gateway is closed. */
-        record Never() implements Answer {
-        }
+        record Never() implements Answer {}
     }
 
     /** One request as it arrived. */
-    record Received(String method, String path, Headers headers, String body) {
-    }
+    record Received(String method, String path, Headers headers, String body) {}
 
     static Answer status(int status) {
         return new Answer.Status(status, "");
@@ -91,8 +88,8 @@ final class TestGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders(), body));
+        received.add(new Received(
+                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), body));
         Answer answer = script.poll();
         switch (answer == null ? otherwise : answer) {
             case Answer.Status(int status, String text) -> respond(exchange, status, text);

@@ -11,8 +11,7 @@ final class TestMessages {
     static final String TEXT = "Volg uw pakket: https://track.example/3SABC123";
     static final Instant CREATED = Instant.parse("2026-11-25T10:15:30Z");
 
-    private TestMessages() {
-    }
+    private TestMessages() {}
 
     static SmsMessage message(String id) {
         return new SmsMessage(id, "call-" + id, PhoneNumber.parse(NUMBER), "private", "nl", TEXT, CREATED);

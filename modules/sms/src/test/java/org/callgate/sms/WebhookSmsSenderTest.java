@@ -61,9 +61,16 @@ class WebhookSmsSenderTest {
             assertThat(request.headers().getFirst("Idempotency-Key")).isEqualTo("sms-1");
             assertThat(request.headers().getFirst("Content-Type")).isEqualTo("application/json");
             JsonNode body = JsonMapper.builder().build().readTree(request.body());
-            assertThat(body.properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText()).containsExactly(
-                    "id=sms-1", "callId=call-sms-1", "to=+32470123456", "serviceLine=private", "language=nl",
-                    "text=" + TestMessages.TEXT, "createdAt=2026-11-25T10:15:30Z");
+            assertThat(body.properties())
+                    .extracting(e -> e.getKey() + "=" + e.getValue().asText())
+                    .containsExactly(
+                            "id=sms-1",
+                            "callId=call-sms-1",
+                            "to=+32470123456",
+                            "serviceLine=private",
+                            "language=nl",
+                            "text=" + TestMessages.TEXT,
+                            "createdAt=2026-11-25T10:15:30Z");
         });
         assertThat(waits).isEmpty();
     }
@@ -76,8 +83,10 @@ class WebhookSmsSenderTest {
             sender.send(TestMessages.message("sms-2"));
         }
 
-        assertThat(gateway.received()).hasSize(2)
-                .allSatisfy(r -> assertThat(r.headers().getFirst("Idempotency-Key")).isEqualTo("sms-2"));
+        assertThat(gateway.received())
+                .hasSize(2)
+                .allSatisfy(
+                        r -> assertThat(r.headers().getFirst("Idempotency-Key")).isEqualTo("sms-2"));
         assertThat(waits).containsExactly(BACKOFF);
     }
 
@@ -99,7 +108,9 @@ class WebhookSmsSenderTest {
 
         SmsException e = catchThrowableOfType(SmsException.class, () -> send(sender(3), "sms-4"));
 
-        assertThat(e).hasMessageContaining("SMS sms-4").hasMessageContaining("HTTP 400")
+        assertThat(e)
+                .hasMessageContaining("SMS sms-4")
+                .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("unknown sender id");
         assertThat(gateway.received()).hasSize(1);
         assertThat(waits).isEmpty();
@@ -110,7 +121,8 @@ class WebhookSmsSenderTest {
     void everyOtherClientErrorGivesUpAtOnce(int status) {
         gateway.otherwise(status(status));
 
-        assertThatThrownBy(() -> send(sender(3), "sms-5")).isInstanceOf(SmsException.class)
+        assertThatThrownBy(() -> send(sender(3), "sms-5"))
+                .isInstanceOf(SmsException.class)
                 .hasMessageContaining("HTTP " + status);
         assertThat(gateway.received()).hasSize(1);
     }
@@ -131,7 +143,8 @@ class WebhookSmsSenderTest {
     void eachWaitIsTwiceTheOneBefore() {
         gateway.otherwise(status(503));
 
-        assertThatThrownBy(() -> send(sender(3), "sms-7")).isInstanceOf(SmsException.class)
+        assertThatThrownBy(() -> send(sender(3), "sms-7"))
+                .isInstanceOf(SmsException.class)
                 .hasMessageContaining("after 4 tries; last: HTTP 503");
         assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000));
         assertThat(gateway.received()).hasSize(4);
@@ -160,19 +173,29 @@ class WebhookSmsSenderTest {
     @Test
     void logsAndErrorsNameTheMessageButNeitherTheNumberTheTextNorTheApiKey() {
         // A gateway that echoes what it was sent must not make callgate log personal data (R11).
-        gateway.script(status(503), status(400, "{\"error\": \"cannot send '" + TestMessages.TEXT + "' to "
-                + TestMessages.NUMBER + " (0470 12 34 56)\"}"));
+        gateway.script(
+                status(503),
+                status(
+                        400,
+                        "{\"error\": \"cannot send '" + TestMessages.TEXT + "' to " + TestMessages.NUMBER
+                                + " (0470 12 34 56)\"}"));
 
         SmsException e = catchThrowableOfType(SmsException.class, () -> send(sender(3), "sms-10"));
 
-        List<String> lines = logs.list.stream().filter(event -> event.getLevel() == Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines = logs.list.stream()
+                .filter(event -> event.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
         assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("sms-10", "call-sms-10"));
         assertThat(lines.get(0)).contains("HTTP 503");
         assertThat(lines.get(1)).contains("HTTP 400");
-        assertThat(e).hasMessageContaining("[text]").hasMessageContaining("[to]").hasMessageContaining("[number]");
+        assertThat(e)
+                .hasMessageContaining("[text]")
+                .hasMessageContaining("[to]")
+                .hasMessageContaining("[number]");
         for (String said : concat(lines, e.getMessage())) {
-            assertThat(said).contains("http://127.0.0.1:")
+            assertThat(said)
+                    .contains("http://127.0.0.1:")
                     .doesNotContain(TestMessages.NUMBER, "0470 12", "12 34 56", TestMessages.TEXT, "track.example")
                     .doesNotContain("s3cr3t");
         }
@@ -181,7 +204,8 @@ class WebhookSmsSenderTest {
     @Test
     void aUrlThatIsNotHttpOrHttpsWithAHostIsRefused() {
         assertThatThrownBy(() -> sender(URI.create("ftp://gateway.example/send"), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an http or https URL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an http or https URL");
         assertThatThrownBy(() -> sender(URI.create("http:/send"), 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -200,6 +224,7 @@ class WebhookSmsSenderTest {
     }
 
     private static List<String> concat(List<String> lines, String more) {
-        return java.util.stream.Stream.concat(lines.stream(), java.util.stream.Stream.of(more)).toList();
+        return java.util.stream.Stream.concat(lines.stream(), java.util.stream.Stream.of(more))
+                .toList();
     }
 }

@@ -18,8 +18,7 @@ import java.util.HexFormat;
  */
 public final class Digests {
 
-    private Digests() {
-    }
+    private Digests() {}
 
     /** A new SHA-256 digest, to feed while streaming. */
     public static MessageDigest sha256() {
@@ -61,8 +60,7 @@ public final class Digests {
      * @param size bytes
      * @param sha256 lower-case hex
      */
-    public record Sized(long size, String sha256) {
-    }
+    public record Sized(long size, String sha256) {}
 
     private static MessageDigest digest(String algorithm) {
         try {

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param legalHold whether it is under legal hold
  * @param tags its tags, without the two the store derives from the retention
  */
-public record ObjectInfo(ObjectKey key, long size, String sha256, String contentType, Retention retention,
-        boolean legalHold, Map<String, String> tags) {
+public record ObjectInfo(
+        ObjectKey key,
+        long size,
+        String sha256,
+        String contentType,
+        Retention retention,
+        boolean legalHold,
+        Map<String, String> tags) {
 
     public ObjectInfo {
         Objects.requireNonNull(key, "key");

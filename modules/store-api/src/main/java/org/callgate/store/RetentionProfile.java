@@ -3,9 +3,9 @@ package org.callgate.store;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.HashMap;
 
 /**
  * How long each retention class is kept and how the store locks it: the retention policy as
@@ -30,18 +30,33 @@ public final class RetentionProfile {
         }
     }
 
-    public static final RetentionProfile DEFAULT = new RetentionProfile("default", Map.of(
-            "trace", new Rule("trace", Period.ofYears(1), LockMode.NONE, "R1 call traces, 1 year"),
-            "dossier", new Rule("dossier", Period.ofYears(3), LockMode.NONE, "R2 dossiers, 3 years"),
-            "banking-dossier", new Rule("banking-dossier", Period.ofYears(10), LockMode.COMPLIANCE,
-                    "R3 banking dossiers, 10 years"),
-            "recording", new Rule("recording", Period.ofMonths(6), LockMode.GOVERNANCE,
-                    "R7 sampled recordings, at most 6 months"),
-            "banking-recording", new Rule("banking-recording", Period.ofYears(10), LockMode.COMPLIANCE,
-                    "R8 MiFID II banking recordings, 10 years"),
-            "survey", new Rule("survey", Period.ofYears(3), LockMode.NONE, "R10 survey answers, 3 years")));
+    public static final RetentionProfile DEFAULT = new RetentionProfile(
+            "default",
+            Map.of(
+                    "trace", new Rule("trace", Period.ofYears(1), LockMode.NONE, "R1 call traces, 1 year"),
+                    "dossier", new Rule("dossier", Period.ofYears(3), LockMode.NONE, "R2 dossiers, 3 years"),
+                    "banking-dossier",
+                            new Rule(
+                                    "banking-dossier",
+                                    Period.ofYears(10),
+                                    LockMode.COMPLIANCE,
+                                    "R3 banking dossiers, 10 years"),
+                    "recording",
+                            new Rule(
+                                    "recording",
+                                    Period.ofMonths(6),
+                                    LockMode.GOVERNANCE,
+                                    "R7 sampled recordings, at most 6 months"),
+                    "banking-recording",
+                            new Rule(
+                                    "banking-recording",
+                                    Period.ofYears(10),
+                                    LockMode.COMPLIANCE,
+                                    "R8 MiFID II banking recordings, 10 years"),
+                    "survey", new Rule("survey", Period.ofYears(3), LockMode.NONE, "R10 survey answers, 3 years")));
 
-    public static final RetentionProfile QUALITY_CONTROL = DEFAULT.with("quality-control",
+    public static final RetentionProfile QUALITY_CONTROL = DEFAULT.with(
+            "quality-control",
             new Rule("recording", Period.ofMonths(1), LockMode.GOVERNANCE, "R14 quality-control recordings, 1 month"));
 
     private final String name;

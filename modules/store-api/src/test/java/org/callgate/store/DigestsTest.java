@@ -13,6 +13,7 @@ class DigestsTest {
 
     /** FIPS 180-2 appendix B.1: SHA-256("abc"). */
     private static final String ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
     private static final byte[] ABC = "abc".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
@@ -38,6 +39,7 @@ class DigestsTest {
     @Test
     void md5IsTheOneS3ChecksAsContentMd5() {
         // RFC 1321 appendix A.5: MD5("abc") = 900150983cd24fb0d6963f7d28e17f72
-        assertThat(Base64.getEncoder().encodeToString(Digests.md5().digest(ABC))).isEqualTo("kAFQmDzST7DWlj99KOF/cg==");
+        assertThat(Base64.getEncoder().encodeToString(Digests.md5().digest(ABC)))
+                .isEqualTo("kAFQmDzST7DWlj99KOF/cg==");
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Attributes carry only what S3 can store as object tags beside the two the store derives. */
 class ObjectAttributesTest {
 
-    private static final Retention RETENTION = new Retention("recording", Instant.parse("2027-05-25T00:00:00Z"),
-            LockMode.GOVERNANCE);
+    private static final Retention RETENTION =
+            new Retention("recording", Instant.parse("2027-05-25T00:00:00Z"), LockMode.GOVERNANCE);
 
     private static ObjectAttributes withTags(Map<String, String> tags) {
         return new ObjectAttributes("audio/wav", RETENTION, false, tags);
@@ -35,7 +35,9 @@ class ObjectAttributesTest {
         assertThat(withTags(tags).tags()).hasSize(8);
 
         tags.put("one-more", "x");
-        assertThatThrownBy(() -> withTags(tags)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8");
+        assertThatThrownBy(() -> withTags(tags))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("8");
     }
 
     @Test
@@ -51,7 +53,8 @@ class ObjectAttributesTest {
 
     @Test
     void aTagWithCharactersS3RefusesIsRejected() {
-        assertThatThrownBy(() -> withTags(Map.of("caller", "+32 2 278 50 44 é"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> withTags(Map.of("caller", "+32 2 278 50 44 é")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> withTags(Map.of("", "x"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> withTags(Map.of("k".repeat(129), "x"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> withTags(Map.of("k", "v".repeat(257)))).isInstanceOf(IllegalArgumentException.class);
@@ -61,7 +64,8 @@ class ObjectAttributesTest {
     @Test
     void theTagsTheStoreDerivesFromTheRetentionCannotBeSetByHand() {
         assertThatThrownBy(() -> withTags(Map.of("retention-class", "banking-recording")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("set by the store");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("set by the store");
         assertThatThrownBy(() -> withTags(Map.of("retain-until", "2099-01-01")))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -20,8 +20,21 @@ class ObjectKeyTest {
     }
 
     static Stream<String> unsafeKeys() {
-        return Stream.of("", "..", ".", "../etc/passwd", "a/../../b", "a/./b", "/a", "a/", "a//b", "a\\b", "a b",
-                "a:b", "é", "x".repeat(ObjectKey.MAX_LENGTH + 1));
+        return Stream.of(
+                "",
+                "..",
+                ".",
+                "../etc/passwd",
+                "a/../../b",
+                "a/./b",
+                "/a",
+                "a/",
+                "a//b",
+                "a\\b",
+                "a b",
+                "a:b",
+                "é",
+                "x".repeat(ObjectKey.MAX_LENGTH + 1));
     }
 
     @ParameterizedTest
@@ -42,13 +55,17 @@ class ObjectKeyTest {
 
     @Test
     void aSuffixMakesTheKeyOfTheCompanionObject() {
-        assertThat(ObjectKey.of("recordings/x.wav").withSuffix(".json")).isEqualTo(ObjectKey.of("recordings/x.wav.json"));
+        assertThat(ObjectKey.of("recordings/x.wav").withSuffix(".json"))
+                .isEqualTo(ObjectKey.of("recordings/x.wav.json"));
         assertThatThrownBy(() -> ObjectKey.of("a").withSuffix("/../b")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void keysSortAndPrintAsTheirValue() {
-        List<ObjectKey> keys = Stream.of("rec/b", "rec/a.wav", "rec/a.json").map(ObjectKey::of).sorted().toList();
+        List<ObjectKey> keys = Stream.of("rec/b", "rec/a.wav", "rec/a.json")
+                .map(ObjectKey::of)
+                .sorted()
+                .toList();
 
         assertThat(keys).extracting(ObjectKey::toString).containsExactly("rec/a.json", "rec/a.wav", "rec/b");
     }

@@ -90,7 +90,9 @@ public abstract class RecordingStoreContract {
         assertThat(head.contentType()).isEqualTo("audio/wav");
         assertThat(head.retention()).isEqualTo(attributes.retention());
         assertThat(head.legalHold()).isFalse();
-        assertThat(head.tags()).containsEntry("service", "banking").doesNotContainKeys("retention-class", "retain-until");
+        assertThat(head.tags())
+                .containsEntry("service", "banking")
+                .doesNotContainKeys("retention-class", "retain-until");
         assertThat(read(store().get(key))).isEqualTo(data);
     }
 
@@ -100,7 +102,8 @@ public abstract class RecordingStoreContract {
         Path file = temp.resolve("spool.wav");
         Files.write(file, data);
 
-        ObjectInfo put = store().put(ObjectKey.of("recordings/big.wav"), file, attributes(LockMode.NONE, Duration.ofDays(1)));
+        ObjectInfo put =
+                store().put(ObjectKey.of("recordings/big.wav"), file, attributes(LockMode.NONE, Duration.ofDays(1)));
 
         assertThat(put.size()).isEqualTo(data.length);
         assertThat(put.sha256()).isEqualTo(sha256(data));
@@ -114,8 +117,10 @@ public abstract class RecordingStoreContract {
         store().put(key, data, attributes(LockMode.NONE, Duration.ofDays(1)));
 
         assertThat(read(store().get(key, new ByteRange(10, 19)))).isEqualTo(java.util.Arrays.copyOfRange(data, 10, 20));
-        assertThat(read(store().get(key, ByteRange.from(990)))).isEqualTo(java.util.Arrays.copyOfRange(data, 990, 1000));
-        assertThat(read(store().get(key, new ByteRange(995, 5000)))).isEqualTo(java.util.Arrays.copyOfRange(data, 995, 1000));
+        assertThat(read(store().get(key, ByteRange.from(990))))
+                .isEqualTo(java.util.Arrays.copyOfRange(data, 990, 1000));
+        assertThat(read(store().get(key, new ByteRange(995, 5000))))
+                .isEqualTo(java.util.Arrays.copyOfRange(data, 995, 1000));
         assertThatThrownBy(() -> read(store().get(key, ByteRange.from(1000)))).isInstanceOf(StoreException.class);
     }
 
@@ -137,19 +142,28 @@ public abstract class RecordingStoreContract {
         byte[] first = "first".getBytes(StandardCharsets.UTF_8);
         store().put(key, first, attributes(LockMode.NONE, Duration.ofDays(1)));
 
-        assertThatThrownBy(() -> store().put(key, "second".getBytes(StandardCharsets.UTF_8),
-                attributes(LockMode.NONE, Duration.ofDays(1)))).isInstanceOf(ObjectExistsException.class);
+        assertThatThrownBy(() -> store().put(
+                                key,
+                                "second".getBytes(StandardCharsets.UTF_8),
+                                attributes(LockMode.NONE, Duration.ofDays(1))))
+                .isInstanceOf(ObjectExistsException.class);
         assertThat(read(store().get(key))).isEqualTo(first);
     }
 
     @Test
     void listingReturnsTheKeysUnderAPrefixInOrder() throws Exception {
         for (String k : new String[] {"rec/b.wav", "rec/a.wav", "rec/a.json", "meta/x.json", "recx/c.wav"}) {
-            store().put(ObjectKey.of(k), k.getBytes(StandardCharsets.UTF_8), attributes(LockMode.NONE, Duration.ofDays(1)));
+            store().put(
+                            ObjectKey.of(k),
+                            k.getBytes(StandardCharsets.UTF_8),
+                            attributes(LockMode.NONE, Duration.ofDays(1)));
         }
 
-        assertThat(store().list("rec/")).extracting(ObjectKey::value).containsExactly("rec/a.json", "rec/a.wav", "rec/b.wav");
-        assertThat(store().list("rec")).extracting(ObjectKey::value)
+        assertThat(store().list("rec/"))
+                .extracting(ObjectKey::value)
+                .containsExactly("rec/a.json", "rec/a.wav", "rec/b.wav");
+        assertThat(store().list("rec"))
+                .extracting(ObjectKey::value)
                 .containsExactly("rec/a.json", "rec/a.wav", "rec/b.wav", "recx/c.wav");
         assertThat(store().list("")).hasSize(5);
         assertThat(store().list("nothing/")).isEmpty();
@@ -210,8 +224,11 @@ public abstract class RecordingStoreContract {
     @Test
     void anObjectCanStartUnderLegalHold() throws Exception {
         ObjectKey key = ObjectKey.of("held/at-put.wav");
-        store().put(key, bytes(10, 8), new ObjectAttributes("audio/wav", retention(LockMode.NONE, Duration.ofDays(1)),
-                true, Map.of()));
+        store().put(
+                        key,
+                        bytes(10, 8),
+                        new ObjectAttributes(
+                                "audio/wav", retention(LockMode.NONE, Duration.ofDays(1)), true, Map.of()));
 
         assertThat(store().head(key).orElseThrow().legalHold()).isTrue();
         assertThatThrownBy(() -> store().delete(key, true)).isInstanceOf(RetentionLockedException.class);
@@ -223,7 +240,9 @@ public abstract class RecordingStoreContract {
     void aComplianceRetentionIsExtendedButNeverShortened() throws Exception {
         ObjectKey key = ObjectKey.of("banking/extend.wav");
         store().put(key, bytes(10, 9), attributes(LockMode.COMPLIANCE, Duration.ofDays(10)));
-        Retention longer = new Retention("banking-recording", retention(LockMode.COMPLIANCE, Duration.ofDays(20)).retainUntil(),
+        Retention longer = new Retention(
+                "banking-recording",
+                retention(LockMode.COMPLIANCE, Duration.ofDays(20)).retainUntil(),
                 LockMode.COMPLIANCE);
 
         store().setRetention(key, longer, false);
@@ -232,7 +251,8 @@ public abstract class RecordingStoreContract {
         Retention shorter = retention(LockMode.COMPLIANCE, Duration.ofDays(5));
         assertThatThrownBy(() -> store().setRetention(key, shorter, true)).isInstanceOf(RetentionLockedException.class);
         Retention governance = new Retention("recording", longer.retainUntil(), LockMode.GOVERNANCE);
-        assertThatThrownBy(() -> store().setRetention(key, governance, true)).isInstanceOf(RetentionLockedException.class);
+        assertThatThrownBy(() -> store().setRetention(key, governance, true))
+                .isInstanceOf(RetentionLockedException.class);
         assertThat(store().head(key).orElseThrow().retention()).isEqualTo(longer);
     }
 
@@ -242,7 +262,8 @@ public abstract class RecordingStoreContract {
         store().put(key, bytes(10, 10), attributes(LockMode.GOVERNANCE, Duration.ofDays(183)));
         Retention shorter = retention(LockMode.GOVERNANCE, Duration.ofDays(30));
 
-        assertThatThrownBy(() -> store().setRetention(key, shorter, false)).isInstanceOf(RetentionLockedException.class);
+        assertThatThrownBy(() -> store().setRetention(key, shorter, false))
+                .isInstanceOf(RetentionLockedException.class);
         store().setRetention(key, shorter, true);
 
         assertThat(store().head(key).orElseThrow().retention()).isEqualTo(shorter);
@@ -251,8 +272,10 @@ public abstract class RecordingStoreContract {
     @Test
     void anUnlockedObjectIsDeletedAtAnyTime() throws Exception {
         ObjectKey key = ObjectKey.of("traces/call.json");
-        store().put(key, "{}".getBytes(StandardCharsets.UTF_8),
-                new ObjectAttributes("application/json", retention(LockMode.NONE, Duration.ofDays(365))));
+        store().put(
+                        key,
+                        "{}".getBytes(StandardCharsets.UTF_8),
+                        new ObjectAttributes("application/json", retention(LockMode.NONE, Duration.ofDays(365))));
 
         store().delete(key, false);
 

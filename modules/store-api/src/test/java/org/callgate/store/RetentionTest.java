@@ -36,10 +36,15 @@ class RetentionTest {
     @Test
     void noRetentionLocksFromItsRetainUntilOn() {
         for (LockMode mode : LockMode.values()) {
-            assertThat(retention(mode, UNTIL).locks(UNTIL, false)).as(mode.name()).isFalse();
-            assertThat(retention(mode, UNTIL).locks(UNTIL.plusSeconds(1), false)).as(mode.name()).isFalse();
+            assertThat(retention(mode, UNTIL).locks(UNTIL, false))
+                    .as(mode.name())
+                    .isFalse();
+            assertThat(retention(mode, UNTIL).locks(UNTIL.plusSeconds(1), false))
+                    .as(mode.name())
+                    .isFalse();
         }
-        assertThat(retention(LockMode.COMPLIANCE, UNTIL).locks(UNTIL.minusMillis(1), true)).isTrue();
+        assertThat(retention(LockMode.COMPLIANCE, UNTIL).locks(UNTIL.minusMillis(1), true))
+                .isTrue();
     }
 
     @Test
@@ -52,12 +57,14 @@ class RetentionTest {
         Retention compliance = retention(LockMode.COMPLIANCE, UNTIL);
 
         assertThat(compliance.refusalToChangeTo(compliance, false)).isNull();
-        assertThat(compliance.refusalToChangeTo(retention(LockMode.COMPLIANCE, UNTIL.plusSeconds(1)), false)).isNull();
+        assertThat(compliance.refusalToChangeTo(retention(LockMode.COMPLIANCE, UNTIL.plusSeconds(1)), false))
+                .isNull();
         assertThat(compliance.refusalToChangeTo(retention(LockMode.COMPLIANCE, UNTIL.minusSeconds(1)), true))
                 .contains("can only be extended");
         assertThat(compliance.refusalToChangeTo(retention(LockMode.GOVERNANCE, UNTIL.plusSeconds(1)), true))
                 .contains("can only be extended");
-        assertThat(compliance.refusalToChangeTo(retention(LockMode.NONE, UNTIL), true)).isNotNull();
+        assertThat(compliance.refusalToChangeTo(retention(LockMode.NONE, UNTIL), true))
+                .isNotNull();
     }
 
     @Test
@@ -66,7 +73,8 @@ class RetentionTest {
         Retention shorter = retention(LockMode.GOVERNANCE, UNTIL.minusSeconds(1));
         Retention compliance = retention(LockMode.COMPLIANCE, UNTIL.plusSeconds(1));
 
-        assertThat(governance.refusalToChangeTo(retention(LockMode.GOVERNANCE, UNTIL.plusSeconds(1)), false)).isNull();
+        assertThat(governance.refusalToChangeTo(retention(LockMode.GOVERNANCE, UNTIL.plusSeconds(1)), false))
+                .isNull();
         assertThat(governance.refusalToChangeTo(shorter, false)).contains("governance bypass");
         assertThat(governance.refusalToChangeTo(shorter, true)).isNull();
         assertThat(governance.refusalToChangeTo(compliance, false)).contains("governance bypass");
@@ -78,14 +86,16 @@ class RetentionTest {
         Retention none = retention(LockMode.NONE, UNTIL);
 
         assertThat(none.refusalToChangeTo(retention(LockMode.NONE, NOW), false)).isNull();
-        assertThat(none.refusalToChangeTo(retention(LockMode.COMPLIANCE, NOW), false)).isNull();
+        assertThat(none.refusalToChangeTo(retention(LockMode.COMPLIANCE, NOW), false))
+                .isNull();
     }
 
     @Test
     void aRetentionNeedsAClassAnInstantAndAMode() {
         assertThatThrownBy(() -> new Retention(" ", UNTIL, LockMode.NONE)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Retention(null, UNTIL, LockMode.NONE)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new Retention("recording", null, LockMode.NONE)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Retention("recording", null, LockMode.NONE))
+                .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new Retention("recording", UNTIL, null)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -28,8 +28,16 @@ import org.callgate.core.ServiceDirectory;
  * @param index the {@code index:} section: the Lucene index of dossiers, traces and recordings
  */
 public record CallgateConfig(
-        SipConfig sip, MediaConfig media, CallsConfig calls, List<ServiceLineConfig> serviceLines, Path promptsDir,
-        SmsConfig sms, OutboundConfig outbound, RecordingConfig recording, StoreConfig store, IndexConfig index) {
+        SipConfig sip,
+        MediaConfig media,
+        CallsConfig calls,
+        List<ServiceLineConfig> serviceLines,
+        Path promptsDir,
+        SmsConfig sms,
+        OutboundConfig outbound,
+        RecordingConfig recording,
+        StoreConfig store,
+        IndexConfig index) {
 
     /** Relative to the current directory; {@code scripts/callgate} runs from the repository root. */
     static final Path DEFAULT_PROMPTS_DIR = Path.of("config/prompts");
@@ -50,9 +58,16 @@ public record CallgateConfig(
     /** Every documented default: the configuration of {@code callgate demo}. */
     public static CallgateConfig defaults() {
         return new CallgateConfig(
-                SipConfig.defaults(), MediaConfig.defaults(), CallsConfig.defaults(),
-                ServiceLineConfig.defaults(), DEFAULT_PROMPTS_DIR, SmsConfig.defaults(), OutboundConfig.defaults(),
-                RecordingConfig.defaults(), StoreConfig.defaults(), IndexConfig.defaults());
+                SipConfig.defaults(),
+                MediaConfig.defaults(),
+                CallsConfig.defaults(),
+                ServiceLineConfig.defaults(),
+                DEFAULT_PROMPTS_DIR,
+                SmsConfig.defaults(),
+                OutboundConfig.defaults(),
+                RecordingConfig.defaults(),
+                StoreConfig.defaults(),
+                IndexConfig.defaults());
     }
 
     /** Binds the top-level YAML keys; a section left out (or {@code null}) takes its defaults. */
@@ -83,6 +98,7 @@ public record CallgateConfig(
 
     /** The service lines in scope (R5), looked up by dialled number, each with its IVR plan. */
     public ServiceDirectory directory() {
-        return new ServiceDirectory(serviceLines.stream().map(ServiceLineConfig::toServiceLine).toList());
+        return new ServiceDirectory(
+                serviceLines.stream().map(ServiceLineConfig::toServiceLine).toList());
     }
 }

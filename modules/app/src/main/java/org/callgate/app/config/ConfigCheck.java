@@ -22,8 +22,7 @@ public final class ConfigCheck {
     /** The file cannot be used; the reasons went to standard error. */
     public static final int INVALID = 2;
 
-    private ConfigCheck() {
-    }
+    private ConfigCheck() {}
 
     public static int run(Path file) {
         return run(file, System.out, System.err);

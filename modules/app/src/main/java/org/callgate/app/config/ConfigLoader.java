@@ -52,8 +52,7 @@ public final class ConfigLoader {
     private static final Comparator<ConfigError> IN_FILE_ORDER =
             Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column);
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /**
      * Loads and validates {@code file} (UTF-8 YAML), and checks that every IVR prompt it names
@@ -87,7 +86,8 @@ public final class ConfigLoader {
     }
 
     private static void failOn(List<Problem> problems, SourceMap source) throws ConfigException {
-        List<ConfigError> errors = problems.stream().map(source::errorAt).sorted(IN_FILE_ORDER).toList();
+        List<ConfigError> errors =
+                problems.stream().map(source::errorAt).sorted(IN_FILE_ORDER).toList();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors, null);
         }

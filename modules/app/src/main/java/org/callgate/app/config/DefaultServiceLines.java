@@ -19,20 +19,31 @@ final class DefaultServiceLines {
     private static final String QUEUE_HOST = "127.0.0.1:5070";
     private static final List<String> LANGUAGES = List.of("nl", "fr", "en");
 
-    private DefaultServiceLines() {
-    }
+    private DefaultServiceLines() {}
 
     static List<ServiceLineConfig> lines() {
         return List.of(
-                line("private", "Private customers", "02 278 50 44",
+                line(
+                        "private",
+                        "Private customers",
+                        "02 278 50 44",
                         MenuOptionConfig.queue(queue("banking"), "banking", "banking-recorded"),
                         MenuOptionConfig.queue(queue("private"))),
-                line("business", "Business customers", "02 201 11 11",
+                line(
+                        "business",
+                        "Business customers",
+                        "02 201 11 11",
                         MenuOptionConfig.queue(queue("business-parcels")),
                         MenuOptionConfig.queue(queue("business-invoices"))),
-                line("riziv-inami", "RIZIV/INAMI orders", "02 274 09 34",
+                line(
+                        "riziv-inami",
+                        "RIZIV/INAMI orders",
+                        "02 274 09 34",
                         MenuOptionConfig.queue(queue("riziv-inami-orders"))),
-                line("traffic-fines", "Traffic fines", "02 278 55 60",
+                line(
+                        "traffic-fines",
+                        "Traffic fines",
+                        "02 278 55 60",
                         MenuOptionConfig.queue(queue("traffic-fines-payment")),
                         MenuOptionConfig.queue(queue("traffic-fines-disputes"))));
     }
@@ -45,9 +56,17 @@ final class DefaultServiceLines {
         }
         options.put("0", MenuOptionConfig.action(MenuOptionConfig.AGENT));
         options.put("*", MenuOptionConfig.action(MenuOptionConfig.REPEAT));
-        IvrConfig ivr = new IvrConfig(LANGUAGES, "language", "welcome-" + id, "recording-notice",
-                new MenuConfig("menu-" + id, options), IvrConfig.DEFAULT_NO_INPUT, IvrConfig.DEFAULT_RETRIES,
-                new SmsOfferConfig("9", "sms-offer", "sms-sent", smsText(id)), null, null);
+        IvrConfig ivr = new IvrConfig(
+                LANGUAGES,
+                "language",
+                "welcome-" + id,
+                "recording-notice",
+                new MenuConfig("menu-" + id, options),
+                IvrConfig.DEFAULT_NO_INPUT,
+                IvrConfig.DEFAULT_RETRIES,
+                new SmsOfferConfig("9", "sms-offer", "sms-sent", smsText(id)),
+                null,
+                null);
         return new ServiceLineConfig(id, name, number, queue(id), ivr);
     }
 

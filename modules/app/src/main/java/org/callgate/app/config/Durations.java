@@ -18,8 +18,7 @@ final class Durations {
 
     private static final Pattern SYNTAX = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     static Optional<Duration> parse(String text) {
         Matcher m = SYNTAX.matcher(text.strip());
@@ -27,12 +26,13 @@ final class Durations {
             return Optional.empty();
         }
         long amount = Long.parseLong(m.group(1));
-        return Optional.of(switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        });
+        return Optional.of(
+                switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                });
     }
 
     /** The shortest form {@link #parse} reads back to the same duration. */

@@ -38,9 +38,10 @@ public record IndexConfig(Path path, Duration commitInterval) {
     }
 
     @JsonCreator
-    static IndexConfig fromYaml(@JsonProperty("path") String path,
-            @JsonProperty("commit-interval") Duration commitInterval) {
-        return new IndexConfig(path == null ? null : Path.of(path),
+    static IndexConfig fromYaml(
+            @JsonProperty("path") String path, @JsonProperty("commit-interval") Duration commitInterval) {
+        return new IndexConfig(
+                path == null ? null : Path.of(path),
                 Objects.requireNonNullElse(commitInterval, defaults().commitInterval()));
     }
 }

@@ -19,8 +19,7 @@ final class IpLiterals {
 
     private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private IpLiterals() {
-    }
+    private IpLiterals() {}
 
     static Optional<InetAddress> parse(String text) {
         if (text == null || !(DOTTED_QUAD.matcher(text).matches() || text.indexOf(':') >= 0)) {
@@ -35,7 +34,7 @@ final class IpLiterals {
 
     /** For typed accessors of validated configuration; {@code key} names the culprit otherwise. */
     static InetAddress require(String text, String key) {
-        return parse(text).orElseThrow(
-                () -> new IllegalStateException(key + ": " + Values.show(text) + " — " + REASON));
+        return parse(text)
+                .orElseThrow(() -> new IllegalStateException(key + ": " + Values.show(text) + " — " + REASON));
     }
 }

@@ -52,6 +52,7 @@ public record IvrConfig(
 
     /** Long enough to find the key on a phone, short enough not to lose the caller. */
     static final Duration DEFAULT_NO_INPUT = Duration.ofSeconds(5);
+
     static final int DEFAULT_RETRIES = 2;
 
     public IvrConfig {
@@ -60,8 +61,14 @@ public record IvrConfig(
     }
 
     /** An IVR without SMS offer and survey. */
-    public IvrConfig(List<String> languages, String languagePrompt, String greeting, String recordingNotice,
-            MenuConfig menu, Duration noInput, int retries) {
+    public IvrConfig(
+            List<String> languages,
+            String languagePrompt,
+            String greeting,
+            String recordingNotice,
+            MenuConfig menu,
+            Duration noInput,
+            int retries) {
         this(languages, languagePrompt, greeting, recordingNotice, menu, noInput, retries, null, null, null);
     }
 
@@ -78,9 +85,17 @@ public record IvrConfig(
             @JsonProperty("sms-offer") SmsOfferConfig smsOffer,
             @JsonProperty("survey-consent") String surveyConsent,
             @JsonProperty("survey") SurveyConfig survey) {
-        return new IvrConfig(languages, languagePrompt, greeting, recordingNotice, menu,
+        return new IvrConfig(
+                languages,
+                languagePrompt,
+                greeting,
+                recordingNotice,
+                menu,
                 Objects.requireNonNullElse(noInput, DEFAULT_NO_INPUT),
-                Objects.requireNonNullElse(retries, DEFAULT_RETRIES), smsOffer, surveyConsent, survey);
+                Objects.requireNonNullElse(retries, DEFAULT_RETRIES),
+                smsOffer,
+                surveyConsent,
+                survey);
     }
 
     /**
@@ -92,8 +107,17 @@ public record IvrConfig(
      *     validated by {@link ConfigLoader}
      */
     public IvrPlan toPlan(String defaultQueue) {
-        return new IvrPlan(languages, languagePrompt, greeting, recordingNotice, menu.toMenu(), noInput, retries,
-                defaultQueue, smsOffer == null ? null : smsOffer.toSmsOffer(), surveyConsent,
+        return new IvrPlan(
+                languages,
+                languagePrompt,
+                greeting,
+                recordingNotice,
+                menu.toMenu(),
+                noInput,
+                retries,
+                defaultQueue,
+                smsOffer == null ? null : smsOffer.toSmsOffer(),
+                surveyConsent,
                 survey == null ? null : survey.toPlan(noInput));
     }
 }

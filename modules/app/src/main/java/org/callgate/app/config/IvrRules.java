@@ -21,12 +21,12 @@ final class IvrRules {
     private static final Pattern PROMPT = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** Keys 1 to 9 choose a language. */
     private static final int MAX_LANGUAGES = 9;
+
     private static final int MAX_RETRIES = 9;
     /** A post-call survey is a few short questions (R10); callers hang up on long ones. */
     private static final int MAX_QUESTIONS = 5;
 
-    private IvrRules() {
-    }
+    private IvrRules() {}
 
     /** Checks {@code ivr}, found at key path {@code path}. */
     static void check(String path, IvrConfig ivr, Problems problems) {
@@ -37,8 +37,11 @@ final class IvrRules {
         }
         Duration noInput = ivr.noInput();
         problems.require(noInput.isPositive(), KeyPaths.child(path, "no-input"), noInput, "must be longer than 0");
-        problems.require(ivr.retries() >= 0 && ivr.retries() <= MAX_RETRIES, KeyPaths.child(path, "retries"),
-                ivr.retries(), "out of range 0.." + MAX_RETRIES);
+        problems.require(
+                ivr.retries() >= 0 && ivr.retries() <= MAX_RETRIES,
+                KeyPaths.child(path, "retries"),
+                ivr.retries(),
+                "out of range 0.." + MAX_RETRIES);
         if (ivr.smsOffer() != null) {
             smsOffer(KeyPaths.child(path, "sms-offer"), ivr, problems);
         }
@@ -46,7 +49,10 @@ final class IvrRules {
             survey(KeyPaths.child(path, "survey"), ivr, problems);
         }
         for (PromptUses.Use use : PromptUses.of(path, ivr)) {
-            problems.require(PROMPT.matcher(use.name()).matches(), use.path(), use.name(),
+            problems.require(
+                    PROMPT.matcher(use.name()).matches(),
+                    use.path(),
+                    use.name(),
                     "not a prompt name: lower-case letters, digits and '-' (the file is <name>.wav)");
         }
     }
@@ -56,32 +62,49 @@ final class IvrRules {
         SmsOfferConfig offer = ivr.smsOffer();
         String key = KeyPaths.child(path, "key");
         if (problems.present(key, offer.key())
-                && problems.require(offer.key().length() == 1 && Dtmf.isSymbol(offer.key().charAt(0)), key,
-                        offer.key(), "not a DTMF key: one of 0-9, * or #")
-                && ivr.menu() != null && ivr.menu().options() != null) {
-            problems.require(!ivr.menu().options().containsKey(offer.key()), key, offer.key(),
+                && problems.require(
+                        offer.key().length() == 1 && Dtmf.isSymbol(offer.key().charAt(0)),
+                        key,
+                        offer.key(),
+                        "not a DTMF key: one of 0-9, * or #")
+                && ivr.menu() != null
+                && ivr.menu().options() != null) {
+            problems.require(
+                    !ivr.menu().options().containsKey(offer.key()),
+                    key,
+                    offer.key(),
                     "already an option of the main menu");
         }
         problems.present(KeyPaths.child(path, "prompt"), offer.prompt());
         problems.present(KeyPaths.child(path, "sent-prompt"), offer.sentPrompt());
         String text = KeyPaths.child(path, "text");
         if (problems.present(text, offer.text())) {
-            problems.require(offer.text().contains("https://") || offer.text().contains("http://"), text,
-                    offer.text(), "the text must carry the link (http:// or https://)");
+            problems.require(
+                    offer.text().contains("https://") || offer.text().contains("http://"),
+                    text,
+                    offer.text(),
+                    "the text must carry the link (http:// or https://)");
         }
     }
 
     /** R10: only callers who consented hear the survey, so it needs the consent question. */
     private static void survey(String path, IvrConfig ivr, Problems problems) {
         SurveyConfig survey = ivr.survey();
-        problems.require(ivr.surveyConsent() != null, path, survey,
+        problems.require(
+                ivr.surveyConsent() != null,
+                path,
+                survey,
                 "needs survey-consent: only callers who consented at the start of the call hear the survey (R10)");
         String questions = KeyPaths.child(path, "questions");
         if (problems.present(questions, survey.questions())) {
-            problems.require(!survey.questions().isEmpty() && survey.questions().size() <= MAX_QUESTIONS, questions,
-                    survey.questions(), "1 to " + MAX_QUESTIONS + " questions: the caller is asked after the call");
+            problems.require(
+                    !survey.questions().isEmpty() && survey.questions().size() <= MAX_QUESTIONS,
+                    questions,
+                    survey.questions(),
+                    "1 to " + MAX_QUESTIONS + " questions: the caller is asked after the call");
             for (int i = 0; i < survey.questions().size(); i++) {
-                problems.present(KeyPaths.index(questions, i), survey.questions().get(i));
+                problems.present(
+                        KeyPaths.index(questions, i), survey.questions().get(i));
             }
         }
         problems.present(KeyPaths.child(path, "thanks"), survey.thanks());
@@ -92,13 +115,19 @@ final class IvrRules {
                 || !problems.require(!languages.isEmpty(), path, languages, "at least one language is needed")) {
             return;
         }
-        problems.require(languages.size() <= MAX_LANGUAGES, path, languages,
+        problems.require(
+                languages.size() <= MAX_LANGUAGES,
+                path,
+                languages,
                 "at most " + MAX_LANGUAGES + " languages: keys 1 to " + MAX_LANGUAGES + " choose one");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < languages.size(); i++) {
             String language = languages.get(i);
             String key = KeyPaths.index(path, i);
-            if (problems.require(LANGUAGE.matcher(language).matches(), key, language,
+            if (problems.require(
+                    LANGUAGE.matcher(language).matches(),
+                    key,
+                    language,
                     "not a language code: two lower-case letters such as nl, fr, en (ISO 639-1)")) {
                 problems.require(seen.add(language), key, language, "listed twice");
             }

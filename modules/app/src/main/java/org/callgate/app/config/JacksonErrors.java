@@ -26,19 +26,21 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class JacksonErrors {
 
-    private JacksonErrors() {
-    }
+    private JacksonErrors() {}
 
     /** A YAML syntax error: position and the parser's short reason. */
     static ConfigException syntax(JsonProcessingException e, String file) {
         MarkedYAMLException marked = markedCause(e);
         if (marked != null && marked.getProblemMark() != null && marked.getProblem() != null) {
             Mark mark = marked.getProblemMark();
-            return new ConfigException(ConfigError.syntax(file, mark.getLine() + 1, mark.getColumn() + 1,
-                    "invalid YAML: " + marked.getProblem()), e);
+            return new ConfigException(
+                    ConfigError.syntax(
+                            file, mark.getLine() + 1, mark.getColumn() + 1, "invalid YAML: " + marked.getProblem()),
+                    e);
         }
         JsonLocation at = e.getLocation() == null ? JsonLocation.NA : e.getLocation();
-        String reason = "invalid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("");
+        String reason =
+                "invalid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("");
         return new ConfigException(
                 ConfigError.syntax(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), reason), e);
     }
@@ -53,14 +55,17 @@ final class JacksonErrors {
     }
 
     private static String allowed(UnrecognizedPropertyException unknown) {
-        return unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        return unknown.getKnownPropertyIds().stream()
+                .map(String::valueOf)
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private static String reason(JsonMappingException e) {
         return switch (e) {
             case InvalidNullException empty -> "empty entry; give a value or remove the entry";
-            case InvalidFormatException bad when isInteger(bad.getTargetType()) && bad.getValue() instanceof Number ->
-                    "not a whole number";
+            case InvalidFormatException bad
+            when isInteger(bad.getTargetType()) && bad.getValue() instanceof Number -> "not a whole number";
             case MismatchedInputException mismatch -> expected(mismatch.getTargetType());
             default -> e.getCause() instanceof InputCoercionException ? "number out of range" : "invalid value";
         };

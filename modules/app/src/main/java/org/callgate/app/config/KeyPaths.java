@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class KeyPaths {
 
-    private KeyPaths() {
-    }
+    private KeyPaths() {}
 
     /** The path of the value a YAML parser is positioned in. */
     static String of(JsonStreamContext context) {

@@ -18,8 +18,7 @@ import java.util.Objects;
  * @param inactivityTimeout a call with no RTP or RTCP for this long is ended with BYE
  * @param threads media event-loop threads; 0 means one per available processor
  */
-public record MediaConfig(
-        String address, int rtpPortMin, int rtpPortMax, Duration inactivityTimeout, int threads) {
+public record MediaConfig(String address, int rtpPortMin, int rtpPortMax, Duration inactivityTimeout, int threads) {
 
     public MediaConfig {
         Objects.requireNonNull(address, "address");

@@ -27,8 +27,7 @@ public record MenuConfig(String prompt, Map<String, MenuOptionConfig> options) {
 
     @JsonCreator
     static MenuConfig fromYaml(
-            @JsonProperty("prompt") String prompt,
-            @JsonProperty("options") Map<String, MenuOptionConfig> options) {
+            @JsonProperty("prompt") String prompt, @JsonProperty("options") Map<String, MenuOptionConfig> options) {
         return new MenuConfig(prompt, options);
     }
 

@@ -27,6 +27,7 @@ public record MenuOptionConfig(String queue, String service, String announcement
     static final String AGENT = "agent";
     /** Read the current menu again; not counted as a wrong key. */
     static final String REPEAT = "repeat";
+
     static final List<String> ACTIONS = List.of(AGENT, REPEAT);
 
     @JsonCreator

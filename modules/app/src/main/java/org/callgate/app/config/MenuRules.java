@@ -13,8 +13,7 @@ import org.callgate.core.ivr.Dtmf;
  */
 final class MenuRules {
 
-    private MenuRules() {
-    }
+    private MenuRules() {}
 
     /** Checks {@code menu}, found at key path {@code path}. */
     static void check(String path, MenuConfig menu, Problems problems) {
@@ -28,8 +27,11 @@ final class MenuRules {
             String key = entry.getKey();
             String optionPath = KeyPaths.child(optionsPath, key);
             if (key.length() != 1 || !Dtmf.isSymbol(key.charAt(0))) {
-                problems.add(Problem.of(optionPath, entry.getValue(),
-                        "not a DTMF key; an option key is one of 0-9, *, # (quote * and #)").atKey());
+                problems.add(Problem.of(
+                                optionPath,
+                                entry.getValue(),
+                                "not a DTMF key; an option key is one of 0-9, *, # (quote * and #)")
+                        .atKey());
             }
             option(optionPath, entry.getValue(), problems);
         }
@@ -38,28 +40,43 @@ final class MenuRules {
     private static void option(String path, MenuOptionConfig option, Problems problems) {
         List<String> given = given(option);
         if (given.size() != 1) {
-            problems.add(Problem.of(path, option, given.isEmpty()
-                    ? "needs one of queue, menu, action"
-                    : "has " + String.join(" and ", given) + "; give exactly one of queue, menu, action"));
+            problems.add(Problem.of(
+                    path,
+                    option,
+                    given.isEmpty()
+                            ? "needs one of queue, menu, action"
+                            : "has " + String.join(" and ", given) + "; give exactly one of queue, menu, action"));
             return;
         }
         if (option.queue() != null) {
             ServiceLineRules.queue(KeyPaths.child(path, "queue"), option.queue(), problems);
             if (option.service() != null) {
-                problems.require(ServiceLineRules.ID.matcher(option.service()).matches(),
-                        KeyPaths.child(path, "service"), option.service(), ServiceLineRules.ID_RULE);
+                problems.require(
+                        ServiceLineRules.ID.matcher(option.service()).matches(),
+                        KeyPaths.child(path, "service"),
+                        option.service(),
+                        ServiceLineRules.ID_RULE);
             }
             return;
         }
-        problems.require(option.service() == null, KeyPaths.child(path, "service"), option.service(),
+        problems.require(
+                option.service() == null,
+                KeyPaths.child(path, "service"),
+                option.service(),
                 "only a queue option has a service");
-        problems.require(option.announcement() == null, KeyPaths.child(path, "announcement"), option.announcement(),
+        problems.require(
+                option.announcement() == null,
+                KeyPaths.child(path, "announcement"),
+                option.announcement(),
                 "only a queue option has an announcement");
         if (option.menu() != null) {
             check(KeyPaths.child(path, "menu"), option.menu(), problems);
         } else {
-            problems.require(MenuOptionConfig.ACTIONS.contains(option.action()), KeyPaths.child(path, "action"),
-                    option.action(), "not an action; allowed: " + String.join(", ", MenuOptionConfig.ACTIONS));
+            problems.require(
+                    MenuOptionConfig.ACTIONS.contains(option.action()),
+                    KeyPaths.child(path, "action"),
+                    option.action(),
+                    "not an action; allowed: " + String.join(", ", MenuOptionConfig.ACTIONS));
         }
     }
 

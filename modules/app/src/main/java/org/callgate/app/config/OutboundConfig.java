@@ -27,8 +27,8 @@ public record OutboundConfig(String trunk, List<String> allowedSources) {
     }
 
     @JsonCreator
-    static OutboundConfig fromYaml(@JsonProperty("trunk") String trunk,
-            @JsonProperty("allowed-sources") List<String> allowedSources) {
+    static OutboundConfig fromYaml(
+            @JsonProperty("trunk") String trunk, @JsonProperty("allowed-sources") List<String> allowedSources) {
         return new OutboundConfig(trunk, allowedSources == null ? defaults().allowedSources() : allowedSources);
     }
 
@@ -37,8 +37,10 @@ public record OutboundConfig(String trunk, List<String> allowedSources) {
         if (trunk == null) {
             return Outbound.DISABLED;
         }
-        return new Outbound(trunk.strip(), allowedSources.stream()
-                .map(source -> IpLiterals.require(source, "outbound.allowed-sources"))
-                .collect(Collectors.toSet()));
+        return new Outbound(
+                trunk.strip(),
+                allowedSources.stream()
+                        .map(source -> IpLiterals.require(source, "outbound.allowed-sources"))
+                        .collect(Collectors.toSet()));
     }
 }

@@ -19,8 +19,7 @@ final class PromptFiles {
 
     private static final String PROMPTS_DIR = "prompts-dir";
 
-    private PromptFiles() {
-    }
+    private PromptFiles() {}
 
     /**
      * The prompts {@code config} names that have no file.
@@ -36,7 +35,9 @@ final class PromptFiles {
         Path written = config.promptsDir();
         Path dir = workingDir.resolve(written);
         if (!Files.isDirectory(dir)) {
-            return List.of(Problem.of(PROMPTS_DIR, written.toString(),
+            return List.of(Problem.of(
+                    PROMPTS_DIR,
+                    written.toString(),
                     "no such directory " + dir.toAbsolutePath().normalize()));
         }
         List<Problem> missing = new ArrayList<>();
@@ -49,7 +50,9 @@ final class PromptFiles {
                 for (String language : ivr.languages()) {
                     String file = use.name() + ".wav";
                     if (!Files.isRegularFile(dir.resolve(language).resolve(file))) {
-                        missing.add(Problem.of(use.path(), use.name(),
+                        missing.add(Problem.of(
+                                use.path(),
+                                use.name(),
                                 "no prompt file " + written.resolve(language).resolve(file)));
                     }
                 }

@@ -20,13 +20,11 @@ final class PromptUses {
      * @param path key path of the name ({@code service-lines[0].ivr.menu.options.1.announcement})
      * @param name the prompt's name
      */
-    record Use(String path, String name) {
-    }
+    record Use(String path, String name) {}
 
     private final List<Use> uses = new ArrayList<>();
 
-    private PromptUses() {
-    }
+    private PromptUses() {}
 
     /** The prompts {@code ivr}, at key path {@code ivrPath}, names, in file order; absent ones left out. */
     static List<Use> of(String ivrPath, IvrConfig ivr) {
@@ -36,8 +34,12 @@ final class PromptUses {
         found.add(KeyPaths.child(ivrPath, "recording-notice"), ivr.recordingNotice());
         found.menu(KeyPaths.child(ivrPath, "menu"), ivr.menu());
         if (ivr.smsOffer() != null) {
-            found.add(KeyPaths.child(KeyPaths.child(ivrPath, "sms-offer"), "prompt"), ivr.smsOffer().prompt());
-            found.add(KeyPaths.child(KeyPaths.child(ivrPath, "sms-offer"), "sent-prompt"), ivr.smsOffer().sentPrompt());
+            found.add(
+                    KeyPaths.child(KeyPaths.child(ivrPath, "sms-offer"), "prompt"),
+                    ivr.smsOffer().prompt());
+            found.add(
+                    KeyPaths.child(KeyPaths.child(ivrPath, "sms-offer"), "sent-prompt"),
+                    ivr.smsOffer().sentPrompt());
         }
         found.add(KeyPaths.child(ivrPath, "survey-consent"), ivr.surveyConsent());
         found.survey(KeyPaths.child(ivrPath, "survey"), ivr.survey());
@@ -62,7 +64,9 @@ final class PromptUses {
         }
         if (survey.questions() != null) {
             for (int i = 0; i < survey.questions().size(); i++) {
-                add(KeyPaths.index(KeyPaths.child(path, "questions"), i), survey.questions().get(i));
+                add(
+                        KeyPaths.index(KeyPaths.child(path, "questions"), i),
+                        survey.questions().get(i));
             }
         }
         add(KeyPaths.child(path, "thanks"), survey.thanks());

@@ -22,8 +22,8 @@ import org.callgate.core.recording.RecordingDecision;
  *     {@code service}
  * @param objections numbers of callers who objected to recording, as written
  */
-public record RecordingConfig(double sampleRate, String samplingKey, List<String> bankingServices,
-        List<String> objections) {
+public record RecordingConfig(
+        double sampleRate, String samplingKey, List<String> bankingServices, List<String> objections) {
 
     /**
      * The built-in key: public, so anyone can predict the sample. Fine for {@code callgate demo};

@@ -10,27 +10,36 @@ import org.callgate.core.PhoneNumber;
  */
 final class RecordingRules {
 
-    private RecordingRules() {
-    }
+    private RecordingRules() {}
 
     static void check(RecordingConfig recording, Problems problems) {
         double rate = recording.sampleRate();
-        problems.require(rate >= 0 && rate <= 1, "recording.sample-rate", rate,
+        problems.require(
+                rate >= 0 && rate <= 1,
+                "recording.sample-rate",
+                rate,
                 "out of range 0..1: the share of calls recorded (R7: 0.5)");
-        problems.require(!recording.samplingKey().isBlank(), "recording.sampling-key", recording.samplingKey(),
+        problems.require(
+                !recording.samplingKey().isBlank(),
+                "recording.sampling-key",
+                recording.samplingKey(),
                 "must not be empty: the sample is keyed so that only key holders can reproduce it");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < recording.bankingServices().size(); i++) {
             String service = recording.bankingServices().get(i);
             String key = KeyPaths.index("recording.banking-services", i);
-            if (problems.require(ServiceLineRules.ID.matcher(service).matches(), key, service, ServiceLineRules.ID_RULE)) {
+            if (problems.require(
+                    ServiceLineRules.ID.matcher(service).matches(), key, service, ServiceLineRules.ID_RULE)) {
                 problems.require(seen.add(service), key, service, "listed twice");
             }
         }
         for (int i = 0; i < recording.objections().size(); i++) {
             String number = recording.objections().get(i);
-            problems.require(PhoneNumber.tryParse(number).isPresent(), KeyPaths.index("recording.objections", i),
-                    number, "not a telephone number");
+            problems.require(
+                    PhoneNumber.tryParse(number).isPresent(),
+                    KeyPaths.index("recording.objections", i),
+                    number,
+                    "not a telephone number");
         }
     }
 }

@@ -20,8 +20,14 @@ import org.callgate.store.s3.S3Settings;
  * @param secretKey the secret key, or null; never printed
  * @param kmsKeyId the SSE-KMS key every object is encrypted with, or null for none
  */
-public record S3StoreConfig(String endpoint, String region, String bucket, boolean pathStyle, String accessKey,
-        String secretKey, String kmsKeyId) {
+public record S3StoreConfig(
+        String endpoint,
+        String region,
+        String bucket,
+        boolean pathStyle,
+        String accessKey,
+        String secretKey,
+        String kmsKeyId) {
 
     public static S3StoreConfig defaults() {
         return new S3StoreConfig(null, S3Settings.DEFAULT_REGION, "callgate", false, null, null, null);
@@ -37,8 +43,14 @@ public record S3StoreConfig(String endpoint, String region, String bucket, boole
             @JsonProperty("secret-key") String secretKey,
             @JsonProperty("kms-key-id") String kmsKeyId) {
         S3StoreConfig d = defaults();
-        return new S3StoreConfig(endpoint, region == null ? d.region() : region, bucket == null ? d.bucket() : bucket,
-                pathStyle != null && pathStyle, accessKey, secretKey, kmsKeyId);
+        return new S3StoreConfig(
+                endpoint,
+                region == null ? d.region() : region,
+                bucket == null ? d.bucket() : bucket,
+                pathStyle != null && pathStyle,
+                accessKey,
+                secretKey,
+                kmsKeyId);
     }
 
     /**
@@ -47,8 +59,14 @@ public record S3StoreConfig(String endpoint, String region, String bucket, boole
      * @throws IllegalArgumentException naming what is wrong (bucket name, region, endpoint, keys)
      */
     public S3Settings toSettings() {
-        return new S3Settings(Optional.ofNullable(endpoint).map(URI::create), region, bucket, pathStyle,
-                Optional.ofNullable(accessKey), Optional.ofNullable(secretKey), Optional.ofNullable(kmsKeyId));
+        return new S3Settings(
+                Optional.ofNullable(endpoint).map(URI::create),
+                region,
+                bucket,
+                pathStyle,
+                Optional.ofNullable(accessKey),
+                Optional.ofNullable(secretKey),
+                Optional.ofNullable(kmsKeyId));
     }
 
     /** Never shows the secret key: configurations end up in logs and error reports. */

@@ -16,16 +16,19 @@ final class ServiceLineRules {
     private static final String KEY = "service-lines";
     /** Ids of lines and services: they end up in SIP headers, storage keys and file names. */
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
+
     static final String ID_RULE = "must be lower-case letters, digits and '-', starting with a letter";
     /** {@code sip:} or {@code sips:}, optional user, a host (name, IPv4, [IPv6]), port, parameters. */
-    private static final Pattern QUEUE = Pattern.compile(
-            "(?i)sips?:([^@\\s]+@)?(\\[[0-9a-f:.]+]|[a-z0-9][a-z0-9.-]*)(:\\d{1,5})?([;?]\\S*)?");
+    private static final Pattern QUEUE =
+            Pattern.compile("(?i)sips?:([^@\\s]+@)?(\\[[0-9a-f:.]+]|[a-z0-9][a-z0-9.-]*)(:\\d{1,5})?([;?]\\S*)?");
 
-    private ServiceLineRules() {
-    }
+    private ServiceLineRules() {}
 
     static void check(List<ServiceLineConfig> lines, Problems problems) {
-        problems.require(!lines.isEmpty(), KEY, lines,
+        problems.require(
+                !lines.isEmpty(),
+                KEY,
+                lines,
                 "at least one service line is needed (R5); leave the key out for the four default lines");
         Map<String, String> ids = new HashMap<>();
         Map<PhoneNumber, String> numbers = new HashMap<>();
@@ -46,8 +49,7 @@ final class ServiceLineRules {
 
     private static void id(String path, String id, Map<String, String> seen, Problems problems) {
         String key = path + ".id";
-        if (problems.present(key, id)
-                && problems.require(ID.matcher(id).matches(), key, id, ID_RULE)) {
+        if (problems.present(key, id) && problems.require(ID.matcher(id).matches(), key, id, ID_RULE)) {
             String first = seen.putIfAbsent(id, path);
             problems.require(first == null, key, id, "already used by " + first);
         }
@@ -83,7 +85,10 @@ final class ServiceLineRules {
 
     /** A queue URI at {@code key}: a line's queue, or a menu option's (R15: it must lead to agents). */
     static void queue(String key, String queue, Problems problems) {
-        problems.require(QUEUE.matcher(queue).matches(), key, queue,
+        problems.require(
+                QUEUE.matcher(queue).matches(),
+                key,
+                queue,
                 "not a sip: or sips: URI with a host, such as sip:private@10.0.0.5:5070");
     }
 }

@@ -29,9 +29,11 @@ public record SmsConfig(Sender sender, Path outbox, SmsWebhookConfig webhook) {
     /** The {@code sms.sender} values. */
     public enum Sender {
         /** Append to a local JSON-lines file. */
-        @JsonProperty("outbox") OUTBOX,
+        @JsonProperty("outbox")
+        OUTBOX,
         /** POST to an SMS gateway's HTTP webhook. */
-        @JsonProperty("webhook") WEBHOOK;
+        @JsonProperty("webhook")
+        WEBHOOK;
 
         /** The allowed values as written in YAML, for error messages and documentation. */
         static String allowed() {

@@ -12,8 +12,11 @@ import org.callgate.core.ivr.SmsOffer;
 public record SmsOfferConfig(String key, String prompt, String sentPrompt, String text) {
 
     @JsonCreator
-    static SmsOfferConfig fromYaml(@JsonProperty("key") String key, @JsonProperty("prompt") String prompt,
-            @JsonProperty("sent-prompt") String sentPrompt, @JsonProperty("text") String text) {
+    static SmsOfferConfig fromYaml(
+            @JsonProperty("key") String key,
+            @JsonProperty("prompt") String prompt,
+            @JsonProperty("sent-prompt") String sentPrompt,
+            @JsonProperty("text") String text) {
         return new SmsOfferConfig(key, prompt, sentPrompt, text);
     }
 

@@ -16,11 +16,13 @@ final class SmsRules {
     static final String URL_RULE = "not an http or https URL with a host, such as https://sms-gateway.example/send";
     private static final int MAX_RETRIES = 10;
 
-    private SmsRules() {
-    }
+    private SmsRules() {}
 
     static void check(SmsConfig sms, Problems problems) {
-        problems.require(!sms.outbox().toString().isEmpty(), "sms.outbox", "",
+        problems.require(
+                !sms.outbox().toString().isEmpty(),
+                "sms.outbox",
+                "",
                 "must not be empty; leave the key out for " + SmsConfig.DEFAULT_OUTBOX);
         SmsWebhookConfig webhook = sms.webhook();
         if (webhook.url() != null) {
@@ -30,8 +32,11 @@ final class SmsRules {
                     .near("sms.webhook", "sms.sender"));
         }
         positive("sms.webhook.timeout", webhook.timeout(), problems);
-        problems.require(webhook.retries() >= 0 && webhook.retries() <= MAX_RETRIES, "sms.webhook.retries",
-                webhook.retries(), "out of range 0.." + MAX_RETRIES);
+        problems.require(
+                webhook.retries() >= 0 && webhook.retries() <= MAX_RETRIES,
+                "sms.webhook.retries",
+                webhook.retries(),
+                "out of range 0.." + MAX_RETRIES);
         positive("sms.webhook.backoff", webhook.backoff(), problems);
     }
 

@@ -58,7 +58,7 @@ public record SmsWebhookConfig(String url, Duration timeout, int retries, Durati
             throw new IllegalArgumentException("sms.webhook.url: (none) — required when sender is webhook");
         }
         return SmsRules.webhookUri(url)
-                .orElseThrow(() -> new IllegalArgumentException("sms.webhook.url: " + Values.show(url) + " — "
-                        + SmsRules.URL_RULE));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "sms.webhook.url: " + Values.show(url) + " — " + SmsRules.URL_RULE));
     }
 }

@@ -32,8 +32,7 @@ final class SourceMap {
     }
 
     /** {@code shown} is what was written for a scalar, a placeholder or {@code []} for a list or mapping. */
-    private record Entry(Position key, Position value, String shown, boolean scalar) {
-    }
+    private record Entry(Position key, Position value, String shown, boolean scalar) {}
 
     private final String file;
     private final Map<String, Entry> entries = new HashMap<>();
@@ -87,8 +86,12 @@ final class SourceMap {
             String shown = exact.scalar() || Values.NONE.equals(problem.value()) ? exact.shown() : problem.value();
             return error(exact.value(), problem.path(), shown, problem.reason());
         }
-        Position at = problem.near().stream().map(entries::get).filter(Objects::nonNull).map(Entry::value)
-                .findFirst().orElseGet(() -> enclosing(problem.path()));
+        Position at = problem.near().stream()
+                .map(entries::get)
+                .filter(Objects::nonNull)
+                .map(Entry::value)
+                .findFirst()
+                .orElseGet(() -> enclosing(problem.path()));
         return error(at, problem.path(), problem.value(), problem.reason());
     }
 
@@ -119,7 +122,10 @@ final class SourceMap {
         while ((token = parser.nextToken()) != null) {
             Position here = Position.of(parser.currentTokenLocation());
             if (depth == 0 && previous != null) {
-                throw new ConfigException(ConfigError.syntax(file, here.line(), here.column(),
+                throw new ConfigException(ConfigError.syntax(
+                        file,
+                        here.line(),
+                        here.column(),
                         "a second YAML document; callgate reads one document per file"));
             }
             switch (token) {

@@ -8,17 +8,23 @@ final class StoreRules {
 
     static final List<String> TYPES = List.of(StoreConfig.FILE, StoreConfig.S3);
 
-    private StoreRules() {
-    }
+    private StoreRules() {}
 
     static void check(StoreConfig store, Problems problems) {
-        problems.require(TYPES.contains(store.type()), "store.type", store.type(), "unknown store type; allowed: " + TYPES);
+        problems.require(
+                TYPES.contains(store.type()), "store.type", store.type(), "unknown store type; allowed: " + TYPES);
         problems.require(!store.path().toString().isBlank(), "store.path", "", "must name a directory");
         problems.require(!store.spool().toString().isBlank(), "store.spool", "", "must name a directory");
-        problems.require(!store.spool().normalize().equals(store.path().normalize()), "store.spool", store.spool(),
+        problems.require(
+                !store.spool().normalize().equals(store.path().normalize()),
+                "store.spool",
+                store.spool(),
                 "must differ from store.path: the spool holds what is not stored yet");
-        problems.require(RetentionProfile.named(store.retentionProfile()) != null, "store.retention-profile",
-                store.retentionProfile(), "unknown profile; allowed: [default, quality-control]");
+        problems.require(
+                RetentionProfile.named(store.retentionProfile()) != null,
+                "store.retention-profile",
+                store.retentionProfile(),
+                "unknown profile; allowed: [default, quality-control]");
         if (StoreConfig.S3.equals(store.type())) {
             try {
                 store.s3().toSettings();

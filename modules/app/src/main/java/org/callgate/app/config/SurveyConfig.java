@@ -22,8 +22,8 @@ public record SurveyConfig(List<String> questions, String thanks) {
     }
 
     @JsonCreator
-    static SurveyConfig fromYaml(@JsonProperty("questions") List<String> questions,
-            @JsonProperty("thanks") String thanks) {
+    static SurveyConfig fromYaml(
+            @JsonProperty("questions") List<String> questions, @JsonProperty("thanks") String thanks) {
         return new SurveyConfig(questions, thanks);
     }
 

@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
  * RFC 3261 §18 requires both of a proxy-like element; TLS and WebSocket are not offered.
  */
 public enum Transport {
-    @JsonProperty("udp") UDP,
-    @JsonProperty("tcp") TCP;
+    @JsonProperty("udp")
+    UDP,
+    @JsonProperty("tcp")
+    TCP;
 
     /** The allowed values as written in YAML, for error messages and documentation. */
     static String allowed() {

@@ -16,8 +16,7 @@ final class Values {
 
     private static final int MAX_LENGTH = 60;
 
-    private Values() {
-    }
+    private Values() {}
 
     static String show(Object value) {
         return switch (value) {

@@ -35,7 +35,8 @@ public final class Sipp implements AutoCloseable {
     /** Is the SIPp binary installed? ({@code scripts/test} installs it.) */
     public static boolean installed() {
         try {
-            Process p = new ProcessBuilder(BINARY, "-v").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder(BINARY, "-v").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
@@ -188,7 +189,8 @@ public final class Sipp implements AutoCloseable {
                         .directory(dir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
-                return new Sipp(builder.start(), log, dir.resolve("errors-" + localPort + ".log"), name + "@" + localPort);
+                return new Sipp(
+                        builder.start(), log, dir.resolve("errors-" + localPort + ".log"), name + "@" + localPort);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start SIPp", e);
             }
@@ -199,11 +201,24 @@ public final class Sipp implements AutoCloseable {
             if (remote != null) {
                 cmd.add(remote);
             }
-            cmd.addAll(List.of("-sf", scenario.toAbsolutePath().toString(),
-                    "-i", "127.0.0.1", "-p", Integer.toString(localPort),
-                    "-t", transport, "-s", service, "-nostdin",
-                    "-timeout", timeout.toSeconds() + "s", "-timeout_error",
-                    "-trace_err", "-error_file", dir.resolve("errors-" + localPort + ".log").toString()));
+            cmd.addAll(List.of(
+                    "-sf",
+                    scenario.toAbsolutePath().toString(),
+                    "-i",
+                    "127.0.0.1",
+                    "-p",
+                    Integer.toString(localPort),
+                    "-t",
+                    transport,
+                    "-s",
+                    service,
+                    "-nostdin",
+                    "-timeout",
+                    timeout.toSeconds() + "s",
+                    "-timeout_error",
+                    "-trace_err",
+                    "-error_file",
+                    dir.resolve("errors-" + localPort + ".log").toString()));
             if (mediaPort > 0) {
                 cmd.addAll(List.of("-mp", Integer.toString(mediaPort)));
             }

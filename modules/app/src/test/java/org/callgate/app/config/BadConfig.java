@@ -10,8 +10,7 @@ import java.nio.file.Path;
 /** Writes a configuration that must be refused and returns the refusal, for the error-message tests. */
 final class BadConfig {
 
-    private BadConfig() {
-    }
+    private BadConfig() {}
 
     /** Loads {@code yaml} from {@code dir/callgate.yaml} (relative paths resolved against {@code dir}). */
     static ConfigException refused(Path dir, String yaml) {

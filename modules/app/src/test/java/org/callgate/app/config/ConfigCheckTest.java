@@ -29,8 +29,9 @@ class ConfigCheckTest {
         TestPrompts.defaultsIn(workingDir);
 
         assertThat(run(shipped)).isEqualTo(ConfigCheck.OK);
-        assertThat(out.toString(UTF_8)).isEqualTo("OK: " + shipped
-                + ": 4 service lines, sip udp+tcp on 127.0.0.1:5060, rtp 20000-29999" + System.lineSeparator());
+        assertThat(out.toString(UTF_8))
+                .isEqualTo("OK: " + shipped + ": 4 service lines, sip udp+tcp on 127.0.0.1:5060, rtp 20000-29999"
+                        + System.lineSeparator());
         assertThat(err.toString(UTF_8)).isEmpty();
     }
 
@@ -61,9 +62,10 @@ class ConfigCheckTest {
 
         assertThat(run(file)).isEqualTo(ConfigCheck.INVALID);
         assertThat(out.toString(UTF_8)).isEmpty();
-        assertThat(err.toString(UTF_8).lines()).containsExactly(
-                file + ":2:9: sip.port: 0 — out of range 1..65535",
-                file + ":4:19: calls.max-concurrent: 0 — must be 1 or more");
+        assertThat(err.toString(UTF_8).lines())
+                .containsExactly(
+                        file + ":2:9: sip.port: 0 — out of range 1..65535",
+                        file + ":4:19: calls.max-concurrent: 0 — must be 1 or more");
     }
 
     @Test
@@ -82,14 +84,17 @@ class ConfigCheckTest {
         TestPrompts.create(workingDir.resolve("config/prompts"), List.of("nl"), List.of("menu"));
 
         assertThat(run(file)).isEqualTo(ConfigCheck.INVALID);
-        assertThat(err.toString(UTF_8).lines()).containsExactly(
-                file + ":8:17: service-lines[0].ivr.greeting: 'welcome' — no prompt file config/prompts/nl/welcome.wav");
+        assertThat(err.toString(UTF_8).lines())
+                .containsExactly(
+                        file
+                                + ":8:17: service-lines[0].ivr.greeting: 'welcome' — no prompt file config/prompts/nl/welcome.wav");
     }
 
     @Test
     void aMissingFileIsReportedOnStandardError() {
         assertThat(run(Path.of("config/no-such.yaml"))).isEqualTo(ConfigCheck.INVALID);
-        assertThat(err.toString(UTF_8)).isEqualTo("config/no-such.yaml: cannot read: no such file" + System.lineSeparator());
+        assertThat(err.toString(UTF_8))
+                .isEqualTo("config/no-such.yaml: cannot read: no such file" + System.lineSeparator());
     }
 
     private int run(Path file) {

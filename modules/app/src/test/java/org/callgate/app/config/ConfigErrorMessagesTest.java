@@ -65,7 +65,8 @@ class ConfigErrorMessagesTest {
                 sip:
                   port: 5060
                   bogus: 1
-                """)).isEqualTo(file + ":3:3: sip.bogus: 1 — unknown key; allowed: advertised-address, listen-address,"
+                """))
+                .isEqualTo(file + ":3:3: sip.bogus: 1 — unknown key; allowed: advertised-address, listen-address,"
                         + " port, transports");
     }
 
@@ -74,7 +75,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 sip:
                   listenAddress: 127.0.0.1
-                """)).isEqualTo(file + ":2:3: sip.listenAddress: '127.0.0.1' — unknown key; allowed: advertised-address,"
+                """))
+                .isEqualTo(file + ":2:3: sip.listenAddress: '127.0.0.1' — unknown key; allowed: advertised-address,"
                         + " listen-address, port, transports");
     }
 
@@ -83,7 +85,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 retention:
                   recordings: 6m
-                """)).isEqualTo(file + ":1:1: retention: {...} — unknown key; allowed: calls, index, media,"
+                """))
+                .isEqualTo(file + ":1:1: retention: {...} — unknown key; allowed: calls, index, media,"
                         + " outbound, prompts-dir, recording, service-lines, sip, sms, store");
     }
 
@@ -108,8 +111,8 @@ class ConfigErrorMessagesTest {
 
     @Test
     void aMissingFileSaysSo() {
-        ConfigException e = catchThrowableOfType(ConfigException.class,
-                () -> ConfigLoader.load(Path.of("config/x.yaml")));
+        ConfigException e =
+                catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(Path.of("config/x.yaml")));
 
         assertThat(e).hasMessage("config/x.yaml: cannot read: no such file");
     }
@@ -127,7 +130,8 @@ class ConfigErrorMessagesTest {
                 sip:
                   port: 5060
                  listen-address: 127.0.0.1
-                """)).isEqualTo(file + ":3:2: invalid YAML: expected <block end>, but found '<block mapping start>'");
+                """))
+                .isEqualTo(file + ":3:2: invalid YAML: expected <block end>, but found '<block mapping start>'");
     }
 
     @Test
@@ -148,7 +152,8 @@ class ConfigErrorMessagesTest {
                 ---
                 sip:
                   port: 5070
-                """)).isEqualTo(file + ":4:1: a second YAML document; callgate reads one document per file");
+                """))
+                .isEqualTo(file + ":4:1: a second YAML document; callgate reads one document per file");
     }
 
     @Test
@@ -170,7 +175,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 media:
                   inactivity-timeout: 5 minutes
-                """)).isEqualTo(file + ":2:23: media.inactivity-timeout: '5 minutes' — expected a duration such as 30s,"
+                """))
+                .isEqualTo(file + ":2:23: media.inactivity-timeout: '5 minutes' — expected a duration such as 30s,"
                         + " 500ms, 5m");
     }
 
@@ -179,7 +185,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 calls:
                   retry-after: 30
-                """)).isEqualTo(file + ":2:16: calls.retry-after: 30 — expected a duration such as 30s, 500ms, 5m");
+                """))
+                .isEqualTo(file + ":2:16: calls.retry-after: 30 — expected a duration such as 30s, 500ms, 5m");
     }
 
     @Test
@@ -195,7 +202,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 calls:
                   retry-after: 1500ms
-                """)).isEqualTo(file + ":2:16: calls.retry-after: '1500ms' — Retry-After is sent in whole seconds"
+                """))
+                .isEqualTo(file + ":2:16: calls.retry-after: '1500ms' — Retry-After is sent in whole seconds"
                         + " (RFC 3261 §20.33)");
     }
 
@@ -212,7 +220,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 media:
                   rtp-port-min: 20001
-                """)).isEqualTo(file + ":2:17: media.rtp-port-min: 20001 — must be even: RTP takes the even port of a pair"
+                """))
+                .isEqualTo(file + ":2:17: media.rtp-port-min: 20001 — must be even: RTP takes the even port of a pair"
                         + " and RTCP the odd one above it (RFC 3550 §11)");
     }
 
@@ -230,7 +239,8 @@ class ConfigErrorMessagesTest {
                 media:
                   rtp-port-min: 30000
                   rtp-port-max: 20000
-                """)).isEqualTo(file + ":3:17: media.rtp-port-max: 20000 — must be above rtp-port-min (30000)");
+                """))
+                .isEqualTo(file + ":3:17: media.rtp-port-max: 20000 — must be above rtp-port-min (30000)");
     }
 
     @Test
@@ -239,7 +249,8 @@ class ConfigErrorMessagesTest {
                 media:
                   rtp-port-min: 20000
                   rtp-port-max: 20001
-                """)).isEqualTo(file + ":3:17: media.rtp-port-max: 20001 — range 20000-20001 holds 1 RTP/RTCP port pair(s);"
+                """))
+                .isEqualTo(file + ":3:17: media.rtp-port-max: 20001 — range 20000-20001 holds 1 RTP/RTCP port pair(s);"
                         + " at least 2 are needed, one per call leg");
     }
 
@@ -248,7 +259,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 sip:
                   port: 25000
-                """)).isEqualTo(file + ":2:9: sip.port: 25000 — inside the RTP port range 20000-29999"
+                """))
+                .isEqualTo(file + ":2:9: sip.port: 25000 — inside the RTP port range 20000-29999"
                         + " (media.rtp-port-min, media.rtp-port-max) on the same address");
     }
 
@@ -257,7 +269,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 media:
                   rtp-port-min: 4000
-                """)).isEqualTo(file + ":2:17: sip.port: 5060 — inside the RTP port range 4000-29999"
+                """))
+                .isEqualTo(file + ":2:17: sip.port: 5060 — inside the RTP port range 4000-29999"
                         + " (media.rtp-port-min, media.rtp-port-max) on the same address");
     }
 
@@ -278,7 +291,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 sip:
                   transports: [udp, sctp]
-                """)).isEqualTo(file + ":2:21: sip.transports[1]: 'sctp' — not a transport; allowed: udp, tcp");
+                """))
+                .isEqualTo(file + ":2:21: sip.transports[1]: 'sctp' — not a transport; allowed: udp, tcp");
     }
 
     @Test
@@ -286,7 +300,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 sip:
                   transports: []
-                """)).isEqualTo(file + ":2:15: sip.transports: [] — at least one transport is needed; allowed: udp, tcp");
+                """))
+                .isEqualTo(file + ":2:15: sip.transports: [] — at least one transport is needed; allowed: udp, tcp");
     }
 
     @Test
@@ -302,7 +317,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 sip:
                   transports: [udp, ~]
-                """)).isEqualTo(file + ":2:21: sip.transports[1]: null — empty entry; give a value or remove the entry");
+                """))
+                .isEqualTo(file + ":2:21: sip.transports[1]: null — empty entry; give a value or remove the entry");
     }
 
     @Test
@@ -310,7 +326,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 media:
                   address: media.example.be
-                """)).isEqualTo(file + ":2:12: media.address: 'media.example.be' — not an IP address; write a literal such"
+                """))
+                .isEqualTo(file + ":2:12: media.address: 'media.example.be' — not an IP address; write a literal such"
                         + " as 127.0.0.1 or ::1 (host names are not resolved)");
     }
 
@@ -319,7 +336,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 sip:
                   listen-address: 0.0.0.0
-                """)).isEqualTo(file + ":2:3: sip.advertised-address: (none) — required when listen-address is a"
+                """))
+                .isEqualTo(file + ":2:3: sip.advertised-address: (none) — required when listen-address is a"
                         + " wildcard: Via, Contact and SDP need a reachable address");
     }
 
@@ -342,7 +360,8 @@ class ConfigErrorMessagesTest {
                 service-lines:
                   - {id: private, name: A, number: 02 278 50 44, queue: "sip:a@queue"}
                   - {id: private, name: B, number: 02 201 11 11, queue: "sip:b@queue"}
-                """)).isEqualTo(file + ":3:10: service-lines[1].id: 'private' — already used by service-lines[0]");
+                """))
+                .isEqualTo(file + ":3:10: service-lines[1].id: 'private' — already used by service-lines[0]");
     }
 
     @Test
@@ -350,7 +369,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 service-lines:
                   - {id: Private, name: A, number: 02 278 50 44, queue: "sip:a@queue"}
-                """)).isEqualTo(file + ":2:10: service-lines[0].id: 'Private' — must be lower-case letters, digits and '-',"
+                """))
+                .isEqualTo(file + ":2:10: service-lines[0].id: 'Private' — must be lower-case letters, digits and '-',"
                         + " starting with a letter");
     }
 
@@ -362,7 +382,8 @@ class ConfigErrorMessagesTest {
                     name: Private customers
                     number: 02 278 50 44
                     queue: http://queue.example.be
-                """)).isEqualTo(file + ":5:12: service-lines[0].queue: 'http://queue.example.be' — not a sip: or sips: URI"
+                """))
+                .isEqualTo(file + ":5:12: service-lines[0].queue: 'http://queue.example.be' — not a sip: or sips: URI"
                         + " with a host, such as sip:private@10.0.0.5:5070");
     }
 
@@ -371,7 +392,8 @@ class ConfigErrorMessagesTest {
         assertThat(errorFor("""
                 service-lines:
                   - {id: private, name: A, number: 02 278 50 44, queue: "sip:private@"}
-                """)).startsWith(file + ":2:57: service-lines[0].queue: 'sip:private@' — not a sip: or sips: URI");
+                """))
+                .startsWith(file + ":2:57: service-lines[0].queue: 'sip:private@' — not a sip: or sips: URI");
     }
 
     @Test
@@ -388,7 +410,8 @@ class ConfigErrorMessagesTest {
     void anEmptyServiceLineListIsRefused() {
         assertThat(errorFor("""
                 service-lines: []
-                """)).isEqualTo(file + ":1:16: service-lines: [] — at least one service line is needed (R5); leave the key"
+                """))
+                .isEqualTo(file + ":1:16: service-lines: [] — at least one service line is needed (R5); leave the key"
                         + " out for the four default lines");
     }
 
@@ -401,20 +424,30 @@ class ConfigErrorMessagesTest {
                   port: 0
                 """);
 
-        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(
-                file + ":2:19: calls.max-concurrent: 0 — must be 1 or more",
-                file + ":4:9: sip.port: 0 — out of range 1..65535");
+        assertThat(e.errors())
+                .extracting(ConfigError::toString)
+                .containsExactly(
+                        file + ":2:19: calls.max-concurrent: 0 — must be 1 or more",
+                        file + ":4:9: sip.port: 0 — out of range 1..65535");
         assertThat(e).hasMessage(e.errors().getFirst().toString());
-        assertThat(e.errors().getFirst()).isEqualTo(
-                new ConfigError(file.toString(), 2, 19, "calls.max-concurrent", "0", "must be 1 or more"));
+        assertThat(e.errors().getFirst())
+                .isEqualTo(new ConfigError(file.toString(), 2, 19, "calls.max-concurrent", "0", "must be 1 or more"));
     }
 
     @Test
     void noMessageNamesAJavaTypeOrSpansMoreThanOneLine() {
-        String[] broken = {"sip: [1]", "sip:\n  port: {a: 1}", "media:\n  inactivity-timeout: {a: 1}",
-            "service-lines:\n  - 5", "service-lines:\n  - id: [a]", "calls: {retry-after: [1s]}", "- a\n- b"};
+        String[] broken = {
+            "sip: [1]",
+            "sip:\n  port: {a: 1}",
+            "media:\n  inactivity-timeout: {a: 1}",
+            "service-lines:\n  - 5",
+            "service-lines:\n  - id: [a]",
+            "calls: {retry-after: [1s]}",
+            "- a\n- b"
+        };
         for (String yaml : broken) {
-            assertThat(errorFor(yaml)).as(yaml)
+            assertThat(errorFor(yaml))
+                    .as(yaml)
                     .startsWith(file + ":")
                     .doesNotContain("java", "callgate.app", "Config", "Exception", "\n")
                     .contains(" — ");
@@ -434,10 +467,18 @@ class ConfigErrorMessagesTest {
     private static String lines(String... numbers) {
         StringBuilder yaml = new StringBuilder("service-lines:\n");
         for (int i = 0; i < numbers.length; i++) {
-            yaml.append("  - id: line-").append(i).append('\n')
-                    .append("    name: Line ").append(i).append('\n')
-                    .append("    number: ").append(numbers[i]).append('\n')
-                    .append("    queue: sip:line-").append(i).append("@queue\n");
+            yaml.append("  - id: line-")
+                    .append(i)
+                    .append('\n')
+                    .append("    name: Line ")
+                    .append(i)
+                    .append('\n')
+                    .append("    number: ")
+                    .append(numbers[i])
+                    .append('\n')
+                    .append("    queue: sip:line-")
+                    .append(i)
+                    .append("@queue\n");
         }
         return yaml.toString();
     }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigLoaderTest {
 
     /** The repository root: scripts/callgate runs from there, so the shipped prompts-dir is relative to it. */
-    static final Path ROOT = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+
     static final Path SHIPPED = ROOT.resolve("config/callgate.yaml");
 
     @TempDir
@@ -47,17 +49,23 @@ class ConfigLoaderTest {
     void theShippedSurveyExampleOnceUncommentedLoadsWithTheShippedPromptsInEveryLanguage() throws Exception {
         String shipped = Files.readString(SHIPPED);
         String uncommented = shipped.replace("      # survey-consent:", "      survey-consent:")
-                .replace("      # survey:", "      survey:").replace("      #   questions:", "        questions:")
+                .replace("      # survey:", "      survey:")
+                .replace("      #   questions:", "        questions:")
                 .replace("      #   thanks:", "        thanks:");
         assertThat(uncommented).as("the example is in the shipped file").isNotEqualTo(shipped);
-        Path file = Files.writeString(dir.resolve("survey.yaml"), uncommented.replace("prompts-dir: config/prompts",
-                "prompts-dir: " + ROOT.resolve("config/prompts")));
+        Path file = Files.writeString(
+                dir.resolve("survey.yaml"),
+                uncommented.replace("prompts-dir: config/prompts", "prompts-dir: " + ROOT.resolve("config/prompts")));
 
         IvrPlan privateLine = ConfigLoader.load(file, ROOT).directory().lines().stream()
-                .filter(line -> line.id().equals("private")).findFirst().orElseThrow().ivr();
+                .filter(line -> line.id().equals("private"))
+                .findFirst()
+                .orElseThrow()
+                .ivr();
 
         assertThat(privateLine.surveyConsent()).isEqualTo("survey-consent");
-        assertThat(privateLine.survey().questions()).containsExactly("survey-resolved", "survey-agent", "survey-waiting");
+        assertThat(privateLine.survey().questions())
+                .containsExactly("survey-resolved", "survey-agent", "survey-waiting");
         assertThat(privateLine.survey().thanks()).isEqualTo("survey-thanks");
     }
 
@@ -65,20 +73,27 @@ class ConfigLoaderTest {
     void theDefaultsAreTheDocumentedValues() {
         CallgateConfig defaults = ConfigLoader.defaults();
 
-        assertThat(defaults.sip()).isEqualTo(new SipConfig("127.0.0.1", null, 5060, List.of(Transport.UDP, Transport.TCP)));
+        assertThat(defaults.sip())
+                .isEqualTo(new SipConfig("127.0.0.1", null, 5060, List.of(Transport.UDP, Transport.TCP)));
         assertThat(defaults.media()).isEqualTo(new MediaConfig("127.0.0.1", 20000, 29999, Duration.ofSeconds(60), 0));
-        assertThat(defaults.calls()).isEqualTo(new CallsConfig(1000, 0, Duration.ofSeconds(30), Duration.ofSeconds(60)));
-        assertThat(defaults.serviceLines()).extracting(ServiceLineConfig::id)
+        assertThat(defaults.calls())
+                .isEqualTo(new CallsConfig(1000, 0, Duration.ofSeconds(30), Duration.ofSeconds(60)));
+        assertThat(defaults.serviceLines())
+                .extracting(ServiceLineConfig::id)
                 .containsExactly("private", "business", "riziv-inami", "traffic-fines");
         assertThat(defaults.promptsDir()).isEqualTo(Path.of("config/prompts"));
-        assertThat(defaults.sms()).isEqualTo(new SmsConfig(SmsConfig.Sender.OUTBOX, Path.of("var/sms-outbox.jsonl"),
-                new SmsWebhookConfig(null, Duration.ofSeconds(5), 3, Duration.ofMillis(500))));
+        assertThat(defaults.sms())
+                .isEqualTo(new SmsConfig(
+                        SmsConfig.Sender.OUTBOX,
+                        Path.of("var/sms-outbox.jsonl"),
+                        new SmsWebhookConfig(null, Duration.ofSeconds(5), 3, Duration.ofMillis(500))));
     }
 
     @Test
     void theDefaultsKeepTheirIvrsWithoutCheckingPromptFiles() {
         // defaults() reads nothing: the prompts are loaded, and missing ones reported, at start-up.
-        assertThat(ConfigLoader.defaults().directory().lines()).hasSize(4)
+        assertThat(ConfigLoader.defaults().directory().lines())
+                .hasSize(4)
                 .allSatisfy(line -> assertThat(line.ivr()).isNotNull());
     }
 
@@ -116,7 +131,8 @@ class ConfigLoaderTest {
                   retry-after: 2m
                 """);
 
-        assertThat(config.sip()).isEqualTo(new SipConfig("127.0.0.1", null, 5070, List.of(Transport.UDP, Transport.TCP)));
+        assertThat(config.sip())
+                .isEqualTo(new SipConfig("127.0.0.1", null, 5070, List.of(Transport.UDP, Transport.TCP)));
         assertThat(config.calls()).isEqualTo(new CallsConfig(1000, 0, Duration.ofMinutes(2), Duration.ofSeconds(60)));
     }
 
@@ -145,8 +161,12 @@ class ConfigLoaderTest {
                     queue: sips:banking@queue.example.be;transport=tcp
                 """);
 
-        assertThat(config.directory().lookup("+32 2 278 50 44")).contains(new ServiceLine(
-                "postinfo", "Postinfo", PhoneNumber.parse("+3222785044"), "sips:banking@queue.example.be;transport=tcp"));
+        assertThat(config.directory().lookup("+32 2 278 50 44"))
+                .contains(new ServiceLine(
+                        "postinfo",
+                        "Postinfo",
+                        PhoneNumber.parse("+3222785044"),
+                        "sips:banking@queue.example.be;transport=tcp"));
         assertThat(config.directory().lines()).hasSize(1);
         assertThat(config.directory().lines().getFirst().ivr()).isNull();
     }
@@ -165,7 +185,8 @@ class ConfigLoaderTest {
         assertThat(config.sip().advertisedInetAddress()).isEqualTo(InetAddress.ofLiteral("192.0.2.10"));
         assertThat(config.media().inetAddress()).isEqualTo(InetAddress.ofLiteral("192.0.2.11"));
         assertThat(ConfigLoader.defaults().sip().advertisedInetAddress()).isEqualTo(InetAddress.ofLiteral("127.0.0.1"));
-        assertThat(ConfigLoader.defaults().sip().listenSocketAddress().getPort()).isEqualTo(5060);
+        assertThat(ConfigLoader.defaults().sip().listenSocketAddress().getPort())
+                .isEqualTo(5060);
     }
 
     @Test
@@ -178,7 +199,8 @@ class ConfigLoaderTest {
     void anUnvalidatedAddressIsRefusedByItsAccessorNamingTheKey() {
         SipConfig sip = new SipConfig("localhost", null, 5060, List.of(Transport.UDP));
 
-        assertThatThrownBy(sip::listenInetAddress).hasMessageStartingWith("sip.listen-address: 'localhost' — not an IP");
+        assertThatThrownBy(sip::listenInetAddress)
+                .hasMessageStartingWith("sip.listen-address: 'localhost' — not an IP");
     }
 
     private CallgateConfig load(String yaml) throws IOException, ConfigException {

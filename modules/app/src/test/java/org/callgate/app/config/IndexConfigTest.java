@@ -44,8 +44,9 @@ class IndexConfigTest {
     void aCommitIntervalOfZeroOrOverAnHourIsRefusedWithItsReason() {
         assertThat(errorFor("index:\n  commit-interval: 0s\n"))
                 .isEqualTo(file + ":2:20: index.commit-interval: '0s' — must be longer than 0");
-        assertThat(errorFor("index:\n  commit-interval: 2h\n")).isEqualTo(file + ":2:20: index.commit-interval: '2h'"
-                + " — must be 1h or less: a crash redoes the indexing since the last commit");
+        assertThat(errorFor("index:\n  commit-interval: 2h\n"))
+                .isEqualTo(file + ":2:20: index.commit-interval: '2h'"
+                        + " — must be 1h or less: a crash redoes the indexing since the last commit");
     }
 
     private CallgateConfig load(String yaml) throws IOException, ConfigException {

@@ -57,24 +57,45 @@ class IvrConfigTest {
 
         ServiceLine line = load(PRIVATE_LINE).directory().lines().getFirst();
 
-        Menu more = new Menu("menu-more", Map.of(
-                '1', new MenuAction.Queue("sip:savings@127.0.0.1:5070", "savings", null),
-                '#', new MenuAction.Agent()));
-        Menu main = new Menu("menu-private", Map.of(
-                '1', new MenuAction.Queue("sip:banking@127.0.0.1:5070", "banking", "banking-recorded"),
-                '2', new MenuAction.Queue("sip:private@127.0.0.1:5070", null, null),
-                '9', new MenuAction.Submenu(more),
-                '0', new MenuAction.Agent(),
-                '*', new MenuAction.Repeat()));
-        assertThat(line.ivr()).isEqualTo(new IvrPlan(List.of("nl", "fr", "en"), "language", "welcome-private",
-                "recording-notice", main, Duration.ofSeconds(4), 3, "sip:private@127.0.0.1:5070"));
+        Menu more = new Menu(
+                "menu-more",
+                Map.of(
+                        '1', new MenuAction.Queue("sip:savings@127.0.0.1:5070", "savings", null),
+                        '#', new MenuAction.Agent()));
+        Menu main = new Menu(
+                "menu-private",
+                Map.of(
+                        '1', new MenuAction.Queue("sip:banking@127.0.0.1:5070", "banking", "banking-recorded"),
+                        '2', new MenuAction.Queue("sip:private@127.0.0.1:5070", null, null),
+                        '9', new MenuAction.Submenu(more),
+                        '0', new MenuAction.Agent(),
+                        '*', new MenuAction.Repeat()));
+        assertThat(line.ivr())
+                .isEqualTo(new IvrPlan(
+                        List.of("nl", "fr", "en"),
+                        "language",
+                        "welcome-private",
+                        "recording-notice",
+                        main,
+                        Duration.ofSeconds(4),
+                        3,
+                        "sip:private@127.0.0.1:5070"));
         assertThat(line.ivr().asksLanguage()).isTrue();
     }
 
     @Test
     void theSurveyBecomesThePlansSurveyWaitingTheLinesNoInputForEachAnswer() throws Exception {
-        prompts("language", "welcome-private", "recording-notice", "menu-private", "banking-recorded", "menu-more",
-                "survey-consent", "survey-resolved", "survey-agent", "survey-thanks");
+        prompts(
+                "language",
+                "welcome-private",
+                "recording-notice",
+                "menu-private",
+                "banking-recorded",
+                "menu-more",
+                "survey-consent",
+                "survey-resolved",
+                "survey-agent",
+                "survey-thanks");
 
         IvrPlan plan = load(PRIVATE_LINE + """
                       survey-consent: survey-consent
@@ -84,8 +105,9 @@ class IvrConfigTest {
                 """).directory().lines().getFirst().ivr();
 
         assertThat(plan.surveyConsent()).isEqualTo("survey-consent");
-        assertThat(plan.survey()).isEqualTo(new SurveyPlan(List.of("survey-resolved", "survey-agent"), "survey-thanks",
-                Duration.ofSeconds(4)));
+        assertThat(plan.survey())
+                .isEqualTo(new SurveyPlan(
+                        List.of("survey-resolved", "survey-agent"), "survey-thanks", Duration.ofSeconds(4)));
         assertThat(plan.promptNames()).contains("survey-resolved", "survey-agent", "survey-thanks");
     }
 
@@ -95,8 +117,8 @@ class IvrConfigTest {
 
         IvrPlan plan = load(PRIVATE_LINE).directory().lines().getFirst().ivr();
 
-        assertThat(plan.menu().option('1')).contains(
-                new MenuAction.Queue("sip:banking@127.0.0.1:5070", "banking", "banking-recorded"));
+        assertThat(plan.menu().option('1'))
+                .contains(new MenuAction.Queue("sip:banking@127.0.0.1:5070", "banking", "banking-recorded"));
     }
 
     @Test
@@ -200,23 +222,57 @@ class IvrConfigTest {
             assertThat(plan.menu().option('0')).contains(new MenuAction.Agent());
             assertThat(plan.menu().option('*')).contains(new MenuAction.Repeat());
         });
-        assertThat(lines).extracting(ServiceLine::id).containsExactlyInAnyOrder(
-                "private", "business", "riziv-inami", "traffic-fines");
-        assertThat(options(lines, "private")).isEqualTo(Map.of(
-                '1', queue("banking", "banking", "banking-recorded"), '2', queue("private", null, null),
-                '0', new MenuAction.Agent(), '*', new MenuAction.Repeat()));
-        assertThat(options(lines, "business")).isEqualTo(Map.of(
-                '1', queue("business-parcels", null, null), '2', queue("business-invoices", null, null),
-                '0', new MenuAction.Agent(), '*', new MenuAction.Repeat()));
-        assertThat(options(lines, "riziv-inami")).isEqualTo(Map.of(
-                '1', queue("riziv-inami-orders", null, null), '0', new MenuAction.Agent(), '*', new MenuAction.Repeat()));
-        assertThat(options(lines, "traffic-fines")).isEqualTo(Map.of(
-                '1', queue("traffic-fines-payment", null, null), '2', queue("traffic-fines-disputes", null, null),
-                '0', new MenuAction.Agent(), '*', new MenuAction.Repeat()));
+        assertThat(lines)
+                .extracting(ServiceLine::id)
+                .containsExactlyInAnyOrder("private", "business", "riziv-inami", "traffic-fines");
+        assertThat(options(lines, "private"))
+                .isEqualTo(Map.of(
+                        '1',
+                        queue("banking", "banking", "banking-recorded"),
+                        '2',
+                        queue("private", null, null),
+                        '0',
+                        new MenuAction.Agent(),
+                        '*',
+                        new MenuAction.Repeat()));
+        assertThat(options(lines, "business"))
+                .isEqualTo(Map.of(
+                        '1',
+                        queue("business-parcels", null, null),
+                        '2',
+                        queue("business-invoices", null, null),
+                        '0',
+                        new MenuAction.Agent(),
+                        '*',
+                        new MenuAction.Repeat()));
+        assertThat(options(lines, "riziv-inami"))
+                .isEqualTo(Map.of(
+                        '1',
+                        queue("riziv-inami-orders", null, null),
+                        '0',
+                        new MenuAction.Agent(),
+                        '*',
+                        new MenuAction.Repeat()));
+        assertThat(options(lines, "traffic-fines"))
+                .isEqualTo(Map.of(
+                        '1',
+                        queue("traffic-fines-payment", null, null),
+                        '2',
+                        queue("traffic-fines-disputes", null, null),
+                        '0',
+                        new MenuAction.Agent(),
+                        '*',
+                        new MenuAction.Repeat()));
     }
 
     private static Map<Character, MenuAction> options(List<ServiceLine> lines, String id) {
-        return lines.stream().filter(line -> line.id().equals(id)).findFirst().orElseThrow().ivr().menu().options();
+        return lines.stream()
+                .filter(line -> line.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .ivr()
+                .menu()
+                .options();
     }
 
     private static MenuAction.Queue queue(String user, String service, String announcement) {

@@ -21,6 +21,7 @@ class IvrErrorMessagesTest {
                 queue: sip:private@127.0.0.1:5070
                 ivr:
             """;
+
     private static final String IVR = "service-lines[0].ivr";
 
     @TempDir
@@ -32,14 +33,16 @@ class IvrErrorMessagesTest {
     void anOptionWithNeitherQueueNorMenuNorActionIsRefused() {
         assertThat(errorFor(menu("""
                 "1": {service: banking}
-                """))).isEqualTo(file + ":12:16: " + IVR + ".menu.options.1: {...} — needs one of queue, menu, action");
+                """)))
+                .isEqualTo(file + ":12:16: " + IVR + ".menu.options.1: {...} — needs one of queue, menu, action");
     }
 
     @Test
     void anOptionWithTwoOfQueueMenuAndActionIsRefused() {
         assertThat(errorFor(menu("""
                 "1": {queue: "sip:banking@127.0.0.1:5070", action: agent}
-                """))).isEqualTo(file + ":12:16: " + IVR + ".menu.options.1: {...} — has queue and action; give exactly one"
+                """)))
+                .isEqualTo(file + ":12:16: " + IVR + ".menu.options.1: {...} — has queue and action; give exactly one"
                         + " of queue, menu, action");
     }
 
@@ -47,7 +50,8 @@ class IvrErrorMessagesTest {
     void anUnknownActionIsRefusedWithTheAllowedOnes() {
         assertThat(errorFor(menu("""
                 "0": {action: operator}
-                """))).isEqualTo(file + ":12:25: " + IVR + ".menu.options.0.action: 'operator' — not an action;"
+                """)))
+                .isEqualTo(file + ":12:25: " + IVR + ".menu.options.0.action: 'operator' — not an action;"
                         + " allowed: agent, repeat");
     }
 
@@ -55,7 +59,8 @@ class IvrErrorMessagesTest {
     void aKeyOfTwoDigitsIsRefusedPointingAtTheKey() {
         assertThat(errorFor(menu("""
                 10: {action: agent}
-                """))).isEqualTo(file + ":12:11: " + IVR + ".menu.options.10: {...} — not a DTMF key; an option key is"
+                """)))
+                .isEqualTo(file + ":12:11: " + IVR + ".menu.options.10: {...} — not a DTMF key; an option key is"
                         + " one of 0-9, *, # (quote * and #)");
     }
 
@@ -63,7 +68,8 @@ class IvrErrorMessagesTest {
     void aKeyOfTwoSymbolsIsRefused() {
         assertThat(errorFor(menu("""
                 "**": {action: repeat}
-                """))).isEqualTo(file + ":12:11: " + IVR + ".menu.options.**: {...} — not a DTMF key; an option key is"
+                """)))
+                .isEqualTo(file + ":12:11: " + IVR + ".menu.options.**: {...} — not a DTMF key; an option key is"
                         + " one of 0-9, *, # (quote * and #)");
     }
 
@@ -79,14 +85,16 @@ class IvrErrorMessagesTest {
         assertThat(errorFor(menu("""
                 1: {action: agent}
                 "1": {action: repeat}
-                """))).isEqualTo(file + ":13:11: " + IVR + ".menu.options.1: {...} — duplicate key; first given on line 12");
+                """)))
+                .isEqualTo(file + ":13:11: " + IVR + ".menu.options.1: {...} — duplicate key; first given on line 12");
     }
 
     @Test
     void anOptionQueueThatIsNotASipUriIsRefused() {
         assertThat(errorFor(menu("""
                 "1": {queue: "tel:+3222785044"}
-                """))).isEqualTo(file + ":12:24: " + IVR + ".menu.options.1.queue: 'tel:+3222785044' — not a sip: or sips:"
+                """)))
+                .isEqualTo(file + ":12:24: " + IVR + ".menu.options.1.queue: 'tel:+3222785044' — not a sip: or sips:"
                         + " URI with a host, such as sip:private@10.0.0.5:5070");
     }
 
@@ -94,7 +102,8 @@ class IvrErrorMessagesTest {
     void aServiceThatIsNotLowerCaseIsRefused() {
         assertThat(errorFor(menu("""
                 "1": {queue: "sip:banking@127.0.0.1:5070", service: Banking}
-                """))).isEqualTo(file + ":12:63: " + IVR + ".menu.options.1.service: 'Banking' — must be lower-case letters,"
+                """)))
+                .isEqualTo(file + ":12:63: " + IVR + ".menu.options.1.service: 'Banking' — must be lower-case letters,"
                         + " digits and '-', starting with a letter");
     }
 
@@ -102,7 +111,8 @@ class IvrErrorMessagesTest {
     void aServiceOnAnOptionThatIsNoQueueIsRefused() {
         assertThat(errorFor(menu("""
                 "0": {action: agent, service: banking}
-                """))).isEqualTo(file + ":12:41: " + IVR + ".menu.options.0.service: 'banking' — only a queue option has"
+                """)))
+                .isEqualTo(file + ":12:41: " + IVR + ".menu.options.0.service: 'banking' — only a queue option has"
                         + " a service");
     }
 
@@ -110,7 +120,8 @@ class IvrErrorMessagesTest {
     void anAnnouncementOnASubmenuIsRefused() {
         assertThat(errorFor(menu("""
                 "9": {announcement: notice, menu: {prompt: more, options: {"0": {action: agent}}}}
-                """))).isEqualTo(file + ":12:31: " + IVR + ".menu.options.9.announcement: 'notice' — only a queue option"
+                """)))
+                .isEqualTo(file + ":12:31: " + IVR + ".menu.options.9.announcement: 'notice' — only a queue option"
                         + " has an announcement");
     }
 
@@ -122,7 +133,8 @@ class IvrErrorMessagesTest {
                 menu:
                   prompt: menu
                   options: {}
-                """))).isEqualTo(file + ":11:18: " + IVR + ".menu.options: {} — a menu needs at least one option");
+                """)))
+                .isEqualTo(file + ":11:18: " + IVR + ".menu.options: {} — a menu needs at least one option");
     }
 
     @Test
@@ -131,14 +143,16 @@ class IvrErrorMessagesTest {
                 languages: [nl]
                 greeting: welcome
                 menu: {prompt: menu}
-                """))).isEqualTo(file + ":9:13: " + IVR + ".menu.options: (none) — a menu needs at least one option");
+                """)))
+                .isEqualTo(file + ":9:13: " + IVR + ".menu.options: (none) — a menu needs at least one option");
     }
 
     @Test
     void aSubmenuWithoutOptionsIsRefusedWithItsFullPath() {
         assertThat(errorFor(menu("""
                 "9": {menu: {prompt: more, options: {}}}
-                """))).isEqualTo(file + ":12:47: " + IVR + ".menu.options.9.menu.options: {} — a menu needs at least one"
+                """)))
+                .isEqualTo(file + ":12:47: " + IVR + ".menu.options.9.menu.options: {} — a menu needs at least one"
                         + " option");
     }
 
@@ -157,9 +171,11 @@ class IvrErrorMessagesTest {
                 languages: [nl]
                 """));
 
-        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(
-                file + ":7:7: " + IVR + ".greeting: (none) — required key",
-                file + ":7:7: " + IVR + ".menu: (none) — required key");
+        assertThat(e.errors())
+                .extracting(ConfigError::toString)
+                .containsExactly(
+                        file + ":7:7: " + IVR + ".greeting: (none) — required key",
+                        file + ":7:7: " + IVR + ".menu: (none) — required key");
     }
 
     @Test
@@ -178,8 +194,9 @@ class IvrErrorMessagesTest {
 
     @Test
     void aLanguageThatIsNoTwoLetterCodeIsRefused() {
-        assertThat(errorFor(withLanguages("[nl, FR, eng]"))).isEqualTo(file + ":7:23: " + IVR + ".languages[1]: 'FR' — not a"
-                + " language code: two lower-case letters such as nl, fr, en (ISO 639-1)");
+        assertThat(errorFor(withLanguages("[nl, FR, eng]")))
+                .isEqualTo(file + ":7:23: " + IVR + ".languages[1]: 'FR' — not a"
+                        + " language code: two lower-case letters such as nl, fr, en (ISO 639-1)");
     }
 
     @Test
@@ -201,7 +218,8 @@ class IvrErrorMessagesTest {
                 languages: [nl]
                 greeting: ../welcome
                 menu: {prompt: menu, options: {"0": {action: agent}}}
-                """))).isEqualTo(file + ":8:17: " + IVR + ".greeting: '../welcome' — not a prompt name: lower-case"
+                """)))
+                .isEqualTo(file + ":8:17: " + IVR + ".greeting: '../welcome' — not a prompt name: lower-case"
                         + " letters, digits and '-' (the file is <name>.wav)");
     }
 
@@ -209,7 +227,8 @@ class IvrErrorMessagesTest {
     void anAnnouncementNameIsCheckedLikeEveryPromptName() {
         assertThat(errorFor(menu("""
                 "1": {queue: "sip:banking@127.0.0.1:5070", announcement: Banking Recorded}
-                """))).isEqualTo(file + ":12:68: " + IVR + ".menu.options.1.announcement: 'Banking Recorded' — not a"
+                """)))
+                .isEqualTo(file + ":12:68: " + IVR + ".menu.options.1.announcement: 'Banking Recorded' — not a"
                         + " prompt name: lower-case letters, digits and '-' (the file is <name>.wav)");
     }
 
@@ -228,7 +247,8 @@ class IvrErrorMessagesTest {
         assertThat(errorFor(ivr("""
                 languages: [nl]
                 no-input: 5
-                """))).isEqualTo(file + ":8:17: " + IVR + ".no-input: 5 — expected a duration such as 30s, 500ms, 5m");
+                """)))
+                .isEqualTo(file + ":8:17: " + IVR + ".no-input: 5 — expected a duration such as 30s, 500ms, 5m");
     }
 
     @Test
@@ -255,7 +275,8 @@ class IvrErrorMessagesTest {
     void anUnknownOptionKeyIsNamedWithTheKeysAllowedThere() {
         assertThat(errorFor(menu("""
                 "1": {queue: "sip:banking@127.0.0.1:5070", servce: banking}
-                """))).isEqualTo(file + ":12:54: " + IVR + ".menu.options.1.servce: 'banking' — unknown key; allowed:"
+                """)))
+                .isEqualTo(file + ":12:54: " + IVR + ".menu.options.1.servce: 'banking' — unknown key; allowed:"
                         + " action, announcement, menu, queue, service");
     }
 
@@ -264,7 +285,8 @@ class IvrErrorMessagesTest {
         assertThat(errorFor(ivr("""
                 languages: [nl]
                 timeout: 5s
-                """))).isEqualTo(file + ":8:7: " + IVR + ".timeout: '5s' — unknown key; allowed: greeting, language-prompt,"
+                """)))
+                .isEqualTo(file + ":8:7: " + IVR + ".timeout: '5s' — unknown key; allowed: greeting, language-prompt,"
                         + " languages, menu, no-input, recording-notice, retries, sms-offer,"
                         + " survey, survey-consent");
     }
@@ -276,7 +298,8 @@ class IvrErrorMessagesTest {
                 greeting: welcome
                 menu: {prompt: menu, options: {"0": {action: agent}}}
                 survey: {questions: [survey-resolved], thanks: survey-thanks}
-                """))).isEqualTo(file + ":10:15: " + IVR + ".survey: {...} — needs survey-consent: only callers who"
+                """)))
+                .isEqualTo(file + ":10:15: " + IVR + ".survey: {...} — needs survey-consent: only callers who"
                         + " consented at the start of the call hear the survey (R10)");
     }
 
@@ -291,9 +314,12 @@ class IvrErrorMessagesTest {
                   questions: []
                 """));
 
-        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(
-                file + ":12:9: " + IVR + ".survey.thanks: (none) — required key",
-                file + ":12:20: " + IVR + ".survey.questions: [] — 1 to 5 questions: the caller is asked after the call");
+        assertThat(e.errors())
+                .extracting(ConfigError::toString)
+                .containsExactly(
+                        file + ":12:9: " + IVR + ".survey.thanks: (none) — required key",
+                        file + ":12:20: " + IVR
+                                + ".survey.questions: [] — 1 to 5 questions: the caller is asked after the call");
     }
 
     @Test
@@ -304,7 +330,8 @@ class IvrErrorMessagesTest {
                 menu: {prompt: menu, options: {"0": {action: agent}}}
                 survey-consent: survey-consent
                 survey: {questions: [survey-resolved, Survey Agent], thanks: survey-thanks}
-                """))).isEqualTo(file + ":11:45: " + IVR + ".survey.questions[1]: 'Survey Agent' — not a prompt name:"
+                """)))
+                .isEqualTo(file + ":11:45: " + IVR + ".survey.questions[1]: 'Survey Agent' — not a prompt name:"
                         + " lower-case letters, digits and '-' (the file is <name>.wav)");
     }
 
@@ -314,21 +341,24 @@ class IvrErrorMessagesTest {
                 languages: [nl]
                 greeting: welcome
                 menu: {prompt: menu, options: [agent]}
-                """))).isEqualTo(file + ":9:37: " + IVR + ".menu.options: [...] — expected a mapping of keys");
+                """)))
+                .isEqualTo(file + ":9:37: " + IVR + ".menu.options: [...] — expected a mapping of keys");
     }
 
     @Test
     void anOptionGivenAsTextIsRefused() {
         assertThat(errorFor(menu("""
                 "0": agent
-                """))).isEqualTo(file + ":12:16: " + IVR + ".menu.options.0: 'agent' — expected a mapping of keys");
+                """)))
+                .isEqualTo(file + ":12:16: " + IVR + ".menu.options.0: 'agent' — expected a mapping of keys");
     }
 
     @Test
     void anEmptyOptionIsRefused() {
         assertThat(errorFor(menu("""
                 "0":
-                """))).isEqualTo(file + ":12:15: " + IVR + ".menu.options.0: null — empty entry; give a value or remove"
+                """)))
+                .isEqualTo(file + ":12:15: " + IVR + ".menu.options.0: null — empty entry; give a value or remove"
                         + " the entry");
     }
 
@@ -336,7 +366,8 @@ class IvrErrorMessagesTest {
     void anEmptyPromptsDirIsRefused() {
         assertThat(errorFor("""
                 prompts-dir: ""
-                """)).isEqualTo(file + ":1:14: prompts-dir: '' — must not be empty; leave the key out for config/prompts");
+                """))
+                .isEqualTo(file + ":1:14: prompts-dir: '' — must not be empty; leave the key out for config/prompts");
     }
 
     @Test
@@ -352,12 +383,16 @@ class IvrErrorMessagesTest {
                     "0": {action: operator}
                 """));
 
-        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(
-                file + ":7:23: " + IVR + ".languages[1]: 'nl' — listed twice",
-                file + ":9:16: " + IVR + ".retries: 12 — out of range 0..9",
-                file + ":13:16: " + IVR + ".menu.options.1: {...} — has queue and action; give exactly one of queue, menu,"
-                        + " action",
-                file + ":14:25: " + IVR + ".menu.options.0.action: 'operator' — not an action; allowed: agent, repeat");
+        assertThat(e.errors())
+                .extracting(ConfigError::toString)
+                .containsExactly(
+                        file + ":7:23: " + IVR + ".languages[1]: 'nl' — listed twice",
+                        file + ":9:16: " + IVR + ".retries: 12 — out of range 0..9",
+                        file + ":13:16: " + IVR
+                                + ".menu.options.1: {...} — has queue and action; give exactly one of queue, menu,"
+                                + " action",
+                        file + ":14:25: " + IVR
+                                + ".menu.options.0.action: 'operator' — not an action; allowed: agent, repeat");
     }
 
     /** A line whose ivr has languages, greeting and a menu with the given options (first on line 12, column 11). */

@@ -54,22 +54,28 @@ class PromptFilesTest {
         TestPrompts.create(dir.resolve("prompts"), List.of("nl", "fr"), PRIVATE_PROMPTS);
         Files.delete(dir.resolve("prompts/fr/banking-recorded.wav"));
 
-        assertThat(exceptionFor(PRIVATE_LINE).errors()).extracting(ConfigError::toString).containsExactly(
-                file + ":15:86: service-lines[0].ivr.menu.options.1.announcement: 'banking-recorded' — no prompt file"
+        assertThat(exceptionFor(PRIVATE_LINE).errors())
+                .extracting(ConfigError::toString)
+                .containsExactly(file
+                        + ":15:86: service-lines[0].ivr.menu.options.1.announcement: 'banking-recorded' — no prompt file"
                         + " prompts/fr/banking-recorded.wav");
     }
 
     @Test
     void everyMissingPromptIsReportedInFileOrderOncePerLanguage() throws IOException {
         TestPrompts.create(dir.resolve("prompts"), List.of("nl"), PRIVATE_PROMPTS);
-        TestPrompts.create(dir.resolve("prompts"), List.of("fr"), List.of("language", "welcome-private", "menu-private",
-                "banking-recorded"));
+        TestPrompts.create(
+                dir.resolve("prompts"),
+                List.of("fr"),
+                List.of("language", "welcome-private", "menu-private", "banking-recorded"));
 
-        assertThat(exceptionFor(PRIVATE_LINE).errors()).extracting(ConfigError::toString).containsExactly(
-                file + ":11:25: service-lines[0].ivr.recording-notice: 'recording-notice' — no prompt file"
-                        + " prompts/fr/recording-notice.wav",
-                file + ":16:32: service-lines[0].ivr.menu.options.9.menu.prompt: 'menu-more' — no prompt file"
-                        + " prompts/fr/menu-more.wav");
+        assertThat(exceptionFor(PRIVATE_LINE).errors())
+                .extracting(ConfigError::toString)
+                .containsExactly(
+                        file + ":11:25: service-lines[0].ivr.recording-notice: 'recording-notice' — no prompt file"
+                                + " prompts/fr/recording-notice.wav",
+                        file + ":16:32: service-lines[0].ivr.menu.options.9.menu.prompt: 'menu-more' — no prompt file"
+                                + " prompts/fr/menu-more.wav");
     }
 
     @Test
@@ -83,13 +89,15 @@ class PromptFilesTest {
                       survey:
                         questions: [survey-resolved, survey-agent]
                         thanks: survey-thanks
-                """).errors()).extracting(ConfigError::toString).containsExactly(
-                file + ":19:38: service-lines[0].ivr.survey.questions[1]: 'survey-agent' — no prompt file"
-                        + " prompts/nl/survey-agent.wav",
-                file + ":19:38: service-lines[0].ivr.survey.questions[1]: 'survey-agent' — no prompt file"
-                        + " prompts/fr/survey-agent.wav",
-                file + ":20:17: service-lines[0].ivr.survey.thanks: 'survey-thanks' — no prompt file"
-                        + " prompts/fr/survey-thanks.wav");
+                """).errors())
+                .extracting(ConfigError::toString)
+                .containsExactly(
+                        file + ":19:38: service-lines[0].ivr.survey.questions[1]: 'survey-agent' — no prompt file"
+                                + " prompts/nl/survey-agent.wav",
+                        file + ":19:38: service-lines[0].ivr.survey.questions[1]: 'survey-agent' — no prompt file"
+                                + " prompts/fr/survey-agent.wav",
+                        file + ":20:17: service-lines[0].ivr.survey.thanks: 'survey-thanks' — no prompt file"
+                                + " prompts/fr/survey-thanks.wav");
     }
 
     @Test
@@ -98,14 +106,16 @@ class PromptFilesTest {
         Files.delete(dir.resolve("prompts/nl/language.wav"));
         Files.createDirectory(dir.resolve("prompts/nl/language.wav"));
 
-        assertThat(errorFor(PRIVATE_LINE)).isEqualTo(file + ":9:24: service-lines[0].ivr.language-prompt: 'language' —"
-                + " no prompt file prompts/nl/language.wav");
+        assertThat(errorFor(PRIVATE_LINE))
+                .isEqualTo(file + ":9:24: service-lines[0].ivr.language-prompt: 'language' —"
+                        + " no prompt file prompts/nl/language.wav");
     }
 
     @Test
     void aMissingPromptsDirectoryIsOneErrorNamingWhereItWasLookedFor() {
-        assertThat(exceptionFor(PRIVATE_LINE).errors()).extracting(ConfigError::toString).containsExactly(
-                file + ":1:14: prompts-dir: 'prompts' — no such directory " + dir.resolve("prompts"));
+        assertThat(exceptionFor(PRIVATE_LINE).errors())
+                .extracting(ConfigError::toString)
+                .containsExactly(file + ":1:14: prompts-dir: 'prompts' — no such directory " + dir.resolve("prompts"));
     }
 
     @Test
@@ -113,7 +123,8 @@ class PromptFilesTest {
         assertThat(errorFor("""
                 sip:
                   port: 5060
-                """)).isEqualTo(file + ":1:1: prompts-dir: 'config/prompts' — no such directory "
+                """))
+                .isEqualTo(file + ":1:1: prompts-dir: 'config/prompts' — no such directory "
                         + dir.resolve("config/prompts"));
     }
 
@@ -129,8 +140,9 @@ class PromptFilesTest {
         assertThat(exceptionFor(PRIVATE_LINE.replace("retries: 2", "") + """
                 sip:
                   port: 0
-                """).errors()).extracting(ConfigError::toString).containsExactly(
-                        file + ":18:9: sip.port: 0 — out of range 1..65535");
+                """).errors())
+                .extracting(ConfigError::toString)
+                .containsExactly(file + ":18:9: sip.port: 0 — out of range 1..65535");
     }
 
     @Test

@@ -26,8 +26,8 @@ class RecordingConfigTest {
 
     @Test
     void theDefaultsSampleHalfTheCallsAndAlwaysRecordBanking() {
-        assertThat(ConfigLoader.defaults().recording()).isEqualTo(
-                new RecordingConfig(0.5, RecordingConfig.DEMO_KEY, List.of("banking"), List.of()));
+        assertThat(ConfigLoader.defaults().recording())
+                .isEqualTo(new RecordingConfig(0.5, RecordingConfig.DEMO_KEY, List.of("banking"), List.of()));
         assertThat(ConfigLoader.defaults().recording().usesDemoKey()).isTrue();
     }
 
@@ -41,10 +41,14 @@ class RecordingConfigTest {
                   objections: ["0475 12 34 56", "+32 2 201 11 11"]
                 """).recording();
 
-        assertThat(recording).isEqualTo(new RecordingConfig(1.0, "s3cret", List.of("banking", "investments"),
-                List.of("0475 12 34 56", "+32 2 201 11 11")));
+        assertThat(recording)
+                .isEqualTo(new RecordingConfig(
+                        1.0, "s3cret", List.of("banking", "investments"), List.of("0475 12 34 56", "+32 2 201 11 11")));
         assertThat(recording.usesDemoKey()).isFalse();
-        assertThat(recording.toDecision().decide("c1", "investments", true, null).reason())
+        assertThat(recording
+                        .toDecision()
+                        .decide("c1", "investments", true, null)
+                        .reason())
                 .isEqualTo(Recording.Reason.BANKING_MIFID);
         assertThat(recording.toDecision().decide("c1", "private", false, null).reason())
                 .isEqualTo(Recording.Reason.SAMPLED);
@@ -64,7 +68,8 @@ class RecordingConfigTest {
         assertThat(errorFor("""
                 recording:
                   sample-rate: 1.5
-                """)).isEqualTo(file + ":2:16: recording.sample-rate: 1.5 — out of range 0..1: the share of calls"
+                """))
+                .isEqualTo(file + ":2:16: recording.sample-rate: 1.5 — out of range 0..1: the share of calls"
                         + " recorded (R7: 0.5)");
     }
 
@@ -81,7 +86,8 @@ class RecordingConfigTest {
         assertThat(errorFor("""
                 recording:
                   sampling-key: ""
-                """)).isEqualTo(file + ":2:17: recording.sampling-key: '' — must not be empty: the sample is keyed"
+                """))
+                .isEqualTo(file + ":2:17: recording.sampling-key: '' — must not be empty: the sample is keyed"
                         + " so that only key holders can reproduce it");
     }
 
@@ -90,7 +96,8 @@ class RecordingConfigTest {
         assertThat(errorFor("""
                 recording:
                   banking-services: [banking, Postinfo]
-                """)).isEqualTo(file + ":2:31: recording.banking-services[1]: 'Postinfo' — must be lower-case letters,"
+                """))
+                .isEqualTo(file + ":2:31: recording.banking-services[1]: 'Postinfo' — must be lower-case letters,"
                         + " digits and '-', starting with a letter");
     }
 
@@ -99,12 +106,14 @@ class RecordingConfigTest {
         assertThat(errorFor("""
                 recording:
                   objections: ["0475 12 34 56", call me]
-                """)).isEqualTo(file + ":2:33: recording.objections[1]: 'call me' — not a telephone number");
+                """))
+                .isEqualTo(file + ":2:33: recording.objections[1]: 'call me' — not a telephone number");
     }
 
     @Test
     void theKeyNeverAppearsInTheConfigurationsText() throws Exception {
-        RecordingConfig recording = load("recording:\n  sampling-key: very-secret-key\n").recording();
+        RecordingConfig recording =
+                load("recording:\n  sampling-key: very-secret-key\n").recording();
 
         assertThat(recording.toString()).doesNotContain("very-secret-key").contains("15 characters");
     }

@@ -30,9 +30,11 @@ class SmsConfigTest {
 
     @Test
     void theDefaultsAreAnOutboxUnderVarAndAWebhookWithoutUrl() {
-        assertThat(ConfigLoader.defaults().sms()).isEqualTo(new SmsConfig(SmsConfig.Sender.OUTBOX,
-                Path.of("var/sms-outbox.jsonl"),
-                new SmsWebhookConfig(null, Duration.ofSeconds(5), 3, Duration.ofMillis(500))));
+        assertThat(ConfigLoader.defaults().sms())
+                .isEqualTo(new SmsConfig(
+                        SmsConfig.Sender.OUTBOX,
+                        Path.of("var/sms-outbox.jsonl"),
+                        new SmsWebhookConfig(null, Duration.ofSeconds(5), 3, Duration.ofMillis(500))));
     }
 
     @Test
@@ -52,8 +54,12 @@ class SmsConfigTest {
                     backoff: 1m
                 """).sms();
 
-        assertThat(sms).isEqualTo(new SmsConfig(SmsConfig.Sender.WEBHOOK, Path.of("var/sms-outbox.jsonl"),
-                new SmsWebhookConfig("https://sms-gateway.example/send", Duration.ofSeconds(2), 0, Duration.ofMinutes(1))));
+        assertThat(sms)
+                .isEqualTo(new SmsConfig(
+                        SmsConfig.Sender.WEBHOOK,
+                        Path.of("var/sms-outbox.jsonl"),
+                        new SmsWebhookConfig(
+                                "https://sms-gateway.example/send", Duration.ofSeconds(2), 0, Duration.ofMinutes(1))));
         assertThat(sms.webhook().uri()).isEqualTo(URI.create("https://sms-gateway.example/send"));
     }
 
@@ -67,7 +73,8 @@ class SmsConfigTest {
                 """).sms();
 
         assertThat(sms.outbox()).isEqualTo(Path.of("/srv/callgate/sms.jsonl"));
-        assertThat(sms.webhook()).isEqualTo(new SmsWebhookConfig(null, Duration.ofSeconds(5), 10, Duration.ofMillis(500)));
+        assertThat(sms.webhook())
+                .isEqualTo(new SmsWebhookConfig(null, Duration.ofSeconds(5), 10, Duration.ofMillis(500)));
     }
 
     @Test
@@ -104,7 +111,8 @@ class SmsConfigTest {
                   sender: webhook
                   webhook:
                     url: ftp://sms.example/send
-                """)).isEqualTo(file + ":4:10: sms.webhook.url: 'ftp://sms.example/send' — not an http or https URL"
+                """))
+                .isEqualTo(file + ":4:10: sms.webhook.url: 'ftp://sms.example/send' — not an http or https URL"
                         + " with a host, such as https://sms-gateway.example/send");
     }
 
@@ -114,7 +122,8 @@ class SmsConfigTest {
                 sms:
                   webhook:
                     url: "https:/send"
-                """)).startsWith(file + ":3:10: sms.webhook.url: 'https:/send' — not an http or https URL with a host");
+                """))
+                .startsWith(file + ":3:10: sms.webhook.url: 'https:/send' — not an http or https URL with a host");
     }
 
     @Test
@@ -132,7 +141,9 @@ class SmsConfigTest {
                   webhook:
                     timeout: 0s
                     backoff: 0ms
-                """).errors()).extracting(ConfigError::toString).containsExactly(
+                """).errors())
+                .extracting(ConfigError::toString)
+                .containsExactly(
                         file + ":3:14: sms.webhook.timeout: '0s' — must be longer than 0",
                         file + ":4:14: sms.webhook.backoff: '0ms' — must be longer than 0");
     }
@@ -150,7 +161,8 @@ class SmsConfigTest {
         assertThat(errorFor("""
                 sms:
                   outbox: ""
-                """)).isEqualTo(file + ":2:11: sms.outbox: '' — must not be empty; leave the key out for"
+                """))
+                .isEqualTo(file + ":2:11: sms.outbox: '' — must not be empty; leave the key out for"
                         + " var/sms-outbox.jsonl");
     }
 
@@ -160,14 +172,17 @@ class SmsConfigTest {
                 sms:
                   webhook:
                     uri: https://sms-gateway.example/send
-                """)).isEqualTo(file + ":3:5: sms.webhook.uri: 'https://sms-gateway.example/send' — unknown key;"
+                """))
+                .isEqualTo(file + ":3:5: sms.webhook.uri: 'https://sms-gateway.example/send' — unknown key;"
                         + " allowed: backoff, retries, timeout, url");
     }
 
     @Test
     void theDefaultSenderIsTheOutbox() {
-        assertThat(SmsSenders.create(SmsConfig.defaults())).isInstanceOfSatisfying(OutboxSmsSender.class,
-                outbox -> assertThat(outbox.file()).isEqualTo(Path.of("var/sms-outbox.jsonl")));
+        assertThat(SmsSenders.create(SmsConfig.defaults()))
+                .isInstanceOfSatisfying(
+                        OutboxSmsSender.class,
+                        outbox -> assertThat(outbox.file()).isEqualTo(Path.of("var/sms-outbox.jsonl")));
     }
 
     @Test
@@ -186,7 +201,8 @@ class SmsConfigTest {
     void anUnvalidatedWebhookSectionIsRefusedNamingTheKey() {
         SmsConfig noUrl = new SmsConfig(SmsConfig.Sender.WEBHOOK, Path.of("x"), SmsWebhookConfig.defaults());
 
-        assertThatThrownBy(() -> SmsSenders.create(noUrl)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SmsSenders.create(noUrl))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sms.webhook.url: (none) — required when sender is webhook");
     }
 

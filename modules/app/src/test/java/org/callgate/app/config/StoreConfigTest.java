@@ -25,8 +25,8 @@ class StoreConfigTest {
     @Test
     void theDefaultIsAFileStoreUnderVarWithTheDefaultRetentionProfile() {
         assertThat(ConfigLoader.defaults().store())
-                .isEqualTo(new StoreConfig("file", Path.of("var/store"), Path.of("var/spool"), "default",
-                        S3StoreConfig.defaults()));
+                .isEqualTo(new StoreConfig(
+                        "file", Path.of("var/store"), Path.of("var/spool"), "default", S3StoreConfig.defaults()));
     }
 
     @Test
@@ -36,8 +36,13 @@ class StoreConfigTest {
                   path: /srv/callgate/store
                   spool: /var/spool/callgate
                   retention-profile: quality-control
-                """).store()).isEqualTo(new StoreConfig("file", Path.of("/srv/callgate/store"),
-                Path.of("/var/spool/callgate"), "quality-control", S3StoreConfig.defaults()));
+                """).store())
+                .isEqualTo(new StoreConfig(
+                        "file",
+                        Path.of("/srv/callgate/store"),
+                        Path.of("/var/spool/callgate"),
+                        "quality-control",
+                        S3StoreConfig.defaults()));
     }
 
     @Test
@@ -71,26 +76,36 @@ class StoreConfigTest {
 
     @Test
     void anS3StoreDefaultsToAnEuRegion() throws Exception {
-        assertThat(load("store:\n  type: s3\n  s3:\n    bucket: calls\n").store().s3().toSettings().region())
+        assertThat(load("store:\n  type: s3\n  s3:\n    bucket: calls\n")
+                        .store()
+                        .s3()
+                        .toSettings()
+                        .region())
                 .isEqualTo("eu-west-1");
     }
 
     @Test
     void aBadBucketNameIsRefusedInOneLine() {
         assertThat(errorFor("store:\n  type: s3\n  s3:\n    bucket: Calls_EU\n"))
-                .startsWith(file + ":").contains("store.s3: 'Calls_EU' — ").doesNotContain("\n");
+                .startsWith(file + ":")
+                .contains("store.s3: 'Calls_EU' — ")
+                .doesNotContain("\n");
     }
 
     @Test
     void anUnknownRetentionProfileIsRefused() {
-        assertThat(errorFor("store:\n  retention-profile: forever\n")).isEqualTo(file
-                + ":2:22: store.retention-profile: 'forever' — unknown profile; allowed: [default, quality-control]");
+        assertThat(errorFor("store:\n  retention-profile: forever\n"))
+                .isEqualTo(
+                        file
+                                + ":2:22: store.retention-profile: 'forever' — unknown profile; allowed: [default, quality-control]");
     }
 
     @Test
     void theSpoolCannotBeTheStoreItself() {
-        assertThat(errorFor("store:\n  path: data\n  spool: data/\n")).isEqualTo(file
-                + ":3:10: store.spool: 'data/' — must differ from store.path: the spool holds what is not stored yet");
+        assertThat(errorFor("store:\n  path: data\n  spool: data/\n"))
+                .isEqualTo(
+                        file
+                                + ":3:10: store.spool: 'data/' — must differ from store.path: the spool holds what is not stored yet");
     }
 
     private CallgateConfig load(String yaml) throws IOException, ConfigException {

@@ -13,13 +13,24 @@ import java.util.List;
 final class TestPrompts {
 
     /** Every prompt the default lines name. */
-    static final List<String> DEFAULT_NAMES = List.of("language", "recording-notice", "banking-recorded",
-            "welcome-private", "welcome-business", "welcome-riziv-inami", "welcome-traffic-fines",
-            "menu-private", "menu-business", "menu-riziv-inami", "menu-traffic-fines", "sms-offer", "sms-sent");
+    static final List<String> DEFAULT_NAMES = List.of(
+            "language",
+            "recording-notice",
+            "banking-recorded",
+            "welcome-private",
+            "welcome-business",
+            "welcome-riziv-inami",
+            "welcome-traffic-fines",
+            "menu-private",
+            "menu-business",
+            "menu-riziv-inami",
+            "menu-traffic-fines",
+            "sms-offer",
+            "sms-sent");
+
     static final List<String> DEFAULT_LANGUAGES = List.of("nl", "fr", "en");
 
-    private TestPrompts() {
-    }
+    private TestPrompts() {}
 
     /**
      * Makes {@code workingDir} a directory in which the default {@code prompts-dir},

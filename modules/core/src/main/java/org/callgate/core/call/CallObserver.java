@@ -9,5 +9,5 @@ public interface CallObserver {
 
     void callEnded(CallSummary summary);
 
-    CallObserver NONE = summary -> { };
+    CallObserver NONE = summary -> {};
 }

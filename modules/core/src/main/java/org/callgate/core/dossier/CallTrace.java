@@ -2,9 +2,9 @@ package org.callgate.core.dossier;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.callgate.core.PhoneNumber;
-import java.util.Locale;
 
 /**
  * The trace of a call (R1): who called which service when, the parcel barcodes and whatever else
@@ -17,8 +17,18 @@ import java.util.Locale;
  * @param ivrPath the menu keys and the route, as the IVR recorded them
  * @param dossier the dossier the call was identified with or linked to at the time, or null
  */
-public record CallTrace(String callId, PhoneNumber caller, String serviceLine, String service, Instant time,
-        List<String> barcodes, String given, String ivrPath, boolean smsOffered, boolean smsTaken, String dossier,
+public record CallTrace(
+        String callId,
+        PhoneNumber caller,
+        String serviceLine,
+        String service,
+        Instant time,
+        List<String> barcodes,
+        String given,
+        String ivrPath,
+        boolean smsOffered,
+        boolean smsTaken,
+        String dossier,
         RecordRetention retention) {
 
     public CallTrace {
@@ -33,8 +43,19 @@ public record CallTrace(String callId, PhoneNumber caller, String serviceLine, S
 
     /** The same trace with another retention: the store's legal hold, read back (R19). */
     public CallTrace withRetention(RecordRetention kept) {
-        return new CallTrace(callId, caller, serviceLine, service, time, barcodes, given, ivrPath, smsOffered, smsTaken,
-                dossier, kept);
+        return new CallTrace(
+                callId,
+                caller,
+                serviceLine,
+                service,
+                time,
+                barcodes,
+                given,
+                ivrPath,
+                smsOffered,
+                smsTaken,
+                dossier,
+                kept);
     }
 
     /** A barcode as agents type it ({@code cd 1234 5678 9be}) in the form it is indexed. */

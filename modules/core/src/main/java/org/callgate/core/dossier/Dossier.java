@@ -1,10 +1,10 @@
 package org.callgate.core.dossier;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.callgate.core.PhoneNumber;
-import java.util.ArrayList;
 
 /**
  * A caller's dossier (R2): who they are, how to reach them, what they asked, and the calls linked
@@ -23,8 +23,19 @@ import java.util.ArrayList;
  * @param created when the dossier was opened; retention counts from here
  * @param updated when this version was written
  */
-public record Dossier(String number, int version, String name, String firstName, List<PhoneNumber> phones,
-        Iban iban, String email, String notes, String service, List<String> calls, Instant created, Instant updated,
+public record Dossier(
+        String number,
+        int version,
+        String name,
+        String firstName,
+        List<PhoneNumber> phones,
+        Iban iban,
+        String email,
+        String notes,
+        String service,
+        List<String> calls,
+        Instant created,
+        Instant updated,
         RecordRetention retention) {
 
     public Dossier {
@@ -50,8 +61,8 @@ public record Dossier(String number, int version, String name, String firstName,
 
     /** The same version with another retention: the store's legal hold, read back (R19). */
     public Dossier withRetention(RecordRetention kept) {
-        return new Dossier(number, version, name, firstName, phones, iban, email, notes, service, calls, created,
-                updated, kept);
+        return new Dossier(
+                number, version, name, firstName, phones, iban, email, notes, service, calls, created, updated, kept);
     }
 
     /** The next version, with {@code callId} linked (once). */
@@ -61,7 +72,19 @@ public record Dossier(String number, int version, String name, String firstName,
         }
         List<String> linked = new ArrayList<>(calls);
         linked.add(callId);
-        return new Dossier(number, version + 1, name, firstName, phones, iban, email, notes, service, linked,
-                created, at, retention);
+        return new Dossier(
+                number,
+                version + 1,
+                name,
+                firstName,
+                phones,
+                iban,
+                email,
+                notes,
+                service,
+                linked,
+                created,
+                at,
+                retention);
     }
 }

@@ -20,6 +20,5 @@ public interface RecordingIndexer {
     void indexStored(String metadataKey, RecordingRef recording) throws IndexingException;
 
     /** Indexes nothing: for tools that store recordings without an index. */
-    RecordingIndexer NONE = (metadataKey, recording) -> {
-    };
+    RecordingIndexer NONE = (metadataKey, recording) -> {};
 }

@@ -12,8 +12,16 @@ import org.callgate.core.PhoneNumber;
  * @param caller the caller's number, or null when withheld
  * @param dossier the dossier linked when the recording was stored, or null
  */
-public record RecordingRef(String callId, String audioKey, PhoneNumber caller, String service, Instant start,
-        long durationMillis, boolean incomplete, String dossier, RecordRetention retention) {
+public record RecordingRef(
+        String callId,
+        String audioKey,
+        PhoneNumber caller,
+        String service,
+        Instant start,
+        long durationMillis,
+        boolean incomplete,
+        String dossier,
+        RecordRetention retention) {
 
     public RecordingRef {
         Objects.requireNonNull(callId, "callId");

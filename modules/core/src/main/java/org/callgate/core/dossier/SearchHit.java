@@ -15,8 +15,18 @@ import java.util.List;
  * @param barcodes a trace's barcodes, empty otherwise
  * @param time a dossier's last change, a call's start
  */
-public record SearchHit(RecordKind kind, String id, String dossier, String displayName, List<String> phones,
-        String maskedIban, List<String> barcodes, String service, Instant time, RecordRetention retention, float score) {
+public record SearchHit(
+        RecordKind kind,
+        String id,
+        String dossier,
+        String displayName,
+        List<String> phones,
+        String maskedIban,
+        List<String> barcodes,
+        String service,
+        Instant time,
+        RecordRetention retention,
+        float score) {
 
     public SearchHit {
         phones = List.copyOf(phones);

@@ -20,8 +20,19 @@ import org.callgate.core.PhoneNumber;
  * @param from inclusive lower bound of the record's time (dossier: last change; call: start), or null
  * @param to exclusive upper bound, or null
  */
-public record SearchQuery(PhoneNumber phone, String name, String dossier, String barcode, Iban iban, String callId,
-        String service, Instant from, Instant to, Set<RecordKind> kinds, int offset, int limit) {
+public record SearchQuery(
+        PhoneNumber phone,
+        String name,
+        String dossier,
+        String barcode,
+        Iban iban,
+        String callId,
+        String service,
+        Instant from,
+        Instant to,
+        Set<RecordKind> kinds,
+        int offset,
+        int limit) {
 
     public static final int MAX_LIMIT = 200;
     private static final Pattern DOSSIER_NUMBER = Pattern.compile("D[0-9]{4}-[0-9]{6}");
@@ -104,18 +115,18 @@ public record SearchQuery(PhoneNumber phone, String name, String dossier, String
     }
 
     public SearchQuery between(Instant fromInclusive, Instant toExclusive) {
-        return new SearchQuery(phone, name, dossier, barcode, iban, callId, service, fromInclusive, toExclusive, kinds,
-                offset, limit);
+        return new SearchQuery(
+                phone, name, dossier, barcode, iban, callId, service, fromInclusive, toExclusive, kinds, offset, limit);
     }
 
     public SearchQuery only(RecordKind first, RecordKind... more) {
-        return new SearchQuery(phone, name, dossier, barcode, iban, callId, service, from, to,
-                EnumSet.of(first, more), offset, limit);
+        return new SearchQuery(
+                phone, name, dossier, barcode, iban, callId, service, from, to, EnumSet.of(first, more), offset, limit);
     }
 
     public SearchQuery page(int pageOffset, int pageLimit) {
-        return new SearchQuery(phone, name, dossier, barcode, iban, callId, service, from, to, kinds, pageOffset,
-                pageLimit);
+        return new SearchQuery(
+                phone, name, dossier, barcode, iban, callId, service, from, to, kinds, pageOffset, pageLimit);
     }
 
     private static String blankToNull(String value) {

@@ -5,8 +5,7 @@ public final class Dtmf {
 
     private static final String SYMBOLS = "0123456789*#";
 
-    private Dtmf() {
-    }
+    private Dtmf() {}
 
     public static boolean isSymbol(char key) {
         return SYMBOLS.indexOf(key) >= 0;

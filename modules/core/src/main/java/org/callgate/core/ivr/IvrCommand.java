@@ -14,20 +14,20 @@ public sealed interface IvrCommand {
     }
 
     /** Stop what is playing. */
-    record StopPlaying() implements IvrCommand { }
+    record StopPlaying() implements IvrCommand {}
 
     /** Report {@link IvrMachine#onTimeout(int)} with this token after the delay, unless superseded. */
-    record StartTimer(Duration after, int token) implements IvrCommand { }
+    record StartTimer(Duration after, int token) implements IvrCommand {}
 
     /** Send the SMS link to the caller (R9), in the caller's language. */
-    record SendSms(String text, String language) implements IvrCommand { }
+    record SendSms(String text, String language) implements IvrCommand {}
 
     /**
      * End the call from callgate's side: the caller got what they needed without an agent (the
      * SMS link, R9), or the post-call survey is over (R10).
      */
-    record Hangup() implements IvrCommand { }
+    record Hangup() implements IvrCommand {}
 
     /** The IVR is done: connect the caller. */
-    record Connect(IvrOutcome outcome) implements IvrCommand { }
+    record Connect(IvrOutcome outcome) implements IvrCommand {}
 }

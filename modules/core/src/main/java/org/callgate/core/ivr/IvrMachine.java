@@ -18,7 +18,15 @@ import org.callgate.core.ivr.IvrOutcome.Reason;
  */
 public final class IvrMachine implements Dialogue {
 
-    private enum Stage { LANGUAGE, SURVEY, GREETING, MENU, ANNOUNCING, SMS_SENT, DONE }
+    private enum Stage {
+        LANGUAGE,
+        SURVEY,
+        GREETING,
+        MENU,
+        ANNOUNCING,
+        SMS_SENT,
+        DONE
+    }
 
     private final IvrPlan plan;
     private final CallerFacts caller;
@@ -57,7 +65,8 @@ public final class IvrMachine implements Dialogue {
         if (plan.asksLanguage()) {
             stage = Stage.LANGUAGE;
             List<PromptRef> prompts = plan.languages().stream()
-                    .map(lang -> new PromptRef(lang, plan.languagePrompt())).toList();
+                    .map(lang -> new PromptRef(lang, plan.languagePrompt()))
+                    .toList();
             return play(prompts, true);
         }
         return afterLanguage(); // one language: nothing to choose, consent is still asked first (R10)
@@ -74,12 +83,13 @@ public final class IvrMachine implements Dialogue {
             out.add(new IvrCommand.StopPlaying());
         }
         timer++; // any pending no-input timer is now stale
-        out.addAll(switch (stage) {
-            case LANGUAGE -> chooseLanguage(key);
-            case SURVEY -> answerSurvey(key);
-            case GREETING, MENU -> choose(key);
-            default -> List.of();
-        });
+        out.addAll(
+                switch (stage) {
+                    case LANGUAGE -> chooseLanguage(key);
+                    case SURVEY -> answerSurvey(key);
+                    case GREETING, MENU -> choose(key);
+                    default -> List.of();
+                });
         return out;
     }
 

@@ -39,16 +39,42 @@ public record IvrPlan(
         SurveyPlan survey) {
 
     /** A plan without SMS offer and survey. */
-    public IvrPlan(List<String> languages, String languagePrompt, String greeting, String recordingNotice, Menu menu,
-            Duration noInput, int retries, String defaultQueue) {
+    public IvrPlan(
+            List<String> languages,
+            String languagePrompt,
+            String greeting,
+            String recordingNotice,
+            Menu menu,
+            Duration noInput,
+            int retries,
+            String defaultQueue) {
         this(languages, languagePrompt, greeting, recordingNotice, menu, noInput, retries, defaultQueue, null, null);
     }
 
     /** A plan without post-call survey. */
-    public IvrPlan(List<String> languages, String languagePrompt, String greeting, String recordingNotice, Menu menu,
-            Duration noInput, int retries, String defaultQueue, SmsOffer smsOffer, String surveyConsent) {
-        this(languages, languagePrompt, greeting, recordingNotice, menu, noInput, retries, defaultQueue, smsOffer,
-                surveyConsent, null);
+    public IvrPlan(
+            List<String> languages,
+            String languagePrompt,
+            String greeting,
+            String recordingNotice,
+            Menu menu,
+            Duration noInput,
+            int retries,
+            String defaultQueue,
+            SmsOffer smsOffer,
+            String surveyConsent) {
+        this(
+                languages,
+                languagePrompt,
+                greeting,
+                recordingNotice,
+                menu,
+                noInput,
+                retries,
+                defaultQueue,
+                smsOffer,
+                surveyConsent,
+                null);
     }
 
     public IvrPlan {
@@ -99,7 +125,7 @@ public record IvrPlan(
             switch (action) {
                 case MenuAction.Queue queue when queue.announcement() != null -> names.add(queue.announcement());
                 case MenuAction.Submenu sub -> collect(sub.menu(), names);
-                default -> { }
+                default -> {}
             }
         }
     }

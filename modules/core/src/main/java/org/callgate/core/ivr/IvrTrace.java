@@ -8,4 +8,4 @@ package org.callgate.core.ivr;
  * @param surveyConsent the caller's answer to the survey consent question, null when not asked
  *     or not answered
  */
-public record IvrTrace(boolean smsOffered, boolean smsTaken, Boolean surveyConsent) { }
+public record IvrTrace(boolean smsOffered, boolean smsTaken, Boolean surveyConsent) {}

@@ -27,8 +27,8 @@ public sealed interface MenuAction {
     }
 
     /** Play the current menu again; does not count as a failed try. */
-    record Repeat() implements MenuAction { }
+    record Repeat() implements MenuAction {}
 
     /** Route to the line's default queue: the caller asked for a person (R15). */
-    record Agent() implements MenuAction { }
+    record Agent() implements MenuAction {}
 }

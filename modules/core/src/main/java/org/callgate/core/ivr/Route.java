@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param dossier the dossier the caller's number identified (R15), or null: sent to the agent
  *     side, and linked to the call's trace and recording
  */
-public record Route(String queueUri, String service, String language, String ivrPath, IvrOutcome.Reason reason,
-        String dossier) {
+public record Route(
+        String queueUri, String service, String language, String ivrPath, IvrOutcome.Reason reason, String dossier) {
 
     /** A route for a caller without a known dossier. */
     public Route(String queueUri, String service, String language, String ivrPath, IvrOutcome.Reason reason) {

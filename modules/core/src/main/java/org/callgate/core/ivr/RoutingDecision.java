@@ -10,8 +10,7 @@ import org.callgate.core.ServiceLine;
  */
 public final class RoutingDecision {
 
-    private RoutingDecision() {
-    }
+    private RoutingDecision() {}
 
     public static Route decide(ServiceLine line, IvrOutcome outcome) {
         String service = outcome.service() == null ? line.id() : outcome.service();

@@ -12,6 +12,7 @@ public record SurveyAnswer(String question, Integer score) {
 
     /** The lowest and highest answer keys. */
     public static final int MIN_SCORE = 1;
+
     public static final int MAX_SCORE = 5;
 
     public SurveyAnswer {

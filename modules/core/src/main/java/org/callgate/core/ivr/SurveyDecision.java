@@ -10,8 +10,7 @@ import org.callgate.core.media.LegSide;
  */
 public final class SurveyDecision {
 
-    private SurveyDecision() {
-    }
+    private SurveyDecision() {}
 
     /**
      * @param plan the line's IVR, null for a line without one
@@ -19,8 +18,10 @@ public final class SurveyDecision {
      * @param hungUpFirst the side whose BYE ended the conversation
      */
     public static boolean runs(IvrPlan plan, IvrTrace trace, LegSide hungUpFirst) {
-        return plan != null && plan.survey() != null
-                && trace != null && Boolean.TRUE.equals(trace.surveyConsent())
+        return plan != null
+                && plan.survey() != null
+                && trace != null
+                && Boolean.TRUE.equals(trace.surveyConsent())
                 && hungUpFirst == LegSide.AGENT;
     }
 }

@@ -16,7 +16,12 @@ import java.util.List;
  */
 public final class SurveyMachine implements Dialogue {
 
-    private enum Stage { NEW, ASKING, THANKING, DONE }
+    private enum Stage {
+        NEW,
+        ASKING,
+        THANKING,
+        DONE
+    }
 
     private final SurveyPlan plan;
     private final String language;

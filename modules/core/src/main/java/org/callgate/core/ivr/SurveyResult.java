@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param started when the agent's BYE arrived and the survey began; the conversation ends here
  * @param ended when the survey ended (BYE sent to or received from the caller)
  */
-public record SurveyResult(String retentionClass, String language, List<SurveyAnswer> answers, boolean completed,
-        Instant started, Instant ended) {
+public record SurveyResult(
+        String retentionClass,
+        String language,
+        List<SurveyAnswer> answers,
+        boolean completed,
+        Instant started,
+        Instant ended) {
 
     /** The retention class of survey data (R10: kept 3 years). */
     public static final String RETENTION_CLASS = "survey";
@@ -34,8 +39,8 @@ public record SurveyResult(String retentionClass, String language, List<SurveyAn
     }
 
     /** A result of retention class {@value #RETENTION_CLASS}. */
-    public SurveyResult(String language, List<SurveyAnswer> answers, boolean completed, Instant started,
-            Instant ended) {
+    public SurveyResult(
+            String language, List<SurveyAnswer> answers, boolean completed, Instant started, Instant ended) {
         this(RETENTION_CLASS, language, answers, completed, started, ended);
     }
 }

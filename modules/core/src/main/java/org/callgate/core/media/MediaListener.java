@@ -12,7 +12,6 @@ public interface MediaListener {
         // Calls that are only relayed ignore keys.
     }
 
-
     /**
      * No RTP or RTCP arrived on either leg of an established session for the configured time: the
      * call is dead (a peer crashed or lost its network) and should be ended with BYE on both legs.

@@ -16,12 +16,18 @@ import java.util.Objects;
  * @param decision the recording decision; recorded
  * @param dossier the dossier the caller was identified with (R15), or null
  */
-public record RecordingFacts(String callId, String caller, String serviceLine, String service, Instant answered,
-        Recording decision, String dossier) {
+public record RecordingFacts(
+        String callId,
+        String caller,
+        String serviceLine,
+        String service,
+        Instant answered,
+        Recording decision,
+        String dossier) {
 
     /** The facts of a call whose caller has no known dossier. */
-    public RecordingFacts(String callId, String caller, String serviceLine, String service, Instant answered,
-            Recording decision) {
+    public RecordingFacts(
+            String callId, String caller, String serviceLine, String service, Instant answered, Recording decision) {
         this(callId, caller, serviceLine, service, answered, decision, null);
     }
 

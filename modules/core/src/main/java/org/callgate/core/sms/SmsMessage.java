@@ -16,8 +16,8 @@ import org.callgate.core.PhoneNumber;
  * @param text the message text, link included
  * @param createdAt when the caller pressed the key
  */
-public record SmsMessage(String id, String callId, PhoneNumber to, String serviceLine, String language, String text,
-        Instant createdAt) {
+public record SmsMessage(
+        String id, String callId, PhoneNumber to, String serviceLine, String language, String text, Instant createdAt) {
 
     public SmsMessage {
         Objects.requireNonNull(id, "id");

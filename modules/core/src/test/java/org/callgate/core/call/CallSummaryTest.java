@@ -19,8 +19,8 @@ class CallSummaryTest {
 
     @Test
     void theConversationEndsWhenTheAgentHangsUpAndTheSurveyBegins() {
-        SurveyResult survey = new SurveyResult("nl", List.of(new SurveyAnswer("survey-resolved", 4)), true,
-                AGENT_HUNG_UP, ENDED);
+        SurveyResult survey =
+                new SurveyResult("nl", List.of(new SurveyAnswer("survey-resolved", 4)), true, AGENT_HUNG_UP, ENDED);
 
         assertThat(summary(survey).conversation()).isEqualTo(Duration.ofSeconds(120));
         assertThat(survey.retentionClass()).isEqualTo("survey");
@@ -33,7 +33,21 @@ class CallSummaryTest {
 
     private static CallSummary summary(SurveyResult survey) {
         LegCounters none = new LegCounters(0, 0, 0, 0, 0, 0, 0, 0);
-        return new CallSummary("c1", "private", "+32475123456", ANSWERED.minusSeconds(30), ANSWERED, ENDED,
-                EndReason.AGENT_HANGUP, 200, none, none, null, null, null, null, survey);
+        return new CallSummary(
+                "c1",
+                "private",
+                "+32475123456",
+                ANSWERED.minusSeconds(30),
+                ANSWERED,
+                ENDED,
+                EndReason.AGENT_HANGUP,
+                200,
+                none,
+                none,
+                null,
+                null,
+                null,
+                null,
+                survey);
     }
 }

@@ -15,7 +15,8 @@ class IbanTest {
     @Test
     void wrongCheckDigitsAreRefusedWithAReason() {
         assertThatThrownBy(() -> Iban.parse("BE72 0961 2345 6769"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("check digits");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("check digits");
         assertThat(Iban.tryParse("BE72 0961 2345 6769")).isEmpty();
         assertThat(Iban.tryParse("hello")).isEmpty();
     }

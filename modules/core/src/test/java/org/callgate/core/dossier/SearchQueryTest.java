@@ -27,7 +27,8 @@ class SearchQueryTest {
     @Test
     void aPageBeyondTheLimitsIsRefused() {
         assertThatThrownBy(() -> SearchQuery.all().page(0, SearchQuery.MAX_LIMIT + 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
         assertThatThrownBy(() -> SearchQuery.all().page(-1, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -12,19 +12,30 @@ import org.junit.jupiter.api.Test;
 class IvrCallerFactsTest {
 
     private static final Menu MENU = new Menu("menu", Map.of('1', new MenuAction.Queue("sip:one@q", null, null)));
-    private static final SmsOffer SMS = new SmsOffer('9', "sms-offer", "sms-sent", "Find your answer at https://example.be");
-    private static final IvrPlan PLAN = new IvrPlan(List.of("nl", "fr"), "language", "welcome", null, MENU,
-            Duration.ofSeconds(5), 1, "sip:default@q", SMS, "survey-consent");
+    private static final SmsOffer SMS =
+            new SmsOffer('9', "sms-offer", "sms-sent", "Find your answer at https://example.be");
+    private static final IvrPlan PLAN = new IvrPlan(
+            List.of("nl", "fr"),
+            "language",
+            "welcome",
+            null,
+            MENU,
+            Duration.ofSeconds(5),
+            1,
+            "sip:default@q",
+            SMS,
+            "survey-consent");
 
     @Test
     void aKnownCallerSkipsTheLanguageMenuAndReachesTheDossiersQueue() {
         IvrMachine ivr = new IvrMachine(PLAN, new CallerFacts(false, new KnownCaller("D-1", "fr", "sip:dossier@q")));
 
-        assertThat(ivr.start()).containsExactly(
-                new IvrCommand.Play(List.of(new PromptRef("fr", "survey-consent")), true));
+        assertThat(ivr.start())
+                .containsExactly(new IvrCommand.Play(List.of(new PromptRef("fr", "survey-consent")), true));
         ivr.onDigit('2');
-        assertThat(ivr.onPromptsFinished()).containsExactly(new IvrCommand.Connect(
-                new IvrOutcome("sip:dossier@q", null, "fr", "", Reason.KNOWN_CALLER)));
+        assertThat(ivr.onPromptsFinished())
+                .containsExactly(
+                        new IvrCommand.Connect(new IvrOutcome("sip:dossier@q", null, "fr", "", Reason.KNOWN_CALLER)));
     }
 
     @Test
@@ -39,19 +50,31 @@ class IvrCallerFactsTest {
         silent.start();
         silent.onDigit('1');
         int timer = ((IvrCommand.StartTimer) silent.onPromptsFinished().get(0)).token();
-        assertThat(silent.onTimeout(timer)).containsExactly(new IvrCommand.Play(List.of(new PromptRef("nl", "welcome")), true));
+        assertThat(silent.onTimeout(timer))
+                .containsExactly(new IvrCommand.Play(List.of(new PromptRef("nl", "welcome")), true));
         assertThat(silent.trace().surveyConsent()).isNull();
     }
 
     @Test
     void aLineWithOneLanguageAsksTheSurveyConsentBeforeTheGreeting() {
-        IvrMachine ivr = new IvrMachine(new IvrPlan(List.of("nl"), null, "welcome", null, MENU, Duration.ofSeconds(5),
-                1, "sip:default@q", null, "survey-consent"));
+        IvrMachine ivr = new IvrMachine(new IvrPlan(
+                List.of("nl"),
+                null,
+                "welcome",
+                null,
+                MENU,
+                Duration.ofSeconds(5),
+                1,
+                "sip:default@q",
+                null,
+                "survey-consent"));
 
-        assertThat(ivr.start()).containsExactly(
-                new IvrCommand.Play(List.of(new PromptRef("nl", "survey-consent")), true));
-        assertThat(ivr.onDigit('1')).containsExactly(new IvrCommand.StopPlaying(),
-                new IvrCommand.Play(List.of(new PromptRef("nl", "welcome")), true));
+        assertThat(ivr.start())
+                .containsExactly(new IvrCommand.Play(List.of(new PromptRef("nl", "survey-consent")), true));
+        assertThat(ivr.onDigit('1'))
+                .containsExactly(
+                        new IvrCommand.StopPlaying(),
+                        new IvrCommand.Play(List.of(new PromptRef("nl", "welcome")), true));
         assertThat(ivr.trace().surveyConsent()).isTrue();
     }
 
@@ -61,8 +84,11 @@ class IvrCallerFactsTest {
         toMenu(ivr);
 
         assertThat(ivr.trace().smsOffered()).isTrue();
-        assertThat(ivr.onDigit('9')).containsExactly(new IvrCommand.StopPlaying(),
-                new IvrCommand.SendSms(SMS.text(), "nl"), new IvrCommand.Play(List.of(new PromptRef("nl", "sms-sent")), false));
+        assertThat(ivr.onDigit('9'))
+                .containsExactly(
+                        new IvrCommand.StopPlaying(),
+                        new IvrCommand.SendSms(SMS.text(), "nl"),
+                        new IvrCommand.Play(List.of(new PromptRef("nl", "sms-sent")), false));
         assertThat(ivr.onPromptsFinished()).containsExactly(new IvrCommand.Hangup());
         assertThat(ivr.trace()).isEqualTo(new IvrTrace(true, true, false));
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class SurveyDecisionTest {
 
     private static final Menu MENU = new Menu("menu", Map.of('0', new MenuAction.Agent()));
-    private static final SurveyPlan SURVEY = new SurveyPlan(List.of("survey-resolved"), "survey-thanks",
-            Duration.ofSeconds(5));
+    private static final SurveyPlan SURVEY =
+            new SurveyPlan(List.of("survey-resolved"), "survey-thanks", Duration.ofSeconds(5));
     private static final IvrPlan WITH_SURVEY = plan(SURVEY);
     private static final IvrTrace CONSENTED = new IvrTrace(false, false, true);
 
@@ -29,8 +29,10 @@ class SurveyDecisionTest {
 
     @Test
     void aCallerWhoSaidNoOrDidNotAnswerGetsNoSurvey() {
-        assertThat(SurveyDecision.runs(WITH_SURVEY, new IvrTrace(false, false, false), LegSide.AGENT)).isFalse();
-        assertThat(SurveyDecision.runs(WITH_SURVEY, new IvrTrace(false, false, null), LegSide.AGENT)).isFalse();
+        assertThat(SurveyDecision.runs(WITH_SURVEY, new IvrTrace(false, false, false), LegSide.AGENT))
+                .isFalse();
+        assertThat(SurveyDecision.runs(WITH_SURVEY, new IvrTrace(false, false, null), LegSide.AGENT))
+                .isFalse();
     }
 
     @Test
@@ -40,7 +42,17 @@ class SurveyDecisionTest {
     }
 
     private static IvrPlan plan(SurveyPlan survey) {
-        return new IvrPlan(List.of("nl"), null, "welcome", null, MENU, Duration.ofSeconds(5), 0, "sip:q@h", null,
-                "survey-consent", survey);
+        return new IvrPlan(
+                List.of("nl"),
+                null,
+                "welcome",
+                null,
+                MENU,
+                Duration.ofSeconds(5),
+                0,
+                "sip:q@h",
+                null,
+                "survey-consent",
+                survey);
     }
 }

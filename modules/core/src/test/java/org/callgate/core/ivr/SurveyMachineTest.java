@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class SurveyMachineTest {
 
     private static final Duration NO_INPUT = Duration.ofSeconds(4);
-    private static final SurveyPlan PLAN = new SurveyPlan(List.of("survey-resolved", "survey-agent", "survey-waiting"),
-            "survey-thanks", NO_INPUT);
+    private static final SurveyPlan PLAN =
+            new SurveyPlan(List.of("survey-resolved", "survey-agent", "survey-waiting"), "survey-thanks", NO_INPUT);
 
     private final SurveyMachine survey = new SurveyMachine(PLAN, "fr");
 
@@ -30,8 +30,8 @@ class SurveyMachineTest {
         assertThat(survey.onPromptsFinished()).containsExactly(new IvrCommand.StartTimer(NO_INPUT, 1));
 
         assertThat(survey.onDigit('4')).containsExactly(play("survey-agent", true));
-        assertThat(survey.answers()).containsExactly(
-                new SurveyAnswer("survey-resolved", 4), new SurveyAnswer("survey-agent", null));
+        assertThat(survey.answers())
+                .containsExactly(new SurveyAnswer("survey-resolved", 4), new SurveyAnswer("survey-agent", null));
     }
 
     @Test
@@ -50,7 +50,8 @@ class SurveyMachineTest {
             assertThat(survey.onDigit(key)).as("key %s", key).isEmpty();
         }
         assertThat(survey.answers()).containsExactly(new SurveyAnswer("survey-resolved", null));
-        assertThat(survey.onPromptsFinished()).as("the question was not interrupted")
+        assertThat(survey.onPromptsFinished())
+                .as("the question was not interrupted")
                 .containsExactly(new IvrCommand.StartTimer(NO_INPUT, 1));
     }
 
@@ -60,8 +61,8 @@ class SurveyMachineTest {
         int token = timerOf(survey.onPromptsFinished());
 
         assertThat(survey.onTimeout(token)).containsExactly(play("survey-agent", true));
-        assertThat(survey.answers()).containsExactly(
-                new SurveyAnswer("survey-resolved", null), new SurveyAnswer("survey-agent", null));
+        assertThat(survey.answers())
+                .containsExactly(new SurveyAnswer("survey-resolved", null), new SurveyAnswer("survey-agent", null));
     }
 
     @Test
@@ -95,8 +96,8 @@ class SurveyMachineTest {
         survey.onPromptsFinished();
 
         // the caller's BYE arrives now: nothing more is fed to the machine
-        assertThat(survey.answers()).containsExactly(
-                new SurveyAnswer("survey-resolved", 2), new SurveyAnswer("survey-agent", null));
+        assertThat(survey.answers())
+                .containsExactly(new SurveyAnswer("survey-resolved", 2), new SurveyAnswer("survey-agent", null));
         assertThat(survey.completed()).isFalse();
     }
 
@@ -112,18 +113,21 @@ class SurveyMachineTest {
         assertThatThrownBy(() -> new SurveyPlan(List.of(), "survey-thanks", NO_INPUT))
                 .isInstanceOf(IllegalArgumentException.class);
         Menu menu = new Menu("menu", java.util.Map.of('0', new MenuAction.Agent()));
-        assertThatThrownBy(() -> new IvrPlan(List.of("nl"), null, "welcome", null, menu, NO_INPUT, 0, "sip:q@h",
-                null, null, PLAN)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("R10");
+        assertThatThrownBy(() -> new IvrPlan(
+                        List.of("nl"), null, "welcome", null, menu, NO_INPUT, 0, "sip:q@h", null, null, PLAN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("R10");
     }
 
     @Test
     void theSurveysPromptsAreAmongThePlansPrompts() {
         Menu menu = new Menu("menu", java.util.Map.of('0', new MenuAction.Agent()));
-        IvrPlan plan = new IvrPlan(List.of("nl"), null, "welcome", null, menu, NO_INPUT, 0, "sip:q@h", null,
-                "survey-consent", PLAN);
+        IvrPlan plan = new IvrPlan(
+                List.of("nl"), null, "welcome", null, menu, NO_INPUT, 0, "sip:q@h", null, "survey-consent", PLAN);
 
-        assertThat(plan.promptNames()).containsAll(Arrays.asList("survey-consent", "survey-resolved", "survey-agent",
-                "survey-waiting", "survey-thanks"));
+        assertThat(plan.promptNames())
+                .containsAll(Arrays.asList(
+                        "survey-consent", "survey-resolved", "survey-agent", "survey-waiting", "survey-thanks"));
     }
 
     private static IvrCommand.Play play(String prompt, boolean bargeIn) {

@@ -51,10 +51,13 @@ class RecordingDecisionTest {
     void theSampledShareOfTenThousandRandomCallsIsWithinTheBinomialInterval() {
         for (double rate : new double[] {0.5, 0.1, 0.9}) {
             RecordingDecision decision = new RecordingDecision(rate, "sampling-key-" + rate, Set.of("banking"));
-            long sampled = randomCallIds(CALLS, 42).stream().filter(decision::sampled).count();
+            long sampled =
+                    randomCallIds(CALLS, 42).stream().filter(decision::sampled).count();
 
             double halfWidth = Z_999 * Math.sqrt(CALLS * rate * (1 - rate));
-            assertThat((double) sampled).as("rate %s", rate).isBetween(CALLS * rate - halfWidth, CALLS * rate + halfWidth);
+            assertThat((double) sampled)
+                    .as("rate %s", rate)
+                    .isBetween(CALLS * rate - halfWidth, CALLS * rate + halfWidth);
         }
     }
 
@@ -64,8 +67,10 @@ class RecordingDecisionTest {
         String in = ids.stream().filter(half::sampled).findFirst().orElseThrow();
         String out = ids.stream().filter(id -> !half.sampled(id)).findFirst().orElseThrow();
 
-        assertThat(half.decide(in, "private", false, null)).isEqualTo(new Recording(true, Reason.SAMPLED, "recording", false));
-        assertThat(half.decide(out, "private", false, null)).isEqualTo(new Recording(false, Reason.NOT_SAMPLED, null, false));
+        assertThat(half.decide(in, "private", false, null))
+                .isEqualTo(new Recording(true, Reason.SAMPLED, "recording", false));
+        assertThat(half.decide(out, "private", false, null))
+                .isEqualTo(new Recording(false, Reason.NOT_SAMPLED, null, false));
     }
 
     @Test
@@ -83,7 +88,9 @@ class RecordingDecisionTest {
         RecordingDecision otherKey = new RecordingDecision(0.5, "another-key", Set.of("banking"));
         List<String> ids = randomCallIds(CALLS, 5);
 
-        long differ = ids.stream().filter(id -> otherKey.sampled(id) != half.sampled(id)).count();
+        long differ = ids.stream()
+                .filter(id -> otherKey.sampled(id) != half.sampled(id))
+                .count();
 
         // Independent samples at 0.5 disagree on half of the calls; the same sample on none.
         assertThat(differ).isBetween(4500L, 5500L);
@@ -98,7 +105,9 @@ class RecordingDecisionTest {
             java.math.BigInteger u = new java.math.BigInteger(1, java.util.Arrays.copyOf(digest, 8));
 
             // rate 0.5: sampled when u < 0.5 × 2^64 = 2^63
-            assertThat(half.sampled(id)).as("call %s, u %s", id, u).isEqualTo(u.compareTo(java.math.BigInteger.ONE.shiftLeft(63)) < 0);
+            assertThat(half.sampled(id))
+                    .as("call %s, u %s", id, u)
+                    .isEqualTo(u.compareTo(java.math.BigInteger.ONE.shiftLeft(63)) < 0);
         }
     }
 
@@ -133,9 +142,12 @@ class RecordingDecisionTest {
 
     @Test
     void aRateOutsideZeroToOneOrAnEmptyKeyIsRefused() {
-        assertThatThrownBy(() -> new RecordingDecision(1.5, "k", Set.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RecordingDecision(-0.1, "k", Set.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RecordingDecision(Double.NaN, "k", Set.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RecordingDecision(1.5, "k", Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RecordingDecision(-0.1, "k", Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RecordingDecision(Double.NaN, "k", Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RecordingDecision(0.5, "", Set.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -145,8 +157,10 @@ class RecordingDecisionTest {
                 .isEqualTo("yes;reason=banking-mifid;class=banking-recording");
         assertThat(new Recording(true, Reason.SAMPLED, "recording", false).headerValue())
                 .isEqualTo("yes;reason=sampled;class=recording");
-        assertThat(new Recording(false, Reason.NOT_SAMPLED, null, false).headerValue()).isEqualTo("no;reason=not-sampled");
-        assertThat(new Recording(false, Reason.OBJECTED, null, false).headerValue()).isEqualTo("no;reason=objected");
+        assertThat(new Recording(false, Reason.NOT_SAMPLED, null, false).headerValue())
+                .isEqualTo("no;reason=not-sampled");
+        assertThat(new Recording(false, Reason.OBJECTED, null, false).headerValue())
+                .isEqualTo("no;reason=objected");
     }
 
     @Test
@@ -171,10 +185,12 @@ class RecordingDecisionTest {
     /** Call ids shaped like callgate's (24 hex digits), from a seeded generator. */
     private static List<String> randomCallIds(int count, long seed) {
         Random random = new Random(seed);
-        return IntStream.range(0, count).mapToObj(i -> {
-            byte[] bytes = new byte[12];
-            random.nextBytes(bytes);
-            return HexFormat.of().formatHex(bytes);
-        }).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> {
+                    byte[] bytes = new byte[12];
+                    random.nextBytes(bytes);
+                    return HexFormat.of().formatHex(bytes);
+                })
+                .toList();
     }
 }

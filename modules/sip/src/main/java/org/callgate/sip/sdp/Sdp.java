@@ -76,7 +76,11 @@ public final class Sdp {
 
     /** The session-level {@code c=} address, or null. */
     public String sessionConnectionAddress() {
-        return sessionLines.stream().filter(l -> l.startsWith("c=")).map(Sdp::addressOf).findFirst().orElse(null);
+        return sessionLines.stream()
+                .filter(l -> l.startsWith("c="))
+                .map(Sdp::addressOf)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The address the section's media is sent from and received on. */

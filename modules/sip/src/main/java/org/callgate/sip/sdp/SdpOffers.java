@@ -11,11 +11,11 @@ import org.callgate.core.media.AudioCodec;
  */
 public final class SdpOffers {
 
-    private SdpOffers() {
-    }
+    private SdpOffers() {}
 
     /** An offer of the given codecs, in preference order, plus telephone-event when {@code telephoneEvent >= 0}. */
-    public static String offer(InetAddress address, int port, SdpOrigin origin, List<AudioCodec> codecs, int telephoneEvent) {
+    public static String offer(
+            InetAddress address, int port, SdpOrigin origin, List<AudioCodec> codecs, int telephoneEvent) {
         return header(address, origin) + audioSection(port, codecs, telephoneEvent);
     }
 
@@ -38,11 +38,14 @@ public final class SdpOffers {
             String encoding = audio.encodingOf(format);
             if (codec == null && format.matches("\\d+")) {
                 AudioCodec candidate = AudioCodec.ofPayloadType(Integer.parseInt(format));
-                if (candidate != null && (encoding == null || encoding.regionMatches(true, 0, candidate.name(), 0, 4))) {
+                if (candidate != null
+                        && (encoding == null || encoding.regionMatches(true, 0, candidate.name(), 0, 4))) {
                     codec = candidate;
                 }
             }
-            if (telephoneEvent < 0 && encoding != null && encoding.regionMatches(true, 0, "telephone-event/8000", 0, 20)) {
+            if (telephoneEvent < 0
+                    && encoding != null
+                    && encoding.regionMatches(true, 0, "telephone-event/8000", 0, 20)) {
                 telephoneEvent = Integer.parseInt(format);
             }
         }
@@ -61,8 +64,13 @@ public final class SdpOffers {
         MediaDescription audio = offer.audio().orElseThrow();
         for (MediaDescription section : offer.media()) {
             if (section != audio) {
-                out.append("m=").append(section.type()).append(" 0 ").append(section.proto())
-                        .append(' ').append(String.join(" ", section.formats())).append("\r\n");
+                out.append("m=")
+                        .append(section.type())
+                        .append(" 0 ")
+                        .append(section.proto())
+                        .append(' ')
+                        .append(String.join(" ", section.formats()))
+                        .append("\r\n");
                 continue;
             }
             out.append(audioSection(port, List.of(chosen.codec()), chosen.telephoneEvent()));
@@ -75,12 +83,22 @@ public final class SdpOffers {
         StringBuilder attributes = new StringBuilder();
         for (AudioCodec codec : codecs) {
             m.append(' ').append(codec.payloadType());
-            attributes.append("a=rtpmap:").append(codec.payloadType()).append(' ').append(codec.name()).append("/8000\r\n");
+            attributes
+                    .append("a=rtpmap:")
+                    .append(codec.payloadType())
+                    .append(' ')
+                    .append(codec.name())
+                    .append("/8000\r\n");
         }
         if (telephoneEvent >= 0) {
             m.append(' ').append(telephoneEvent);
-            attributes.append("a=rtpmap:").append(telephoneEvent).append(" telephone-event/8000\r\n")
-                    .append("a=fmtp:").append(telephoneEvent).append(" 0-16\r\n");
+            attributes
+                    .append("a=rtpmap:")
+                    .append(telephoneEvent)
+                    .append(" telephone-event/8000\r\n")
+                    .append("a=fmtp:")
+                    .append(telephoneEvent)
+                    .append(" 0-16\r\n");
         }
         return m + "\r\n" + attributes + "a=ptime:20\r\na=sendrecv\r\n";
     }

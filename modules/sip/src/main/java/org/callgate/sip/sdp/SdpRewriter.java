@@ -3,8 +3,8 @@ package org.callgate.sip.sdp;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Rewrites a session description so that the peer on the other leg sends its media to callgate
@@ -20,11 +20,10 @@ public final class SdpRewriter {
 
     private static final Set<String> STATIC_G711 = Set.of("0", "8");
     private static final Set<String> RELAYED_PROTOS = Set.of("RTP/AVP", "RTP/AVPF");
-    private static final List<String> DROPPED_ATTRIBUTES = List.of(
-            "a=rtcp:", "a=candidate:", "a=ice-", "a=end-of-candidates", "a=remote-candidates", "a=rtcp-mux");
+    private static final List<String> DROPPED_ATTRIBUTES =
+            List.of("a=rtcp:", "a=candidate:", "a=ice-", "a=end-of-candidates", "a=remote-candidates", "a=rtcp-mux");
 
-    private SdpRewriter() {
-    }
+    private SdpRewriter() {}
 
     /**
      * The description to send on a leg whose callgate RTP address is {@code address:port}.
@@ -32,8 +31,7 @@ public final class SdpRewriter {
      * @throws SdpException (not acceptable) when the description has no audio callgate can relay
      */
     public static String rewrite(Sdp sdp, InetAddress address, int port, SdpOrigin origin) throws SdpException {
-        MediaDescription audio = sdp.audio()
-                .orElseThrow(() -> SdpException.notAcceptable("No audio stream in SDP"));
+        MediaDescription audio = sdp.audio().orElseThrow(() -> SdpException.notAcceptable("No audio stream in SDP"));
         if (!RELAYED_PROTOS.contains(audio.proto())) {
             throw SdpException.notAcceptable("Unsupported media transport " + audio.proto());
         }
@@ -66,8 +64,8 @@ public final class SdpRewriter {
         List<String> kept = new ArrayList<>();
         for (String format : audio.formats()) {
             String encoding = audio.encodingOf(format);
-            boolean g711 = STATIC_G711.contains(format)
-                    && (encoding == null || encoding.regionMatches(true, 0, "PCM", 0, 3));
+            boolean g711 =
+                    STATIC_G711.contains(format) && (encoding == null || encoding.regionMatches(true, 0, "PCM", 0, 3));
             boolean dtmf = encoding != null && encoding.toLowerCase(Locale.ROOT).startsWith("telephone-event/8000");
             if (g711 || dtmf) {
                 kept.add(format);

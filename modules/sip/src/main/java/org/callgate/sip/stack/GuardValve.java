@@ -28,19 +28,33 @@ public final class GuardValve implements SIPMessageValve {
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
         Header malformed = request.getHeader(RepairingParserFactory.MALFORMED);
         if (malformed != null) {
-            return refuse(request, channel, Response.BAD_REQUEST,
-                    malformed.toString().substring(malformed.toString().indexOf(':') + 1).trim());
+            return refuse(
+                    request,
+                    channel,
+                    Response.BAD_REQUEST,
+                    malformed
+                            .toString()
+                            .substring(malformed.toString().indexOf(':') + 1)
+                            .trim());
         }
         if (request.getSize() > MAX_REQUEST_BYTES || request.getHeader(RepairingParserFactory.TRUNCATED) != null) {
-            return refuse(request, channel, Response.MESSAGE_TOO_LARGE,
+            return refuse(
+                    request,
+                    channel,
+                    Response.MESSAGE_TOO_LARGE,
                     "Message Too Large (limit " + MAX_REQUEST_BYTES + " bytes)");
         }
         return true;
     }
 
     private static boolean refuse(SIPRequest request, MessageChannel channel, int status, String reason) {
-        LOG.warn("refused {} from {}:{}: {} {}", request.getMethod(), channel.getPeerAddress(),
-                channel.getPeerPort(), status, reason);
+        LOG.warn(
+                "refused {} from {}:{}: {} {}",
+                request.getMethod(),
+                channel.getPeerAddress(),
+                channel.getPeerPort(),
+                status,
+                reason);
         if (!Request.ACK.equals(request.getMethod())) {
             try {
                 channel.sendMessage(request.createResponse(status, reason));

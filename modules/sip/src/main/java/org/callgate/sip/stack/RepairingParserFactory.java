@@ -10,10 +10,10 @@ import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -43,8 +43,9 @@ public final class RepairingParserFactory implements MessageParserFactory {
     static final class RepairingParser extends StringMsgParser {
 
         @Override
-        public SIPMessage parseSIPMessage(byte[] message, boolean readBody, boolean strict,
-                ParseExceptionListener listener) throws ParseException {
+        public SIPMessage parseSIPMessage(
+                byte[] message, boolean readBody, boolean strict, ParseExceptionListener listener)
+                throws ParseException {
             boolean truncated = message.length >= StackProperties.READ_LIMIT_BYTES;
             SIPMessage parsed = super.parseSIPMessage(message, readBody && !truncated, strict, singleLine(listener));
             if (parsed instanceof SIPRequest request && request.getViaHeaders() != null) {
@@ -68,12 +69,17 @@ public final class RepairingParserFactory implements MessageParserFactory {
                 return null;
             }
             return (ex, message, headerClass, headerText, messageText) -> listener.handleException(
-                    new ParseException(oneLine(ex.getMessage()), ex.getErrorOffset()), message, headerClass,
-                    oneLine(headerText), messageText);
+                    new ParseException(oneLine(ex.getMessage()), ex.getErrorOffset()),
+                    message,
+                    headerClass,
+                    oneLine(headerText),
+                    messageText);
         }
 
         private static String oneLine(String text) {
-            return text == null ? null : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+            return text == null
+                    ? null
+                    : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
         }
 
         private static void repair(SIPRequest request) throws ParseException {
@@ -88,15 +94,25 @@ public final class RepairingParserFactory implements MessageParserFactory {
             }
             if (request.getFrom() == null) {
                 missing.add("From");
-                request.setHeader(new StringMsgParser().parseSIPMessage(
-                        "OPTIONS sip:x SIP/2.0\r\nFrom: <sip:malformed.invalid>;tag=0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-                        false, false, null).getFrom());
+                request.setHeader(new StringMsgParser()
+                        .parseSIPMessage(
+                                "OPTIONS sip:x SIP/2.0\r\nFrom: <sip:malformed.invalid>;tag=0\r\n\r\n"
+                                        .getBytes(StandardCharsets.US_ASCII),
+                                false,
+                                false,
+                                null)
+                        .getFrom());
             }
             if (request.getTo() == null) {
                 missing.add("To");
-                request.setHeader(new StringMsgParser().parseSIPMessage(
-                        "OPTIONS sip:x SIP/2.0\r\nTo: <sip:malformed.invalid>\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-                        false, false, null).getTo());
+                request.setHeader(new StringMsgParser()
+                        .parseSIPMessage(
+                                "OPTIONS sip:x SIP/2.0\r\nTo: <sip:malformed.invalid>\r\n\r\n"
+                                        .getBytes(StandardCharsets.US_ASCII),
+                                false,
+                                false,
+                                null)
+                        .getTo());
             }
             if (!missing.isEmpty()) {
                 ExtensionHeaderImpl marker = new ExtensionHeaderImpl(MALFORMED);

@@ -27,8 +27,7 @@ public final class Slf4jServerLogger implements ServerLogger {
     }
 
     @Override
-    public void logMessage(
-            SIPMessage message, String from, String to, String status, boolean sender, long time) {
+    public void logMessage(SIPMessage message, String from, String to, String status, boolean sender, long time) {
         logMessage(message, from, to, status, sender);
     }
 

@@ -2,9 +2,9 @@ package org.callgate.sip.stack;
 
 import gov.nist.core.StackLogger;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Routes the JAIN-SIP RI's internal logging to SLF4J, so that log4j 1.x (end of life) never has
@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Slf4jStackLogger implements StackLogger {
 
     private static final Logger LOG = LoggerFactory.getLogger("gov.nist.javax.sip");
-    private static final LongAdder BAD_MESSAGES =
-            new LongAdder();
+    private static final LongAdder BAD_MESSAGES = new LongAdder();
 
     /** Messages dropped by the stack as unparseable since the JVM started. */
     public static long badMessages() {

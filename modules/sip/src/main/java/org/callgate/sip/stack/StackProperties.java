@@ -13,8 +13,7 @@ public final class StackProperties {
      */
     public static final int READ_LIMIT_BYTES = GuardValve.MAX_REQUEST_BYTES + 1024;
 
-    private StackProperties() {
-    }
+    private StackProperties() {}
 
     public static Properties forGateway(String name) {
         Properties p = new Properties();
@@ -32,11 +31,11 @@ public final class StackProperties {
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         // Transaction timers on a ScheduledThreadPoolExecutor, whose cancelled tasks are purged,
         // instead of one java.util.Timer thread whose queue keeps them until they are due.
-        p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME",
-                "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
+        p.setProperty(
+                "gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         // NIO for TCP: an oversized or broken stream closes quietly instead of an uncaught error.
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
-                "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        p.setProperty(
+                "gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
         // The RI allocates a buffer of this size for every UDP datagram it reads: at 64 KiB that was
         // 56 % of all allocation at 250 calls/s. A longer datagram is cut here, and answered 513
         // (RepairingParserFactory.TRUNCATED); a longer message on TCP closes the connection.

@@ -18,15 +18,16 @@ class SdpOffersTest {
 
     @Test
     void theCallersFirstG711CodecAndItsTelephoneEventTypeAreChosen() throws Exception {
-        Negotiated chosen = SdpOffers.negotiate(offer("m=audio 4000 RTP/AVP 18 0 8 96",
-                "a=rtpmap:18 G729/8000", "a=rtpmap:96 telephone-event/8000"));
+        Negotiated chosen = SdpOffers.negotiate(
+                offer("m=audio 4000 RTP/AVP 18 0 8 96", "a=rtpmap:18 G729/8000", "a=rtpmap:96 telephone-event/8000"));
 
         assertThat(chosen).isEqualTo(new Negotiated(AudioCodec.PCMU, 96));
     }
 
     @Test
     void anOfferWithoutTelephoneEventNegotiatesNoDtmfEvents() throws Exception {
-        assertThat(SdpOffers.negotiate(offer("m=audio 4000 RTP/AVP 8")).telephoneEvent()).isEqualTo(-1);
+        assertThat(SdpOffers.negotiate(offer("m=audio 4000 RTP/AVP 8")).telephoneEvent())
+                .isEqualTo(-1);
     }
 
     @Test
@@ -38,7 +39,8 @@ class SdpOffersTest {
     @Test
     void theAnswerCarriesOnlyTheChosenCodecAndRefusesOtherStreams() throws Exception {
         Sdp callerOffer = offer("m=audio 4000 RTP/AVP 0 8 101", "a=rtpmap:101 telephone-event/8000");
-        String answer = SdpOffers.answer(callerOffer, new Negotiated(AudioCodec.PCMU, 101), callgate, 20000, new SdpOrigin(9));
+        String answer =
+                SdpOffers.answer(callerOffer, new Negotiated(AudioCodec.PCMU, 101), callgate, 20000, new SdpOrigin(9));
         Sdp parsed = Sdp.parse(answer);
 
         assertThat(parsed.audio().orElseThrow().formats()).containsExactly("0", "101");

@@ -35,8 +35,13 @@ class SdpRewriterTest {
     void rewrittenOfferSendsMediaToCallgateAndKeepsOnlyG711AndTelephoneEvent() throws Exception {
         String out = SdpRewriter.rewrite(Sdp.parse(OFFER), callgate, 20000, new SdpOrigin(42));
 
-        assertThat(out).contains("c=IN IP4 203.0.113.5\r\n", "m=audio 20000 RTP/AVP 0 8 101\r\n",
-                "a=rtpmap:101 telephone-event/8000\r\n", "a=fmtp:101 0-16\r\n", "a=sendrecv\r\n");
+        assertThat(out)
+                .contains(
+                        "c=IN IP4 203.0.113.5\r\n",
+                        "m=audio 20000 RTP/AVP 0 8 101\r\n",
+                        "a=rtpmap:101 telephone-event/8000\r\n",
+                        "a=fmtp:101 0-16\r\n",
+                        "a=sendrecv\r\n");
         assertThat(out).doesNotContain("192.0.2.10", "G729", "annexb", "a=rtcp:", "a=candidate");
         assertThat(out).startsWith("v=0\r\no=callgate 42 42 IN IP4 203.0.113.5\r\n");
     }
@@ -53,7 +58,8 @@ class SdpRewriterTest {
         SdpOrigin origin = new SdpOrigin(7);
         SdpRewriter.rewrite(Sdp.parse(OFFER), callgate, 20000, origin);
 
-        assertThat(SdpRewriter.rewrite(Sdp.parse(OFFER), callgate, 20000, origin)).contains("o=callgate 7 8 IN IP4");
+        assertThat(SdpRewriter.rewrite(Sdp.parse(OFFER), callgate, 20000, origin))
+                .contains("o=callgate 7 8 IN IP4");
     }
 
     @Test
@@ -74,7 +80,8 @@ class SdpRewriterTest {
         String g729only = OFFER.replace("m=audio 49170 RTP/AVP 0 8 18 101", "m=audio 49170 RTP/AVP 18");
 
         assertThatThrownBy(() -> SdpRewriter.rewrite(Sdp.parse(g729only), callgate, 20000, new SdpOrigin(1)))
-                .isInstanceOfSatisfying(SdpException.class, e -> assertThat(e.malformed()).isFalse())
+                .isInstanceOfSatisfying(
+                        SdpException.class, e -> assertThat(e.malformed()).isFalse())
                 .hasMessageContaining("No common codec");
     }
 

@@ -78,7 +78,9 @@ public final class FileRecordingStore implements RecordingStore {
             rootLock.close();
             throw e;
         }
-        LOG.info("file store at {} opened{}", layout.root(),
+        LOG.info(
+                "file store at {} opened{}",
+                layout.root(),
                 removed == 0 ? "" : "; removed " + removed + " temp files of an interrupted write");
     }
 
@@ -109,8 +111,14 @@ public final class FileRecordingStore implements RecordingStore {
         }
         AtomicFiles.Written written = copy(key, in);
         try {
-            ObjectInfo info = new ObjectInfo(key, written.size(), written.sha256(), attributes.contentType(),
-                    attributes.retention(), attributes.legalHold(), attributes.tags());
+            ObjectInfo info = new ObjectInfo(
+                    key,
+                    written.size(),
+                    written.sha256(),
+                    attributes.contentType(),
+                    attributes.retention(),
+                    attributes.legalHold(),
+                    attributes.tags());
             return locked(key, () -> {
                 refuseExisting(key, meta);
                 move(written.temp(), data);
@@ -232,8 +240,8 @@ public final class FileRecordingStore implements RecordingStore {
             if (refusal != null) {
                 throw new RetentionLockedException(key + ": " + refusal);
             }
-            writeMetadata(new ObjectInfo(key, info.size(), info.sha256(), info.contentType(), retention,
-                    info.legalHold(), info.tags()));
+            writeMetadata(new ObjectInfo(
+                    key, info.size(), info.sha256(), info.contentType(), retention, info.legalHold(), info.tags()));
             return null;
         });
     }
@@ -242,8 +250,8 @@ public final class FileRecordingStore implements RecordingStore {
     public void setLegalHold(ObjectKey key, boolean hold) throws StoreException {
         locked(key, () -> {
             ObjectInfo info = require(key);
-            writeMetadata(new ObjectInfo(key, info.size(), info.sha256(), info.contentType(), info.retention(), hold,
-                    info.tags()));
+            writeMetadata(new ObjectInfo(
+                    key, info.size(), info.sha256(), info.contentType(), info.retention(), hold, info.tags()));
             LOG.debug("legal hold on {}: {}", key, hold);
             return null;
         });

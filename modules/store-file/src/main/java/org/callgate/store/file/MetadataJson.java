@@ -20,8 +20,17 @@ import org.callgate.store.Retention;
 final class MetadataJson {
 
     /** The sidecar's fields; {@code retainUntil} in ISO-8601 UTC. */
-    record Sidecar(int format, String key, String contentType, long size, String sha256, String retentionClass,
-            String retainUntil, LockMode lockMode, boolean legalHold, Map<String, String> tags) {}
+    record Sidecar(
+            int format,
+            String key,
+            String contentType,
+            long size,
+            String sha256,
+            String retentionClass,
+            String retainUntil,
+            LockMode lockMode,
+            boolean legalHold,
+            Map<String, String> tags) {}
 
     static final int FORMAT = 1;
 
@@ -33,8 +42,16 @@ final class MetadataJson {
 
     static byte[] write(ObjectInfo info) {
         Retention retention = info.retention();
-        Sidecar sidecar = new Sidecar(FORMAT, info.key().value(), info.contentType(), info.size(), info.sha256(),
-                retention.retentionClass(), retention.retainUntil().toString(), retention.mode(), info.legalHold(),
+        Sidecar sidecar = new Sidecar(
+                FORMAT,
+                info.key().value(),
+                info.contentType(),
+                info.size(),
+                info.sha256(),
+                retention.retentionClass(),
+                retention.retainUntil().toString(),
+                retention.mode(),
+                info.legalHold(),
                 info.tags());
         try {
             return JSON.writeValueAsBytes(sidecar);

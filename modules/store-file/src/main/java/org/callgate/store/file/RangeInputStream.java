@@ -35,8 +35,8 @@ final class RangeInputStream extends InputStream {
     static InputStream over(ObjectInfo info, FileChannel channel, ByteRange range) throws StoreException, IOException {
         long size = channel.size();
         if (size != info.size()) {
-            throw new StoreException("the bytes of " + info.key() + " are " + size + " long, its metadata says "
-                    + info.size());
+            throw new StoreException(
+                    "the bytes of " + info.key() + " are " + size + " long, its metadata says " + info.size());
         }
         if (range.first() > 0 && range.first() >= size) {
             throw new StoreException("range " + range.first() + "-" + range.last() + " starts beyond the end of "

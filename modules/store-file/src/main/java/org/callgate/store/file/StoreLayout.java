@@ -136,7 +136,8 @@ final class StoreLayout {
             return Optional.of(meta);
         }
         try {
-            return Optional.of(inside(meta, ObjectKey.of(prefix.substring(0, slash)).value()));
+            return Optional.of(
+                    inside(meta, ObjectKey.of(prefix.substring(0, slash)).value()));
         } catch (IllegalArgumentException | StoreException noKeyCanMatch) {
             return Optional.empty();
         }

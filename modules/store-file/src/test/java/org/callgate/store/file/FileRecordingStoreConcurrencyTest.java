@@ -72,7 +72,8 @@ class FileRecordingStoreConcurrencyTest {
         });
 
         assertThat(outcomes).containsOnlyOnce("refused").hasSize(2);
-        String winner = outcomes.stream().filter(o -> !o.equals("refused")).findFirst().orElseThrow();
+        String winner =
+                outcomes.stream().filter(o -> !o.equals("refused")).findFirst().orElseThrow();
         try (var in = store.get(key)) {
             assertThat(in.readAllBytes()).isEqualTo(utf8(winner));
         }

@@ -88,8 +88,9 @@ class FileRecordingStoreCrashTest {
 
         try (FileRecordingStore second = new FileRecordingStore(root, clock)) {
             ObjectInfo reread = second.head(key).orElseThrow();
-            assertThat(reread).isEqualTo(new ObjectInfo(key, stored.size(), stored.sha256(), "audio/wav", extended,
-                    true, stored.tags()));
+            assertThat(reread)
+                    .isEqualTo(new ObjectInfo(
+                            key, stored.size(), stored.sha256(), "audio/wav", extended, true, stored.tags()));
             assertThat(read(second.get(key))).isEqualTo(utf8("banking call"));
             assertThatThrownBy(() -> second.delete(key, true)).isInstanceOf(RetentionLockedException.class);
         }
@@ -99,7 +100,9 @@ class FileRecordingStoreCrashTest {
     void aSecondStoreCannotOpenARootThatIsInUse() throws Exception {
         try (FileRecordingStore first = new FileRecordingStore(root, clock)) {
             assertThatThrownBy(() -> new FileRecordingStore(root, clock))
-                    .isInstanceOf(IOException.class).hasMessageContaining("in use").hasMessageContaining(root.toString());
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("in use")
+                    .hasMessageContaining(root.toString());
             first.put(ObjectKey.of("still/served.wav"), utf8("x"), unlocked());
         }
         new FileRecordingStore(root, clock).close();
@@ -113,7 +116,8 @@ class FileRecordingStoreCrashTest {
             store.put(key, utf8("banking call"), attributes(LockMode.COMPLIANCE, Duration.ofDays(3653)));
 
             clock.passTime(tenYears.minusSeconds(2));
-            assertThatThrownBy(() -> store.delete(key, true)).isInstanceOf(RetentionLockedException.class)
+            assertThatThrownBy(() -> store.delete(key, true))
+                    .isInstanceOf(RetentionLockedException.class)
                     .hasMessageContaining(tenYears.toString());
 
             clock.passTime(tenYears);

@@ -50,14 +50,17 @@ class FileRecordingStoreLayoutTest {
         store.put(key, utf8("RIFF"), attributes(LockMode.GOVERNANCE, Duration.ofDays(183)));
 
         assertThat(root.resolve("objects/recordings/2026/11/25/call-1.wav")).hasContent("RIFF");
-        JsonNode meta = JsonMapper.builder().build()
-                .readTree(root.resolve("meta/recordings/2026/11/25/call-1.wav.json").toFile());
+        JsonNode meta = JsonMapper.builder()
+                .build()
+                .readTree(root.resolve("meta/recordings/2026/11/25/call-1.wav.json")
+                        .toFile());
         assertThat(meta.get("key").asText()).isEqualTo(key.value());
         assertThat(meta.get("contentType").asText()).isEqualTo("audio/wav");
         assertThat(meta.get("size").asLong()).isEqualTo(4);
         assertThat(meta.get("sha256").asText()).hasSize(64);
         assertThat(meta.get("retentionClass").asText()).isEqualTo("recording");
-        assertThat(meta.get("retainUntil").asText()).isEqualTo(START.plus(Duration.ofDays(183)).toString());
+        assertThat(meta.get("retainUntil").asText())
+                .isEqualTo(START.plus(Duration.ofDays(183)).toString());
         assertThat(meta.get("lockMode").asText()).isEqualTo("GOVERNANCE");
         assertThat(meta.get("legalHold").asBoolean()).isFalse();
         assertThat(meta.get("tags").get("service").asText()).isEqualTo("banking");
@@ -77,7 +80,8 @@ class FileRecordingStoreLayoutTest {
     @Test
     void aKeyWithDotDotCannotBeBuilt() {
         assertThatThrownBy(() -> ObjectKey.of("../outside.wav")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ObjectKey.of("recordings/../../outside.wav")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ObjectKey.of("recordings/../../outside.wav"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ObjectKey.of("/etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -129,9 +133,11 @@ class FileRecordingStoreLayoutTest {
         store.put(ObjectKey.of("c"), utf8("y"), unlocked());
 
         assertThatThrownBy(() -> store.put(ObjectKey.of("a"), utf8("z"), unlocked()))
-                .isExactlyInstanceOf(StoreException.class).hasMessageContaining("directory");
+                .isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining("directory");
         assertThatThrownBy(() -> store.put(ObjectKey.of("c/d.wav"), utf8("z"), unlocked()))
-                .isExactlyInstanceOf(StoreException.class).hasMessageContaining("file of a shorter key");
+                .isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining("file of a shorter key");
         assertThat(store.list("")).extracting(ObjectKey::value).containsExactly("a/b.wav", "c");
     }
 
@@ -140,7 +146,8 @@ class FileRecordingStoreLayoutTest {
         ObjectKey key = ObjectKey.of("recordings/" + "x".repeat(251));
 
         assertThatThrownBy(() -> store.put(key, utf8("x"), unlocked()))
-                .isExactlyInstanceOf(StoreException.class).hasMessageContaining("longer than a file name");
+                .isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining("longer than a file name");
     }
 
     @Test
@@ -148,7 +155,8 @@ class FileRecordingStoreLayoutTest {
         Path missing = root.resolve("spool/gone.wav");
 
         assertThatThrownBy(() -> store.put(ObjectKey.of("gone.wav"), missing, unlocked()))
-                .isExactlyInstanceOf(StoreException.class).hasMessageContaining(missing.toString());
+                .isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining(missing.toString());
     }
 
     @Test
@@ -158,7 +166,8 @@ class FileRecordingStoreLayoutTest {
         Files.writeString(tmp, "not a directory any more");
 
         assertThatThrownBy(() -> store.put(ObjectKey.of("a.wav"), utf8("x"), unlocked()))
-                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining(tmp.toString())
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining(tmp.toString())
                 .hasMessageContaining("Exception");
         assertThat(store.head(ObjectKey.of("a.wav"))).isEmpty();
     }
@@ -170,7 +179,8 @@ class FileRecordingStoreLayoutTest {
         Path meta = root.resolve("meta/bad.wav.json");
         Files.writeString(meta, "{\"format\":1,\"key\":\"bad.wav\"}");
 
-        assertThatThrownBy(() -> store.head(key)).isExactlyInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> store.head(key))
+                .isExactlyInstanceOf(StoreException.class)
                 .hasMessageContaining(meta.toString());
     }
 
@@ -180,8 +190,10 @@ class FileRecordingStoreLayoutTest {
         store.put(key, utf8("0123456789"), unlocked());
         Files.writeString(root.resolve("objects/cut.wav"), "01234");
 
-        assertThatThrownBy(() -> store.get(key)).isExactlyInstanceOf(StoreException.class)
-                .hasMessageContaining("5 long").hasMessageContaining("10");
+        assertThatThrownBy(() -> store.get(key))
+                .isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining("5 long")
+                .hasMessageContaining("10");
     }
 
     @Test

@@ -16,8 +16,8 @@ final class StoreFixture {
     private StoreFixture() {}
 
     static ObjectAttributes attributes(LockMode mode, Duration ahead) {
-        return new ObjectAttributes("audio/wav", new Retention("recording", START.plus(ahead), mode), false,
-                Map.of("service", "banking"));
+        return new ObjectAttributes(
+                "audio/wav", new Retention("recording", START.plus(ahead), mode), false, Map.of("service", "banking"));
     }
 
     static ObjectAttributes unlocked() {

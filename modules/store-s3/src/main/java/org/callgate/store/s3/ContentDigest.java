@@ -56,8 +56,8 @@ record ContentDigest(long size, String sha256Hex, String md5Base64) {
         }
 
         ContentDigest finish(long size) {
-            return new ContentDigest(size, Digests.hex(sha256),
-                    Base64.getEncoder().encodeToString(md5.digest()));
+            return new ContentDigest(
+                    size, Digests.hex(sha256), Base64.getEncoder().encodeToString(md5.digest()));
         }
     }
 }

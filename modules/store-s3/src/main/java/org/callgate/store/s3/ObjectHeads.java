@@ -21,8 +21,7 @@ final class ObjectHeads {
     /** The user metadata holding the hex SHA-256 of the bytes. */
     static final String SHA256 = "sha256";
 
-    private ObjectHeads() {
-    }
+    private ObjectHeads() {}
 
     static ObjectInfo describe(ObjectKey key, String bucket, HeadObjectResponse head, List<Tag> tagSet)
             throws StoreException {
@@ -32,8 +31,14 @@ final class ObjectHeads {
             throw new StoreException(key + " in bucket " + bucket + " has no sha256 metadata or retention-class tag:"
                     + " it was not stored by callgate");
         }
-        return new ObjectInfo(key, head.contentLength(), sha256, head.contentType(), retention(key, head, tags),
-                head.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON, tags.others());
+        return new ObjectInfo(
+                key,
+                head.contentLength(),
+                sha256,
+                head.contentType(),
+                retention(key, head, tags),
+                head.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON,
+                tags.others());
     }
 
     /** Whether a retention or legal hold may be what made the server refuse a delete. */
@@ -43,9 +48,11 @@ final class ObjectHeads {
 
     /** "COMPLIANCE retention until ...", prefixed by "under legal hold, " when it is. */
     static String lockOf(HeadObjectResponse head) {
-        String retention = head.objectLockMode() == null ? "no retention"
+        String retention = head.objectLockMode() == null
+                ? "no retention"
                 : head.objectLockModeAsString() + " retention until " + head.objectLockRetainUntilDate();
-        return head.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON ? "under legal hold, " + retention
+        return head.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON
+                ? "under legal hold, " + retention
                 : retention;
     }
 
@@ -53,14 +60,16 @@ final class ObjectHeads {
             throws StoreException {
         String retentionClass = tags.retentionClass().orElseThrow();
         if (head.objectLockMode() == null) {
-            Instant until = tags.retainUntil().orElseThrow(
-                    () -> new StoreException(key + " has no valid retain-until tag and no Object Lock retention"));
+            Instant until = tags.retainUntil()
+                    .orElseThrow(() ->
+                            new StoreException(key + " has no valid retain-until tag and no Object Lock retention"));
             return new Retention(retentionClass, until, LockMode.NONE);
         }
         return switch (head.objectLockMode()) {
             case COMPLIANCE -> new Retention(retentionClass, head.objectLockRetainUntilDate(), LockMode.COMPLIANCE);
             case GOVERNANCE -> new Retention(retentionClass, head.objectLockRetainUntilDate(), LockMode.GOVERNANCE);
-            default -> throw new StoreException(key + " has an unknown Object Lock mode " + head.objectLockModeAsString());
+            default ->
+                throw new StoreException(key + " has an unknown Object Lock mode " + head.objectLockModeAsString());
         };
     }
 }

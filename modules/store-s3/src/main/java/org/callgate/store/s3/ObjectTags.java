@@ -23,11 +23,9 @@ final class ObjectTags {
     static final String RETAIN_UNTIL = "retain-until";
 
     /** The tags read back: the two derived ones, when present, and the caller's. */
-    record Read(Optional<String> retentionClass, Optional<Instant> retainUntil, Map<String, String> others) {
-    }
+    record Read(Optional<String> retentionClass, Optional<Instant> retainUntil, Map<String, String> others) {}
 
-    private ObjectTags() {
-    }
+    private ObjectTags() {}
 
     static Tagging tagging(Retention retention, Map<String, String> tags) {
         List<Tag> tagSet = new ArrayList<>();

@@ -90,8 +90,8 @@ public final class S3BucketSetup {
     }
 
     private Outcome create(S3Client s3) throws StoreException {
-        CreateBucketRequest.Builder request = CreateBucketRequest.builder().bucket(settings.bucket())
-                .objectLockEnabledForBucket(true);
+        CreateBucketRequest.Builder request =
+                CreateBucketRequest.builder().bucket(settings.bucket()).objectLockEnabledForBucket(true);
         if (!settings.region().equals(US_EAST_1)) {
             // AWS takes us-east-1 only without a location constraint; every other region needs one.
             request.createBucketConfiguration(c -> c.locationConstraint(settings.region()));
@@ -103,8 +103,9 @@ public final class S3BucketSetup {
             return switch (S3Failures.errorCode(e)) {
                 case "BucketAlreadyOwnedByYou" -> Outcome.VERIFIED;
                 case "BucketAlreadyExists" -> throw refused("is taken by another account");
-                case "InvalidLocationConstraint" -> throw refused("cannot be created: the server does not accept region "
-                        + settings.region() + " (configure the region the server serves)");
+                case "InvalidLocationConstraint" ->
+                    throw refused("cannot be created: the server does not accept region " + settings.region()
+                            + " (configure the region the server serves)");
                 default -> throw e;
             };
         }
@@ -113,7 +114,8 @@ public final class S3BucketSetup {
     private void requireObjectLock(S3Client s3) throws StoreException {
         ObjectLockConfiguration lock;
         try {
-            lock = s3.getObjectLockConfiguration(r -> r.bucket(settings.bucket())).objectLockConfiguration();
+            lock = s3.getObjectLockConfiguration(r -> r.bucket(settings.bucket()))
+                    .objectLockConfiguration();
         } catch (S3Exception e) {
             if (e.statusCode() == 404 || e.statusCode() == 501) {
                 throw withoutObjectLock();
@@ -135,9 +137,13 @@ public final class S3BucketSetup {
 
     private StoreException failure(SdkException e) {
         if (e instanceof S3Exception s3 && !S3Failures.retryable(s3.statusCode())) {
-            return new StoreException("bucket " + settings.bucket() + ": S3 refused the set-up: " + S3Failures.describe(s3), e);
+            return new StoreException(
+                    "bucket " + settings.bucket() + ": S3 refused the set-up: " + S3Failures.describe(s3), e);
         }
-        return new StoreUnavailableException("bucket " + settings.bucket() + ": cannot reach S3 at "
-                + settings.endpoint().map(Object::toString).orElse("AWS " + settings.region()) + ": " + e.getMessage(), e);
+        return new StoreUnavailableException(
+                "bucket " + settings.bucket() + ": cannot reach S3 at "
+                        + settings.endpoint().map(Object::toString).orElse("AWS " + settings.region()) + ": "
+                        + e.getMessage(),
+                e);
     }
 }

@@ -19,8 +19,7 @@ public final class S3Clients {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-    private S3Clients() {
-    }
+    private S3Clients() {}
 
     public static S3Client create(S3Settings settings) {
         S3ClientBuilder builder = S3Client.builder()
@@ -32,7 +31,8 @@ public final class S3Clients {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 // Over plain HTTP the SDK would otherwise sign the body in aws-chunked encoding, and
                 // RGW 16 then keeps "Content-Encoding: aws-chunked" on the object for every reader.
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .serviceConfiguration(
+                        S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(READ_TIMEOUT));
@@ -44,7 +44,7 @@ public final class S3Clients {
         if (settings.accessKey().isEmpty()) {
             return DefaultCredentialsProvider.builder().build();
         }
-        return StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(settings.accessKey().get(), settings.secretKey().orElseThrow()));
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                settings.accessKey().get(), settings.secretKey().orElseThrow()));
     }
 }

@@ -30,8 +30,9 @@ final class S3Failures {
         int status = s3.statusCode();
         String code = errorCode(s3);
         if (status == 404 && "NoSuchBucket".equals(code)) {
-            return new StoreException("cannot " + what + ": the bucket does not exist (create it with "
-                    + "scripts/callgate store init)", e);
+            return new StoreException(
+                    "cannot " + what + ": the bucket does not exist (create it with " + "scripts/callgate store init)",
+                    e);
         }
         if (status == 404) {
             return new ObjectNotFoundException("no object " + subject + " in bucket " + bucket, e);
@@ -50,7 +51,8 @@ final class S3Failures {
     }
 
     static String describe(S3Exception e) {
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        String message =
+                e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
         return e.statusCode() + " " + errorCode(e) + (message == null || message.isBlank() ? "" : " (" + message + ")");
     }
 

@@ -112,7 +112,9 @@ public final class S3RecordingStore implements RecordingStore {
 
     private ObjectInfo upload(ObjectKey key, RequestBody body, ContentDigest digest, ObjectAttributes attributes)
             throws StoreException {
-        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key.value())
+        PutObjectRequest.Builder request = PutObjectRequest.builder()
+                .bucket(bucket)
+                .key(key.value())
                 .contentType(attributes.contentType())
                 .contentLength(digest.size())
                 .contentMD5(digest.md5Base64())
@@ -126,10 +128,17 @@ public final class S3RecordingStore implements RecordingStore {
         if (attributes.legalHold()) {
             request.objectLockLegalHoldStatus(ObjectLockLegalHoldStatus.ON);
         }
-        kmsKeyId.ifPresent(id -> request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(id));
+        kmsKeyId.ifPresent(
+                id -> request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(id));
         call("put", key, () -> s3.putObject(request.build(), body));
-        return new ObjectInfo(key, digest.size(), digest.sha256Hex(), attributes.contentType(), retention,
-                attributes.legalHold(), attributes.tags());
+        return new ObjectInfo(
+                key,
+                digest.size(),
+                digest.sha256Hex(),
+                attributes.contentType(),
+                retention,
+                attributes.legalHold(),
+                attributes.tags());
     }
 
     /**
@@ -148,7 +157,8 @@ public final class S3RecordingStore implements RecordingStore {
 
     @Override
     public InputStream get(ObjectKey key, ByteRange range) throws StoreException {
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key.value());
+        GetObjectRequest.Builder request =
+                GetObjectRequest.builder().bucket(bucket).key(key.value());
         if (!range.equals(ByteRange.ALL)) {
             request.range("bytes=" + range.first() + "-" + (range.last() == Long.MAX_VALUE ? "" : range.last()));
         }
@@ -159,7 +169,9 @@ public final class S3RecordingStore implements RecordingStore {
     public void delete(ObjectKey key, boolean bypassGovernance) throws StoreException {
         HeadObjectResponse head = existing(key);
         try {
-            s3.deleteObject(r -> r.bucket(bucket).key(key.value()).versionId(head.versionId())
+            s3.deleteObject(r -> r.bucket(bucket)
+                    .key(key.value())
+                    .versionId(head.versionId())
                     .bypassGovernanceRetention(bypassGovernance));
         } catch (S3Exception e) {
             if (e.statusCode() == 403 && ObjectHeads.locked(head)) {
@@ -176,7 +188,8 @@ public final class S3RecordingStore implements RecordingStore {
     public List<ObjectKey> list(String prefix) throws StoreException {
         List<ObjectKey> keys = new ArrayList<>();
         call("list", "the keys under '" + prefix + "'", () -> {
-            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+                    .contents()
                     .forEach(object -> keyOf(object.key()).ifPresent(keys::add));
             return keys;
         });
@@ -201,15 +214,23 @@ public final class S3RecordingStore implements RecordingStore {
         if (!sameLock(current.retention(), retention)) {
             putLock(key, head.versionId(), retention, bypassGovernance);
         }
-        call("tag", key, () -> s3.putObjectTagging(r -> r.bucket(bucket).key(key.value()).versionId(head.versionId())
-                .tagging(ObjectTags.tagging(retention, current.tags()))));
+        call(
+                "tag",
+                key,
+                () -> s3.putObjectTagging(r -> r.bucket(bucket)
+                        .key(key.value())
+                        .versionId(head.versionId())
+                        .tagging(ObjectTags.tagging(retention, current.tags()))));
     }
 
     @Override
     public void setLegalHold(ObjectKey key, boolean hold) throws StoreException {
         ObjectLockLegalHoldStatus status = hold ? ObjectLockLegalHoldStatus.ON : ObjectLockLegalHoldStatus.OFF;
-        call("set the legal hold of", key,
-                () -> s3.putObjectLegalHold(r -> r.bucket(bucket).key(key.value()).legalHold(h -> h.status(status))));
+        call(
+                "set the legal hold of",
+                key,
+                () -> s3.putObjectLegalHold(
+                        r -> r.bucket(bucket).key(key.value()).legalHold(h -> h.status(status))));
     }
 
     @Override
@@ -223,15 +244,22 @@ public final class S3RecordingStore implements RecordingStore {
             throws StoreException {
         ObjectLockRetention lock = retention.mode() == LockMode.NONE
                 ? ObjectLockRetention.builder().build()
-                : ObjectLockRetention.builder().mode(ObjectLockRetentionMode.fromValue(retention.mode().name()))
-                        .retainUntilDate(retention.retainUntil()).build();
+                : ObjectLockRetention.builder()
+                        .mode(ObjectLockRetentionMode.fromValue(retention.mode().name()))
+                        .retainUntilDate(retention.retainUntil())
+                        .build();
         try {
-            s3.putObjectRetention(r -> r.bucket(bucket).key(key.value()).versionId(versionId).retention(lock)
+            s3.putObjectRetention(r -> r.bucket(bucket)
+                    .key(key.value())
+                    .versionId(versionId)
+                    .retention(lock)
                     .bypassGovernanceRetention(bypassGovernance));
         } catch (S3Exception e) {
             if (e.statusCode() == 403) {
-                throw new RetentionLockedException("S3 refused to change the retention of " + key + " to "
-                        + retention + ": " + S3Failures.describe(e), e);
+                throw new RetentionLockedException(
+                        "S3 refused to change the retention of " + key + " to " + retention + ": "
+                                + S3Failures.describe(e),
+                        e);
             }
             throw failures.translate(e, "change the retention of", key.value());
         } catch (SdkException e) {
@@ -261,8 +289,11 @@ public final class S3RecordingStore implements RecordingStore {
     }
 
     private ObjectInfo describe(ObjectKey key, HeadObjectResponse head) throws StoreException {
-        List<Tag> tags = call("read the tags of", key,
-                () -> s3.getObjectTagging(r -> r.bucket(bucket).key(key.value()).versionId(head.versionId())).tagSet());
+        List<Tag> tags = call(
+                "read the tags of",
+                key,
+                () -> s3.getObjectTagging(r -> r.bucket(bucket).key(key.value()).versionId(head.versionId()))
+                        .tagSet());
         return ObjectHeads.describe(key, bucket, head, tags);
     }
 

@@ -25,8 +25,14 @@ import java.util.regex.Pattern;
  * @param secretKey the secret key, present exactly when {@code accessKey} is; never printed
  * @param kmsKeyId the SSE-KMS key id every put uses, or empty for no server-side encryption
  */
-public record S3Settings(Optional<URI> endpoint, String region, String bucket, boolean pathStyleAccess,
-        Optional<String> accessKey, Optional<String> secretKey, Optional<String> kmsKeyId) {
+public record S3Settings(
+        Optional<URI> endpoint,
+        String region,
+        String bucket,
+        boolean pathStyleAccess,
+        Optional<String> accessKey,
+        Optional<String> secretKey,
+        Optional<String> kmsKeyId) {
 
     /** Ireland, the EU region the seeds name (R21). */
     public static final String DEFAULT_REGION = "eu-west-1";
@@ -49,8 +55,8 @@ public record S3Settings(Optional<URI> endpoint, String region, String bucket, b
 
     /** {@code bucket} at AWS in {@value #DEFAULT_REGION}, keys from the default chain, no encryption. */
     public static S3Settings forBucket(String bucket) {
-        return new S3Settings(Optional.empty(), DEFAULT_REGION, bucket, false, Optional.empty(), Optional.empty(),
-                Optional.empty());
+        return new S3Settings(
+                Optional.empty(), DEFAULT_REGION, bucket, false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** These settings at an S3-compatible {@code endpoint}, with path-style access or not. */
@@ -68,8 +74,14 @@ public record S3Settings(Optional<URI> endpoint, String region, String bucket, b
 
     /** These settings with static keys instead of the default provider chain. */
     public S3Settings withCredentials(String newAccessKey, String newSecretKey) {
-        return new S3Settings(endpoint, region, bucket, pathStyleAccess, Optional.of(newAccessKey),
-                Optional.of(newSecretKey), kmsKeyId);
+        return new S3Settings(
+                endpoint,
+                region,
+                bucket,
+                pathStyleAccess,
+                Optional.of(newAccessKey),
+                Optional.of(newSecretKey),
+                kmsKeyId);
     }
 
     /** These settings with every put encrypted by SSE-KMS under {@code keyId}. */
@@ -88,10 +100,10 @@ public record S3Settings(Optional<URI> endpoint, String region, String bucket, b
 
     private static void checkEndpoint(URI uri) {
         String scheme = uri.getScheme();
-        require(uri.isAbsolute() && ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null,
+        require(
+                uri.isAbsolute() && ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null,
                 "an endpoint is an http or https URI with a host: " + uri);
-        require(uri.getQuery() == null && uri.getFragment() == null,
-                "an endpoint has no query or fragment: " + uri);
+        require(uri.getQuery() == null && uri.getFragment() == null, "an endpoint has no query or fragment: " + uri);
     }
 
     private static void checkRegion(String region) {
@@ -101,12 +113,16 @@ public record S3Settings(Optional<URI> endpoint, String region, String bucket, b
 
     private static void checkBucket(String bucket) {
         Objects.requireNonNull(bucket, "bucket");
-        require(BUCKET.matcher(bucket).matches() && !bucket.contains("..") && !IP_ADDRESS.matcher(bucket).matches(),
+        require(
+                BUCKET.matcher(bucket).matches()
+                        && !bucket.contains("..")
+                        && !IP_ADDRESS.matcher(bucket).matches(),
                 "a bucket name is 3 to 63 of [a-z0-9.-], starting and ending with a letter or digit: '" + bucket + "'");
     }
 
     private static void checkKeys(Optional<String> accessKey, Optional<String> secretKey) {
-        require(accessKey.isPresent() == secretKey.isPresent(),
+        require(
+                accessKey.isPresent() == secretKey.isPresent(),
                 "an access key and a secret key go together (or neither, for the default provider chain)");
         accessKey.ifPresent(k -> require(!k.isBlank(), "an access key is not blank"));
         secretKey.ifPresent(k -> require(!k.isBlank(), "a secret key is not blank"));

@@ -36,7 +36,9 @@ public final class RgwServer implements ExecutionCondition, ParameterResolver {
      */
     public record Endpoint(URI uri, String accessKey, String secretKey, Path cluster) {
         public S3Settings settings(String bucket) {
-            return S3Settings.forBucket(bucket).withRegion("us-east-1").withEndpoint(uri, true)
+            return S3Settings.forBucket(bucket)
+                    .withRegion("us-east-1")
+                    .withEndpoint(uri, true)
                     .withCredentials(accessKey, secretKey);
         }
 
@@ -57,8 +59,14 @@ public final class RgwServer implements ExecutionCondition, ParameterResolver {
 
         private void gateway(String command) {
             try {
-                Process p = new ProcessBuilder(repositoryRoot().resolve("scripts/s3-rgw/gateway").toString(), command,
-                        cluster.toString()).redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(
+                                repositoryRoot()
+                                        .resolve("scripts/s3-rgw/gateway")
+                                        .toString(),
+                                command,
+                                cluster.toString())
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     throw new IllegalStateException("scripts/s3-rgw/gateway " + command + " failed: " + out);
@@ -98,11 +106,15 @@ public final class RgwServer implements ExecutionCondition, ParameterResolver {
     public Endpoint resolveParameter(ParameterContext parameter, ExtensionContext context) {
         String endpoint = System.getenv("S3_ENDPOINT");
         if (endpoint != null) {
-            return new Endpoint(URI.create(endpoint), env("S3_ACCESS_KEY", "test-access-key"),
-                    env("S3_SECRET_KEY", "test-secret-key"), null);
+            return new Endpoint(
+                    URI.create(endpoint),
+                    env("S3_ACCESS_KEY", "test-access-key"),
+                    env("S3_SECRET_KEY", "test-secret-key"),
+                    null);
         }
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(RgwServer.class));
-        return store.getOrComputeIfAbsent(Started.class, k -> Started.start(), Started.class).endpoint();
+        return store.getOrComputeIfAbsent(Started.class, k -> Started.start(), Started.class)
+                .endpoint();
     }
 
     /** A throwaway RGW; the root store closes it (JUnit closes AutoCloseable values) when the run ends. */
@@ -138,10 +150,13 @@ public final class RgwServer implements ExecutionCondition, ParameterResolver {
         private void run() throws IOException, InterruptedException {
             Path out = temp.resolve("start.out");
             Path err = temp.resolve("start.err");
-            ProcessBuilder builder = new ProcessBuilder(root.resolve("scripts/s3-rgw/start").toString(),
-                    temp.resolve("cluster").toString()).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().putAll(Map.of("S3_PORT", freePort(), "MON_PORT_V2", freePort(),
-                    "MON_PORT_V1", freePort()));
+            ProcessBuilder builder = new ProcessBuilder(
+                            root.resolve("scripts/s3-rgw/start").toString(),
+                            temp.resolve("cluster").toString())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment()
+                    .putAll(Map.of("S3_PORT", freePort(), "MON_PORT_V2", freePort(), "MON_PORT_V1", freePort()));
             Process process = builder.start();
             if (!process.waitFor(START_LIMIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly().waitFor();
@@ -149,8 +164,11 @@ public final class RgwServer implements ExecutionCondition, ParameterResolver {
                 throw new IllegalStateException("scripts/s3-rgw/start failed: " + Files.readString(err));
             }
             List<String> lines = Files.readAllLines(out);
-            endpoint = new Endpoint(URI.create(value(lines, "S3_ENDPOINT")), value(lines, "S3_ACCESS_KEY"),
-                    value(lines, "S3_SECRET_KEY"), temp.resolve("cluster"));
+            endpoint = new Endpoint(
+                    URI.create(value(lines, "S3_ENDPOINT")),
+                    value(lines, "S3_ACCESS_KEY"),
+                    value(lines, "S3_SECRET_KEY"),
+                    temp.resolve("cluster"));
         }
 
         /** Stops the daemons by their recorded PIDs and removes the directory, unless start kept its logs. */
@@ -163,8 +181,10 @@ public final class RgwServer implements ExecutionCondition, ParameterResolver {
                 Path cluster = temp.resolve("cluster");
                 if (Files.exists(cluster.resolve("ceph.conf"))) {
                     new ProcessBuilder(root.resolve("scripts/s3-rgw/stop").toString(), cluster.toString())
-                            .redirectErrorStream(true).redirectOutput(temp.resolve("stop.out").toFile())
-                            .start().waitFor(60, TimeUnit.SECONDS);
+                            .redirectErrorStream(true)
+                            .redirectOutput(temp.resolve("stop.out").toFile())
+                            .start()
+                            .waitFor(60, TimeUnit.SECONDS);
                 }
                 if (Files.exists(cluster)) {
                     return;
@@ -183,8 +203,11 @@ public final class RgwServer implements ExecutionCondition, ParameterResolver {
         }
 
         private static String value(List<String> lines, String name) {
-            return lines.stream().filter(l -> l.startsWith(name + "=")).map(l -> l.substring(name.length() + 1))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + name + "= line in " + lines));
+            return lines.stream()
+                    .filter(l -> l.startsWith(name + "="))
+                    .map(l -> l.substring(name.length() + 1))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + name + "= line in " + lines));
         }
     }
 

@@ -21,8 +21,10 @@ class S3BucketSetupTest {
         assertThat(new S3BucketSetup(settings).ensureLockedBucket()).isEqualTo(Outcome.CREATED);
 
         try (S3Client raw = S3Clients.create(settings)) {
-            assertThat(raw.getObjectLockConfiguration(r -> r.bucket(settings.bucket())).objectLockConfiguration()
-                    .objectLockEnabled()).isEqualTo(ObjectLockEnabled.ENABLED);
+            assertThat(raw.getObjectLockConfiguration(r -> r.bucket(settings.bucket()))
+                            .objectLockConfiguration()
+                            .objectLockEnabled())
+                    .isEqualTo(ObjectLockEnabled.ENABLED);
             assertThat(raw.getBucketVersioning(r -> r.bucket(settings.bucket())).status())
                     .isEqualTo(BucketVersioningStatus.ENABLED);
         }
@@ -43,8 +45,10 @@ class S3BucketSetupTest {
             raw.createBucket(r -> r.bucket(settings.bucket()));
         }
 
-        assertThatThrownBy(() -> new S3BucketSetup(settings).ensureLockedBucket()).isInstanceOf(StoreException.class)
-                .hasMessageContaining(settings.bucket()).hasMessageContaining("no Object Lock")
+        assertThatThrownBy(() -> new S3BucketSetup(settings).ensureLockedBucket())
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(settings.bucket())
+                .hasMessageContaining("no Object Lock")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
@@ -52,7 +56,8 @@ class S3BucketSetupTest {
     void aRegionTheServerDoesNotServeIsRefusedWithTheReason(RgwServer.Endpoint rgw) {
         S3Settings settings = rgw.settings(TestBuckets.unique("region")).withRegion("eu-west-1");
 
-        assertThatThrownBy(() -> new S3BucketSetup(settings).ensureLockedBucket()).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> new S3BucketSetup(settings).ensureLockedBucket())
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("region eu-west-1");
     }
 }

@@ -80,16 +80,22 @@ class S3RecordingStoreTest {
         ObjectInfo first = store.putNew(key, AUDIO, attributes);
         store.putNew(key, "other bytes".getBytes(StandardCharsets.US_ASCII), attributes);
 
-        var versions = raw.listObjectVersions(r -> r.bucket(settings.bucket()).prefix(key.value())).versions();
+        var versions = raw.listObjectVersions(r -> r.bucket(settings.bucket()).prefix(key.value()))
+                .versions();
         assertThat(versions).hasSize(2);
         var oldest = versions.stream().filter(v -> !v.isLatest()).findFirst().orElseThrow();
-        byte[] kept = raw.getObjectAsBytes(r -> r.bucket(settings.bucket()).key(key.value())
-                .versionId(oldest.versionId())).asByteArray();
+        byte[] kept = raw.getObjectAsBytes(
+                        r -> r.bucket(settings.bucket()).key(key.value()).versionId(oldest.versionId()))
+                .asByteArray();
         assertThat(kept).isEqualTo(AUDIO);
-        assertThat(raw.headObject(r -> r.bucket(settings.bucket()).key(key.value()).versionId(oldest.versionId()))
-                .metadata()).containsEntry("sha256", first.sha256());
-        assertThatThrownBy(() -> raw.deleteObject(r -> r.bucket(settings.bucket()).key(key.value())
-                .versionId(oldest.versionId()).bypassGovernanceRetention(true)))
+        assertThat(raw.headObject(r ->
+                                r.bucket(settings.bucket()).key(key.value()).versionId(oldest.versionId()))
+                        .metadata())
+                .containsEntry("sha256", first.sha256());
+        assertThatThrownBy(() -> raw.deleteObject(r -> r.bucket(settings.bucket())
+                        .key(key.value())
+                        .versionId(oldest.versionId())
+                        .bypassGovernanceRetention(true)))
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
     }
 
@@ -97,31 +103,50 @@ class S3RecordingStoreTest {
     void aPutSetsObjectLockTagsDigestAndLegalHoldThatTheRawClientReadsBack() throws Exception {
         ObjectKey key = ObjectKey.of("banking/2026/call-1.wav");
         Retention retention = retention("banking-recording", LockMode.COMPLIANCE, Duration.ofDays(3653));
-        ObjectInfo put = store.put(key, AUDIO, new ObjectAttributes("audio/wav", retention, true, Map.of("service", "banking")));
+        ObjectInfo put =
+                store.put(key, AUDIO, new ObjectAttributes("audio/wav", retention, true, Map.of("service", "banking")));
 
-        ObjectLockRetention lock = raw.getObjectRetention(r -> r.bucket(settings.bucket()).key(key.value())).retention();
+        ObjectLockRetention lock = raw.getObjectRetention(
+                        r -> r.bucket(settings.bucket()).key(key.value()))
+                .retention();
         assertThat(lock.mode()).isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
         assertThat(lock.retainUntilDate()).isEqualTo(retention.retainUntil());
-        assertThat(raw.getObjectLegalHold(r -> r.bucket(settings.bucket()).key(key.value())).legalHold().statusAsString())
+        assertThat(raw.getObjectLegalHold(r -> r.bucket(settings.bucket()).key(key.value()))
+                        .legalHold()
+                        .statusAsString())
                 .isEqualTo("ON");
-        assertThat(rawTags(key)).containsExactlyInAnyOrderEntriesOf(Map.of("retention-class", "banking-recording",
-                "retain-until", retention.retainUntil().toString(), "service", "banking"));
+        assertThat(rawTags(key))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "retention-class",
+                        "banking-recording",
+                        "retain-until",
+                        retention.retainUntil().toString(),
+                        "service",
+                        "banking"));
         HeadObjectResponse head = rawHead(key);
         assertThat(head.metadata()).containsEntry("sha256", put.sha256());
         assertThat(head.contentType()).isEqualTo("audio/wav");
-        assertThat(head.contentEncoding()).as("no aws-chunked left on the object").isNull();
+        assertThat(head.contentEncoding())
+                .as("no aws-chunked left on the object")
+                .isNull();
     }
 
     @Test
     void rgwItselfRefusesToDeleteAComplianceVersionEvenWithTheBypass() throws Exception {
         ObjectKey key = ObjectKey.of("banking/locked.wav");
-        store.put(key, AUDIO, new ObjectAttributes("audio/wav",
-                retention("banking-recording", LockMode.COMPLIANCE, Duration.ofDays(3653))));
+        store.put(
+                key,
+                AUDIO,
+                new ObjectAttributes(
+                        "audio/wav", retention("banking-recording", LockMode.COMPLIANCE, Duration.ofDays(3653))));
         String version = rawHead(key).versionId();
 
-        assertThatThrownBy(() -> raw.deleteObject(r -> r.bucket(settings.bucket()).key(key.value()).versionId(version)
-                .bypassGovernanceRetention(true)))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+        assertThatThrownBy(() -> raw.deleteObject(r -> r.bucket(settings.bucket())
+                        .key(key.value())
+                        .versionId(version)
+                        .bypassGovernanceRetention(true)))
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
         assertThat(rawHead(key).versionId()).isEqualTo(version);
     }
 
@@ -131,19 +156,25 @@ class S3RecordingStoreTest {
         Retention retention = retention("recording", LockMode.GOVERNANCE, Duration.ofDays(183));
         store.put(key, AUDIO, new ObjectAttributes("audio/wav", retention));
 
-        assertThatThrownBy(() -> store.delete(key, false)).isInstanceOf(RetentionLockedException.class)
-                .hasMessageContaining("sampled/call.wav").hasMessageContaining("GOVERNANCE")
+        assertThatThrownBy(() -> store.delete(key, false))
+                .isInstanceOf(RetentionLockedException.class)
+                .hasMessageContaining("sampled/call.wav")
+                .hasMessageContaining("GOVERNANCE")
                 .hasMessageContaining(retention.retainUntil().toString());
     }
 
     @Test
     void deletingDestroysTheVersionAndLeavesNoDeleteMarker() throws Exception {
         ObjectKey key = ObjectKey.of("sampled/destroyed.wav");
-        store.put(key, AUDIO, new ObjectAttributes("audio/wav", retention("recording", LockMode.GOVERNANCE, Duration.ofDays(183))));
+        store.put(
+                key,
+                AUDIO,
+                new ObjectAttributes("audio/wav", retention("recording", LockMode.GOVERNANCE, Duration.ofDays(183))));
 
         store.delete(key, true);
 
-        ListObjectVersionsResponse versions = raw.listObjectVersions(r -> r.bucket(settings.bucket()).prefix(key.value()));
+        ListObjectVersionsResponse versions =
+                raw.listObjectVersions(r -> r.bucket(settings.bucket()).prefix(key.value()));
         assertThat(versions.versions()).isEmpty();
         assertThat(versions.deleteMarkers()).isEmpty();
     }
@@ -151,8 +182,10 @@ class S3RecordingStoreTest {
     @Test
     void aKeyHiddenBySomeoneElsesDeleteMarkerIsAbsentAndNotListed() throws Exception {
         ObjectKey key = ObjectKey.of("traces/marked.json");
-        store.put(key, "{}".getBytes(StandardCharsets.UTF_8), new ObjectAttributes("application/json",
-                retention("trace", LockMode.NONE, Duration.ofDays(365))));
+        store.put(
+                key,
+                "{}".getBytes(StandardCharsets.UTF_8),
+                new ObjectAttributes("application/json", retention("trace", LockMode.NONE, Duration.ofDays(365))));
 
         raw.deleteObject(r -> r.bucket(settings.bucket()).key(key.value()));
 
@@ -163,25 +196,42 @@ class S3RecordingStoreTest {
     @Test
     void changingTheRetentionRewritesTheLockAndTheTags() throws Exception {
         ObjectKey key = ObjectKey.of("sampled/kept-longer.wav");
-        store.put(key, AUDIO, new ObjectAttributes("audio/wav", retention("recording", LockMode.GOVERNANCE,
-                Duration.ofDays(30)), false, Map.of("service", "private")));
+        store.put(
+                key,
+                AUDIO,
+                new ObjectAttributes(
+                        "audio/wav",
+                        retention("recording", LockMode.GOVERNANCE, Duration.ofDays(30)),
+                        false,
+                        Map.of("service", "private")));
         Retention evidence = retention("evidence", LockMode.COMPLIANCE, Duration.ofDays(3653));
 
         store.setRetention(key, evidence, true);
 
-        ObjectLockRetention lock = raw.getObjectRetention(r -> r.bucket(settings.bucket()).key(key.value())).retention();
+        ObjectLockRetention lock = raw.getObjectRetention(
+                        r -> r.bucket(settings.bucket()).key(key.value()))
+                .retention();
         assertThat(lock.mode()).isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
         assertThat(lock.retainUntilDate()).isEqualTo(evidence.retainUntil());
-        assertThat(rawTags(key)).containsExactlyInAnyOrderEntriesOf(Map.of("retention-class", "evidence",
-                "retain-until", evidence.retainUntil().toString(), "service", "private"));
+        assertThat(rawTags(key))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "retention-class",
+                        "evidence",
+                        "retain-until",
+                        evidence.retainUntil().toString(),
+                        "service",
+                        "private"));
     }
 
     @Test
     void anSseKmsStoreEncryptsWithItsKeyAndReadsTheBytesBack() throws Exception {
         ObjectKey key = ObjectKey.of("banking/encrypted.wav");
         try (S3RecordingStore encrypting = new S3RecordingStore(settings.withKmsKey("testkey-1"))) {
-            encrypting.put(key, AUDIO, new ObjectAttributes("audio/wav",
-                    retention("banking-recording", LockMode.NONE, Duration.ofDays(1))));
+            encrypting.put(
+                    key,
+                    AUDIO,
+                    new ObjectAttributes(
+                            "audio/wav", retention("banking-recording", LockMode.NONE, Duration.ofDays(1))));
 
             HeadObjectResponse head = rawHead(key);
             assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
@@ -199,7 +249,8 @@ class S3RecordingStoreTest {
         store.put(key, AUDIO, new ObjectAttributes("audio/wav", governance));
 
         assertThatThrownBy(() -> store.setRetention(key, retention("trace", LockMode.NONE, Duration.ofDays(1)), true))
-                .isInstanceOf(StoreException.class).hasMessageContaining("sampled/unlock.wav");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("sampled/unlock.wav");
 
         assertThat(store.head(key).orElseThrow().retention()).isEqualTo(governance);
     }

@@ -26,18 +26,21 @@ class S3StoreUnavailableTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        closedPort = S3Settings.forBucket("recordings").withRegion("us-east-1")
-                .withEndpoint(URI.create("http://127.0.0.1:" + port), true).withCredentials("key", "secret");
+        closedPort = S3Settings.forBucket("recordings")
+                .withRegion("us-east-1")
+                .withEndpoint(URI.create("http://127.0.0.1:" + port), true)
+                .withCredentials("key", "secret");
     }
 
     @Test
     void everyOperationOnAClosedPortIsUnavailable() {
         ObjectKey key = ObjectKey.of("r/call.wav");
-        ObjectAttributes attributes = new ObjectAttributes("audio/wav",
-                new Retention("recording", Instant.parse("2036-01-01T00:00:00Z"), LockMode.GOVERNANCE));
+        ObjectAttributes attributes = new ObjectAttributes(
+                "audio/wav", new Retention("recording", Instant.parse("2036-01-01T00:00:00Z"), LockMode.GOVERNANCE));
         try (S3RecordingStore store = new S3RecordingStore(closedPort)) {
             assertThatThrownBy(() -> store.put(key, "x".getBytes(StandardCharsets.UTF_8), attributes))
-                    .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("r/call.wav");
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("r/call.wav");
             assertThatThrownBy(() -> store.head(key)).isInstanceOf(StoreUnavailableException.class);
             assertThatThrownBy(() -> store.get(key)).isInstanceOf(StoreUnavailableException.class);
             assertThatThrownBy(() -> store.delete(key, false)).isInstanceOf(StoreUnavailableException.class);
@@ -51,6 +54,7 @@ class S3StoreUnavailableTest {
     @Test
     void bucketSetupOnAClosedPortIsUnavailable() {
         assertThatThrownBy(() -> new S3BucketSetup(closedPort).ensureLockedBucket())
-                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("recordings");
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("recordings");
     }
 }

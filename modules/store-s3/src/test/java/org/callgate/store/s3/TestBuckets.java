@@ -9,8 +9,7 @@ public final class TestBuckets {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final AtomicInteger NEXT = new AtomicInteger();
 
-    private TestBuckets() {
-    }
+    private TestBuckets() {}
 
     public static String unique(String purpose) {
         return purpose + "-" + RUN + "-" + NEXT.incrementAndGet();
