@@ -5,7 +5,6 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.SipException;
 import javax.sip.TransactionState;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 
 /**
@@ -13,16 +12,14 @@ import javax.sip.message.Request;
  * answers it by feeding a {@link javax.sip.ResponseEvent} that names it. CANCEL is built by the
  * RI from the real request (RFC 3261 §9.1).
  */
-final class FakeClientTransaction implements ClientTransaction {
+final class FakeClientTransaction extends FakeTransaction implements ClientTransaction {
 
     private final FakeSipProvider provider;
-    private final Request request;
-    private Object applicationData;
     private boolean sent;
 
     FakeClientTransaction(FakeSipProvider provider, Request request) {
+        super(request);
         this.provider = provider;
-        this.request = request;
     }
 
     boolean sent() {
@@ -32,7 +29,7 @@ final class FakeClientTransaction implements ClientTransaction {
     /** Sent inside a dialog, or on its own. */
     void send() {
         sent = true;
-        provider.captured(request);
+        provider.captured(getRequest());
     }
 
     @Override
@@ -42,7 +39,7 @@ final class FakeClientTransaction implements ClientTransaction {
 
     @Override
     public Request createCancel() throws SipException {
-        return ((SIPRequest) request).createCancelRequest();
+        return ((SIPRequest) getRequest()).createCancelRequest();
     }
 
     @Override
@@ -52,23 +49,8 @@ final class FakeClientTransaction implements ClientTransaction {
     }
 
     @Override
-    public Request getRequest() {
-        return request;
-    }
-
-    @Override
     public Dialog getDialog() {
         return null;
-    }
-
-    @Override
-    public void setApplicationData(Object data) {
-        applicationData = data;
-    }
-
-    @Override
-    public Object getApplicationData() {
-        return applicationData;
     }
 
     @Override
@@ -77,27 +59,7 @@ final class FakeClientTransaction implements ClientTransaction {
     }
 
     @Override
-    public int getRetransmitTimer() {
-        return 500;
-    }
-
-    @Override
-    public void setRetransmitTimer(int retransmitTimer) {
-        throw new UnsupportedOperationException("callgate keeps the RI's timers");
-    }
-
-    @Override
-    public String getBranchId() {
-        return ((ViaHeader) request.getHeader(ViaHeader.NAME)).getBranch();
-    }
-
-    @Override
-    public void terminate() {
-        // Nothing to release.
-    }
-
-    @Override
     public String toString() {
-        return request.getMethod() + " " + getBranchId();
+        return getRequest().getMethod() + " " + getBranchId();
     }
 }

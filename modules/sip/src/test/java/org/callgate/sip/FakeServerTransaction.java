@@ -13,17 +13,15 @@ import javax.sip.message.Response;
  * A server transaction that keeps the responses sent on it. An initial INVITE's transaction has
  * a dialog, as in the RI, whose local tag is the one callgate puts in its responses.
  */
-final class FakeServerTransaction implements ServerTransaction {
+final class FakeServerTransaction extends FakeTransaction implements ServerTransaction {
 
     private final FakeSipProvider provider;
-    private final Request request;
     private final List<Response> responses = new ArrayList<>();
     private final Dialog dialog;
-    private Object applicationData;
 
     FakeServerTransaction(FakeSipProvider provider, SipMessages sip, Request request) {
+        super(request);
         this.provider = provider;
-        this.request = request;
         boolean initialInvite = Request.INVITE.equals(request.getMethod())
                 && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
         this.dialog = initialInvite ? FakeDialog.uas(provider, sip, request, this::localTag) : null;
@@ -54,23 +52,8 @@ final class FakeServerTransaction implements ServerTransaction {
     }
 
     @Override
-    public Request getRequest() {
-        return request;
-    }
-
-    @Override
     public Dialog getDialog() {
         return dialog;
-    }
-
-    @Override
-    public void setApplicationData(Object data) {
-        applicationData = data;
-    }
-
-    @Override
-    public Object getApplicationData() {
-        return applicationData;
     }
 
     @Override
@@ -81,25 +64,5 @@ final class FakeServerTransaction implements ServerTransaction {
     @Override
     public TransactionState getState() {
         return responses.isEmpty() ? TransactionState.TRYING : TransactionState.PROCEEDING;
-    }
-
-    @Override
-    public int getRetransmitTimer() {
-        return 500;
-    }
-
-    @Override
-    public void setRetransmitTimer(int retransmitTimer) {
-        throw new UnsupportedOperationException("callgate keeps the RI's timers");
-    }
-
-    @Override
-    public String getBranchId() {
-        return ((javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME)).getBranch();
-    }
-
-    @Override
-    public void terminate() {
-        // Nothing to release.
     }
 }
