@@ -3,11 +3,9 @@ package org.callgate.store.file;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +53,7 @@ public final class FileRecordingStore implements RecordingStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileRecordingStore.class);
 
     private final StoreLayout layout;
+    private final ObjectFiles files;
     private final Clock clock;
     private final KeyLocks locks = new KeyLocks();
     private final RootLock rootLock;
@@ -68,6 +67,7 @@ public final class FileRecordingStore implements RecordingStore {
      */
     public FileRecordingStore(Path root, Clock clock) throws IOException {
         this.layout = new StoreLayout(root);
+        this.files = new ObjectFiles(layout);
         this.clock = Objects.requireNonNull(clock, "clock");
         layout.create();
         this.rootLock = RootLock.take(layout.root(), layout.lockFile());
@@ -105,37 +105,19 @@ public final class FileRecordingStore implements RecordingStore {
         Path data = layout.data(key);
         Path meta = layout.metadata(key);
         refuseExisting(key, meta);
-        Optional<String> unstorable = layout.whyUnstorable(key);
-        if (unstorable.isPresent()) {
-            throw new StoreException("cannot store " + key + " in " + layout.root() + ": " + unstorable.get());
-        }
-        AtomicFiles.Written written = copy(key, in);
+        refuseUnstorable(key);
+        AtomicFiles.Written written = files.copyToTemp(key, in);
         try {
-            ObjectInfo info = new ObjectInfo(
-                    key,
-                    written.size(),
-                    written.sha256(),
-                    attributes.contentType(),
-                    attributes.retention(),
-                    attributes.legalHold(),
-                    attributes.tags());
+            ObjectInfo info = describe(key, written, attributes);
             return locked(key, () -> {
                 refuseExisting(key, meta);
-                move(written.temp(), data);
-                writeMetadata(info);
+                ObjectFiles.move(written.temp(), data);
+                files.writeMetadata(info);
                 LOG.debug("stored {} ({} bytes, {})", key, info.size(), info.retention());
                 return info;
             });
         } finally {
             AtomicFiles.deleteQuietly(written.temp());
-        }
-    }
-
-    private AtomicFiles.Written copy(ObjectKey key, InputStream in) throws StoreException {
-        try {
-            return AtomicFiles.copyToTemp(layout.tmp(), in);
-        } catch (IOException e) {
-            throw FileFailures.unavailable("write " + key + " to", layout.tmp(), e);
         }
     }
 
@@ -145,46 +127,38 @@ public final class FileRecordingStore implements RecordingStore {
         }
     }
 
+    private void refuseUnstorable(ObjectKey key) throws StoreException {
+        Optional<String> unstorable = layout.whyUnstorable(key);
+        if (unstorable.isPresent()) {
+            throw new StoreException("cannot store " + key + " in " + layout.root() + ": " + unstorable.get());
+        }
+    }
+
+    private static ObjectInfo describe(ObjectKey key, AtomicFiles.Written written, ObjectAttributes attributes) {
+        return new ObjectInfo(
+                key,
+                written.size(),
+                written.sha256(),
+                attributes.contentType(),
+                attributes.retention(),
+                attributes.legalHold(),
+                attributes.tags());
+    }
+
     @Override
     public Optional<ObjectInfo> head(ObjectKey key) throws StoreException {
         ensureOpen();
-        Path meta = layout.metadata(key);
-        byte[] json;
-        try {
-            json = Files.readAllBytes(meta);
-        } catch (NoSuchFileException none) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw FileFailures.unavailable("read", meta, e);
-        }
-        try {
-            return Optional.of(MetadataJson.read(key, json));
-        } catch (IllegalArgumentException e) {
-            throw new StoreException("corrupt metadata " + meta + ": " + e.getMessage(), e);
-        }
+        return files.readMetadata(key);
     }
 
     @Override
     public InputStream get(ObjectKey key, ByteRange range) throws StoreException {
         ObjectInfo info = require(key);
-        Path data = layout.data(key);
-        FileChannel channel;
         try {
-            channel = FileChannel.open(data, StandardOpenOption.READ);
+            return files.readBytes(info, range);
         } catch (NoSuchFileException e) {
             require(key); // deleted meanwhile: not found; else the bytes are missing
-            throw new StoreException("the bytes of " + key + " are missing: " + data, e);
-        } catch (IOException e) {
-            throw FileFailures.unavailable("open", data, e);
-        }
-        try {
-            return RangeInputStream.over(info, channel, range);
-        } catch (IOException e) {
-            FileFailures.closeQuietly(channel);
-            throw FileFailures.unavailable("read", data, e);
-        } catch (StoreException | RuntimeException e) {
-            FileFailures.closeQuietly(channel);
-            throw e;
+            throw new StoreException("the bytes of " + key + " are missing: " + layout.data(key), e);
         }
     }
 
@@ -192,32 +166,22 @@ public final class FileRecordingStore implements RecordingStore {
     public void delete(ObjectKey key, boolean bypassGovernance) throws StoreException {
         locked(key, () -> {
             ObjectInfo info = require(key);
-            if (info.legalHold()) {
-                throw new RetentionLockedException(key + " is under legal hold (R19)");
-            }
-            Retention retention = info.retention();
-            if (retention.locks(clock.instant(), bypassGovernance)) {
-                throw new RetentionLockedException(key + " is retained until " + retention.retainUntil() + " ("
-                        + retention.mode() + (bypassGovernance ? "" : ", without the governance bypass") + ")");
-            }
-            Path meta = layout.metadata(key);
-            try {
-                AtomicFiles.deleteDurably(meta); // from here on the object no longer exists
-            } catch (IOException e) {
-                throw FileFailures.unavailable("delete", meta, e);
-            }
-            deleteOrphan(layout.data(key));
-            LOG.debug("deleted {} ({})", key, retention);
+            refuseLocked(info, bypassGovernance);
+            files.delete(key);
+            LOG.debug("deleted {} ({})", key, info.retention());
             return null;
         });
     }
 
-    /** Bytes left behind are invisible and replaced by the next put of the key: worth a warning only. */
-    private static void deleteOrphan(Path data) {
-        try {
-            AtomicFiles.deleteDurably(data);
-        } catch (IOException e) {
-            LOG.warn("cannot delete {} of a deleted object; left as an orphan: {}", data, FileFailures.reason(e));
+    /** Refuses to delete what S3 Object Lock would keep: a legal hold (R19), a retention not yet over (R7, R8). */
+    private void refuseLocked(ObjectInfo info, boolean bypassGovernance) throws RetentionLockedException {
+        if (info.legalHold()) {
+            throw new RetentionLockedException(info.key() + " is under legal hold (R19)");
+        }
+        Retention retention = info.retention();
+        if (retention.locks(clock.instant(), bypassGovernance)) {
+            throw new RetentionLockedException(info.key() + " is retained until " + retention.retainUntil() + " ("
+                    + retention.mode() + (bypassGovernance ? "" : ", without the governance bypass") + ")");
         }
     }
 
@@ -240,7 +204,7 @@ public final class FileRecordingStore implements RecordingStore {
             if (refusal != null) {
                 throw new RetentionLockedException(key + ": " + refusal);
             }
-            writeMetadata(new ObjectInfo(
+            files.writeMetadata(new ObjectInfo(
                     key, info.size(), info.sha256(), info.contentType(), retention, info.legalHold(), info.tags()));
             return null;
         });
@@ -250,7 +214,7 @@ public final class FileRecordingStore implements RecordingStore {
     public void setLegalHold(ObjectKey key, boolean hold) throws StoreException {
         locked(key, () -> {
             ObjectInfo info = require(key);
-            writeMetadata(new ObjectInfo(
+            files.writeMetadata(new ObjectInfo(
                     key, info.size(), info.sha256(), info.contentType(), info.retention(), hold, info.tags()));
             LOG.debug("legal hold on {}: {}", key, hold);
             return null;
@@ -268,29 +232,6 @@ public final class FileRecordingStore implements RecordingStore {
 
     private ObjectInfo require(ObjectKey key) throws StoreException {
         return head(key).orElseThrow(() -> new ObjectNotFoundException("no object " + key + " in " + layout.root()));
-    }
-
-    private void writeMetadata(ObjectInfo info) throws StoreException {
-        Path meta = layout.metadata(info.key());
-        Path temp;
-        try {
-            temp = AtomicFiles.writeTemp(layout.tmp(), MetadataJson.write(info));
-        } catch (IOException e) {
-            throw FileFailures.unavailable("write the metadata of " + info.key() + " to", layout.tmp(), e);
-        }
-        try {
-            move(temp, meta);
-        } finally {
-            AtomicFiles.deleteQuietly(temp);
-        }
-    }
-
-    private static void move(Path temp, Path target) throws StoreException {
-        try {
-            AtomicFiles.moveInto(temp, target);
-        } catch (IOException e) {
-            throw FileFailures.unavailable("move " + temp + " to", target, e);
-        }
     }
 
     private void ensureOpen() throws StoreUnavailableException {

@@ -1,21 +1,18 @@
 package org.callgate.store.s3;
 
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.callgate.store.ByteRange;
 import org.callgate.store.LockMode;
 import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
-import org.callgate.store.ObjectNotFoundException;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.Retention;
 import org.callgate.store.RetentionLockedException;
@@ -29,12 +26,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
-import software.amazon.awssdk.services.s3.model.ObjectLockRetention;
-import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
-import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * The {@link RecordingStore} on an S3 bucket with Object Lock (AWS, or Ceph RGW in the tests):
@@ -63,7 +57,8 @@ public final class S3RecordingStore implements RecordingStore {
     private final S3Client s3;
     private final String bucket;
     private final Optional<String> kmsKeyId;
-    private final S3Failures failures;
+    private final BucketCalls calls;
+    private final ObjectLocks locks;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A store on {@code settings.bucket()}, which must exist with Object Lock ({@link S3BucketSetup}). */
@@ -71,7 +66,8 @@ public final class S3RecordingStore implements RecordingStore {
         this.s3 = S3Clients.create(settings);
         this.bucket = settings.bucket();
         this.kmsKeyId = settings.kmsKeyId();
-        this.failures = new S3Failures(bucket);
+        this.calls = new BucketCalls(s3, bucket);
+        this.locks = new ObjectLocks(s3, bucket, calls);
     }
 
     @Override
@@ -105,13 +101,26 @@ public final class S3RecordingStore implements RecordingStore {
      * and should two puts ever race, the versioned bucket keeps both versions, so no bytes are lost.
      */
     private void refuseExisting(ObjectKey key) throws StoreException {
-        if (headObject(key).isPresent()) {
+        if (calls.head(key).isPresent()) {
             throw new ObjectExistsException(key + " already exists in bucket " + bucket + ": objects are written once");
         }
     }
 
     private ObjectInfo upload(ObjectKey key, RequestBody body, ContentDigest digest, ObjectAttributes attributes)
             throws StoreException {
+        PutObjectRequest request = putRequest(key, digest, attributes);
+        calls.call("put", key, () -> s3.putObject(request, body));
+        return new ObjectInfo(
+                key,
+                digest.size(),
+                digest.sha256Hex(),
+                attributes.contentType(),
+                attributes.retention(),
+                attributes.legalHold(),
+                attributes.tags());
+    }
+
+    private PutObjectRequest putRequest(ObjectKey key, ContentDigest digest, ObjectAttributes attributes) {
         PutObjectRequest.Builder request = PutObjectRequest.builder()
                 .bucket(bucket)
                 .key(key.value())
@@ -130,15 +139,7 @@ public final class S3RecordingStore implements RecordingStore {
         }
         kmsKeyId.ifPresent(
                 id -> request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(id));
-        call("put", key, () -> s3.putObject(request.build(), body));
-        return new ObjectInfo(
-                key,
-                digest.size(),
-                digest.sha256Hex(),
-                attributes.contentType(),
-                retention,
-                attributes.legalHold(),
-                attributes.tags());
+        return request.build();
     }
 
     /**
@@ -148,11 +149,11 @@ public final class S3RecordingStore implements RecordingStore {
      */
     @Override
     public Optional<ObjectInfo> head(ObjectKey key) throws StoreException {
-        Optional<HeadObjectResponse> head = headObject(key);
+        Optional<HeadObjectResponse> head = calls.head(key);
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(describe(key, head.get()));
+        return Optional.of(calls.describe(key, head.get()));
     }
 
     @Override
@@ -162,12 +163,12 @@ public final class S3RecordingStore implements RecordingStore {
         if (!range.equals(ByteRange.ALL)) {
             request.range("bytes=" + range.first() + "-" + (range.last() == Long.MAX_VALUE ? "" : range.last()));
         }
-        return call("read", key, () -> s3.getObject(request.build()));
+        return calls.call("read", key, () -> s3.getObject(request.build()));
     }
 
     @Override
     public void delete(ObjectKey key, boolean bypassGovernance) throws StoreException {
-        HeadObjectResponse head = existing(key);
+        HeadObjectResponse head = calls.existing(key);
         try {
             s3.deleteObject(r -> r.bucket(bucket)
                     .key(key.value())
@@ -177,9 +178,9 @@ public final class S3RecordingStore implements RecordingStore {
             if (e.statusCode() == 403 && ObjectHeads.locked(head)) {
                 throw new RetentionLockedException("cannot delete " + key + ": " + ObjectHeads.lockOf(head), e);
             }
-            throw failures.translate(e, "delete", key.value());
+            throw calls.translate(e, "delete", key);
         } catch (SdkException e) {
-            throw failures.translate(e, "delete", key.value());
+            throw calls.translate(e, "delete", key);
         }
         LOG.debug("deleted {} version {} from bucket {}", key, head.versionId(), bucket);
     }
@@ -187,7 +188,7 @@ public final class S3RecordingStore implements RecordingStore {
     @Override
     public List<ObjectKey> list(String prefix) throws StoreException {
         List<ObjectKey> keys = new ArrayList<>();
-        call("list", "the keys under '" + prefix + "'", () -> {
+        calls.call("list", "the keys under '" + prefix + "'", () -> {
             s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
                     .contents()
                     .forEach(object -> keyOf(object.key()).ifPresent(keys::add));
@@ -205,32 +206,12 @@ public final class S3RecordingStore implements RecordingStore {
      */
     @Override
     public void setRetention(ObjectKey key, Retention retention, boolean bypassGovernance) throws StoreException {
-        HeadObjectResponse head = existing(key);
-        ObjectInfo current = describe(key, head);
-        String refusal = current.retention().refusalToChangeTo(retention, bypassGovernance);
-        if (refusal != null) {
-            throw new RetentionLockedException("cannot change the retention of " + key + ": " + refusal);
-        }
-        if (!sameLock(current.retention(), retention)) {
-            putLock(key, head.versionId(), retention, bypassGovernance);
-        }
-        call(
-                "tag",
-                key,
-                () -> s3.putObjectTagging(r -> r.bucket(bucket)
-                        .key(key.value())
-                        .versionId(head.versionId())
-                        .tagging(ObjectTags.tagging(retention, current.tags()))));
+        locks.setRetention(key, retention, bypassGovernance);
     }
 
     @Override
     public void setLegalHold(ObjectKey key, boolean hold) throws StoreException {
-        ObjectLockLegalHoldStatus status = hold ? ObjectLockLegalHoldStatus.ON : ObjectLockLegalHoldStatus.OFF;
-        call(
-                "set the legal hold of",
-                key,
-                () -> s3.putObjectLegalHold(
-                        r -> r.bucket(bucket).key(key.value()).legalHold(h -> h.status(status))));
+        locks.setLegalHold(key, hold);
     }
 
     @Override
@@ -240,88 +221,12 @@ public final class S3RecordingStore implements RecordingStore {
         }
     }
 
-    private void putLock(ObjectKey key, String versionId, Retention retention, boolean bypassGovernance)
-            throws StoreException {
-        ObjectLockRetention lock = retention.mode() == LockMode.NONE
-                ? ObjectLockRetention.builder().build()
-                : ObjectLockRetention.builder()
-                        .mode(ObjectLockRetentionMode.fromValue(retention.mode().name()))
-                        .retainUntilDate(retention.retainUntil())
-                        .build();
-        try {
-            s3.putObjectRetention(r -> r.bucket(bucket)
-                    .key(key.value())
-                    .versionId(versionId)
-                    .retention(lock)
-                    .bypassGovernanceRetention(bypassGovernance));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 403) {
-                throw new RetentionLockedException(
-                        "S3 refused to change the retention of " + key + " to " + retention + ": "
-                                + S3Failures.describe(e),
-                        e);
-            }
-            throw failures.translate(e, "change the retention of", key.value());
-        } catch (SdkException e) {
-            throw failures.translate(e, "change the retention of", key.value());
-        }
-    }
-
-    private Optional<HeadObjectResponse> headObject(ObjectKey key) throws StoreException {
-        try {
-            return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key.value())));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw failures.translate(e, "look up", key.value());
-        } catch (SdkException e) {
-            throw failures.translate(e, "look up", key.value());
-        }
-    }
-
-    private HeadObjectResponse existing(ObjectKey key) throws StoreException {
-        Optional<HeadObjectResponse> head = headObject(key);
-        if (head.isEmpty()) {
-            throw new ObjectNotFoundException("no object " + key + " in bucket " + bucket);
-        }
-        return head.get();
-    }
-
-    private ObjectInfo describe(ObjectKey key, HeadObjectResponse head) throws StoreException {
-        List<Tag> tags = call(
-                "read the tags of",
-                key,
-                () -> s3.getObjectTagging(r -> r.bucket(bucket).key(key.value()).versionId(head.versionId()))
-                        .tagSet());
-        return ObjectHeads.describe(key, bucket, head, tags);
-    }
-
-    private static boolean sameLock(Retention current, Retention next) {
-        return current.mode() == next.mode()
-                && (next.mode() == LockMode.NONE || current.retainUntil().equals(next.retainUntil()));
-    }
-
     private Optional<ObjectKey> keyOf(String s3Key) {
         try {
             return Optional.of(ObjectKey.of(s3Key));
         } catch (IllegalArgumentException e) {
             LOG.warn("bucket {} holds {}, which is no callgate object key; not listed", bucket, s3Key);
             return Optional.empty();
-        }
-    }
-
-    private <T> T call(String action, ObjectKey key, Supplier<T> request) throws StoreException {
-        return call(action, key.value(), request);
-    }
-
-    private <T> T call(String action, String subject, Supplier<T> request) throws StoreException {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw failures.translate(e, action, subject);
-        } catch (UncheckedIOException e) {
-            throw new StoreException("cannot " + action + " " + subject + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,138 @@
+package org.callgate.store.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.callgate.store.ByteRange;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How an object's two files are read, written and removed, with each {@link IOException} turned
+ * into the store's own exception ({@link FileFailures}), but for missing bytes on a read, which
+ * only the store can explain. Each file reaches its place by temp file, fsync and atomic rename
+ * ({@link AtomicFiles}), and a delete removes the metadata, which makes the object exist, before
+ * the bytes. Whether a change may happen at all (the key lock, objects written once, retention
+ * and legal hold, R7, R8, R19) is {@link FileRecordingStore}'s to decide; this class exists so
+ * that the store's methods read as those rules and nothing else.
+ */
+final class ObjectFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectFiles.class);
+
+    private final StoreLayout layout;
+
+    ObjectFiles(StoreLayout layout) {
+        this.layout = layout;
+    }
+
+    /** The object whose metadata {@code meta/<key>.json} holds, or empty when there is none. */
+    Optional<ObjectInfo> readMetadata(ObjectKey key) throws StoreException {
+        Path meta = layout.metadata(key);
+        byte[] json;
+        try {
+            json = Files.readAllBytes(meta);
+        } catch (NoSuchFileException none) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw FileFailures.unavailable("read", meta, e);
+        }
+        try {
+            return Optional.of(MetadataJson.read(key, json));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("corrupt metadata " + meta + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the metadata of {@code info.key()} with {@code info}, durably and atomically. */
+    void writeMetadata(ObjectInfo info) throws StoreException {
+        Path meta = layout.metadata(info.key());
+        Path temp;
+        try {
+            temp = AtomicFiles.writeTemp(layout.tmp(), MetadataJson.write(info));
+        } catch (IOException e) {
+            throw FileFailures.unavailable("write the metadata of " + info.key() + " to", layout.tmp(), e);
+        }
+        try {
+            move(temp, meta);
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
+    }
+
+    /** The bytes to store as {@code key}, copied to a durable temp file and measured. */
+    AtomicFiles.Written copyToTemp(ObjectKey key, InputStream in) throws StoreException {
+        try {
+            return AtomicFiles.copyToTemp(layout.tmp(), in);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("write " + key + " to", layout.tmp(), e);
+        }
+    }
+
+    /** Renames {@code temp}, written and forced, to {@code target}, replacing it ({@link AtomicFiles#moveInto}). */
+    static void move(Path temp, Path target) throws StoreException {
+        try {
+            AtomicFiles.moveInto(temp, target);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("move " + temp + " to", target, e);
+        }
+    }
+
+    /**
+     * A stream over {@code range} of the bytes {@code info} describes.
+     *
+     * @throws NoSuchFileException when the bytes are missing, which only the caller can explain:
+     *     the object may have been deleted since {@code info} was read
+     */
+    InputStream readBytes(ObjectInfo info, ByteRange range) throws StoreException, NoSuchFileException {
+        Path data = layout.data(info.key());
+        FileChannel channel = open(data);
+        try {
+            return RangeInputStream.over(info, channel, range);
+        } catch (IOException e) {
+            FileFailures.closeQuietly(channel);
+            throw FileFailures.unavailable("read", data, e);
+        } catch (StoreException | RuntimeException e) {
+            FileFailures.closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static FileChannel open(Path data) throws StoreException, NoSuchFileException {
+        try {
+            return FileChannel.open(data, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw FileFailures.unavailable("open", data, e);
+        }
+    }
+
+    /** Deletes the metadata, from which on the object no longer exists, then its bytes. */
+    void delete(ObjectKey key) throws StoreException {
+        Path meta = layout.metadata(key);
+        try {
+            AtomicFiles.deleteDurably(meta); // from here on the object no longer exists
+        } catch (IOException e) {
+            throw FileFailures.unavailable("delete", meta, e);
+        }
+        deleteOrphan(layout.data(key));
+    }
+
+    /** Bytes left behind are invisible and replaced by the next put of the key: worth a warning only. */
+    private static void deleteOrphan(Path data) {
+        try {
+            AtomicFiles.deleteDurably(data);
+        } catch (IOException e) {
+            LOG.warn("cannot delete {} of a deleted object; left as an orphan: {}", data, FileFailures.reason(e));
+        }
+    }
+}
