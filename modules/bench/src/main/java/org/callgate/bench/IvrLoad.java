@@ -1,29 +1,21 @@
 package org.callgate.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.callgate.bench.SipText.branch;
-import static org.callgate.bench.SipText.header;
-import static org.callgate.bench.SipText.sdpAddress;
-import static org.callgate.bench.SipText.send;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * {@code --window-ms} after the answer. A tiny agent SIP server on {@code --agent-port} answers
  * callgate's agent-leg INVITEs and records {@code X-Callgate-Ivr-Path} per caller (matched by the
  * caller's From display name, which callgate passes on). Prints a report and one markdown row.
+ * What a caller sends and answers is {@link IvrScenario}'s part; this class runs the step.
  *
  * <p>Args ({@code --key value}): sip-port 26060, agent-port 26070, calls 100, ramp-ms 2000,
  * window-ms 8000, dtmf-ms 6000, key 1, expect-path 1, expect-user bench-one, number 022011111,
@@ -59,7 +52,6 @@ public final class IvrLoad {
     private final int key;
 
     private final List<IvrCaller> callers = new ArrayList<>();
-    private final Map<String, IvrCaller> byCallId = new ConcurrentHashMap<>();
     private volatile JitterRecorder jitter;
     private IvrAgent agentServer;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
@@ -111,6 +103,7 @@ public final class IvrLoad {
     private void run(PrintWriter out) throws Exception {
         sip = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
         sip.setReceiveBufferSize(8 << 20);
+        IvrScenario scenario = new IvrScenario(sip, sipPort, number, key, dtmfNs, windowNs, timer, () -> running);
         agent = new DatagramSocket(new InetSocketAddress(LOOPBACK, agentPort));
         agent.setReceiveBufferSize(8 << 20);
         selector = Selector.open();
@@ -121,10 +114,10 @@ public final class IvrLoad {
             IvrCaller caller = new IvrCaller(i, channel);
             channel.register(selector, SelectionKey.OP_READ, caller);
             callers.add(caller);
-            byCallId.put(caller.callId, caller);
+            scenario.add(caller);
         }
         Thread rtpThread = platform("ivrload-rtp", new IvrRtpReceiver(selector, () -> running, () -> jitter));
-        Thread sipThread = platform("ivrload-sip", () -> SipText.serve(sip, this::onCallerSip));
+        Thread sipThread = platform("ivrload-sip", () -> SipText.serve(sip, scenario::onSip));
         agentServer = new IvrAgent(agent, callers);
         Thread agentThread = platform("ivrload-agent", agentServer::run);
         rtpThread.setPriority(Thread.MAX_PRIORITY);
@@ -134,7 +127,7 @@ public final class IvrLoad {
         jitter = new JitterRecorder(start, rampNs, dtmfNs);
         for (IvrCaller caller : callers) {
             long at = rampNs * caller.index / Math.max(1, calls);
-            timer.schedule(() -> invite(caller), at, TimeUnit.NANOSECONDS);
+            timer.schedule(() -> scenario.invite(caller), at, TimeUnit.NANOSECONDS);
         }
         sleepUntil(start + rampNs);
         long cpu0 = ProcStats.cpuTicks(pid);
@@ -188,122 +181,6 @@ public final class IvrLoad {
         long left = ns - System.nanoTime();
         if (left > 0) {
             TimeUnit.NANOSECONDS.sleep(left);
-        }
-    }
-
-    // ---------------------------------------------------------------- SIP caller side
-
-    private void invite(IvrCaller c) {
-        String sdp = "v=0\r\no=ivrload " + c.index + " 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=audio " + localPort(c) + " RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
-                + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=sendrecv\r\n";
-        c.invite = request(
-                c, "INVITE", "<sip:" + number + "@127.0.0.1>", 1, branch(), "Content-Type: application/sdp\r\n", sdp);
-        sendSip(c.invite);
-        retransmitInvite(c, 500);
-    }
-
-    private void retransmitInvite(IvrCaller c, long afterMs) {
-        if (afterMs > 4000) {
-            return;
-        }
-        timer.schedule(
-                () -> {
-                    if (!c.responded && running) {
-                        sendSip(c.invite);
-                        retransmitInvite(c, afterMs * 2);
-                    }
-                },
-                afterMs,
-                TimeUnit.MILLISECONDS);
-    }
-
-    private static int localPort(IvrCaller c) {
-        try {
-            return ((InetSocketAddress) c.rtp.getLocalAddress()).getPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String request(
-            IvrCaller c, String method, String to, int cseq, String branch, String headers, String body) {
-        String from = String.format(Locale.ROOT, "0222%05d", c.index);
-        return method + " sip:" + number + "@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + sip.getLocalPort() + ";branch=" + branch + ";rport\r\n"
-                + "From: \"ivrload-" + c.index + "\" <sip:" + from + "@127.0.0.1>;tag=" + c.fromTag + "\r\n"
-                + "To: " + to + "\r\nCall-ID: " + c.callId + "\r\n"
-                + "CSeq: " + cseq + " " + method + "\r\nMax-Forwards: 70\r\n"
-                + "Contact: <sip:ivrload@127.0.0.1:" + sip.getLocalPort() + ">\r\n" + headers
-                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
-    }
-
-    private void sendSip(String message) {
-        send(sip, message, new InetSocketAddress(LOOPBACK, sipPort));
-    }
-
-    private void onCallerSip(String message, InetSocketAddress source) {
-        if (!message.startsWith("SIP/2.0 ")) {
-            send(sip, SipText.reply(message, 200, null, "", sip.getLocalPort()), source); // BYE etc. from callgate
-            return;
-        }
-        IvrCaller c = byCallId.get(header(message, "Call-ID", "i"));
-        if (c == null) {
-            return;
-        }
-        int status = Integer.parseInt(message.substring(8, 11));
-        String cseq = header(message, "CSeq", null);
-        if (cseq.endsWith("INVITE")) {
-            c.responded = true;
-            if (status >= 200 && status < 300) {
-                boolean first = c.okNs == 0;
-                if (first) {
-                    c.toHeader = header(message, "To", "t");
-                    c.remoteRtp = sdpAddress(message.substring(message.indexOf("\r\n\r\n") + 4));
-                }
-                sendSip(request(c, "ACK", c.toHeader, 1, branch(), "", ""));
-                if (first) {
-                    long now = System.nanoTime();
-                    c.okNs = now;
-                    timer.schedule(() -> dtmf(c), dtmfNs, TimeUnit.NANOSECONDS);
-                    timer.schedule(() -> bye(c, 0), windowNs, TimeUnit.NANOSECONDS);
-                }
-            } else if (status >= 300) {
-                c.failed = true;
-            }
-        } else if (cseq.endsWith("BYE") && status >= 200) {
-            c.byeAnswered = true;
-        }
-    }
-
-    private void bye(IvrCaller c, int attempt) {
-        if (c.byeAnswered || attempt > 3 || !running) {
-            return;
-        }
-        sendSip(request(c, "BYE", c.toHeader, 2, branch(), "", ""));
-        timer.schedule(() -> bye(c, attempt + 1), 500L << attempt, TimeUnit.MILLISECONDS);
-    }
-
-    // ---------------------------------------------------------------- RFC 4733 key
-
-    private void dtmf(IvrCaller c) {
-        if (!running || c.remoteRtp == null) {
-            return;
-        }
-        c.dtmfSentNs = System.nanoTime();
-        ByteBuffer[] packets = Rfc4733.keyPress(key);
-        for (int i = 0; i < packets.length; i++) {
-            ByteBuffer p = packets[i];
-            timer.schedule(
-                    () -> {
-                        try {
-                            c.rtp.send(p, c.remoteRtp);
-                        } catch (IOException e) {
-                            // socket closed at the end of the run
-                        }
-                    },
-                    20L * i,
-                    TimeUnit.MILLISECONDS);
         }
     }
 }

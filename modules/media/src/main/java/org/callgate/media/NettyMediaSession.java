@@ -1,14 +1,11 @@
 package org.callgate.media;
 
 import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.Promise;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.callgate.core.media.Audio;
 import org.callgate.core.media.AudioSink;
@@ -32,25 +29,21 @@ import org.slf4j.LoggerFactory;
  * playing to the caller (at most one at a time) and the {@link DtmfTap} on the caller leg, whose
  * key presses are reported from here. Listener callbacks run on the loop, never inside the call
  * that caused them from another thread, and a failing listener is logged, never propagated.
+ *
+ * <p>Binding the legs' ports and releasing them on close is {@link SessionPorts}'s part.
  */
 final class NettyMediaSession implements MediaSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyMediaSession.class);
-    private static final long CLOSE_WAIT_MILLIS = 5_000;
-    /** The longest a SIP thread waits for the loop to bind a call's sockets. */
-    private static final long BIND_WAIT_MILLIS = 5_000;
 
     private final String callId;
     private final MediaListener listener;
     private final EventLoop loop;
     private final Clock clock;
-    private final PortBinder binder;
-    private final Consumer<NettyMediaSession> onClosed;
     private final NettyMediaLeg caller;
     private final NettyMediaLeg agent;
     private final InactivityWatch watch;
-    private final Promise<Void> closed;
-    private final AtomicBoolean closing = new AtomicBoolean();
+    private final SessionPorts ports;
     private final RelaySwitch relay = new RelaySwitch();
     private final RecorderSlot recorderSlot = new RecorderSlot();
     private volatile SessionRecording recording;
@@ -68,8 +61,6 @@ final class NettyMediaSession implements MediaSession {
         this.listener = listener;
         this.loop = loop;
         this.clock = settings.clock();
-        this.binder = binder;
-        this.onClosed = onClosed;
         this.caller = new NettyMediaLeg(callId, LegSide.CALLER, settings.advertisedAddress(), clock);
         this.agent = new NettyMediaLeg(callId, LegSide.AGENT, settings.advertisedAddress(), clock);
         this.watch = new InactivityWatch(
@@ -77,7 +68,7 @@ final class NettyMediaSession implements MediaSession {
                 settings,
                 () -> Math.max(caller.lastReceivedMillis(), agent.lastReceivedMillis()),
                 this::reportInactive);
-        this.closed = loop.newPromise();
+        this.ports = new SessionPorts(callId, loop, binder, caller, agent, () -> onClosed.accept(this));
     }
 
     /**
@@ -86,15 +77,7 @@ final class NettyMediaSession implements MediaSession {
      * Not from a media thread: it waits for the loop.
      */
     void bind() throws MediaUnavailableException {
-        DtmfDetector.Keys keys = this::reportDtmf;
-        Future<BoundPair> callerPair =
-                binder.bind(loop, kind -> MediaPipeline.initializer(caller, agent, kind, relay, keys, recorderSlot));
-        Future<BoundPair> agentPair =
-                binder.bind(loop, kind -> MediaPipeline.initializer(agent, caller, kind, relay, keys, recorderSlot));
-        caller.attachWhenBound(callerPair, binder, BIND_WAIT_MILLIS);
-        agent.attachWhenBound(agentPair, binder, BIND_WAIT_MILLIS);
-        NettyMediaLeg.failIfUnbound(callerPair);
-        NettyMediaLeg.failIfUnbound(agentPair);
+        ports.bind(relay, this::reportDtmf, recorderSlot);
     }
 
     @Override
@@ -175,12 +158,7 @@ final class NettyMediaSession implements MediaSession {
      */
     @Override
     public void close() {
-        if (closing.compareAndSet(false, true)) {
-            execute(this::closeOnLoop);
-        }
-        if (!loop.inEventLoop()) {
-            closed.awaitUninterruptibly(CLOSE_WAIT_MILLIS);
-        }
+        ports.close(this::stopOnLoop);
     }
 
     @Override
@@ -189,7 +167,7 @@ final class NettyMediaSession implements MediaSession {
     }
 
     private void reportInactive() {
-        if (closing.get()) {
+        if (ports.closing()) {
             return;
         }
         try (CallMdc ignored = CallMdc.enter(callId)) {
@@ -217,7 +195,7 @@ final class NettyMediaSession implements MediaSession {
     }
 
     boolean closing() {
-        return closing.get();
+        return ports.closing();
     }
 
     Clock clock() {
@@ -242,7 +220,7 @@ final class NettyMediaSession implements MediaSession {
 
     /** A key press on the caller leg, from its {@link DtmfTap}. Event loop only. */
     private void reportDtmf(char key) {
-        if (closing.get()) {
+        if (ports.closing()) {
             return;
         }
         try (CallMdc ignored = CallMdc.enter(callId)) {
@@ -256,7 +234,8 @@ final class NettyMediaSession implements MediaSession {
         }
     }
 
-    private void closeOnLoop() {
+    /** Stops what runs on the loop before the ports are released. Event loop only. */
+    private void stopOnLoop() {
         watch.stop();
         SessionRecording recorded = recording;
         if (recorded != null) {
@@ -265,39 +244,6 @@ final class NettyMediaSession implements MediaSession {
         PromptPlayer current = playing;
         if (current != null) {
             current.stopOnLoop();
-        }
-        release(caller)
-                .addListener(callerFree -> release(agent).addListener(agentFree -> {
-                    onClosed.accept(this);
-                    logClosed();
-                    closed.setSuccess(null);
-                }));
-    }
-
-    private Future<Void> release(NettyMediaLeg leg) {
-        BoundPair pair = leg.pair();
-        return pair == null ? loop.newSucceededFuture(null) : binder.release(pair);
-    }
-
-    private void logClosed() {
-        if (LOG.isDebugEnabled()) {
-            try (CallMdc ignored = CallMdc.enter(callId)) {
-                LOG.debug("media closed: caller {}, agent {}", caller.counters(), agent.counters());
-            }
-        }
-    }
-
-    private void execute(Runnable task) {
-        if (loop.inEventLoop()) {
-            task.run();
-            return;
-        }
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("call {}: media relay already shut down, its channels are closed", callId);
-            onClosed.accept(this);
-            closed.trySuccess(null);
         }
     }
 }

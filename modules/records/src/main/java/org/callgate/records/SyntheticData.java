@@ -1,7 +1,6 @@
 package org.callgate.records;
 
 import java.math.BigInteger;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,10 +18,10 @@ import org.callgate.store.RetentionProfile;
 
 /**
  * Realistic synthetic records for the demo and the index benchmark ({@code callgate generate-data}):
- * Belgian names with their accents and particles, Belgian landline and mobile numbers, valid
- * Belgian IBANs (national and ISO 13616 check digits), UPU S10 and bpost parcel barcodes. Record
- * {@code i} is always the same for the same seed and date, whatever else is generated, so the
- * benchmark can generate in parallel and a test can predict a record.
+ * Belgian names with their accents and particles ({@link BelgianNames}), Belgian landline and
+ * mobile numbers, valid Belgian IBANs (national and ISO 13616 check digits), UPU S10 and bpost
+ * parcel barcodes. Record {@code i} is always the same for the same seed and date, whatever else
+ * is generated, so the benchmark can generate in parallel and a test can predict a record.
  *
  * <p>Dossiers are spread over this calendar year (up to {@code now}) and the two before, a third
  * in each, numbered by their year; one in six is of the banking service (R3). Call traces are
@@ -31,132 +30,6 @@ import org.callgate.store.RetentionProfile;
  */
 public final class SyntheticData {
 
-    private static final String[] ROOTS = {
-        "Dubois",
-        "Lefèvre",
-        "Peeters",
-        "Janssens",
-        "Maes",
-        "Jacobs",
-        "Mertens",
-        "Willems",
-        "Claes",
-        "Goossens",
-        "Wouters",
-        "Smet",
-        "Dumont",
-        "Lambert",
-        "Dupont",
-        "Martin",
-        "Leclercq",
-        "Damme",
-        "Vermeulen",
-        "Hermans",
-        "Michiels",
-        "Renard",
-        "Lemaire",
-        "Gérard",
-        "Fontaine",
-        "Bodart",
-        "Noël",
-        "Rémy",
-        "Lecomte",
-        "Mathieu",
-        "François",
-        "Hubert",
-        "Simon",
-        "Laurent",
-        "Denis",
-        "Gilles",
-        "Bastin",
-        "Collard",
-        "Dethier",
-        "Thiry",
-        "Wéry",
-        "Desmedt",
-        "Verhaegen",
-        "Coppens",
-        "Pauwels",
-        "Cools",
-        "Aerts",
-        "Stévens",
-        "Bogaert",
-        "Verbruggen",
-        "Dewulf",
-        "Vandenberghe",
-        "Dierickx",
-        "Geerts",
-        "Hendrickx",
-        "Moens",
-        "Nijs",
-        "Segers",
-        "Smolders",
-        "Thys",
-        "Brasseur",
-        "Piérard",
-        "Delvaux",
-        "Evrard",
-        "Henrard",
-        "Jacquet",
-        "Leroy",
-        "Masson",
-        "Pirard",
-        "Ségers",
-        "Wilmotte",
-        "Crèvecoeur",
-        "Dekeyser",
-        "Lejeune",
-        "Bernard",
-        "Gobert",
-        "Grégoire",
-        "Lhoëst",
-        "Mélon",
-        "Ötzel"
-    };
-    /** Plain roots are the most common; suffixed ones make some 800 surnames, as many as a region has in use. */
-    private static final String[] SUFFIXES = {"", "", "", "", "s", "e", "x", "aert", "ens", "in", "ot", "y"};
-
-    private static final String[] PARTICLES = {"", "", "", "", "Van ", "De ", "Van den ", "Le ", "Vander", "D'"};
-    private static final String[] FIRST_NAMES = {
-        "Élise",
-        "Chloé",
-        "Zoë",
-        "Gaëlle",
-        "Noémie",
-        "Anaïs",
-        "Loïc",
-        "Jérôme",
-        "François",
-        "Raphaël",
-        "Maëlle",
-        "Inès",
-        "Thibault",
-        "Léa",
-        "Hélène",
-        "Benoît",
-        "Céline",
-        "Frédéric",
-        "Jan",
-        "Marie",
-        "Luc",
-        "An",
-        "Pieter",
-        "Sofie",
-        "Lotte",
-        "Wout",
-        "Joëlle",
-        "Stéphane",
-        "Géraldine",
-        "Michaël",
-        "Aurélie",
-        "Sébastien",
-        "Dries",
-        "Eline",
-        "Jonas",
-        "Lien",
-        "Nathalie",
-        "Olivier"
-    };
     private static final String[] SERVICES = {"parcels", "parcels", "parcels", "mail", "mail", "banking"};
     private static final String[] LANDLINE_ZONES = {"2", "3", "9", "4", "10", "50", "71", "81", "87"};
     private static final String GIVEN = "asked where the parcel is; delivery address confirmed";
@@ -194,13 +67,12 @@ public final class SyntheticData {
         if (r.nextInt(3) == 0) {
             phones.add(landline(r));
         }
-        String name = PARTICLES[r.nextInt(PARTICLES.length)]
-                + ROOTS[r.nextInt(ROOTS.length)]
-                + SUFFIXES[r.nextInt(SUFFIXES.length)]
-                + (r.nextInt(8) == 0 ? "-" + ROOTS[r.nextInt(ROOTS.length)] : "");
-        String first = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)];
+        String name = BelgianNames.surname(r);
+        String first = BelgianNames.firstName(r);
         Iban iban = "banking".equals(service) || r.nextInt(4) == 0 ? belgianIban(r) : null;
-        String email = r.nextInt(2) == 0 ? null : ascii(first) + "." + ascii(name) + i + "@example.be";
+        String email = r.nextInt(2) == 0
+                ? null
+                : BelgianNames.ascii(first) + "." + BelgianNames.ascii(name) + i + "@example.be";
         String retentionClass = "banking".equals(service) ? "banking-dossier" : "dossier";
         RecordRetention retention = new RecordRetention(
                 retentionClass, profile.retentionFor(retentionClass, created).retainUntil(), false);
@@ -292,11 +164,5 @@ public final class SyntheticData {
     /** A bpost domestic parcel barcode: 18 digits starting 3232. */
     static String bpostBarcode(SplittableRandom r) {
         return String.format(Locale.ROOT, "3232%014d", r.nextLong(100_000_000_000_000L));
-    }
-
-    private static String ascii(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("[^A-Za-z]", "")
-                .toLowerCase(Locale.ROOT);
     }
 }
