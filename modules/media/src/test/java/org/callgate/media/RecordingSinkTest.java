@@ -61,6 +61,7 @@ class RecordingSinkTest {
     void theSinkGetsTheCallerLeftTheAgentRightAndTheEndWithTheFrameCount() {
         MemorySink sink = new MemorySink();
         var recording = session.record(sink, ANSWERED);
+        recordingStarted();
         clock.advance(Duration.ofMillis(500));
 
         for (int seq = 0; seq < PACKETS; seq++) {
@@ -109,6 +110,14 @@ class RecordingSinkTest {
 
         assertThat(sink.ends.get()).isEqualTo(1);
         assertThat(sink.channels()[0]).hasSize(800);
+    }
+
+    /**
+     * Waits until the recording is on: it starts with a task on the session's event loop, which
+     * runs tasks in order, so once a later task has run, every packet read after it is recorded.
+     */
+    private void recordingStarted() {
+        ((NettyMediaSession) session).eventLoop().submit(() -> {}).syncUninterruptibly();
     }
 
     /** One packet each way; returns once both were relayed, so both passed the recorder. */
