@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  *
  * <p>Every module may also use the JDK and its own classes. A module missing from a row may not be
  * used, so nothing but {@code app} uses {@code app}, and no product module uses the test support
- * ({@code org.callgate.testing}, {@code org.callgate.bench}), which has no row.
+ * ({@code org.callgate.bench}), which has no row.
  */
 final class Architecture {
 
@@ -70,7 +70,7 @@ final class Architecture {
             entry(APP, List.of(EVERY_MODULE, ANY_LIBRARY)));
 
     /** Packages of main code that is not product: it may use the product, never the reverse. */
-    static final List<String> TEST_SUPPORT = List.of("org.callgate.testing..", "org.callgate.bench..");
+    static final List<String> TEST_SUPPORT = List.of("org.callgate.bench..");
 
     /** The one class of media that may touch the file system: prompts are WAV files. */
     static final String PROMPT_READER = "org.callgate.media.WavClips";
