@@ -32,6 +32,7 @@ import org.callgate.core.recording.RecordingFacts;
 import org.callgate.recording.RecordingSpool;
 import org.callgate.recording.RecordingUploader;
 import org.callgate.recording.SpoolRecorder;
+import org.callgate.store.Digests;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.s3.S3BucketSetup;
 import org.callgate.store.s3.S3Clients;
@@ -166,7 +167,7 @@ public final class StoreBench {
     }
 
     private static String md5(Path file) throws Exception {
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        MessageDigest md5 = Digests.md5();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
             in.transferTo(OutputStream.nullOutputStream());
         }

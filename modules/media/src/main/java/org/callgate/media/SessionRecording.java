@@ -58,6 +58,9 @@ final class SessionRecording implements CallRecording {
             try {
                 loop.execute(this::stopOnLoop);
             } catch (RejectedExecutionException e) {
+                try (CallMdc ignored = CallMdc.enter(callId)) {
+                    LOG.warn("media relay shut down before the recording ended; the spool keeps what reached it");
+                }
                 done.completeExceptionally(new IllegalStateException("media relay is shut down", e));
             }
         }

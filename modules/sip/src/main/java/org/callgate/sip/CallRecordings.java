@@ -64,14 +64,7 @@ final class CallRecordings {
     void stop(B2buaCall call) {
         CallRecording recording = running.remove(call.id);
         if (recording != null) {
-            recording.stop().whenComplete((audio, failure) -> {
-                if (failure != null) {
-                    LOG.warn(
-                            "{}: recording not ended whole ({}); the spool keeps what reached it",
-                            call,
-                            failure.toString());
-                }
-            });
+            recording.stop(); // the recorder reports what it could not keep
         }
     }
 }
