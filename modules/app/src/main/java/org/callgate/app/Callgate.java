@@ -81,18 +81,18 @@ public final class Callgate implements AutoCloseable {
             LOG.warn("recording.sampling-key is the built-in demo key: anyone can predict which calls are sampled;"
                     + " set a secret key in the configuration (docs/configuration.md)");
         }
+        RetentionProfile retention = AppliedProfile.apply(config);
         RecordingStore store = Recordings.openStore(config.store(), clock);
         Records records = null;
         Recordings recordings = null;
         try {
-            records = Records.open(config.index(), config.store(), store, clock);
-            recordings = Recordings.open(config.store(), store, records.writer());
+            records = Records.open(config.index(), config.store(), store, retention, clock);
+            recordings = Recordings.open(config.store(), store, retention, records.writer());
         } catch (StartupException | RuntimeException e) {
             closeAll(records, store);
             throw e;
         }
-        CallTraceWriter traces = new CallTraceWriter(
-                records.writer(), RetentionProfile.named(config.store().retentionProfile()));
+        CallTraceWriter traces = new CallTraceWriter(records.writer(), retention);
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
         CallObserver observers = summary -> {
             traces.callEnded(summary);

@@ -163,7 +163,8 @@ final class Demo implements Callable<Integer> {
                 c.outbound(),
                 c.recording(),
                 store,
-                c.index());
+                c.index(),
+                c.retentionDir());
     }
 
     /** What reached the store: one WAV and one metadata JSON per recorded call (R4, R7, R8). */

@@ -15,7 +15,6 @@ import org.callgate.records.IndexCheck;
 import org.callgate.records.Reindexer;
 import org.callgate.records.SyntheticData;
 import org.callgate.store.RecordingStore;
-import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +40,8 @@ final class IndexCommands {
         }
         Clock clock = Clock.systemUTC();
         try (RecordingStore store = Recordings.openStore(config.store(), clock);
-                Records records = Records.open(config.index(), config.store(), store, clock)) {
+                Records records =
+                        Records.open(config.index(), config.store(), store, AppliedProfile.of(config), clock)) {
             return work.run(config, store, records, clock);
         } catch (StartupException | StoreException | IOException | RuntimeException e) {
             System.err.println("callgate: " + e.getMessage());
@@ -149,10 +149,7 @@ final class IndexCommands {
                             + cfg.store().path() + " already has dossiers or traces");
                     return 2;
                 }
-                SyntheticData data = new SyntheticData(
-                        seed,
-                        clock.instant(),
-                        RetentionProfile.named(cfg.store().retentionProfile()));
+                SyntheticData data = new SyntheticData(seed, clock.instant(), records.profile());
                 List<Dossier> dossierBatch = new ArrayList<>(BATCH);
                 for (int i = 0; i < dossiers; i++) {
                     dossierBatch.add(data.dossier(i));

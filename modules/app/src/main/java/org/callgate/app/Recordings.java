@@ -36,15 +36,15 @@ final class Recordings implements AutoCloseable {
      *
      * @throws StartupException when a directory cannot be used; the message names it
      */
-    static Recordings open(StoreConfig config, RecordingStore store, RecordingIndexer indexer) throws StartupException {
+    static Recordings open(StoreConfig config, RecordingStore store, RetentionProfile profile, RecordingIndexer indexer)
+            throws StartupException {
         RecordingSpool spool;
         try {
             spool = new RecordingSpool(config.spool());
         } catch (IOException e) {
             throw new StartupException("cannot use the recording spool " + config.spool() + ": " + e, e);
         }
-        RecordingUploader uploader =
-                new RecordingUploader(spool, store, RetentionProfile.named(config.retentionProfile()), indexer);
+        RecordingUploader uploader = new RecordingUploader(spool, store, profile, indexer);
         try {
             uploader.resumeSpool();
         } catch (IOException e) {

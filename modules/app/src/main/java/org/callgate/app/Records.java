@@ -45,11 +45,12 @@ final class Records implements AutoCloseable {
      * @throws StartupException when the index cannot be opened (another callgate holds it, a
      *     directory cannot be used) or the store cannot be read; the message says which
      */
-    static Records open(IndexConfig config, StoreConfig storeConfig, RecordingStore store, Clock clock)
+    static Records open(
+            IndexConfig config, StoreConfig storeConfig, RecordingStore store, RetentionProfile retention, Clock clock)
             throws StartupException {
         Path dir = config.directory(storeConfig);
         LuceneRecordIndex index = openIndex(dir);
-        RetentionProfile profile = RetentionProfile.named(storeConfig.retentionProfile());
+        RetentionProfile profile = retention;
         try {
             RecordWriter writer = new RecordWriter(store, index, profile, config.journal(storeConfig));
             writer.recover();
@@ -72,6 +73,10 @@ final class Records implements AutoCloseable {
 
     RecordWriter writer() {
         return writer;
+    }
+
+    RetentionProfile profile() {
+        return writer.profile();
     }
 
     Dossiers dossiers() {

@@ -16,12 +16,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.callgate.app.config.RetentionFiles;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.SearchQuery;
 import org.callgate.index.LuceneRecordIndex;
 import org.callgate.records.SyntheticData;
-import org.callgate.store.RetentionProfile;
 
 /**
  * The index benchmark ({@code scripts/bench-index}): builds an index of N dossiers and M call
@@ -51,7 +51,7 @@ public final class IndexBench {
         long traces = Long.parseLong(args[2]);
         int threads = Integer.parseInt(args[3]);
         int queries = Integer.parseInt(args[4]);
-        SyntheticData data = new SyntheticData(2026, NOW, RetentionProfile.DEFAULT);
+        SyntheticData data = new SyntheticData(2026, NOW, RetentionFiles.load(Path.of("config/retention"), "default"));
         System.out.printf(Locale.ROOT, "dossiers=%d%ntraces=%d%nthreads=%d%n", dossiers, traces, threads);
 
         try (LuceneRecordIndex index = LuceneRecordIndex.open(dir, 256)) {

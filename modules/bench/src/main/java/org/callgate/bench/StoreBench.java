@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.callgate.app.config.RetentionFiles;
 import org.callgate.core.media.AudioSink;
 import org.callgate.core.recording.Recording;
 import org.callgate.core.recording.RecordingFacts;
@@ -33,7 +34,6 @@ import org.callgate.recording.RecordingSpool;
 import org.callgate.recording.RecordingUploader;
 import org.callgate.recording.SpoolRecorder;
 import org.callgate.store.Digests;
-import org.callgate.store.RetentionProfile;
 import org.callgate.store.s3.S3BucketSetup;
 import org.callgate.store.s3.S3Clients;
 import org.callgate.store.s3.S3RecordingStore;
@@ -188,7 +188,10 @@ public final class StoreBench {
         List<Long> frames = new ArrayList<>();
         try (S3RecordingStore store = new S3RecordingStore(settings);
                 RecordingUploader uploader = new RecordingUploader(
-                        spool, store, RetentionProfile.DEFAULT, (key, ref) -> stored.incrementAndGet());
+                        spool,
+                        store,
+                        RetentionFiles.load(Path.of("config/retention"), "default"),
+                        (key, ref) -> stored.incrementAndGet());
                 SpoolRecorder recorder = new SpoolRecorder(spool, uploader)) {
             for (int i = 0; i < wavs.size(); i++) {
                 AudioSink sink = recorder.begin(

@@ -163,7 +163,8 @@ public final class RecordingUploader implements AutoCloseable {
     private StoredAudio storeAudio(SpoolEntry entry, boolean fresh) throws IOException, StoreException {
         Path wav = spool.wavOf(entry.callId());
         long wavSize = Files.size(wav);
-        Retention retention = profile.retentionFor(entry.retentionClass(), entry.answeredAt());
+        Retention retention = profile.retentionOfCall(
+                entry.retentionClass(), entry.answeredAt(), entry.answeredAt().plus(entry.duration()));
         ObjectKey audioKey =
                 RecordingKeys.of(entry.callId(), entry.answeredAt()).audio();
         ObjectAttributes audioAttributes = new ObjectAttributes("audio/wav", retention, false, tags(entry));

@@ -28,7 +28,7 @@ import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.Retention;
-import org.callgate.store.RetentionProfile;
+import org.callgate.store.TestProfiles;
 import org.callgate.store.file.FileRecordingStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +55,7 @@ class RecordingUploaderTest {
     void open() throws Exception {
         store = new OutageStore(new FileRecordingStore(dir.resolve("store"), Clock.fixed(ANSWERED, ZoneOffset.UTC)));
         spool = new RecordingSpool(dir.resolve("spool"));
-        uploader = new RecordingUploader(spool, store, RetentionProfile.DEFAULT, (key, ref) -> {
+        uploader = new RecordingUploader(spool, store, TestProfiles.DEFAULT, (key, ref) -> {
             indexedKeys.add(key);
             indexed.add(ref);
         });
@@ -229,8 +229,7 @@ class RecordingUploaderTest {
         store.put(
                 WAV,
                 wav,
-                new ObjectAttributes(
-                        "audio/wav", RetentionProfile.DEFAULT.retentionFor("banking-recording", ANSWERED)));
+                new ObjectAttributes("audio/wav", TestProfiles.DEFAULT.retentionFor("banking-recording", ANSWERED)));
 
         uploader.resumeSpool();
 
@@ -245,8 +244,7 @@ class RecordingUploaderTest {
         store.put(
                 WAV,
                 new byte[] {9, 9, 9},
-                new ObjectAttributes(
-                        "audio/wav", RetentionProfile.DEFAULT.retentionFor("banking-recording", ANSWERED)));
+                new ObjectAttributes("audio/wav", TestProfiles.DEFAULT.retentionFor("banking-recording", ANSWERED)));
 
         record(facts(BANKING), 800);
         Path wav = spool.wavOf("call-1");

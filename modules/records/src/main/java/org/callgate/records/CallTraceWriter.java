@@ -124,7 +124,10 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
                 ivr != null && ivr.smsOffered(),
                 ivr != null && ivr.smsTaken(),
                 dossier,
-                new RecordRetention("trace", profile.retentionFor("trace", at).retainUntil(), false));
+                new RecordRetention(
+                        "trace",
+                        profile.retentionOfCall("trace", at, summary.ended()).retainUntil(),
+                        false));
     }
 
     /** Traces handed over and not yet written. */

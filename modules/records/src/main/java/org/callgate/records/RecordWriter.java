@@ -61,6 +61,11 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
         this.stored = new StoredRecords(store, index);
     }
 
+    /** The retention profile records are written with. */
+    public RetentionProfile profile() {
+        return profile;
+    }
+
     public RecordIndex index() {
         return index;
     }

@@ -17,7 +17,7 @@ import org.callgate.core.dossier.SearchQuery;
 import org.callgate.core.ivr.IvrOutcome;
 import org.callgate.core.ivr.Route;
 import org.callgate.store.ObjectKey;
-import org.callgate.store.RetentionProfile;
+import org.callgate.store.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class CallTraceWriterTest {
     @BeforeEach
     void open() throws Exception {
         records = new RecordsFixture(dir);
-        traces = new CallTraceWriter(records.writer, RetentionProfile.DEFAULT);
+        traces = new CallTraceWriter(records.writer, TestProfiles.DEFAULT);
     }
 
     @AfterEach

@@ -17,7 +17,7 @@ import org.callgate.core.dossier.SearchHit;
 import org.callgate.core.dossier.SearchQuery;
 import org.callgate.core.ivr.KnownCaller;
 import org.callgate.store.LockMode;
-import org.callgate.store.RetentionProfile;
+import org.callgate.store.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,10 +35,7 @@ class DossiersTest {
     void open() throws Exception {
         records = new RecordsFixture(dir);
         dossiers = new Dossiers(
-                records.writer,
-                records.store,
-                RetentionProfile.DEFAULT,
-                Clock.fixed(RecordsFixture.NOW, ZoneOffset.UTC));
+                records.writer, records.store, TestProfiles.DEFAULT, Clock.fixed(RecordsFixture.NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -68,10 +65,7 @@ class DossiersTest {
     void numbersContinueAfterTheHighestInTheStoreAfterARestart() throws Exception {
         dossiers.create("parcels", details("Dubois", "0475 12 34 56"));
         Dossiers restarted = new Dossiers(
-                records.writer,
-                records.store,
-                RetentionProfile.DEFAULT,
-                Clock.fixed(RecordsFixture.NOW, ZoneOffset.UTC));
+                records.writer, records.store, TestProfiles.DEFAULT, Clock.fixed(RecordsFixture.NOW, ZoneOffset.UTC));
 
         assertThat(restarted.create("parcels", details("Maes", "0475 12 34 57")).number())
                 .isEqualTo("D2026-000002");

@@ -14,8 +14,8 @@ import org.callgate.core.dossier.SearchHit;
 import org.callgate.core.dossier.SearchQuery;
 import org.callgate.store.LockMode;
 import org.callgate.store.ObjectKey;
-import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
+import org.callgate.store.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class RecordWriterTest {
     Path dir;
 
     private RecordsFixture records;
-    private final SyntheticData data = new SyntheticData(7, RecordsFixture.NOW, RetentionProfile.DEFAULT);
+    private final SyntheticData data = new SyntheticData(7, RecordsFixture.NOW, TestProfiles.DEFAULT);
 
     @BeforeEach
     void open() throws Exception {
@@ -155,7 +155,7 @@ class RecordWriterTest {
                 null,
                 new RecordRetention(
                         "trace",
-                        RetentionProfile.DEFAULT.retentionFor("trace", time).retainUntil(),
+                        TestProfiles.DEFAULT.retentionFor("trace", time).retainUntil(),
                         false));
     }
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.callgate.index.LuceneRecordIndex;
-import org.callgate.store.RetentionProfile;
+import org.callgate.store.TestProfiles;
 import org.callgate.store.file.FileRecordingStore;
 
 /** A file store, a Lucene index and a record writer in a temporary directory, as callgate wires them. */
@@ -29,7 +29,7 @@ final class RecordsFixture implements AutoCloseable {
 
     void open(Path indexDir) throws IOException {
         index = LuceneRecordIndex.open(indexDir);
-        writer = new RecordWriter(store, index, RetentionProfile.DEFAULT, dir.resolve("journal"));
+        writer = new RecordWriter(store, index, TestProfiles.DEFAULT, dir.resolve("journal"));
     }
 
     /**
@@ -56,7 +56,7 @@ final class RecordsFixture implements AutoCloseable {
         writer.close();
         index.close();
         index = LuceneRecordIndex.open(copy);
-        writer = new RecordWriter(store, index, RetentionProfile.DEFAULT, journalCopy);
+        writer = new RecordWriter(store, index, TestProfiles.DEFAULT, journalCopy);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.callgate.store.LockMode;
 import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.Retention;
-import org.callgate.store.RetentionProfile;
+import org.callgate.store.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class ReindexerTest {
     Path dir;
 
     private RecordsFixture records;
-    private final SyntheticData data = new SyntheticData(11, RecordsFixture.NOW, RetentionProfile.DEFAULT);
+    private final SyntheticData data = new SyntheticData(11, RecordsFixture.NOW, TestProfiles.DEFAULT);
 
     @BeforeEach
     void open() throws Exception {

@@ -7,20 +7,20 @@ import java.util.stream.IntStream;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.Iban;
-import org.callgate.store.RetentionProfile;
+import org.callgate.store.TestProfiles;
 import org.junit.jupiter.api.Test;
 
 class SyntheticDataTest {
 
-    private final SyntheticData data = new SyntheticData(1, RecordsFixture.NOW, RetentionProfile.DEFAULT);
+    private final SyntheticData data = new SyntheticData(1, RecordsFixture.NOW, TestProfiles.DEFAULT);
 
     @Test
     void theSameSeedGivesTheSameRecordsInAnyOrder() {
-        SyntheticData again = new SyntheticData(1, RecordsFixture.NOW, RetentionProfile.DEFAULT);
+        SyntheticData again = new SyntheticData(1, RecordsFixture.NOW, TestProfiles.DEFAULT);
 
         assertThat(again.trace(42, 100)).isEqualTo(data.trace(42, 100));
         assertThat(again.dossier(7)).isEqualTo(data.dossier(7));
-        assertThat(new SyntheticData(2, RecordsFixture.NOW, RetentionProfile.DEFAULT).dossier(7))
+        assertThat(new SyntheticData(2, RecordsFixture.NOW, TestProfiles.DEFAULT).dossier(7))
                 .isNotEqualTo(data.dossier(7));
     }
 

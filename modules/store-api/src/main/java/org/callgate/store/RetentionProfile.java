@@ -3,81 +3,104 @@ package org.callgate.store;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How long each retention class is kept and how the store locks it: the retention policy as
- * data (DESIGN §5). {@link #DEFAULT} is the call-centre policy of seed 003 (R2, R3, R7, R8, R10);
- * {@link #QUALITY_CONTROL} the quality-control variant of seed 004 (R14: recordings 1 month).
+ * How long each retention class is kept, from which event, how the store locks it, and on what
+ * legal grounds: the retention policy as data (REQUIREMENTS "what follows" 1, DESIGN §5). The
+ * profiles are configuration ({@code config/retention/*.yaml}), never Java constants: seed 003's
+ * call-centre policy is {@code default} (R1, R2, R3, R7, R8, R10), seed 004's quality-control
+ * variant {@code quality-control} (R14: recordings 1 month, R16, R18).
  *
  * <p>Legal retention (banking, MiFID II) is {@link LockMode#COMPLIANCE}: nobody may delete it
  * early. Sampled recordings are {@link LockMode#GOVERNANCE}, so a compliance user can erase one
- * when the caller objects (R12) while nobody else can. Traces and dossiers are purged by the
- * purge job at their retain-until and are not locked, because a data-subject request may need
- * them erased earlier.
+ * when the caller objects (R12) while nobody else can. Traces and dossiers are purged at their
+ * retain-until and are not locked, because a data-subject request may need them erased earlier.
  */
 public final class RetentionProfile {
 
-    /** One retention class: how long from the event, how it is locked, and on what grounds. */
-    public record Rule(String retentionClass, Period keep, LockMode mode, String basis) {
-        public Rule {
-            Objects.requireNonNull(retentionClass, "retentionClass");
-            Objects.requireNonNull(keep, "keep");
-            Objects.requireNonNull(mode, "mode");
-            Objects.requireNonNull(basis, "basis");
+    /** The event a class's retention runs from. */
+    public enum Start {
+        /** The record's creation: a dossier's first version, a digital-assistant interaction. */
+        CREATION("creation"),
+        /** The call or conversation: a trace from the call's arrival, a recording from the agent's answer. */
+        CALL("call"),
+        /** The end of the call. */
+        END_OF_CALL("end-of-call"),
+        /** The end of the contract (R18 evidence): a date an operator gives. */
+        END_OF_CONTRACT("end-of-contract"),
+        /** The end of the dispute (R18 evidence): a date an operator gives, at a hold's release. */
+        END_OF_DISPUTE("end-of-dispute");
+
+        private final String word;
+
+        Start(String word) {
+            this.word = word;
+        }
+
+        /** As written in a profile file. */
+        public String word() {
+            return word;
+        }
+
+        /** The event a profile file names, or null. */
+        public static Start ofWord(String word) {
+            for (Start start : values()) {
+                if (start.word.equals(word)) {
+                    return start;
+                }
+            }
+            return null;
         }
     }
 
-    public static final RetentionProfile DEFAULT = new RetentionProfile(
-            "default",
-            Map.of(
-                    "trace", new Rule("trace", Period.ofYears(1), LockMode.NONE, "R1 call traces, 1 year"),
-                    "dossier", new Rule("dossier", Period.ofYears(3), LockMode.NONE, "R2 dossiers, 3 years"),
-                    "banking-dossier",
-                            new Rule(
-                                    "banking-dossier",
-                                    Period.ofYears(10),
-                                    LockMode.COMPLIANCE,
-                                    "R3 banking dossiers, 10 years"),
-                    "recording",
-                            new Rule(
-                                    "recording",
-                                    Period.ofMonths(6),
-                                    LockMode.GOVERNANCE,
-                                    "R7 sampled recordings, at most 6 months"),
-                    "banking-recording",
-                            new Rule(
-                                    "banking-recording",
-                                    Period.ofYears(10),
-                                    LockMode.COMPLIANCE,
-                                    "R8 MiFID II banking recordings, 10 years"),
-                    "survey", new Rule("survey", Period.ofYears(3), LockMode.NONE, "R10 survey answers, 3 years")));
+    /** One retention class: how long from which event, how it is locked, and on what grounds. */
+    public record Rule(String retentionClass, Period keep, Start from, LockMode mode, String basis) {
+        public Rule {
+            Objects.requireNonNull(retentionClass, "retentionClass");
+            Objects.requireNonNull(keep, "keep");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(basis, "basis");
+        }
 
-    public static final RetentionProfile QUALITY_CONTROL = DEFAULT.with(
-            "quality-control",
-            new Rule("recording", Period.ofMonths(1), LockMode.GOVERNANCE, "R14 quality-control recordings, 1 month"));
+        /** The instant this rule's retention ends for a record whose start event was at {@code from}. */
+        public Instant until(Instant from) {
+            return from.atOffset(ZoneOffset.UTC).plus(keep).toInstant();
+        }
+    }
 
     private final String name;
     private final Map<String, Rule> rules;
 
-    private RetentionProfile(String name, Map<String, Rule> rules) {
-        this.name = name;
-        this.rules = Map.copyOf(rules);
-    }
-
-    /** The profile called {@code name}: {@code default} or {@code quality-control}; null if unknown. */
-    public static RetentionProfile named(String name) {
-        return switch (name) {
-            case "default" -> DEFAULT;
-            case "quality-control" -> QUALITY_CONTROL;
-            default -> null;
-        };
+    /** A profile of {@code rules}, one per class, in the order given. */
+    public RetentionProfile(String name, List<Rule> rules) {
+        this.name = Objects.requireNonNull(name, "name");
+        Map<String, Rule> byClass = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            if (byClass.put(rule.retentionClass(), rule) != null) {
+                throw new IllegalArgumentException("retention class " + rule.retentionClass() + " twice");
+            }
+        }
+        this.rules = Collections.unmodifiableMap(byClass);
     }
 
     public String name() {
         return name;
+    }
+
+    /** Every class's rule, in the profile's order. */
+    public List<Rule> rules() {
+        return List.copyOf(rules.values());
+    }
+
+    public boolean has(String retentionClass) {
+        return rules.containsKey(retentionClass);
     }
 
     public Rule rule(String retentionClass) {
@@ -88,16 +111,53 @@ public final class RetentionProfile {
         return rule;
     }
 
-    /** The retention of an object of {@code retentionClass} whose period starts at {@code from} (UTC calendar). */
+    /**
+     * The retention of an object of {@code retentionClass} whose start event ({@link Rule#from()})
+     * was at {@code from} (UTC calendar: 6 months from 31 August end on 28 February).
+     */
     public Retention retentionFor(String retentionClass, Instant from) {
         Rule rule = rule(retentionClass);
-        Instant until = from.atOffset(ZoneOffset.UTC).plus(rule.keep()).toInstant();
-        return new Retention(retentionClass, until, rule.mode());
+        return new Retention(retentionClass, rule.until(from), rule.mode());
     }
 
-    private RetentionProfile with(String newName, Rule replaced) {
-        Map<String, Rule> copy = new HashMap<>(rules);
-        copy.put(replaced.retentionClass(), replaced);
-        return new RetentionProfile(newName, copy);
+    /**
+     * The retention of a call's record of {@code retentionClass}: from {@code call} or {@code
+     * ended}, as its rule says ({@link Start#CALL} or {@link Start#END_OF_CALL}).
+     *
+     * @throws IllegalArgumentException when the class runs from another event
+     */
+    public Retention retentionOfCall(String retentionClass, Instant call, Instant ended) {
+        Rule rule = rule(retentionClass);
+        return switch (rule.from()) {
+            case CALL -> retentionFor(retentionClass, call);
+            case END_OF_CALL -> retentionFor(retentionClass, ended);
+            default ->
+                throw new IllegalArgumentException("retention class " + retentionClass + " runs from "
+                        + rule.from().word() + ", not from a call");
+        };
+    }
+
+    /** The longest-kept rule, for what must outlive every record (the audit log, R11). */
+    public Rule longest() {
+        Instant epoch = Instant.EPOCH;
+        return rules.values().stream()
+                .max(Comparator.comparing(rule -> rule.until(epoch)))
+                .orElseThrow();
+    }
+
+    /** Profiles are equal when their names and rules are, in any order. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RetentionProfile that && name.equals(that.name) && rules.equals(that.rules);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, rules);
+    }
+
+    @Override
+    public String toString() {
+        return "RetentionProfile[" + name + ", " + rules.values() + "]";
     }
 }

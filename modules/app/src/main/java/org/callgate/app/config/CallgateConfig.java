@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.callgate.core.ServiceDirectory;
+import org.callgate.store.RetentionProfile;
 
 /**
  * The whole of {@code callgate.yaml}, immutable and typed.
@@ -26,6 +27,8 @@ import org.callgate.core.ServiceDirectory;
  * @param recording the {@code recording:} section: which calls are recorded (R7, R8, objections)
  * @param store the {@code store:} section: where recordings go and for how long (R7, R8, R14)
  * @param index the {@code index:} section: the Lucene index of dossiers, traces and recordings
+ * @param retentionDir the {@code retention-dir:} key: where the retention profiles are ({@code
+ *     <name>.yaml}, {@link RetentionFiles}); a relative path is relative to the current directory
  */
 public record CallgateConfig(
         SipConfig sip,
@@ -37,10 +40,13 @@ public record CallgateConfig(
         OutboundConfig outbound,
         RecordingConfig recording,
         StoreConfig store,
-        IndexConfig index) {
+        IndexConfig index,
+        Path retentionDir) {
 
     /** Relative to the current directory; {@code scripts/callgate} runs from the repository root. */
     static final Path DEFAULT_PROMPTS_DIR = Path.of("config/prompts");
+    /** Relative to the current directory, as {@link #DEFAULT_PROMPTS_DIR}. */
+    static final Path DEFAULT_RETENTION_DIR = Path.of("config/retention");
 
     public CallgateConfig {
         Objects.requireNonNull(sip, "sip");
@@ -53,6 +59,7 @@ public record CallgateConfig(
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(retentionDir, "retentionDir");
     }
 
     /** Every documented default: the configuration of {@code callgate demo}. */
@@ -67,7 +74,8 @@ public record CallgateConfig(
                 OutboundConfig.defaults(),
                 RecordingConfig.defaults(),
                 StoreConfig.defaults(),
-                IndexConfig.defaults());
+                IndexConfig.defaults(),
+                DEFAULT_RETENTION_DIR);
     }
 
     /** Binds the top-level YAML keys; a section left out (or {@code null}) takes its defaults. */
@@ -82,7 +90,8 @@ public record CallgateConfig(
             @JsonProperty("outbound") OutboundConfig outbound,
             @JsonProperty("recording") RecordingConfig recording,
             @JsonProperty("store") StoreConfig store,
-            @JsonProperty("index") IndexConfig index) {
+            @JsonProperty("index") IndexConfig index,
+            @JsonProperty("retention-dir") String retentionDir) {
         return new CallgateConfig(
                 Objects.requireNonNullElseGet(sip, SipConfig::defaults),
                 Objects.requireNonNullElseGet(media, MediaConfig::defaults),
@@ -93,7 +102,17 @@ public record CallgateConfig(
                 Objects.requireNonNullElseGet(outbound, OutboundConfig::defaults),
                 Objects.requireNonNullElseGet(recording, RecordingConfig::defaults),
                 Objects.requireNonNullElseGet(store, StoreConfig::defaults),
-                Objects.requireNonNullElseGet(index, IndexConfig::defaults));
+                Objects.requireNonNullElseGet(index, IndexConfig::defaults),
+                retentionDir == null ? DEFAULT_RETENTION_DIR : Path.of(retentionDir));
+    }
+
+    /**
+     * The retention profile {@code store.retention-profile} names, read from {@link #retentionDir()}.
+     *
+     * @throws ConfigException naming the profile file, key, value and reason when it is not usable
+     */
+    public RetentionProfile retentionProfile() throws ConfigException {
+        return RetentionFiles.load(retentionDir, store.retentionProfile());
     }
 
     /** The service lines in scope (R5), looked up by dialled number, each with its IVR plan. */

@@ -82,6 +82,9 @@ public final class ConfigLoader {
         CallgateConfig config = source.isEmpty() ? CallgateConfig.defaults() : bind(text, name, source);
         failOn(ConfigValidator.validate(config), source);
         failOn(PromptFiles.missing(config, workingDir), source);
+        failOn(RetentionFiles.missing(config, workingDir), source);
+        RetentionFiles.load(
+                workingDir, config.retentionDir(), config.store().retentionProfile()); // errors name that file
         return config;
     }
 

@@ -1,7 +1,6 @@
 package org.callgate.app.config;
 
 import java.util.List;
-import org.callgate.store.RetentionProfile;
 
 /** The rules for {@code store}: a known type and profile, directories that are not empty names. */
 final class StoreRules {
@@ -21,10 +20,10 @@ final class StoreRules {
                 store.spool(),
                 "must differ from store.path: the spool holds what is not stored yet");
         problems.require(
-                RetentionProfile.named(store.retentionProfile()) != null,
+                store.retentionProfile().matches("[a-z0-9][a-z0-9-]*"),
                 "store.retention-profile",
                 store.retentionProfile(),
-                "unknown profile; allowed: [default, quality-control]");
+                "a profile name: a-z, 0-9 and '-' (the file <retention-dir>/<name>.yaml)");
         if (StoreConfig.S3.equals(store.type())) {
             try {
                 store.s3().toSettings();

@@ -95,9 +95,9 @@ class StoreConfigTest {
     @Test
     void anUnknownRetentionProfileIsRefused() {
         assertThat(errorFor("store:\n  retention-profile: forever\n"))
-                .isEqualTo(
-                        file
-                                + ":2:22: store.retention-profile: 'forever' — unknown profile; allowed: [default, quality-control]");
+                .isEqualTo(file
+                        + ":2:22: store.retention-profile: 'forever' — no such profile: no file "
+                        + file.resolveSibling("config/retention/forever.yaml"));
     }
 
     @Test
