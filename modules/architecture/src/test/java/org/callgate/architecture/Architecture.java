@@ -16,6 +16,7 @@ import static org.callgate.architecture.Architecture.Module.INDEX;
 import static org.callgate.architecture.Architecture.Module.MEDIA;
 import static org.callgate.architecture.Architecture.Module.RECORDING;
 import static org.callgate.architecture.Architecture.Module.RECORDS;
+import static org.callgate.architecture.Architecture.Module.RETENTION;
 import static org.callgate.architecture.Architecture.Module.SIP;
 import static org.callgate.architecture.Architecture.Module.SMS;
 import static org.callgate.architecture.Architecture.Module.STORE_API;
@@ -65,6 +66,7 @@ final class Architecture {
             entry(RECORDING, List.of(CORE, STORE_API, JACKSON, SLF4J)),
             entry(INDEX, List.of(CORE, LUCENE, SLF4J)),
             entry(RECORDS, List.of(CORE, STORE_API, JACKSON, SLF4J)),
+            entry(RETENTION, List.of(CORE, STORE_API, RECORDS, JACKSON, SLF4J)),
             entry(SMS, List.of(CORE, JACKSON, SLF4J)),
             entry(SIP, List.of(CORE, JAIN_SIP, SLF4J)),
             entry(APP, List.of(EVERY_MODULE, ANY_LIBRARY)));
@@ -99,6 +101,7 @@ final class Architecture {
         RECORDING("recording", "org.callgate.recording.."),
         INDEX("index", "org.callgate.index.."),
         RECORDS("records", "org.callgate.records.."),
+        RETENTION("retention", "org.callgate.retention.."),
         SMS("sms", "org.callgate.sms.."),
         SIP("sip", "org.callgate.sip.."),
         APP("app", "org.callgate.app..");

@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -28,6 +31,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.IndexedRecord;
 import org.callgate.core.dossier.RecordIndex;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.RecordingRef;
@@ -118,7 +122,12 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     @Override
     public void put(CallTrace trace) {
-        update(RecordKind.TRACE, trace.callId(), RecordDocuments.of(trace));
+        update(RecordKind.TRACE, trace.callId(), RecordDocuments.of(trace, null));
+    }
+
+    @Override
+    public void put(CallTrace trace, String batchKey) {
+        update(RecordKind.TRACE, trace.callId(), RecordDocuments.of(trace, batchKey));
     }
 
     @Override
@@ -209,6 +218,56 @@ public final class LuceneRecordIndex implements RecordIndex {
         } catch (IOException e) {
             throw failure("cannot delete " + kind + " " + id, e);
         }
+    }
+
+    @Override
+    public void delete(RecordKind kind, Collection<String> ids) {
+        try {
+            writer.deleteDocuments(
+                    ids.stream().map(id -> RecordDocuments.uid(kind, id)).toArray(Term[]::new));
+        } catch (IOException e) {
+            throw failure("cannot delete " + ids.size() + " records of kind " + kind, e);
+        }
+    }
+
+    @Override
+    public void forEachDue(Instant now, Consumer<IndexedRecord> each) {
+        refresh();
+        withSearcher(searcher -> {
+            IndexedRecords.forEach(searcher, SearchQueries.expired(now), each);
+            return null;
+        });
+    }
+
+    @Override
+    public List<IndexedRecord> linkedTo(String dossier) {
+        return listOf(SearchQueries.term(Fields.DOSSIER, dossier));
+    }
+
+    @Override
+    public List<IndexedRecord> ofCaller(PhoneNumber caller) {
+        return listOf(SearchQueries.term(Fields.PHONE, caller.e164()));
+    }
+
+    @Override
+    public List<IndexedRecord> ofCall(String callId) {
+        return listOf(SearchQueries.term(Fields.CALL_ID, callId));
+    }
+
+    private List<IndexedRecord> listOf(Query query) {
+        refresh();
+        return withSearcher(searcher -> IndexedRecords.list(searcher, query));
+    }
+
+    @Override
+    public void expungeDeletes() {
+        try {
+            writer.forceMergeDeletes(true);
+            writer.commit();
+        } catch (IOException e) {
+            throw failure("cannot reclaim the space of removed records", e);
+        }
+        refresh();
     }
 
     @Override

@@ -45,8 +45,11 @@ final class RecordDocuments {
         return doc;
     }
 
-    static Document of(CallTrace trace) {
+    static Document of(CallTrace trace, String batchKey) {
         Document doc = base(RecordKind.TRACE, trace.callId(), trace.service(), trace.time(), trace.retention());
+        if (batchKey != null) {
+            doc.add(new StoredField(Fields.STORE_KEY, batchKey));
+        }
         doc.add(new StringField(Fields.CALL_ID, trace.callId(), Store.NO));
         if (trace.caller() != null) {
             phones(doc, List.of(trace.caller()));

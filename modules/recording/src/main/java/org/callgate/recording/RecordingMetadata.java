@@ -45,6 +45,11 @@ public record RecordingMetadata(
 
     /** What the index keeps of the recording: everything here but the digest and size. */
     public RecordingRef ref() {
+        return ref(false);
+    }
+
+    /** {@link #ref()}, under legal hold or not (R19). */
+    public RecordingRef ref(boolean legalHold) {
         return new RecordingRef(
                 callId,
                 audioKey,
@@ -54,6 +59,6 @@ public record RecordingMetadata(
                 durationMillis,
                 incomplete,
                 dossier,
-                new RecordRetention(retentionClass, Instant.parse(retainUntil), false));
+                new RecordRetention(retentionClass, Instant.parse(retainUntil), legalHold));
     }
 }

@@ -14,8 +14,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.callgate.core.Backoff;
+import org.callgate.core.PhoneNumber;
 import org.callgate.core.dossier.IndexingException;
+import org.callgate.core.dossier.LegalHoldCheck;
+import org.callgate.core.dossier.RecordRetention;
 import org.callgate.core.dossier.RecordingIndexer;
+import org.callgate.core.dossier.RecordingRef;
 import org.callgate.store.Digests;
 import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectExistsException;
@@ -60,6 +64,7 @@ public final class RecordingUploader implements AutoCloseable {
     private final ExecutorService metadataLane = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("callgate-uploader-metadata").daemon().factory());
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final LegalHoldCheck holds;
 
     /**
      * @param indexer given each recording once audio and metadata are stored and verified, and
@@ -67,10 +72,21 @@ public final class RecordingUploader implements AutoCloseable {
      */
     public RecordingUploader(
             RecordingSpool spool, RecordingStore store, RetentionProfile profile, RecordingIndexer indexer) {
+        this(spool, store, profile, indexer, LegalHoldCheck.NONE);
+    }
+
+    /** @param holds whether a legal hold covers a recording: then it is stored held (R19) */
+    public RecordingUploader(
+            RecordingSpool spool,
+            RecordingStore store,
+            RetentionProfile profile,
+            RecordingIndexer indexer,
+            LegalHoldCheck holds) {
         this.spool = spool;
         this.store = store;
         this.profile = profile;
         this.indexer = indexer;
+        this.holds = holds;
     }
 
     /** Queues every entry a previous run left in the spool; returns how many. */
@@ -127,7 +143,13 @@ public final class RecordingUploader implements AutoCloseable {
             StoredRecording stored = storeMetadata(entry, audio, failures < 0);
             // the index step (DESIGN §1 step 6), before the spool entry goes
             indexer.indexStored(
-                    stored.metadataObject().key().value(), stored.metadata().ref());
+                    stored.metadataObject().key().value(), stored.metadata().ref(audio.held()));
+            if (!audio.held() && holds.covers(stored.metadata().ref(false))) { // a hold placed meanwhile
+                store.setLegalHold(stored.audio().key(), true);
+                store.setLegalHold(stored.metadataObject().key(), true);
+                indexer.indexStored(
+                        stored.metadataObject().key().value(), stored.metadata().ref(true));
+            }
             spool.delete(entry);
             pending.remove(entry.callId());
             LOG.info(
@@ -167,7 +189,17 @@ public final class RecordingUploader implements AutoCloseable {
                 entry.retentionClass(), entry.answeredAt(), entry.answeredAt().plus(entry.duration()));
         ObjectKey audioKey =
                 RecordingKeys.of(entry.callId(), entry.answeredAt()).audio();
-        ObjectAttributes audioAttributes = new ObjectAttributes("audio/wav", retention, false, tags(entry));
+        boolean held = holds.covers(new RecordingRef(
+                entry.callId(),
+                audioKey.value(),
+                PhoneNumber.tryParse(entry.caller()).orElse(null),
+                entry.service(),
+                entry.answeredAt(),
+                entry.duration().toMillis(),
+                entry.incomplete(),
+                entry.dossier(),
+                new RecordRetention(retention.retentionClass(), retention.retainUntil(), false)));
+        ObjectAttributes audioAttributes = new ObjectAttributes("audio/wav", retention, held, tags(entry));
         ObjectInfo audio = putOnce(
                 audioKey,
                 wavSize,
@@ -175,7 +207,7 @@ public final class RecordingUploader implements AutoCloseable {
                         ? () -> store.putNew(audioKey, wav, audioAttributes)
                         : () -> store.put(audioKey, wav, audioAttributes),
                 () -> Digests.sha256(wav));
-        return new StoredAudio(audio, retention);
+        return new StoredAudio(audio, retention, held);
     }
 
     private StoredRecording storeMetadata(SpoolEntry entry, StoredAudio audio, boolean fresh)
@@ -184,7 +216,7 @@ public final class RecordingUploader implements AutoCloseable {
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata);
         ObjectKey metaKey = RecordingKeys.of(entry.callId(), entry.answeredAt()).metadata();
         ObjectAttributes metaAttributes =
-                new ObjectAttributes("application/json", audio.retention(), false, tags(entry));
+                new ObjectAttributes("application/json", audio.retention(), audio.held(), tags(entry));
         ObjectInfo meta = putOnce(
                 metaKey,
                 json.length,
@@ -252,7 +284,7 @@ public final class RecordingUploader implements AutoCloseable {
     }
 
     /** The audio as stored, handed from the audio lane to the metadata lane. */
-    private record StoredAudio(ObjectInfo info, Retention retention) {}
+    private record StoredAudio(ObjectInfo info, Retention retention, boolean held) {}
 
     @FunctionalInterface
     private interface StorePut {

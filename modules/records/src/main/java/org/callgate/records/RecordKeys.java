@@ -74,6 +74,12 @@ final class RecordKeys {
         return value.substring(value.lastIndexOf('/') + 1, value.length() - ".json".length());
     }
 
+    /** The metadata JSON beside a recording's audio: {@code .../<call>.wav} → {@code .../<call>.json}. */
+    static ObjectKey recordingMetadata(ObjectKey audio) {
+        String value = audio.value();
+        return ObjectKey.of(value.substring(0, value.lastIndexOf('.')) + ".json");
+    }
+
     static boolean isRecordingMetadata(ObjectKey key) {
         return key.value().startsWith(RECORDINGS) && key.value().endsWith(".json");
     }

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.IndexingException;
+import org.callgate.core.dossier.LegalHoldCheck;
 import org.callgate.core.dossier.RecordIndex;
 import org.callgate.core.dossier.RecordRetention;
 import org.callgate.core.dossier.RecordingIndexer;
@@ -48,17 +51,26 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
     private final RecordingStore store;
     private final RecordIndex index;
     private final RetentionProfile profile;
+    private final LegalHoldCheck holds;
     private final IndexJournal journal;
     private final StoredRecords stored;
     private final ReadWriteLock checkpoints = new ReentrantReadWriteLock();
 
     public RecordWriter(RecordingStore store, RecordIndex index, RetentionProfile profile, Path journalDir)
             throws IOException {
+        this(store, index, profile, journalDir, LegalHoldCheck.NONE);
+    }
+
+    /** A writer that stores and indexes what a legal hold covers as held from its creation (R19). */
+    public RecordWriter(
+            RecordingStore store, RecordIndex index, RetentionProfile profile, Path journalDir, LegalHoldCheck holds)
+            throws IOException {
         this.store = store;
         this.index = index;
         this.profile = profile;
+        this.holds = holds;
         this.journal = new IndexJournal(journalDir);
-        this.stored = new StoredRecords(store, index);
+        this.stored = new StoredRecords(store, index, holds);
     }
 
     /** The retention profile records are written with. */
@@ -72,8 +84,7 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
 
     public ObjectKey write(Dossier dossier) throws StoreException, IOException {
         ObjectKey key = RecordKeys.dossier(dossier.number(), dossier.version());
-        writeAll(List.of(new Pending(
-                key, RecordJson.bytes(dossier), dossier.retention(), dossier.service(), () -> index.put(dossier))));
+        writeAll(List.of(pending(dossier)));
         return key;
     }
 
@@ -94,15 +105,22 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
     public void writeAll(List<Dossier> dossiers, List<CallTrace> traces) throws StoreException, IOException {
         List<Pending> all = new ArrayList<>(dossiers.size() + traces.size());
         for (Dossier d : dossiers) {
-            all.add(new Pending(
-                    RecordKeys.dossier(d.number(), d.version()),
-                    RecordJson.bytes(d),
-                    d.retention(),
-                    d.service(),
-                    () -> index.put(d)));
+            all.add(pending(d));
         }
         all.addAll(traceBatches(traces));
         writeAll(all);
+    }
+
+    private Pending pending(Dossier d) {
+        return new Pending(
+                RecordKeys.dossier(d.number(), d.version()),
+                RecordJson.bytes(d),
+                d.retention(),
+                d.service(),
+                () -> holds.covers(d),
+                held -> index.put(d.withRetention(
+                        d.retention().withLegalHold(held || d.retention().legalHold()))),
+                false);
     }
 
     /**
@@ -123,12 +141,15 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
                         .orElseThrow();
                 long services =
                         batch.stream().map(CallTrace::service).distinct().count();
+                ObjectKey key = RecordKeys.traceBatch(batch.getFirst());
                 batches.add(new Pending(
-                        RecordKeys.traceBatch(batch.getFirst()),
+                        key,
                         RecordJson.traceLines(batch),
                         new RecordRetention("trace", until, false),
                         services == 1 ? batch.getFirst().service() : "various",
-                        () -> batch.forEach(index::put),
+                        () -> batch.stream().anyMatch(holds::covers),
+                        held -> batch.forEach(t -> index.put(
+                                t.withRetention(t.retention().withLegalHold(held && holds.covers(t))), key.value())),
                         true));
             }
         }
@@ -161,17 +182,22 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
                         record.retention().retentionClass(),
                         record.retention().retainUntil(),
                         profile.rule(record.retention().retentionClass()).mode());
-                IndexJournal.Held held = record.held() ? journal.hold(record.key(), record.json()) : null;
+                IndexJournal.Held kept = record.journalled() ? journal.hold(record.key(), record.json()) : null;
+                boolean held = record.covered().getAsBoolean();
                 put(
                         record,
                         new ObjectAttributes(
                                 "application/json",
                                 retention,
-                                record.retention().legalHold(),
+                                held || record.retention().legalHold(),
                                 Map.of("service", record.service(), "kind", "record")));
-                record.indexing().run();
-                if (held != null) {
-                    journal.release(held);
+                record.indexing().accept(held);
+                if (!held && record.covered().getAsBoolean()) { // a hold placed meanwhile (LegalHoldCheck)
+                    store.setLegalHold(record.key(), true);
+                    record.indexing().accept(true);
+                }
+                if (kept != null) {
+                    journal.release(kept);
                 }
             }
         } finally {
@@ -249,12 +275,17 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
         journal.close();
     }
 
-    /** @param held its bytes exist nowhere else until stored, so the journal holds them meanwhile */
+    /**
+     * @param covered whether a legal hold covers the record now
+     * @param indexing indexes the record, held or not
+     * @param journalled its bytes exist nowhere else until stored, so the journal holds them meanwhile
+     */
     private record Pending(
-            ObjectKey key, byte[] json, RecordRetention retention, String service, Runnable indexing, boolean held) {
-
-        Pending(ObjectKey key, byte[] json, RecordRetention retention, String service, Runnable indexing) {
-            this(key, json, retention, service, indexing, false);
-        }
-    }
+            ObjectKey key,
+            byte[] json,
+            RecordRetention retention,
+            String service,
+            BooleanSupplier covered,
+            Consumer<Boolean> indexing,
+            boolean journalled) {}
 }

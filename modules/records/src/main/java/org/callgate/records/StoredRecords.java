@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.LegalHoldCheck;
 import org.callgate.core.dossier.RecordIndex;
+import org.callgate.core.dossier.RecordingRef;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
@@ -20,10 +22,16 @@ final class StoredRecords {
 
     private final RecordingStore store;
     private final RecordIndex index;
+    private final LegalHoldCheck holds;
 
     StoredRecords(RecordingStore store, RecordIndex index) {
+        this(store, index, LegalHoldCheck.NONE);
+    }
+
+    StoredRecords(RecordingStore store, RecordIndex index, LegalHoldCheck holds) {
         this.store = store;
         this.index = index;
+        this.holds = holds;
     }
 
     /**
@@ -39,15 +47,19 @@ final class StoredRecords {
         String value = key.value();
         if (value.startsWith(RecordKeys.DOSSIERS)) {
             Dossier dossier = RecordJson.dossier(read(key));
-            index.put(dossier.withRetention(dossier.retention().withLegalHold(hold)));
+            index.put(dossier.withRetention(dossier.retention().withLegalHold(hold || holds.covers(dossier))));
             return 1;
         } else if (value.startsWith(RecordKeys.TRACES)) {
             List<CallTrace> traces = RecordJson.traces(read(key));
-            traces.forEach(
-                    trace -> index.put(trace.withRetention(trace.retention().withLegalHold(hold))));
+            // A batch is held for the traces a hold covers; held for no known hold, all of it stays held.
+            boolean unexplained = hold && traces.stream().noneMatch(holds::covers);
+            traces.forEach(trace -> index.put(
+                    trace.withRetention(trace.retention().withLegalHold(unexplained || holds.covers(trace))), value));
             return traces.size();
         } else if (RecordKeys.isRecordingMetadata(key)) {
-            index.put(RecordJson.recording(read(key), hold));
+            byte[] json = read(key);
+            RecordingRef ref = RecordJson.recording(json, hold);
+            index.put(hold || !holds.covers(ref) ? ref : RecordJson.recording(json, true));
             return 1;
         }
         return 0;

@@ -1,7 +1,11 @@
 package org.callgate.core.dossier;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.callgate.core.PhoneNumber;
 import org.callgate.core.ivr.CallIndex;
 
 /**
@@ -21,6 +25,9 @@ public interface RecordIndex extends CallIndex, AutoCloseable {
     void put(Dossier dossier);
 
     void put(CallTrace trace);
+
+    /** Puts a trace with the key of the store object (batch) that holds it, for the purge and holds. */
+    void put(CallTrace trace, String batchKey);
 
     void put(RecordingRef recording);
 
@@ -44,6 +51,28 @@ public interface RecordIndex extends CallIndex, AutoCloseable {
 
     /** Removes one record. */
     void delete(RecordKind kind, String id);
+
+    /** Removes the records of {@code kind} with these ids; an id the index does not have is skipped. */
+    void delete(RecordKind kind, Collection<String> ids);
+
+    /**
+     * Hands every record past retain-until at {@code now} and not under legal hold to {@code each}
+     * (what {@link #countExpired(Instant)} counts), from one point-in-time view: records written or
+     * removed meanwhile do not change what is handed over.
+     */
+    void forEachDue(Instant now, Consumer<IndexedRecord> each);
+
+    /** Every record linked to a dossier: the dossier itself, its calls' traces and recordings (R19). */
+    List<IndexedRecord> linkedTo(String dossier);
+
+    /** Every record of a caller's number: dossiers, traces and recordings (R19). */
+    List<IndexedRecord> ofCaller(PhoneNumber caller);
+
+    /** The trace and the recording of one call, where the index has them. */
+    List<IndexedRecord> ofCall(String callId);
+
+    /** Reclaims the space of removed records, so that a purge really shrinks the index. */
+    void expungeDeletes();
 
     /** Removes every record, before a rebuild. */
     void deleteAll();

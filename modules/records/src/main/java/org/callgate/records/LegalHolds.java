@@ -1,0 +1,163 @@
+package org.callgate.records;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.LegalHoldCheck;
+import org.callgate.core.dossier.RecordingRef;
+import org.callgate.store.Digests;
+import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.Retention;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.StoreException;
+
+/**
+ * The register of legal holds (R19), kept in the store ({@code holds/}) and in memory. A hold
+ * suspends every purge of what it covers until it is released explicitly; records that join a
+ * held dossier, or come from a held number, while it is on are held from their creation ({@link
+ * LegalHoldCheck}). Applying a hold to the records already stored is {@link HeldRecords}' work.
+ *
+ * <p>A hold's own record is evidence (R18): class {@code evidence}, locked in compliance mode
+ * until the evidence retention after its placing, extended from its release when it is released.
+ */
+public final class LegalHolds implements LegalHoldCheck {
+
+    static final String PREFIX = "holds/";
+    private static final String RELEASED = ".released.json";
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final RecordingStore store;
+    private final RetentionProfile profile;
+    private final Clock clock;
+    private final Map<String, LegalHold> holds = new ConcurrentHashMap<>();
+
+    private LegalHolds(RecordingStore store, RetentionProfile profile, Clock clock) {
+        this.store = store;
+        this.profile = profile;
+        this.clock = clock;
+    }
+
+    /** The register as the store holds it. */
+    public static LegalHolds load(RecordingStore store, RetentionProfile profile, Clock clock)
+            throws StoreException, IOException {
+        LegalHolds register = new LegalHolds(store, profile, clock);
+        List<ObjectKey> keys = store.list(PREFIX);
+        for (ObjectKey key : keys) {
+            if (!key.value().endsWith(RELEASED)) {
+                LegalHold hold = HoldJson.hold(read(store, key));
+                register.holds.put(hold.id(), hold);
+            }
+        }
+        for (ObjectKey key : keys) {
+            if (key.value().endsWith(RELEASED)) {
+                LegalHold release = HoldJson.hold(read(store, key));
+                register.holds.computeIfPresent(
+                        release.id(), (id, hold) -> hold.releasedAt(release.released(), release.releasedBy()));
+            }
+        }
+        return register;
+    }
+
+    /** Records a new hold; it covers new records at once. Returns it with its id. */
+    public LegalHold place(LegalHold.Scope scope, String value, String caseId, String reason, String actor)
+            throws StoreException {
+        Instant now = clock.instant();
+        String normalised =
+                scope == LegalHold.Scope.CALLER ? PhoneNumber.parse(value).e164() : value;
+        String id = "H" + ID_TIME.format(now) + "-"
+                + Digests.sha256Hex((scope + ":" + normalised + ":" + caseId)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .substring(0, 8);
+        LegalHold hold = new LegalHold(id, scope, normalised, caseId, reason, now, actor, null, null);
+        store.put(ObjectKey.of(PREFIX + id + ".json"), HoldJson.bytes(hold), attributes(now));
+        holds.put(id, hold);
+        return hold;
+    }
+
+    /**
+     * Records the release of an active hold; from now on it covers nothing. Its record is then kept
+     * as evidence from the release (R18: 10 years after the end of the dispute).
+     */
+    public LegalHold release(String id, String actor) throws StoreException {
+        LegalHold hold = find(id).filter(LegalHold::active)
+                .orElseThrow(() -> new IllegalArgumentException("no active legal hold " + id));
+        Instant now = clock.instant();
+        LegalHold released = hold.releasedAt(now, actor);
+        store.put(ObjectKey.of(PREFIX + id + RELEASED), HoldJson.bytes(released), attributes(now));
+        store.setRetention(ObjectKey.of(PREFIX + id + ".json"), evidence(now), false);
+        holds.put(id, released);
+        return released;
+    }
+
+    public Optional<LegalHold> find(String id) {
+        return Optional.ofNullable(holds.get(id));
+    }
+
+    /** Every hold, newest first; with {@code released}, the released ones too. */
+    public List<LegalHold> list(boolean released) {
+        List<LegalHold> all = new ArrayList<>(holds.values());
+        all.removeIf(hold -> !released && !hold.active());
+        all.sort(Comparator.comparing(LegalHold::placed).reversed());
+        return all;
+    }
+
+    @Override
+    public boolean covers(Dossier dossier) {
+        return active().anyMatch(h -> h.scope() == LegalHold.Scope.DOSSIER
+                        && h.value().equals(dossier.number())
+                || h.scope() == LegalHold.Scope.CALLER
+                        && dossier.phones().stream().anyMatch(p -> p.e164().equals(h.value())));
+    }
+
+    @Override
+    public boolean covers(CallTrace trace) {
+        return covers(trace.dossier(), trace.caller(), null);
+    }
+
+    @Override
+    public boolean covers(RecordingRef recording) {
+        return covers(recording.dossier(), recording.caller(), recording.callId());
+    }
+
+    private boolean covers(String dossier, PhoneNumber caller, String recordingCall) {
+        return active().anyMatch(h -> switch (h.scope()) {
+            case DOSSIER -> h.value().equals(dossier);
+            case CALLER -> caller != null && h.value().equals(caller.e164());
+            case RECORDING -> h.value().equals(recordingCall);
+        });
+    }
+
+    private java.util.stream.Stream<LegalHold> active() {
+        return holds.values().stream().filter(LegalHold::active);
+    }
+
+    private ObjectAttributes attributes(Instant now) {
+        return new ObjectAttributes("application/json", evidence(now), false, Map.of("kind", "hold"));
+    }
+
+    private Retention evidence(Instant from) {
+        return profile.retentionFor("evidence", from);
+    }
+
+    private static byte[] read(RecordingStore store, ObjectKey key) throws StoreException, IOException {
+        try (InputStream in = store.get(key)) {
+            return in.readAllBytes();
+        }
+    }
+}
