@@ -1,6 +1,7 @@
 package org.callgate.audit;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.callgate.store.ObjectKey;
 
 /**
@@ -21,12 +22,12 @@ final class AuditKeys {
     }
 
     static ObjectKey segment(long number) {
-        return ObjectKey.of(SEGMENTS + "%06d.jsonl".formatted(number));
+        return ObjectKey.of(SEGMENTS + String.format(Locale.ROOT, "%06d.jsonl", number));
     }
 
     /** {@code audit/heads/000000000042.json} for the head at seq 42. */
     static ObjectKey head(long seq) {
-        return ObjectKey.of(HEADS + "%012d.json".formatted(seq));
+        return ObjectKey.of(HEADS + String.format(Locale.ROOT, "%012d.json", seq));
     }
 
     /** The local file name of a sealed segment's key, or null when the key is not one. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ final class Segments {
     private Segments() {}
 
     static String name(long number) {
-        return "segment-%06d.jsonl".formatted(number);
+        return String.format(Locale.ROOT, "segment-%06d.jsonl", number);
     }
 
     /** The segment's number, or -1 when {@code file} is not a segment. */
