@@ -80,36 +80,45 @@ public final class AuditVerifier {
         List<byte[]> sealed = stored.segment(number).map(AuditVerifier::lines).orElse(null);
         List<byte[]> lines = content.lines();
         for (int i = 0; i < lines.size(); i++) {
-            Optional<Break> broken = line(name, i + 1, lines.get(i));
-            if (broken.isEmpty()
-                    && sealed != null
-                    && (i >= sealed.size() || !Arrays.equals(sealed.get(i), lines.get(i)))) {
-                broken = Optional.of(differs(name, i + 1, expected - 1, number));
-            }
+            Optional<Break> broken = entryAt(name, number, i, lines, sealed);
             if (broken.isPresent()) {
                 return broken;
             }
         }
-        if (sealed != null && sealed.size() > lines.size()) {
+        Optional<Break> end = end(name, number, content, sealed);
+        segments += end.isEmpty() && !lines.isEmpty() ? 1 : 0;
+        return end;
+    }
+
+    /** Line {@code i} (from 0) checked on its own, in the chain, then against the sealed copy. */
+    private Optional<Break> entryAt(String name, long number, int i, List<byte[]> lines, List<byte[]> sealed) {
+        Optional<Break> broken = line(name, i + 1, lines.get(i));
+        boolean differs = sealed != null && (i >= sealed.size() || !Arrays.equals(sealed.get(i), lines.get(i)));
+        return broken.isEmpty() && differs ? Optional.of(differs(name, i + 1, expected - 1, number)) : broken;
+    }
+
+    /** After the last complete line: lines the sealed copy has beyond it, or a torn line. */
+    private Optional<Break> end(String name, long number, Segments.Content content, List<byte[]> sealed) {
+        int count = content.lines().size();
+        if (sealed != null && sealed.size() > count) {
             return Optional.of(new Break(
                     name,
-                    lines.size() + 1,
+                    count + 1,
                     expected,
                     Reason.DIFFERS_FROM_STORE,
                     "lines removed: its sealed copy "
                             + stored.segmentKey(number).orElseThrow() + " has " + sealed.size()
-                            + " lines, this segment " + lines.size()));
+                            + " lines, this segment " + count));
         }
         if (content.torn() != null) {
             return Optional.of(new Break(
                     name,
-                    lines.size() + 1,
+                    count + 1,
                     expected,
                     Reason.TORN,
                     "the segment ends inside a line (" + content.torn().length + " bytes without a newline):"
                             + " cut by a crash during an append, or by hand"));
         }
-        segments += lines.isEmpty() ? 0 : 1;
         return Optional.empty();
     }
 
