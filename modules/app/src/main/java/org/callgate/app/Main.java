@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
             Demo.class,
             Main.CheckConfig.class,
             StoreCommand.class,
+            AuditCommand.class,
             IndexCommands.Reindex.class,
             IndexCommands.GenerateData.class
         })

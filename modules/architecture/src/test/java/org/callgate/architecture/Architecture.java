@@ -11,6 +11,7 @@ import static org.callgate.architecture.Architecture.Library.LUCENE;
 import static org.callgate.architecture.Architecture.Library.NETTY;
 import static org.callgate.architecture.Architecture.Library.SLF4J;
 import static org.callgate.architecture.Architecture.Module.APP;
+import static org.callgate.architecture.Architecture.Module.AUDIT;
 import static org.callgate.architecture.Architecture.Module.CORE;
 import static org.callgate.architecture.Architecture.Module.INDEX;
 import static org.callgate.architecture.Architecture.Module.MEDIA;
@@ -67,6 +68,7 @@ final class Architecture {
             entry(INDEX, List.of(CORE, LUCENE, SLF4J)),
             entry(RECORDS, List.of(CORE, STORE_API, JACKSON, SLF4J)),
             entry(RETENTION, List.of(CORE, STORE_API, RECORDS, JACKSON, SLF4J)),
+            entry(AUDIT, List.of(STORE_API, JACKSON, SLF4J)),
             entry(SMS, List.of(CORE, JACKSON, SLF4J)),
             entry(SIP, List.of(CORE, JAIN_SIP, SLF4J)),
             entry(APP, List.of(EVERY_MODULE, ANY_LIBRARY)));
@@ -102,6 +104,7 @@ final class Architecture {
         INDEX("index", "org.callgate.index.."),
         RECORDS("records", "org.callgate.records.."),
         RETENTION("retention", "org.callgate.retention.."),
+        AUDIT("audit", "org.callgate.audit.."),
         SMS("sms", "org.callgate.sms.."),
         SIP("sip", "org.callgate.sip.."),
         APP("app", "org.callgate.app..");

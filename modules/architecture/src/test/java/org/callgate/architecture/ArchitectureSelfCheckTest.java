@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.callgate.architecture.Architecture.Module;
+import org.callgate.audit.fixture.AuditClassUsingTheFileStore;
+import org.callgate.audit.fixture.AuditClassUsingTheStoreApi;
 import org.callgate.core.fixture.CoreClassUsingJackson;
 import org.callgate.core.fixture.CoreClassUsingTheJdk;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,23 @@ class ArchitectureSelfCheckTest {
     }
 
     @Test
+    void anAuditClassUsingAConcreteStoreBreaksTheAuditRowAndKeepingToTheStoreApiDoesNot() {
+        ArchRule auditRow = Architecture.mayUseOnlyItsRow(Module.AUDIT);
+
+        EvaluationResult concrete = auditRow.evaluate(fixture(AuditClassUsingTheFileStore.class));
+        EvaluationResult api = auditRow.evaluate(fixture(AuditClassUsingTheStoreApi.class));
+
+        assertThat(concrete.hasViolation()).isTrue();
+        assertThat(concrete.getFailureReport().toString())
+                .contains("table row 'audit'")
+                .contains("org.callgate.store.file.FileRecordingStore");
+        assertThat(api.hasViolation()).isFalse();
+    }
+
+    @Test
     void theFixturesAreNotPartOfTheMainClasses() {
         assertThat(MainClasses.all().contain(CoreClassUsingJackson.class)).isFalse();
+        assertThat(MainClasses.all().contain(AuditClassUsingTheFileStore.class)).isFalse();
     }
 
     private static JavaClasses fixture(Class<?> type) {
