@@ -1,0 +1,96 @@
+package org.callgate.records;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.LegalHoldCheck;
+import org.callgate.core.dossier.RecordIndex;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.ObjectNotFoundException;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.Retention;
+import org.callgate.store.StoreException;
+
+/**
+ * Takes call traces out of their batch (R1): the batch is one write-once store object, so when
+ * only some of its traces are due (the others are held, R19, or not due yet) it is written again
+ * without them under a new key and the old object goes. Each step is idempotent, so a purge that
+ * stopped half-way does the rest when run again.
+ */
+public final class TraceBatches {
+
+    private final RecordingStore store;
+    private final RecordIndex index;
+    private final StoredRecords stored;
+
+    /** @param holds which traces staying in a rewritten batch are held, for their index flag */
+    public TraceBatches(RecordingStore store, RecordIndex index, LegalHoldCheck holds) {
+        this.store = store;
+        this.index = index;
+        this.stored = new StoredRecords(store, index, holds);
+    }
+
+    /** What removing traces from a batch did: how many went, and the batch the others now live in. */
+    public record Removal(int removed, int kept, Optional<ObjectKey> rewrittenAs) {}
+
+    /**
+     * Removes the traces {@code due} from the batch at {@code batch}, writing those that stay to
+     * {@code <batch>-<run>.jsonl}; the index entries of the removed traces go too. A batch already
+     * gone counts as done.
+     *
+     * @param run names the rewritten batch, the same on every attempt of one purge run
+     */
+    public Removal remove(ObjectKey batch, Set<String> due, String run) throws StoreException, IOException {
+        Optional<ObjectInfo> head = store.head(batch);
+        if (head.isEmpty()) {
+            index.delete(RecordKind.TRACE, due);
+            return new Removal(due.size(), 0, Optional.empty());
+        }
+        List<CallTrace> traces = RecordJson.traces(stored.read(batch));
+        List<CallTrace> staying =
+                traces.stream().filter(t -> !due.contains(t.callId())).toList();
+        Optional<ObjectKey> rewritten = Optional.empty();
+        if (!staying.isEmpty()) {
+            rewritten = Optional.of(rewrite(batch, head.get(), staying, run));
+        }
+        if (head.get().legalHold()) {
+            store.setLegalHold(batch, false); // what is held moved to the rewritten batch, held
+        }
+        try {
+            store.delete(batch, false);
+        } catch (ObjectNotFoundException alreadyGone) {
+            // a retry after the delete
+        }
+        index.delete(RecordKind.TRACE, due);
+        return new Removal(traces.size() - staying.size(), staying.size(), rewritten);
+    }
+
+    private ObjectKey rewrite(ObjectKey batch, ObjectInfo old, List<CallTrace> staying, String run)
+            throws StoreException, IOException {
+        String value = batch.value();
+        String base = value.substring(0, value.length() - ".jsonl".length());
+        ObjectKey key = ObjectKey.of(base.replaceFirst("-r[0-9TZ]+$", "") + "-r" + run + ".jsonl");
+        Instant until = staying.stream()
+                .map(t -> t.retention().retainUntil())
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        Retention retention = new Retention("trace", until, old.retention().mode());
+        byte[] lines = RecordJson.traceLines(staying);
+        if (store.head(key).isEmpty()) {
+            store.put(
+                    key,
+                    lines,
+                    new ObjectAttributes("application/json", retention, old.legalHold(), Map.copyOf(old.tags())));
+        }
+        stored.index(key);
+        return key;
+    }
+}

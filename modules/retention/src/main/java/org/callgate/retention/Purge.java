@@ -1,0 +1,175 @@
+package org.callgate.retention;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.callgate.core.dossier.LegalHoldCheck;
+import org.callgate.core.dossier.RecordIndex;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.records.TraceBatches;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The purge (REQUIREMENTS "what follows" 3): destroys together and on time what its retention
+ * class no longer keeps (R1 traces 1 year, R2/R3 dossiers, R7/R14 recordings, R8 banking
+ * recordings, R10 surveys, R16): the store objects and their metadata, the index entries, the
+ * traces out of their batches, and the local files that hold callers' numbers. It never touches
+ * what a legal hold covers (R19: held records are not due in the index, held objects are refused
+ * by the store) or what the store still locks by its own clock.
+ *
+ * <p>A run plans first (from the index: what is past retain-until and not held), writes the plan
+ * to the {@link PurgeJournal}, then works through it in chunks of {@value #CHUNK} lines, each
+ * chunk's index removals and progress fsynced before the next; a run cut short (crash, store
+ * outage) is finished by the next one before it plans anew. At the end the index commits and its
+ * deleted documents are merged away, so the index really shrinks.
+ */
+public final class Purge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Purge.class);
+    static final int CHUNK = 1000;
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final RecordingStore store;
+    private final RecordIndex index;
+    private final PurgePlanner planner;
+    private final TraceBatches traces;
+    private final PurgeJournal journal;
+    private final Clock clock;
+    private final List<LocalPurge> locals;
+    private final Consumer<PurgeReport> reports;
+
+    /**
+     * @param holds the register of legal holds, for the traces that stay in a rewritten batch
+     * @param journalDir where the plan and progress of a run are kept until it finishes
+     * @param locals the purges of local files (SMS outbox, CDR files, spool leftovers)
+     * @param reports told of every finished run (the audit log, R11)
+     */
+    public Purge(
+            RecordingStore store,
+            RecordIndex index,
+            RetentionProfile profile,
+            LegalHoldCheck holds,
+            Path journalDir,
+            Clock clock,
+            List<LocalPurge> locals,
+            Consumer<PurgeReport> reports)
+            throws IOException {
+        this.store = store;
+        this.index = index;
+        this.planner = new PurgePlanner(index, profile);
+        this.traces = new TraceBatches(store, index, holds);
+        this.journal = new PurgeJournal(journalDir);
+        this.clock = clock;
+        this.locals = List.copyOf(locals);
+        this.reports = reports;
+    }
+
+    /**
+     * Finishes a run a crash cut short, then purges what is due now. With {@code dryRun}, only
+     * counts what is due and changes nothing (an unfinished run is left for the next real one).
+     *
+     * @throws StoreException when the store fails; what was done stays done and the journal
+     *     holds the rest for the next run
+     */
+    public synchronized PurgeReport run(boolean dryRun) throws StoreException, IOException {
+        Instant now = clock.instant();
+        String run = RUN_ID.format(now);
+        if (dryRun) {
+            PurgePlanner.Plan plan = planner.plan(now);
+            Tally due = new Tally();
+            plan.lines().forEach(line -> due.purged(line.split("\t")[1], records(line)));
+            return report(run, now, true, due, plan.kept(), localPurges(now, true), plan.idsSha256(), true);
+        }
+        Optional<String> unfinished = journal.unfinished();
+        if (unfinished.isPresent()) {
+            LOG.info("purge: finishing run {}, which stopped before its end", unfinished.get());
+            finish(unfinished.get(), now);
+        }
+        PurgePlanner.Plan plan = planner.plan(now);
+        List<String> lines = new ArrayList<>();
+        lines.add("# " + plan.idsSha256() + " " + plan.kept().line());
+        lines.addAll(plan.lines());
+        journal.writePlan(run, lines);
+        return finish(run, now);
+    }
+
+    private PurgeReport finish(String run, Instant now) throws StoreException, IOException {
+        List<String> plan = journal.plan(run);
+        String[] header = plan.getFirst().split(" ", 3);
+        Tally tally = Tally.parse(header[2]);
+        int from = 1;
+        Optional<String> progress = journal.progress(run);
+        if (progress.isPresent()) {
+            String[] done = progress.get().split(" ", 2);
+            from = Integer.parseInt(done[0]);
+            tally = Tally.parse(done[1]);
+        }
+        PurgeSteps steps = new PurgeSteps(store, traces, run);
+        for (int start = from; start < plan.size(); start += CHUNK) {
+            int end = Math.min(plan.size(), start + CHUNK);
+            for (String line : plan.subList(start, end)) {
+                steps.execute(line, tally);
+            }
+            index.delete(RecordKind.DOSSIER, steps.drain(RecordKind.DOSSIER));
+            index.delete(RecordKind.RECORDING, steps.drain(RecordKind.RECORDING));
+            journal.recordProgress(run, end + " " + tally.line());
+        }
+        index.commit();
+        index.expungeDeletes();
+        List<LocalPurge.Outcome> local = localPurges(now, false);
+        journal.finish(run);
+        PurgeReport report = report(run, now, false, tally, new Tally(), local, header[1], true);
+        LOG.info(
+                "purge {}: {} records destroyed {}, {} kept {}",
+                run,
+                report.purgedTotal(),
+                report.purged(),
+                report.keptTotal(),
+                report.kept());
+        reports.accept(report);
+        return report;
+    }
+
+    private List<LocalPurge.Outcome> localPurges(Instant now, boolean dryRun) throws IOException {
+        List<LocalPurge.Outcome> outcomes = new ArrayList<>();
+        for (LocalPurge local : locals) {
+            outcomes.add(local.purge(now, dryRun));
+        }
+        return outcomes;
+    }
+
+    private static PurgeReport report(
+            String run,
+            Instant now,
+            boolean dryRun,
+            Tally purged,
+            Tally kept,
+            List<LocalPurge.Outcome> local,
+            String ids,
+            boolean complete) {
+        Tally all = new Tally();
+        purged.purged.forEach(all::purged);
+        purged.kept.forEach(all::kept);
+        kept.kept.forEach(all::kept);
+        return new PurgeReport(run, now, dryRun, all.purged, all.kept, local, ids, complete);
+    }
+
+    /** How many records a plan line names: one, or a batch's due traces. */
+    private static long records(String line) {
+        String[] f = line.split("\t");
+        return f[0].equals("T") ? f[3].split(",").length : 1;
+    }
+}

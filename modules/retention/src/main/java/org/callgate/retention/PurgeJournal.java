@@ -1,0 +1,90 @@
+package org.callgate.retention;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a purge run is to destroy and how far it got, on local disk, so that a run stopped by a
+ * crash or a store outage is finished by the next one (idempotent steps make redoing the last
+ * chunk harmless). A run's plan is {@code <run>.plan}, written whole before the first delete;
+ * its progress {@code <run>.done}, one fsynced line per finished chunk: the lines done so far
+ * and the counts so far.
+ */
+final class PurgeJournal {
+
+    private final Path dir;
+
+    PurgeJournal(Path dir) throws IOException {
+        this.dir = Files.createDirectories(dir);
+    }
+
+    /** A run the journal holds unfinished, if any: its id. */
+    Optional<String> unfinished() throws IOException {
+        List<String> runs = new ArrayList<>();
+        try (DirectoryStream<Path> plans = Files.newDirectoryStream(dir, "*.plan")) {
+            plans.forEach(p -> runs.add(p.getFileName().toString().replaceFirst("\\.plan$", "")));
+        }
+        return runs.stream().sorted().findFirst();
+    }
+
+    /** Writes the plan of {@code run} atomically: it exists whole or not at all. */
+    void writePlan(String run, List<String> lines) throws IOException {
+        Path temp = dir.resolve(run + ".plan.tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            for (String line : lines) {
+                out.write(line);
+                out.write('\n');
+            }
+        }
+        force(temp);
+        Files.move(temp, dir.resolve(run + ".plan"), StandardCopyOption.ATOMIC_MOVE);
+        force(dir);
+    }
+
+    List<String> plan(String run) throws IOException {
+        return Files.readAllLines(dir.resolve(run + ".plan"), StandardCharsets.UTF_8);
+    }
+
+    /** The last progress line of {@code run}: lines done and the counts so far; empty before the first chunk. */
+    Optional<String> progress(String run) throws IOException {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve(run + ".done"), StandardCharsets.UTF_8);
+            return lines.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    void recordProgress(String run, String line) throws IOException {
+        Path done = dir.resolve(run + ".done");
+        try (FileChannel out = FileChannel.open(
+                done, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            out.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            out.force(false);
+        }
+    }
+
+    /** Forgets a finished run. */
+    void finish(String run) throws IOException {
+        Files.deleteIfExists(dir.resolve(run + ".plan"));
+        Files.deleteIfExists(dir.resolve(run + ".done"));
+    }
+
+    private static void force(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

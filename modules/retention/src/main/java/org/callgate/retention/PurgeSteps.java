@@ -1,0 +1,98 @@
+package org.callgate.retention;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.records.TraceBatches;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.ObjectNotFoundException;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.RetentionLockedException;
+import org.callgate.store.StoreException;
+
+/**
+ * Destroys what one plan line names, together: a recording's audio and then its metadata, every
+ * version of a dossier, the due traces of a batch. Each step is idempotent (an object already
+ * gone counts as destroyed), so a line done twice after a crash does no harm. The store has the
+ * last word: what it refuses to delete (retain-until by its own clock, a legal hold) is kept.
+ * The index entries of what went are collected for one removal per chunk.
+ */
+final class PurgeSteps {
+
+    private final RecordingStore store;
+    private final TraceBatches traces;
+    private final String run;
+    final List<String> goneDossiers = new ArrayList<>();
+    final List<String> goneRecordings = new ArrayList<>();
+
+    PurgeSteps(RecordingStore store, TraceBatches traces, String run) {
+        this.store = store;
+        this.traces = traces;
+        this.run = run;
+    }
+
+    void execute(String line, Tally tally) throws StoreException, IOException {
+        String[] f = line.split("\t");
+        switch (f[0]) {
+            case "R" -> recording(f[1], f[2], ObjectKey.of(f[3]), tally);
+            case "D" -> dossier(f[1], f[2], tally);
+            case "T" -> batch(f[1], ObjectKey.of(f[2]), new LinkedHashSet<>(List.of(f[3].split(","))), tally);
+            default -> throw new IOException("not a purge plan line: " + line);
+        }
+    }
+
+    private void recording(String retentionClass, String callId, ObjectKey audio, Tally tally) throws StoreException {
+        String value = audio.value();
+        ObjectKey metadata = ObjectKey.of(value.substring(0, value.lastIndexOf('.')) + ".json");
+        if (!delete(audio) || !delete(metadata)) {
+            tally.kept("locked", 1);
+            return;
+        }
+        goneRecordings.add(callId);
+        tally.purged(retentionClass, 1);
+    }
+
+    private void dossier(String retentionClass, String number, Tally tally) throws StoreException {
+        for (ObjectKey version : store.list("dossiers/" + number + "/")) {
+            if (!delete(version)) {
+                tally.kept("locked", 1);
+                return;
+            }
+        }
+        goneDossiers.add(number);
+        tally.purged(retentionClass, 1);
+    }
+
+    private void batch(String retentionClass, ObjectKey key, Set<String> due, Tally tally)
+            throws StoreException, IOException {
+        try {
+            TraceBatches.Removal removal = traces.remove(key, due, run);
+            tally.purged(retentionClass, removal.removed());
+        } catch (RetentionLockedException e) {
+            tally.kept("locked", due.size());
+        }
+    }
+
+    /** Deletes {@code key}; false when the store refuses (locked or held), true when gone. */
+    private boolean delete(ObjectKey key) throws StoreException {
+        try {
+            store.delete(key, false);
+            return true;
+        } catch (ObjectNotFoundException alreadyGone) {
+            return true;
+        } catch (RetentionLockedException locked) {
+            return false;
+        }
+    }
+
+    /** Kinds and ids of what the steps since the last call destroyed; forgets them. */
+    List<String> drain(RecordKind kind) {
+        List<String> from = kind == RecordKind.DOSSIER ? goneDossiers : goneRecordings;
+        List<String> ids = List.copyOf(from);
+        from.clear();
+        return ids;
+    }
+}

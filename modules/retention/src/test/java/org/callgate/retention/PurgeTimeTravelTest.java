@@ -1,0 +1,104 @@
+package org.callgate.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.callgate.core.dossier.CallTrace;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.TestProfiles;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every class that has records, under both shipped profiles: created at T, still there after a
+ * purge at T + retention − 1 day, gone (object, metadata, index entry, trace out of its batch)
+ * after a purge at T + retention + 1 day (R1, R2, R3, R7, R8, R14).
+ */
+class PurgeTimeTravelTest {
+
+    private static final Instant T = Instant.parse("2026-03-31T09:30:00Z");
+    private static final String CALLER = "+32475123456";
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> classes() {
+        return Stream.of(TestProfiles.DEFAULT, TestProfiles.QUALITY_CONTROL)
+                .flatMap(profile -> Stream.of("trace", "dossier", "banking-dossier", "recording", "banking-recording")
+                        .map(cls -> Arguments.of(profile.name(), cls)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("classes")
+    void aRecordIsKeptUntilItsRetentionEndsAndGoneAfterThePurgeThatFollows(String profileName, String cls)
+            throws Exception {
+        RetentionProfile profile = profileName.equals("default") ? TestProfiles.DEFAULT : TestProfiles.QUALITY_CONTROL;
+        Instant end = T.atOffset(ZoneOffset.UTC).plus(profile.rule(cls).keep()).toInstant();
+        try (RetentionWorld world = new RetentionWorld(dir, profile, T)) {
+            Thing thing = create(world, cls);
+
+            PurgeReport before = world.purgeAt(end.minus(Duration.ofDays(1)));
+            assertThat(before.purged()).doesNotContainKey(cls);
+            assertThat(thing.present(world))
+                    .as("present a day before its retention ends")
+                    .isTrue();
+
+            PurgeReport after = world.purgeAt(end.plus(Duration.ofDays(1)));
+            assertThat(after.purged()).containsEntry(cls, 1L);
+            assertThat(thing.gone(world)).as("gone a day after").isTrue();
+        }
+    }
+
+    /** One record of a class, with what must be there and then gone. */
+    private record Thing(RecordKind kind, String id, ObjectKey object, ObjectKey metadata) {
+
+        boolean present(RetentionWorld world) throws Exception {
+            return world.inIndex(kind, id) && world.inStore(object) && (metadata == null || world.inStore(metadata));
+        }
+
+        boolean gone(RetentionWorld world) throws Exception {
+            return !world.inIndex(kind, id) && !world.inStore(object) && (metadata == null || !world.inStore(metadata));
+        }
+    }
+
+    private static Thing create(RetentionWorld world, String cls) throws Exception {
+        return switch (cls) {
+            case "trace" -> {
+                CallTrace trace = world.trace("call-t", CALLER, null);
+                yield new Thing(RecordKind.TRACE, trace.callId(), batchOf(world, trace.callId()), null);
+            }
+            case "dossier", "banking-dossier" -> {
+                Dossier d = world.dossier(cls.equals("dossier") ? "private" : "banking", CALLER);
+                yield new Thing(
+                        RecordKind.DOSSIER, d.number(), ObjectKey.of("dossiers/" + d.number() + "/v000001.json"), null);
+            }
+            default -> {
+                ObjectKey audio =
+                        world.recording("call-r", CALLER, cls.equals("recording") ? "private" : "banking", null);
+                yield new Thing(RecordKind.RECORDING, "call-r", audio, metadataOf(audio));
+            }
+        };
+    }
+
+    static ObjectKey batchOf(RetentionWorld world, String callId) {
+        world.index.refresh();
+        return world.index.ofCall(callId).stream()
+                .filter(r -> r.kind() == RecordKind.TRACE)
+                .map(r -> ObjectKey.of(r.storeKey()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static ObjectKey metadataOf(ObjectKey audio) {
+        return ObjectKey.of(audio.value().replace(".wav", ".json"));
+    }
+}
