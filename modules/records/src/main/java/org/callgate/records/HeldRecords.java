@@ -36,8 +36,8 @@ public final class HeldRecords {
         this.stored = new StoredRecords(store, index, holds);
     }
 
-    /** What applying or lifting a hold touched. */
-    public record Outcome(int records, int objects, List<String> notFound) {}
+    /** What applying or lifting a hold touched: the hold, and how many records and objects. */
+    public record Outcome(LegalHold hold, int records, int objects, List<String> notFound) {}
 
     /** Places a new hold and holds everything stored that it covers. */
     public Outcome place(LegalHold.Scope scope, String value, String caseId, String reason, String actor)
@@ -72,7 +72,7 @@ public final class HeldRecords {
             stored.index(key); // the index flag from the register, now
         }
         index.refresh();
-        return new Outcome(records.size(), objects, notFound);
+        return new Outcome(hold, records.size(), objects, notFound);
     }
 
     /** What the index knows the hold covers; a dossier's calls count even when linked after the call. */
