@@ -50,8 +50,12 @@ public final class TraceBatches {
      */
     public Removal remove(ObjectKey batch, Set<String> due, String run) throws StoreException, IOException {
         Optional<ObjectInfo> head = store.head(batch);
-        if (head.isEmpty()) {
+        if (head.isEmpty()) { // done before a crash: the index may have lost what the rewrite indexed
+            ObjectKey rewritten = rewrittenKey(batch, run);
             index.delete(RecordKind.TRACE, due);
+            if (stored.index(rewritten) > 0) {
+                return new Removal(due.size(), 0, Optional.of(rewritten));
+            }
             return new Removal(due.size(), 0, Optional.empty());
         }
         List<CallTrace> traces = RecordJson.traces(stored.read(batch));
@@ -73,11 +77,16 @@ public final class TraceBatches {
         return new Removal(traces.size() - staying.size(), staying.size(), rewritten);
     }
 
-    private ObjectKey rewrite(ObjectKey batch, ObjectInfo old, List<CallTrace> staying, String run)
-            throws StoreException, IOException {
+    /** {@code traces/2026/11/26/<call>-r<run>.jsonl}: where run {@code run} rewrites {@code batch}. */
+    static ObjectKey rewrittenKey(ObjectKey batch, String run) {
         String value = batch.value();
         String base = value.substring(0, value.length() - ".jsonl".length());
-        ObjectKey key = ObjectKey.of(base.replaceFirst("-r[0-9TZ]+$", "") + "-r" + run + ".jsonl");
+        return ObjectKey.of(base.replaceFirst("-r[0-9TZ]+$", "") + "-r" + run + ".jsonl");
+    }
+
+    private ObjectKey rewrite(ObjectKey batch, ObjectInfo old, List<CallTrace> staying, String run)
+            throws StoreException, IOException {
+        ObjectKey key = rewrittenKey(batch, run);
         Instant until = staying.stream()
                 .map(t -> t.retention().retainUntil())
                 .max(Comparator.naturalOrder())

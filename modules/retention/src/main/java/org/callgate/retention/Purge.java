@@ -30,15 +30,19 @@ import org.slf4j.LoggerFactory;
  * by the store) or what the store still locks by its own clock.
  *
  * <p>A run plans first (from the index: what is past retain-until and not held), writes the plan
- * to the {@link PurgeJournal}, then works through it in chunks of {@value #CHUNK} lines, each
- * chunk's index removals and progress fsynced before the next; a run cut short (crash, store
- * outage) is finished by the next one before it plans anew. At the end the index commits and its
+ * to the {@link PurgeJournal}, then works through it in chunks of {@value #CHUNK} lines; every
+ * {@value #CHUNKS_PER_COMMIT} chunks the index commits its removals and the journal records how
+ * far the run got. A run cut short (crash, store outage) is finished by the next one before it
+ * plans anew, redoing idempotently what came after its last recorded progress. At the end the index commits and its
  * deleted documents are merged away, so the index really shrinks.
  */
 public final class Purge {
 
     private static final Logger LOG = LoggerFactory.getLogger(Purge.class);
     static final int CHUNK = 1000;
+    /** Chunks between index commits; progress is recorded at a commit, so a resumed run redoes at most these. */
+    static final int CHUNKS_PER_COMMIT = 20;
+
     private static final DateTimeFormatter RUN_ID =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -118,6 +122,7 @@ public final class Purge {
             tally = Tally.parse(done[1]);
         }
         PurgeSteps steps = new PurgeSteps(store, traces, run);
+        int chunks = 0;
         for (int start = from; start < plan.size(); start += CHUNK) {
             int end = Math.min(plan.size(), start + CHUNK);
             for (String line : plan.subList(start, end)) {
@@ -125,7 +130,11 @@ public final class Purge {
             }
             index.delete(RecordKind.DOSSIER, steps.drain(RecordKind.DOSSIER));
             index.delete(RecordKind.RECORDING, steps.drain(RecordKind.RECORDING));
-            journal.recordProgress(run, end + " " + tally.line());
+            if (++chunks % CHUNKS_PER_COMMIT == 0) {
+                // index removals durable first: a resumed run redoes (idempotently) what came after
+                index.commit();
+                journal.recordProgress(run, end + " " + tally.line());
+            }
         }
         index.commit();
         index.expungeDeletes();
