@@ -1,5 +1,6 @@
 package org.callgate.app;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.stream.Collectors;
 import org.callgate.app.config.CallgateConfig;
@@ -10,6 +11,7 @@ import org.callgate.media.MediaSettings;
 import org.callgate.media.NettyMediaControl;
 import org.callgate.records.CallTraceWriter;
 import org.callgate.records.Dossiers;
+import org.callgate.retention.Purge;
 import org.callgate.sip.B2buaSettings;
 import org.callgate.sip.CallServices;
 import org.callgate.sip.SipGateway;
@@ -36,6 +38,7 @@ public final class Callgate implements AutoCloseable {
     private final Recordings recordings;
     private final Records records;
     private final CallTraceWriter traces;
+    private final Governance governance;
 
     private Callgate(
             NettyMediaControl media,
@@ -43,13 +46,15 @@ public final class Callgate implements AutoCloseable {
             RecordingStore store,
             Recordings recordings,
             Records records,
-            CallTraceWriter traces) {
+            CallTraceWriter traces,
+            Governance governance) {
         this.media = media;
         this.sip = sip;
         this.store = store;
         this.recordings = recordings;
         this.records = records;
         this.traces = traces;
+        this.governance = governance;
     }
 
     /**
@@ -83,13 +88,19 @@ public final class Callgate implements AutoCloseable {
         }
         RetentionProfile retention = AppliedProfile.apply(config);
         RecordingStore store = Recordings.openStore(config.store(), clock);
+        Governance governance = null;
         Records records = null;
         Recordings recordings = null;
         try {
-            records = Records.open(config.index(), config.store(), store, retention, clock);
-            recordings = Recordings.open(config.store(), store, retention, records.writer());
+            governance = Governance.open(config, store, retention, clock);
+            records = Records.open(config.index(), config.store(), store, retention, governance.holds(), clock);
+            recordings = Recordings.open(config.store(), store, retention, records.writer(), governance.holds());
+            governance.startSchedules(purge(governance, records, config));
         } catch (StartupException | RuntimeException e) {
-            closeAll(records, store);
+            if (recordings != null) {
+                recordings.close();
+            }
+            closeAll(governance, records, store);
             throw e;
         }
         CallTraceWriter traces = new CallTraceWriter(records.writer(), retention);
@@ -115,13 +126,25 @@ public final class Callgate implements AutoCloseable {
             media.close();
             recordings.close();
             traces.close();
-            closeAll(records, store);
+            closeAll(governance, records, store);
             throw new StartupException(e.getMessage(), e);
         }
-        return new Callgate(media, sip, store, recordings, records, traces);
+        return new Callgate(media, sip, store, recordings, records, traces, governance);
     }
 
-    private static void closeAll(Records records, RecordingStore store) {
+    private static Purge purge(Governance governance, Records records, CallgateConfig config) throws StartupException {
+        try {
+            return governance.purge(records.index());
+        } catch (IOException e) {
+            throw new StartupException(
+                    "cannot use the purge journal " + Governance.purgeJournal(config) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeAll(Governance governance, Records records, RecordingStore store) {
+        if (governance != null) {
+            governance.close();
+        }
         if (records != null) {
             records.close();
         }
@@ -204,6 +227,7 @@ public final class Callgate implements AutoCloseable {
         media.close();
         recordings.close();
         traces.close();
+        governance.close();
         records.close();
         store.close();
     }

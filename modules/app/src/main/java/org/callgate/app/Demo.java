@@ -164,6 +164,7 @@ final class Demo implements Callable<Integer> {
                 c.recording(),
                 store,
                 c.index(),
+                c.purge(),
                 c.retentionDir());
     }
 

@@ -40,19 +40,22 @@ final class IndexCommands {
         }
         Clock clock = Clock.systemUTC();
         try (RecordingStore store = Recordings.openStore(config.store(), clock);
-                Records records =
-                        Records.open(config.index(), config.store(), store, AppliedProfile.of(config), clock)) {
-            return work.run(config, store, records, clock);
+                Governance governance = Governance.open(config, store, AppliedProfile.of(config), clock);
+                Records records = Records.open(
+                        config.index(), config.store(), store, AppliedProfile.of(config), governance.holds(), clock)) {
+            return work.run(new Opened(config, store, records, governance, clock));
         } catch (StartupException | StoreException | IOException | RuntimeException e) {
             System.err.println("callgate: " + e.getMessage());
             return Main.STARTUP_FAILED;
         }
     }
 
+    /** What an offline command works on: the store, the index, the hold register and the audit log. */
+    record Opened(CallgateConfig config, RecordingStore store, Records records, Governance governance, Clock clock) {}
+
     @FunctionalInterface
     interface RecordsWork {
-        int run(CallgateConfig config, RecordingStore store, Records records, Clock clock)
-                throws StoreException, IOException;
+        int run(Opened opened) throws StoreException, IOException;
     }
 
     @SuppressForbidden("a command prints its result and errors to the terminal")
@@ -73,7 +76,11 @@ final class IndexCommands {
 
         @Override
         public Integer call() {
-            return withRecords(config, (cfg, store, records, clock) -> {
+            return withRecords(config, opened -> {
+                CallgateConfig cfg = opened.config();
+                RecordingStore store = opened.store();
+                Records records = opened.records();
+                Clock clock = opened.clock();
                 if (check) {
                     IndexCheck.Result result = new IndexCheck(store, records.index()).run();
                     System.out.printf(
@@ -91,7 +98,9 @@ final class IndexCommands {
                             + "; run 'callgate reindex' to rebuild it");
                     return 1;
                 }
-                Reindexer.Counts counts = new Reindexer(store, records.index()).rebuild();
+                Reindexer.Counts counts = new Reindexer(
+                                store, records.index(), opened.governance().holds())
+                        .rebuild();
                 records.writer().checkpoint();
                 System.out.printf(
                         "index rebuilt from the store: %d dossiers, %d call traces, %d recordings%n",
@@ -143,7 +152,11 @@ final class IndexCommands {
                 System.err.println("callgate: --dossiers and --calls must be 0 or more");
                 return 2;
             }
-            return withRecords(config, (cfg, store, records, clock) -> {
+            return withRecords(config, opened -> {
+                CallgateConfig cfg = opened.config();
+                RecordingStore store = opened.store();
+                Records records = opened.records();
+                Clock clock = opened.clock();
                 if (!store.list("dossiers/").isEmpty() || !store.list("traces/").isEmpty()) {
                     System.err.println("callgate: generate-data fills an empty store, and "
                             + cfg.store().path() + " already has dossiers or traces");

@@ -30,6 +30,8 @@ import picocli.CommandLine.Parameters;
             Demo.class,
             Main.CheckConfig.class,
             StoreCommand.class,
+            PurgeCommand.class,
+            HoldCommand.class,
             AuditCommand.class,
             IndexCommands.Reindex.class,
             IndexCommands.GenerateData.class

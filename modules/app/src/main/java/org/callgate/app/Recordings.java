@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.callgate.app.config.StoreConfig;
+import org.callgate.core.dossier.LegalHoldCheck;
 import org.callgate.core.dossier.RecordingIndexer;
 import org.callgate.core.recording.CallRecorder;
 import org.callgate.recording.RecordingSpool;
@@ -36,7 +37,12 @@ final class Recordings implements AutoCloseable {
      *
      * @throws StartupException when a directory cannot be used; the message names it
      */
-    static Recordings open(StoreConfig config, RecordingStore store, RetentionProfile profile, RecordingIndexer indexer)
+    static Recordings open(
+            StoreConfig config,
+            RecordingStore store,
+            RetentionProfile profile,
+            RecordingIndexer indexer,
+            LegalHoldCheck holds)
             throws StartupException {
         RecordingSpool spool;
         try {
@@ -44,7 +50,7 @@ final class Recordings implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("cannot use the recording spool " + config.spool() + ": " + e, e);
         }
-        RecordingUploader uploader = new RecordingUploader(spool, store, profile, indexer);
+        RecordingUploader uploader = new RecordingUploader(spool, store, profile, indexer, holds);
         try {
             uploader.resumeSpool();
         } catch (IOException e) {

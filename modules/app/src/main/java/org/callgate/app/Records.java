@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.callgate.app.config.IndexConfig;
 import org.callgate.app.config.StoreConfig;
+import org.callgate.core.dossier.LegalHoldCheck;
 import org.callgate.index.IndexInUseException;
 import org.callgate.index.LuceneRecordIndex;
 import org.callgate.records.Dossiers;
@@ -46,13 +47,18 @@ final class Records implements AutoCloseable {
      *     directory cannot be used) or the store cannot be read; the message says which
      */
     static Records open(
-            IndexConfig config, StoreConfig storeConfig, RecordingStore store, RetentionProfile retention, Clock clock)
+            IndexConfig config,
+            StoreConfig storeConfig,
+            RecordingStore store,
+            RetentionProfile retention,
+            LegalHoldCheck holds,
+            Clock clock)
             throws StartupException {
         Path dir = config.directory(storeConfig);
         LuceneRecordIndex index = openIndex(dir);
         RetentionProfile profile = retention;
         try {
-            RecordWriter writer = new RecordWriter(store, index, profile, config.journal(storeConfig));
+            RecordWriter writer = new RecordWriter(store, index, profile, config.journal(storeConfig), holds);
             writer.recover();
             return new Records(index, writer, new Dossiers(writer, store, profile, clock), config.commitInterval());
         } catch (IOException | StoreException | RuntimeException e) {

@@ -57,6 +57,7 @@ class AppliedProfileTest {
                 config.recording(),
                 store,
                 config.index(),
+                config.purge(),
                 config.retentionDir());
         assertThat(AppliedProfile.apply(withQc)).isEqualTo(TestProfiles.QUALITY_CONTROL);
         assertThat(Files.readAllLines(dir.resolve("retention-profile.applied")))

@@ -2,6 +2,7 @@ package org.callgate.records;
 
 import java.io.IOException;
 import java.util.List;
+import org.callgate.core.dossier.LegalHoldCheck;
 import org.callgate.core.dossier.RecordIndex;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
@@ -20,10 +21,17 @@ public final class Reindexer {
 
     private final RecordingStore store;
     private final RecordIndex index;
+    private final LegalHoldCheck holds;
 
     public Reindexer(RecordingStore store, RecordIndex index) {
+        this(store, index, LegalHoldCheck.NONE);
+    }
+
+    /** @param holds the register of legal holds, for the index flag of each trace in a held batch (R19) */
+    public Reindexer(RecordingStore store, RecordIndex index, LegalHoldCheck holds) {
         this.store = store;
         this.index = index;
+        this.holds = holds;
     }
 
     /** What a rebuild indexed. */
@@ -34,7 +42,7 @@ public final class Reindexer {
     }
 
     public Counts rebuild() throws StoreException, IOException {
-        StoredRecords stored = new StoredRecords(store, index);
+        StoredRecords stored = new StoredRecords(store, index, holds);
         index.deleteAll();
         index.appendOnly(true);
         try {

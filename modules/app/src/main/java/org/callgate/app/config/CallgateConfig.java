@@ -27,6 +27,7 @@ import org.callgate.store.RetentionProfile;
  * @param recording the {@code recording:} section: which calls are recorded (R7, R8, objections)
  * @param store the {@code store:} section: where recordings go and for how long (R7, R8, R14)
  * @param index the {@code index:} section: the Lucene index of dossiers, traces and recordings
+ * @param purge the {@code purge:} section: when the daily purge runs
  * @param retentionDir the {@code retention-dir:} key: where the retention profiles are ({@code
  *     <name>.yaml}, {@link RetentionFiles}); a relative path is relative to the current directory
  */
@@ -41,6 +42,7 @@ public record CallgateConfig(
         RecordingConfig recording,
         StoreConfig store,
         IndexConfig index,
+        PurgeConfig purge,
         Path retentionDir) {
 
     /** Relative to the current directory; {@code scripts/callgate} runs from the repository root. */
@@ -59,6 +61,7 @@ public record CallgateConfig(
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(purge, "purge");
         Objects.requireNonNull(retentionDir, "retentionDir");
     }
 
@@ -75,6 +78,7 @@ public record CallgateConfig(
                 RecordingConfig.defaults(),
                 StoreConfig.defaults(),
                 IndexConfig.defaults(),
+                PurgeConfig.defaults(),
                 DEFAULT_RETENTION_DIR);
     }
 
@@ -91,6 +95,7 @@ public record CallgateConfig(
             @JsonProperty("recording") RecordingConfig recording,
             @JsonProperty("store") StoreConfig store,
             @JsonProperty("index") IndexConfig index,
+            @JsonProperty("purge") PurgeConfig purge,
             @JsonProperty("retention-dir") String retentionDir) {
         return new CallgateConfig(
                 Objects.requireNonNullElseGet(sip, SipConfig::defaults),
@@ -103,6 +108,7 @@ public record CallgateConfig(
                 Objects.requireNonNullElseGet(recording, RecordingConfig::defaults),
                 Objects.requireNonNullElseGet(store, StoreConfig::defaults),
                 Objects.requireNonNullElseGet(index, IndexConfig::defaults),
+                Objects.requireNonNullElseGet(purge, PurgeConfig::defaults),
                 retentionDir == null ? DEFAULT_RETENTION_DIR : Path.of(retentionDir));
     }
 

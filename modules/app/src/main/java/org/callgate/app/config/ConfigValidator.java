@@ -36,6 +36,7 @@ final class ConfigValidator {
         OutboundRules.check(config.outbound(), problems);
         RecordingRules.check(config.recording(), problems);
         StoreRules.check(config.store(), problems);
+        PurgeConfig.check(config.purge(), problems);
         index(config.index(), problems);
         problems.require(
                 !config.promptsDir().toString().isEmpty(),

@@ -87,7 +87,7 @@ class ConfigErrorMessagesTest {
                   recordings: 6m
                 """))
                 .isEqualTo(file + ":1:1: retention: {...} — unknown key; allowed: calls, index, media,"
-                        + " outbound, prompts-dir, recording, retention-dir, service-lines, sip, sms, store");
+                        + " outbound, prompts-dir, purge, recording, retention-dir, service-lines, sip, sms, store");
     }
 
     @Test
