@@ -124,6 +124,7 @@ class S3OutageTest {
             traceBatches = recordings.list("traces/").size();
         }
         assertThat(versionsIn(settings))
+                .filteredOn(version -> !version.key().startsWith("audit/")) // the audit log's head, at close
                 .as("one version per object: nothing stored twice")
                 .hasSize(2 * CALLS + traceBatches)
                 .extracting(ObjectVersion::key)
