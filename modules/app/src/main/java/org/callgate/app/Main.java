@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
             Main.CheckConfig.class,
             StoreCommand.class,
             IndexCommands.Reindex.class,
-            IndexCommands.GenerateData.class
+            IndexCommands.GenerateData.class,
+            ComplianceCommand.class
         })
 public final class Main {
 
