@@ -119,7 +119,8 @@ public final class Callgate implements AutoCloseable {
                         SmsSenders.create(config.sms()),
                         recording.toDecision(),
                         recording.toObjectionList(),
-                        recordings.recorder()));
+                        recordings.recorder(),
+                        recording.toFailurePolicy()));
         try {
             sip.start();
         } catch (SipGatewayException e) {
@@ -210,6 +211,14 @@ public final class Callgate implements AutoCloseable {
     /** Call traces handed over at call end and not yet written. */
     public int pendingTraces() {
         return traces.pending();
+    }
+
+    /**
+     * Calls that were to be recorded and whose recorder could not start, since start-up: the
+     * alarm's counter (R8); each also has an ERROR line naming the call.
+     */
+    public long recorderFailures() {
+        return sip.recorderFailures();
     }
 
     /** Recordings ended and not yet in the store: they wait in the spool. */

@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
             HoldCommand.class,
             AuditCommand.class,
             IndexCommands.Reindex.class,
-            IndexCommands.GenerateData.class
+            IndexCommands.GenerateData.class,
+            ComplianceCommand.class
         })
 public final class Main {
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,22 +19,31 @@ import org.callgate.app.demo.SippResult;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.call.EndReason;
+import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.SearchHit;
 import org.callgate.core.dossier.SearchQuery;
+import org.callgate.core.dossier.TraceRecording;
 import org.callgate.core.ivr.InMemoryCallIndex;
 import org.callgate.core.ivr.IvrTrace;
 import org.callgate.core.ivr.KnownCaller;
 import org.callgate.core.recording.RecordingDecision;
+import org.callgate.recording.RecordingKeys;
+import org.callgate.records.CallTraces;
 import org.callgate.records.DossierDetails;
+import org.callgate.store.LockMode;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The caller's number at work: a known caller's dossier (R15), from a stand-in and from the real
- * index, with the call in the dossier's history (R1); the SMS link for mobiles (R9); callbacks (R5).
+ * index, with the call in the dossier's history (R1); the SMS link for mobiles (R9); callbacks (R5),
+ * which may state their service (R8).
  */
 @ExtendWith(SippRequired.class)
 class IvrCallerTest {
@@ -161,6 +171,49 @@ class IvrCallerTest {
                     .as("a callback is that line's call for recording too (R5)")
                     .isEqualTo(new RecordingDecision(0.5, IvrFlowTest.SAMPLING_KEY, Set.of("banking"))
                             .decide(summary.callId(), "private", false, null));
+        }
+    }
+
+    @Test
+    void aCallbackStatingTheBankingServiceIsRecordedAndKeptAsABankingCallAndItsTraceSaysSo() throws Exception {
+        try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES)) {
+            Path caller = IvrScenarios.callback(dir, "banking-callback", "022785044");
+            Files.writeString(
+                    caller,
+                    Files.readString(caller)
+                            .replaceFirst(
+                                    "Max-Forwards: 70\n", "Max-Forwards: 70\n      X-Callgate-Service: banking\n"));
+            Path trunk = IvrScenarios.agentExpecting(
+                    dir,
+                    "banking-trunk",
+                    Map.of(
+                            "X-Callgate-Service",
+                            "banking",
+                            "X-Callgate-Recording",
+                            "yes;reason=banking-mifid;class=banking-recording"));
+
+            run(callgate, caller, trunk, "0475123456");
+
+            CallSummary summary = callgate.nextEndedCall();
+            assertThat(summary.serviceLine()).isEqualTo("private");
+            assertThat(summary.service()).as("the stated service (R5, R8)").isEqualTo("banking");
+            RecordingStore store = callgate.gateway.recordingStore();
+            ObjectKey audio =
+                    RecordingKeys.of(summary.callId(), summary.answered()).audio();
+            ObjectInfo wav = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> store.head(audio).orElse(null), w -> w != null);
+            assertThat(wav.retention().mode()).isEqualTo(LockMode.COMPLIANCE);
+            assertThat(wav.retention().retainUntil())
+                    .isEqualTo(summary.answered()
+                            .atOffset(ZoneOffset.UTC)
+                            .plusYears(10)
+                            .toInstant());
+            await().atMost(Duration.ofSeconds(20)).until(() -> callgate.gateway.pendingTraces() == 0);
+            CallTrace trace = new CallTraces(store)
+                    .between(summary.started(), summary.ended())
+                    .getFirst();
+            assertThat(trace.service()).isEqualTo("banking");
+            assertThat(trace.recording()).isEqualTo(new TraceRecording(true, "banking-mifid", "banking-recording"));
         }
     }
 

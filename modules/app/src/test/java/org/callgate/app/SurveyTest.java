@@ -1,12 +1,18 @@
 package org.callgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.callgate.app.demo.Sipp;
 import org.callgate.core.call.CallSummary;
@@ -14,6 +20,8 @@ import org.callgate.core.call.EndReason;
 import org.callgate.core.ivr.SurveyAnswer;
 import org.callgate.core.ivr.SurveyResult;
 import org.callgate.media.WavClips;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +130,25 @@ class SurveyTest {
         assertThat(cdrLine(summary))
                 .endsWith(
                         " survey[class=survey completed=true" + " survey-resolved=4,survey-agent=5,survey-waiting=-]");
+
+        await().atMost(LIMIT).until(() -> callgate.gateway.pendingTraces() == 0);
+        ObjectKey key = ObjectKey.of("surveys/"
+                + DateTimeFormatter.ofPattern("yyyy/MM/dd")
+                        .withZone(ZoneOffset.UTC)
+                        .format(summary.started()) + "/"
+                + summary.callId() + ".json");
+        ObjectInfo stored = callgate.gateway.recordingStore().head(key).orElseThrow();
+        assertThat(stored.retention().retentionClass())
+                .as("R10: survey data is a record")
+                .isEqualTo("survey");
+        assertThat(stored.retention().retainUntil())
+                .isEqualTo(
+                        summary.started().atOffset(ZoneOffset.UTC).plusYears(3).toInstant());
+        try (InputStream in = callgate.gateway.recordingStore().get(key)) {
+            JsonNode json = new ObjectMapper().readTree(in);
+            assertThat(json.get("consent").asBoolean()).isTrue();
+            assertThat(json.get("answers").get(1).get("score").asInt()).isEqualTo(5);
+        }
     }
 
     @Test

@@ -78,6 +78,14 @@ public final class RecordingSpool {
         return entries;
     }
 
+    /**
+     * Whether the spool directory {@code dir} holds an entry of {@code callId}: a recording not
+     * stored yet. Reads only; a directory that is missing or unusable holds nothing.
+     */
+    static boolean holds(Path dir, String callId) {
+        return Files.isRegularFile(dir.resolve(callId + ".json"));
+    }
+
     Path wavOf(String callId) {
         return dir.resolve(callId + ".wav");
     }

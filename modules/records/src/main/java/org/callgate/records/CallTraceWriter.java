@@ -19,16 +19,19 @@ import org.callgate.core.call.CallObserver;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.RecordRetention;
+import org.callgate.core.dossier.TraceRecording;
 import org.callgate.core.ivr.IvrTrace;
+import org.callgate.core.ivr.SurveyResult;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the trace of every call that reached the IVR's end or an agent (R1: the number, the
- * service, the time, the IVR path, the SMS offer of R9, and the dossier the IVR identified the
- * caller with), kept 1 year from the call.
+ * Writes the trace of every call that reached the IVR's end or an agent queue (R1: the number, the
+ * service, the time, the IVR path, the SMS offer of R9, the dossier the IVR identified the caller
+ * with, when the agent answered and the recording decision of product rule 4), kept 1 year from the
+ * call, and the answers of its post-call survey as a record of their own (R10, 3 years).
  * It runs off the signalling threads: a call's end queues its trace; {@value #BATCH_WINDOW_MS} ms
  * after the first one a writer thread takes all that has queued up, stores and indexes it as
  * batches (one journal fsync and one store object each), and retries a batch with back-off while
@@ -68,8 +71,8 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
 
     @Override
     public void callEnded(CallSummary summary) {
-        if (summary.route() == null && !summary.wasAnswered()) {
-            return; // refused, or hung up before the IVR chose: no call was continued (R1)
+        if (summary.route() == null && !summary.wasAnswered() && summary.recording() == null) {
+            return; // refused, or hung up before the IVR chose or an agent was called: no call was continued (R1)
         }
         pending.incrementAndGet();
         queue.add(summary);
@@ -92,9 +95,18 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
         }
     }
 
+    /**
+     * Stores the batch's traces, then each survey (R10): a retry after a failure puts the traces
+     * again with the same bytes, which the store counts as already stored.
+     */
     private void write(List<CallSummary> batch, int failures) {
         try {
             writer.writeAll(List.of(), batch.stream().map(this::trace).toList());
+            for (CallSummary call : batch) {
+                if (call.survey() != null) {
+                    writer.write(survey(call));
+                }
+            }
             pending.addAndGet(-batch.size());
         } catch (StoreException | IOException | RuntimeException e) {
             long delay = RETRY.after(failures + 1).toSeconds();
@@ -127,7 +139,16 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
                 new RecordRetention(
                         "trace",
                         profile.retentionOfCall("trace", at, summary.ended()).retainUntil(),
-                        false));
+                        false),
+                summary.answered(),
+                TraceRecording.of(summary.recording()));
+    }
+
+    /** The call's survey answers, kept 3 years from the call (R10), as the profile dates them. */
+    SurveyRecord survey(CallSummary summary) {
+        Instant until = profile.retentionOfCall(SurveyResult.RETENTION_CLASS, summary.started(), summary.ended())
+                .retainUntil();
+        return SurveyRecord.of(summary, until);
     }
 
     /** Traces handed over and not yet written. */

@@ -14,13 +14,15 @@ import org.callgate.store.ObjectKey;
  * ({@code dossiers/D2026-000123/v000002.json}; zero-padded, so listing order is version order);
  * call traces in batches, one JSON line each, under the UTC day of their calls and named after
  * the batch's first call ({@code traces/2026/11/26/<call>.jsonl}); recordings' metadata next to
- * their audio ({@code recordings/.../<call>.json}, written by the recording uploader).
+ * their audio ({@code recordings/.../<call>.json}, written by the recording uploader); survey
+ * answers one object per call under the UTC day of the call ({@code surveys/2026/11/26/<call>.json}).
  */
 final class RecordKeys {
 
     static final String DOSSIERS = "dossiers/";
     static final String TRACES = "traces/";
     static final String RECORDINGS = "recordings/";
+    static final String SURVEYS = "surveys/";
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -33,6 +35,16 @@ final class RecordKeys {
     /** The batch of traces whose first is {@code first}: all of them of the same UTC day. */
     static ObjectKey traceBatch(CallTrace first) {
         return ObjectKey.of(TRACES + DAY.format(first.time()) + "/" + first.callId() + ".jsonl");
+    }
+
+    /** The survey answers of one call (R10). */
+    static ObjectKey survey(SurveyRecord survey) {
+        return ObjectKey.of(SURVEYS + DAY.format(survey.time()) + "/" + survey.callId() + ".json");
+    }
+
+    /** The prefix of the trace batches of the UTC day of {@code instant}: {@code traces/2026/11/26/}. */
+    static String traceDay(java.time.Instant instant) {
+        return TRACES + DAY.format(instant) + "/";
     }
 
     /** The UTC day of a trace, which its batch shares. */

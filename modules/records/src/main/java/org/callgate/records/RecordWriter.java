@@ -96,6 +96,20 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
     }
 
     /**
+     * Writes the answers of one call's survey (R10): one object per call, class {@code survey}.
+     * Surveys are few (callers who consented and whose agent hung up first), so a batch would
+     * rarely hold more than one, and an object per call keeps each survey's own retain-until. They
+     * are not indexed: agents do not search them, and the purge finds them by listing
+     * {@code surveys/} in the store. Returns the key.
+     */
+    public ObjectKey write(SurveyRecord survey) throws StoreException, IOException {
+        ObjectKey key = RecordKeys.survey(survey);
+        writeAll(List.of(new Pending(
+                key, RecordJson.bytes(survey), survey.retention(), survey.service(), () -> false, held -> {}, false)));
+        return key;
+    }
+
+    /**
      * Writes many records with one journal fsync (bulk loads, the data generator, calls that
      * ended together). Dossiers are an object each; traces are stored in batches of up to {@value
      * #TRACE_BATCH}, one object per UTC day, so that a call costs the store a share of one write

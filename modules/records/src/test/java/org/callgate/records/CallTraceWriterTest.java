@@ -3,6 +3,8 @@ package org.callgate.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,11 +13,18 @@ import java.time.Instant;
 import java.util.List;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.call.EndReason;
+import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.SearchHit;
 import org.callgate.core.dossier.SearchQuery;
+import org.callgate.core.dossier.TraceRecording;
 import org.callgate.core.ivr.IvrOutcome;
+import org.callgate.core.ivr.IvrTrace;
 import org.callgate.core.ivr.Route;
+import org.callgate.core.ivr.SurveyAnswer;
+import org.callgate.core.ivr.SurveyResult;
+import org.callgate.core.recording.Recording;
+import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +32,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The trace of every continued call (R1) goes from the SIP layer's call summary to the store and the index. */
+/**
+ * The trace of every continued call (R1) goes from the SIP layer's call summary to the store and
+ * the index, with the answer time and recording decision (product rule 4); survey answers become
+ * records of their own (R10).
+ */
 class CallTraceWriterTest {
 
     private static final Instant STARTED = RecordsFixture.NOW.minusSeconds(60);
@@ -90,6 +103,99 @@ class CallTraceWriterTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> traces.pending() == 0 && traceIds().size() == 1);
         assertThat(traceIds()).containsExactly("routed");
+    }
+
+    @Test
+    void aTraceKeepsWhenTheAgentAnsweredAndTheRecordingDecisionWithItsReason() throws Exception {
+        Instant answered = STARTED.plusSeconds(20);
+        Recording failed =
+                new Recording(true, Recording.Reason.BANKING_MIFID, Recording.BANKING_RECORDING, false).failed();
+        traces.callEnded(withRecording(summary("banking-1", null), answered, failed));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> traces.pending() == 0);
+        CallTrace trace = new CallTraces(records.store)
+                .between(STARTED, STARTED.plusSeconds(1))
+                .getFirst();
+        assertThat(trace.answered()).isEqualTo(answered);
+        assertThat(trace.recording())
+                .isEqualTo(new TraceRecording(false, "recorder-failed", Recording.BANKING_RECORDING));
+        assertThat(trace.recording().recorderFailed()).isTrue();
+    }
+
+    @Test
+    void aCallWhoseAgentQueueWasCalledLeavesATraceEvenUnansweredWithoutIvr() throws Exception {
+        Recording banking = new Recording(true, Recording.Reason.BANKING_MIFID, Recording.BANKING_RECORDING, false);
+        traces.callEnded(withRecording(summary("refused-unrecorded", null), null, banking.failed()));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> traces.pending() == 0 && traceIds().size() == 1);
+        assertThat(traceIds()).containsExactly("refused-unrecorded");
+    }
+
+    @Test
+    void aCallWithASurveyLeavesASurveyRecordOfClassSurveyKeptThreeYearsFromTheCallsStart() throws Exception {
+        SurveyResult survey = new SurveyResult(
+                "nl",
+                List.of(new SurveyAnswer("survey-resolved", 4), new SurveyAnswer("survey-agent", null)),
+                false,
+                STARTED.plusSeconds(20),
+                STARTED.plusSeconds(30));
+        traces.callEnded(withSurvey(
+                summary("surveyed", new Route("sip:q@q", "private", "nl", "nl>2", IvrOutcome.Reason.CHOICE)), survey));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> traces.pending() == 0);
+        ObjectKey key = ObjectKey.of("surveys/2026/11/26/surveyed.json");
+        ObjectInfo stored = records.store.head(key).orElseThrow();
+        assertThat(stored.retention().retentionClass()).isEqualTo("survey");
+        assertThat(stored.retention().retainUntil()).isEqualTo(Instant.parse("2029-11-26T08:59:00Z"));
+        JsonNode json;
+        try (InputStream in = records.store.get(key)) {
+            json = new ObjectMapper().readTree(in);
+        }
+        assertThat(json.get("service").asText()).isEqualTo("private");
+        assertThat(json.get("consent").asBoolean()).isTrue();
+        assertThat(json.get("completed").asBoolean()).isFalse();
+        assertThat(json.get("answers").get(0).get("score").asInt()).isEqualTo(4);
+        assertThat(json.get("answers").get(1).get("score").isNull()).isTrue();
+    }
+
+    private static CallSummary withRecording(CallSummary s, Instant answered, Recording recording) {
+        return new CallSummary(
+                s.callId(),
+                s.serviceLine(),
+                s.caller(),
+                s.started(),
+                answered,
+                s.ended(),
+                s.reason(),
+                s.finalStatus(),
+                null,
+                null,
+                s.route(),
+                s.ivrTrace(),
+                recording,
+                null,
+                null,
+                "banking");
+    }
+
+    private static CallSummary withSurvey(CallSummary s, SurveyResult survey) {
+        return new CallSummary(
+                s.callId(),
+                s.serviceLine(),
+                s.caller(),
+                s.started(),
+                s.started().plusSeconds(5),
+                s.ended(),
+                EndReason.AGENT_HANGUP,
+                200,
+                null,
+                null,
+                s.route(),
+                new IvrTrace(false, false, true),
+                null,
+                null,
+                survey);
     }
 
     private List<String> traceIds() {

@@ -48,6 +48,7 @@ public final class Purge {
 
     private final RecordingStore store;
     private final RecordIndex index;
+    private final RetentionProfile profile;
     private final PurgePlanner planner;
     private final TraceBatches traces;
     private final PurgeJournal journal;
@@ -73,6 +74,7 @@ public final class Purge {
             throws IOException {
         this.store = store;
         this.index = index;
+        this.profile = profile;
         this.planner = new PurgePlanner(index, profile);
         this.traces = new TraceBatches(store, index, holds);
         this.journal = new PurgeJournal(journalDir);
@@ -95,6 +97,7 @@ public final class Purge {
             PurgePlanner.Plan plan = planner.plan(now);
             Tally due = new Tally();
             plan.lines().forEach(line -> due.purged(line.split("\t")[1], records(line)));
+            DueSurveys.plan(store, profile, now, plan.kept()).forEach(line -> due.purged(DueSurveys.CLASS, 1));
             return report(run, now, true, due, plan.kept(), localPurges(now, true), plan.idsSha256(), true);
         }
         Optional<String> unfinished = journal.unfinished();
@@ -106,6 +109,7 @@ public final class Purge {
         List<String> lines = new ArrayList<>();
         lines.add("# " + plan.idsSha256() + " " + plan.kept().line());
         lines.addAll(plan.lines());
+        lines.addAll(DueSurveys.plan(store, profile, now, plan.kept()));
         journal.writePlan(run, lines);
         return finish(run, now);
     }

@@ -21,7 +21,8 @@ import org.callgate.store.RetentionProfile;
  * report what cannot be dated or classified).
  *
  * <p>Plan lines, tab-separated: {@code D <class> <number>}, {@code R <class> <callId> <audioKey>},
- * {@code T <class> <batchKey> <callId>,<callId>...}.
+ * {@code T <class> <batchKey> <callId>,<callId>...}; surveys, which are not indexed, add {@code S <class>
+ * <key>} ({@link DueSurveys}).
  */
 final class PurgePlanner {
 

@@ -40,6 +40,7 @@ final class PurgeSteps {
             case "R" -> recording(f[1], f[2], ObjectKey.of(f[3]), tally);
             case "D" -> dossier(f[1], f[2], tally);
             case "T" -> batch(f[1], ObjectKey.of(f[2]), new LinkedHashSet<>(List.of(f[3].split(","))), tally);
+            case "S" -> object(f[1], ObjectKey.of(f[2]), tally);
             default -> throw new IOException("not a purge plan line: " + line);
         }
     }
@@ -64,6 +65,15 @@ final class PurgeSteps {
         }
         goneDossiers.add(number);
         tally.purged(retentionClass, 1);
+    }
+
+    /** A record that is one store object and not indexed: a survey's answers. */
+    private void object(String retentionClass, ObjectKey key, Tally tally) throws StoreException {
+        if (delete(key)) {
+            tally.purged(retentionClass, 1);
+        } else {
+            tally.kept("locked", 1);
+        }
     }
 
     private void batch(String retentionClass, ObjectKey key, Set<String> due, Tally tally)

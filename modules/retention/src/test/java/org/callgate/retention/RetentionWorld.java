@@ -25,6 +25,7 @@ import org.callgate.records.Dossiers;
 import org.callgate.records.HeldRecords;
 import org.callgate.records.LegalHolds;
 import org.callgate.records.RecordWriter;
+import org.callgate.records.SurveyRecord;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.file.FileRecordingStore;
@@ -89,6 +90,24 @@ final class RetentionWorld implements AutoCloseable {
                         false));
         writer.writeAll(List.of(), List.of(trace));
         return trace;
+    }
+
+    /** The survey answers of a call at the clock's now, as the trace writer stores them (R10). */
+    ObjectKey survey(String callId) throws Exception {
+        Instant at = clock.instant();
+        return writer.write(new SurveyRecord(
+                callId,
+                "private",
+                at,
+                "nl",
+                List.of(),
+                true,
+                false,
+                new RecordRetention(
+                        "survey",
+                        profile.retentionOfCall("survey", at, at.plusSeconds(60))
+                                .retainUntil(),
+                        false)));
     }
 
     /** Records a call answered at the clock's now through the spool and waits until it is stored. */

@@ -119,7 +119,7 @@ final class AgentCalls {
         if (fixed != null) {
             return fixed;
         }
-        String service = call.route() == null ? call.line.id() : call.route().service();
+        String service = call.service();
         boolean objected = PhoneNumber.tryParse(call.caller)
                 .map(number -> services.objections().objects(number.e164()))
                 .orElse(false);

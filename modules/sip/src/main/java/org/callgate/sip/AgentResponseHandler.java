@@ -1,6 +1,7 @@
 package org.callgate.sip;
 
 import gov.nist.javax.sip.ResponseEventExt;
+import java.time.Instant;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -131,9 +132,15 @@ final class AgentResponseHandler {
             ender.end(call, EndReason.FAILED, Response.BAD_GATEWAY, "Agent Answer Without Usable SDP", LegSide.AGENT);
             return;
         }
-        boolean confirmed = call.confirm(dialog, ack, sip.settings.clock().instant());
+        Instant at = sip.settings.clock().instant();
+        if (!recordings.prepare(call, at)) {
+            refuseUnrecorded(call, dialog, ack, Response.SERVICE_UNAVAILABLE);
+            return;
+        }
+        boolean confirmed = call.confirm(dialog, ack, at);
         dialog.sendAck(ack);
         if (!confirmed) {
+            ender.conversationOver(call); // the caller left meanwhile: a prepared recording is ended empty
             ender.bye(dialog, EndReason.CALLER_CANCELLED);
             return;
         }
@@ -162,9 +169,15 @@ final class AgentResponseHandler {
             ender.end(call, EndReason.FAILED, 0, null, LegSide.AGENT);
             return;
         }
-        boolean confirmed = call.confirm(dialog, ack, sip.settings.clock().instant());
+        Instant at = sip.settings.clock().instant();
+        if (!recordings.prepare(call, at)) {
+            refuseUnrecorded(call, dialog, ack, 0); // the caller was answered for the IVR: BYE with a Reason
+            return;
+        }
+        boolean confirmed = call.confirm(dialog, ack, at);
         dialog.sendAck(ack);
         if (!confirmed) {
+            ender.conversationOver(call);
             ender.bye(dialog, EndReason.CALLER_HANGUP);
             return;
         }
@@ -172,6 +185,18 @@ final class AgentResponseHandler {
         call.media.agent().payloadTypes(agentSide.codec(), agentSide.telephoneEvent());
         call.media.relay(true);
         recordings.start(call);
+    }
+
+    /**
+     * A banking call whose recorder cannot start, under {@code recording.on-failure: refuse}: the
+     * agent's answer is acknowledged and ended with BYE, and the caller gets {@code status} (503
+     * Recording Unavailable), or BYE with {@code Reason: SIP;cause=503} when already answered
+     * (RFC 3326), so that no unrecorded banking conversation takes place (R8).
+     */
+    private void refuseUnrecorded(B2buaCall call, Dialog dialog, Request ack, int status) throws Exception {
+        dialog.sendAck(ack);
+        ender.bye(dialog, EndReason.RECORDER_FAILED);
+        ender.end(call, EndReason.RECORDER_FAILED, status, CallRecordings.PHRASE, LegSide.AGENT);
     }
 
     /** The 200 OK for the caller with the agent's answer rewritten, or null if it is unusable. */

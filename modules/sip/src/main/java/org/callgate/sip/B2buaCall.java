@@ -35,6 +35,8 @@ final class B2buaCall {
     final CallerLeg callerLeg;
     final AgentLeg agentLeg;
     final CallerDialogues dialogues;
+    /** The service before any IVR choice: the line's id, or the one a callback states (R5). */
+    private final String lineService;
 
     private CallState state = CallState.CALLING;
     private boolean reInviteInProgress;
@@ -56,7 +58,20 @@ final class B2buaCall {
             Instant started,
             ServerTransaction callerInvite,
             MediaSession media) {
+        this(id, line, line.id(), caller, started, callerInvite, media);
+    }
+
+    /** @param service the call's service until the IVR chooses one: a callback's stated service (R5) */
+    B2buaCall(
+            String id,
+            ServiceLine line,
+            String service,
+            String caller,
+            Instant started,
+            ServerTransaction callerInvite,
+            MediaSession media) {
         this.id = id;
+        this.lineService = service;
         this.line = line;
         this.caller = caller;
         this.started = started;
@@ -91,6 +106,25 @@ final class B2buaCall {
     /** The recording decision, null until the agent leg is first called. */
     synchronized Recording recording() {
         return recording;
+    }
+
+    /**
+     * The recorder of a call that was to be recorded could not start: the decision is kept with
+     * the reason {@code recorder-failed}, so the summary, the CDR and the trace say so (R8).
+     */
+    synchronized Recording recorderFailed() {
+        if (recording != null && recording.recorded()) {
+            recording = recording.failed();
+        }
+        return recording;
+    }
+
+    /**
+     * The service the call concerns (R4, R8): the IVR's choice, else the callback's stated
+     * service, else the line's id.
+     */
+    synchronized String service() {
+        return route == null ? lineService : route.service();
     }
 
     /** Fixes the recording decision the first time; the call keeps that one (product rule 4). */

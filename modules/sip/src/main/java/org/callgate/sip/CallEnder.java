@@ -41,6 +41,11 @@ final class CallEnder {
         this.recordings = recordings;
     }
 
+    /** Calls whose recording had to start and could not (R8): see {@link CallRecordings#failures()}. */
+    long recorderFailures() {
+        return recordings.failures();
+    }
+
     /** The caller and the agent no longer talk (a hang-up, or the agent's before a survey): the recording ends. */
     void conversationOver(B2buaCall call) {
         recordings.stop(call);
@@ -151,6 +156,8 @@ final class CallEnder {
             case MEDIA_TIMEOUT -> sip.headers.createHeader("Reason", "SIP;cause=408;text=\"RTP timeout\"");
             case SHUTDOWN -> sip.headers.createHeader("Reason", "SIP;cause=503;text=\"Gateway shutting down\"");
             case FAILED -> sip.headers.createHeader("Reason", "SIP;cause=502;text=\"Unusable answer\"");
+            case RECORDER_FAILED ->
+                sip.headers.createHeader("Reason", "SIP;cause=503;text=\"" + CallRecordings.PHRASE + "\"");
             default -> null;
         };
     }
@@ -199,7 +206,8 @@ final class CallEnder {
                 ivr == null ? null : ivr.trace(),
                 call.recording(),
                 call.agentLeg.fallback(),
-                survey == null ? null : survey.result(ended));
+                survey == null ? null : survey.result(ended),
+                call.service());
         CDR.info(
                 "call {} line={} service={} caller={} status={} reason={} talk={}ms recording={}{} caller[{}] agent[{}]{}",
                 summary.callId(),

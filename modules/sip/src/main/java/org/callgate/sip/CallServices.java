@@ -11,7 +11,8 @@ import org.callgate.core.sms.SmsSender;
 /**
  * What calls need besides SIP and media: prompt audio, caller identification (R15), SMS delivery
  * (R9), the recording decision with the objection list it consults (R7, R8, R10, product
- * rule 4), and where recorded calls go (R4).
+ * rule 4), where recorded calls go (R4), and what to do with a banking call whose recorder cannot
+ * start (R8).
  */
 public record CallServices(
         Prompts prompts,
@@ -19,9 +20,22 @@ public record CallServices(
         SmsSender sms,
         RecordingDecision recording,
         ObjectionList objections,
-        CallRecorder recorder) {
+        CallRecorder recorder,
+        RecorderFailurePolicy onRecorderFailure) {
+
+    /** Services whose banking calls go through unrecorded, marked, when the recorder fails. */
+    public CallServices(
+            Prompts prompts,
+            CallIndex callIndex,
+            SmsSender sms,
+            RecordingDecision recording,
+            ObjectionList objections,
+            CallRecorder recorder) {
+        this(prompts, callIndex, sms, recording, objections, recorder, RecorderFailurePolicy.CONTINUE);
+    }
 
     public CallServices {
+        Objects.requireNonNull(onRecorderFailure, "onRecorderFailure");
         Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(callIndex, "callIndex");
         Objects.requireNonNull(sms, "sms");

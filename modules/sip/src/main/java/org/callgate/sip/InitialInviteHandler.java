@@ -125,12 +125,19 @@ final class InitialInviteHandler {
             throws Exception {
         if (scope instanceof Scope.Decision.Callback callback) {
             // The customer is the other party: the summary's caller is whom the agent called back.
-            B2buaCall call = newCall(transaction, callback.line(), callback.customer(), callId, media);
+            B2buaCall call = new B2buaCall(
+                    callId,
+                    callback.line(),
+                    callback.service(),
+                    callback.customer(),
+                    sip.settings.clock().instant(),
+                    transaction,
+                    media);
             relay(
                     call,
                     offer,
                     callback.target(),
-                    Map.of("X-Callgate-Service", callback.line().id(), "X-Callgate-Direction", "callback"));
+                    Map.of(Scope.SERVICE, callback.service(), "X-Callgate-Direction", "callback"));
             return;
         }
         ServiceLine line = ((Scope.Decision.Inbound) scope).line();

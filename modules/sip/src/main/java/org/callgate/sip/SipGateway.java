@@ -100,7 +100,7 @@ public final class SipGateway implements AutoCloseable {
             throws Exception {
         SipContext sip = new SipContext(provider, settings);
         MediaEvents mediaEvents = new MediaEvents(registry);
-        CallRecordings recordings = new CallRecordings(sip, services.recorder());
+        CallRecordings recordings = new CallRecordings(services.recorder(), services.onRecorderFailure());
         CallEnder ender = new CallEnder(sip, registry, observer, recordings);
         mediaEvents.ender(ender);
         AgentCalls agentCalls = new AgentCalls(sip, ender, timers, services);
@@ -117,6 +117,14 @@ public final class SipGateway implements AutoCloseable {
     /** Calls in progress (ringing or connected). */
     public int activeCalls() {
         return registry.size();
+    }
+
+    /**
+     * Calls that were to be recorded and whose recorder could not start, since start-up: the
+     * alarm's counter (R8); each also has an ERROR line naming it.
+     */
+    public long recorderFailures() {
+        return ender == null ? 0 : ender.recorderFailures();
     }
 
     @Override

@@ -6,7 +6,8 @@ import org.callgate.core.PhoneNumber;
 
 /**
  * The rules for {@code recording}: a rate that is a share, a key that is not empty, service ids
- * that can name a service, numbers that are numbers (R7, R8, product rule 4).
+ * that can name a service, numbers that are numbers, a known policy for a failing recorder (R7, R8,
+ * product rule 4).
  */
 final class RecordingRules {
 
@@ -33,6 +34,13 @@ final class RecordingRules {
                 problems.require(seen.add(service), key, service, "listed twice");
             }
         }
+        problems.require(
+                RecordingConfig.CONTINUE.equals(recording.onFailure())
+                        || RecordingConfig.REFUSE.equals(recording.onFailure()),
+                "recording.on-failure",
+                recording.onFailure(),
+                "must be continue (a banking call goes on unrecorded, marked) or refuse (it is not put through)"
+                        + " when its recorder cannot start (R8)");
         for (int i = 0; i < recording.objections().size(); i++) {
             String number = recording.objections().get(i);
             problems.require(

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.callgate.core.recording.Recording;
+import org.callgate.sip.RecorderFailurePolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +109,23 @@ class RecordingConfigTest {
                   objections: ["0475 12 34 56", call me]
                 """))
                 .isEqualTo(file + ":2:33: recording.objections[1]: 'call me' — not a telephone number");
+    }
+
+    @Test
+    void aFailurePolicyOtherThanContinueOrRefuseIsRefused() {
+        assertThat(errorFor("""
+                recording:
+                  on-failure: ignore
+                """))
+                .isEqualTo(file + ":2:15: recording.on-failure: 'ignore' — must be continue (a banking call goes on"
+                        + " unrecorded, marked) or refuse (it is not put through) when its recorder cannot start (R8)");
+    }
+
+    @Test
+    void bankingCallsGoOnWhenTheRecorderFailsUnlessTheSectionSaysRefuse() throws Exception {
+        assertThat(ConfigLoader.defaults().recording().toFailurePolicy()).isEqualTo(RecorderFailurePolicy.CONTINUE);
+        assertThat(load("recording:\n  on-failure: refuse\n").recording().toFailurePolicy())
+                .isEqualTo(RecorderFailurePolicy.REFUSE);
     }
 
     @Test

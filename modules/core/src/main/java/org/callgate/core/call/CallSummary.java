@@ -33,6 +33,9 @@ import org.callgate.core.recording.Recording;
  *     or null
  * @param survey the answers to the post-call survey (R10, retention class {@code survey}), null
  *     when the call had none
+ * @param service the service the call concerns (R4): the IVR's choice (e.g. {@code banking}), the
+ *     service an agent's callback states (R5), or else the line's id; null in the constructor
+ *     means "derive it from the route"
  */
 public record CallSummary(
         String callId,
@@ -49,13 +52,53 @@ public record CallSummary(
         IvrTrace ivrTrace,
         Recording recording,
         QueueFallback fallback,
-        SurveyResult survey) {
+        SurveyResult survey,
+        String service) {
 
     public CallSummary {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(started, "started");
         Objects.requireNonNull(ended, "ended");
         Objects.requireNonNull(reason, "reason");
+        if (service == null) {
+            service = route == null ? serviceLine : route.service();
+        }
+    }
+
+    /** A summary whose service is the route's, or the line's when the call had no IVR route. */
+    public CallSummary(
+            String callId,
+            String serviceLine,
+            String caller,
+            Instant started,
+            Instant answered,
+            Instant ended,
+            EndReason reason,
+            int finalStatus,
+            LegCounters callerLeg,
+            LegCounters agentLeg,
+            Route route,
+            IvrTrace ivrTrace,
+            Recording recording,
+            QueueFallback fallback,
+            SurveyResult survey) {
+        this(
+                callId,
+                serviceLine,
+                caller,
+                started,
+                answered,
+                ended,
+                reason,
+                finalStatus,
+                callerLeg,
+                agentLeg,
+                route,
+                ivrTrace,
+                recording,
+                fallback,
+                survey,
+                null);
     }
 
     /**
@@ -67,11 +110,6 @@ public record CallSummary(
             return Duration.ZERO;
         }
         return Duration.between(answered, survey == null ? ended : survey.started());
-    }
-
-    /** The service the call concerns (R4): the IVR's choice (e.g. {@code banking}) or the line's. */
-    public String service() {
-        return route == null ? serviceLine : route.service();
     }
 
     public boolean wasAnswered() {

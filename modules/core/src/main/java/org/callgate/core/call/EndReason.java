@@ -21,5 +21,10 @@ public enum EndReason {
     /** callgate was shutting down. */
     SHUTDOWN,
     /** callgate could not complete the call (bad answer from the agent side, internal error). */
-    FAILED
+    FAILED,
+    /**
+     * A banking call's recorder could not start and {@code recording.on-failure} is {@code refuse}:
+     * caller and agent were never joined, so no unrecorded MiFID conversation took place (R8).
+     */
+    RECORDER_FAILED
 }

@@ -16,6 +16,10 @@ import org.callgate.core.PhoneNumber;
  * @param given other information given to process the call, free text
  * @param ivrPath the menu keys and the route, as the IVR recorded them
  * @param dossier the dossier the call was identified with or linked to at the time, or null
+ * @param answered when an agent answered, null when none did (and in traces written before
+ *     callgate kept it): the start of the conversation and of its recording (R4, R8)
+ * @param recording the recording decision and its outcome (product rule 4), null for calls that
+ *     never reached an agent queue and in traces written before callgate kept it
  */
 public record CallTrace(
         String callId,
@@ -29,7 +33,40 @@ public record CallTrace(
         boolean smsOffered,
         boolean smsTaken,
         String dossier,
-        RecordRetention retention) {
+        RecordRetention retention,
+        Instant answered,
+        TraceRecording recording) {
+
+    /** A trace without answer time or recording decision (generated data, older traces). */
+    public CallTrace(
+            String callId,
+            PhoneNumber caller,
+            String serviceLine,
+            String service,
+            Instant time,
+            List<String> barcodes,
+            String given,
+            String ivrPath,
+            boolean smsOffered,
+            boolean smsTaken,
+            String dossier,
+            RecordRetention retention) {
+        this(
+                callId,
+                caller,
+                serviceLine,
+                service,
+                time,
+                barcodes,
+                given,
+                ivrPath,
+                smsOffered,
+                smsTaken,
+                dossier,
+                retention,
+                null,
+                null);
+    }
 
     public CallTrace {
         Objects.requireNonNull(callId, "callId");
@@ -55,7 +92,9 @@ public record CallTrace(
                 smsOffered,
                 smsTaken,
                 dossier,
-                kept);
+                kept,
+                answered,
+                recording);
     }
 
     /** A barcode as agents type it ({@code cd 1234 5678 9be}) in the form it is indexed. */
