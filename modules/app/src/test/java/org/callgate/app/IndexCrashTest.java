@@ -102,6 +102,7 @@ class IndexCrashTest {
                 "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow",
                 "-Dlogback.configurationFile=" + logback,
+                "-Dcallgate.cdr.dir=" + dir.resolve("cdr"), // not var/cdr in the source tree
                 "-cp",
                 System.getProperty("java.class.path"),
                 "org.callgate.app.Main"));

@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The file holds phone numbers and texts, personal data (R1, R11): on POSIX file systems it is
  * created readable and writable by its owner only. What reads it must delete what it has handled.
+ *
+ * <p>Each line is appended under the outbox's file lock ({@link OutboxLock}, {@code <outbox>.lock}),
+ * taken before the file is opened: the retention purge rewrites the outbox without its expired
+ * lines under the same lock and replaces it by an atomic move, so a line is never written into the
+ * file being replaced (R1). Whatever else rewrites the outbox must take that lock too.
  */
 public final class OutboxSmsSender implements SmsSender {
 
@@ -127,27 +132,34 @@ public final class OutboxSmsSender implements SmsSender {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            boolean created = Files.notExists(file);
-            try (FileChannel channel = FileChannel.open(
-                    file,
-                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
-                    ownerOnly())) {
-                long end = channel.size();
-                ByteBuffer line = ByteBuffer.allocate(json.length + 2);
-                if (end > 0 && !endsWithNewline(channel, end)) {
-                    line.put(NEWLINE); // after a line cut short by a crash
-                }
-                line.put(json).put(NEWLINE).flip();
-                while (line.hasRemaining()) {
-                    end += channel.write(line, end);
-                }
-                channel.force(true);
-            }
-            if (created && parent != null) {
-                syncDirectory(parent);
+            try (OutboxLock held = OutboxLock.acquire(file, ownerOnly())) {
+                appendLocked(json, parent);
             }
         } catch (IOException e) {
             throw new SmsException("cannot write SMS outbox " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** Opens the outbox only under the lock, so it is the file the purge left, not the one it replaced. */
+    private void appendLocked(byte[] json, Path parent) throws IOException {
+        boolean created = Files.notExists(file);
+        try (FileChannel channel = FileChannel.open(
+                file,
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                ownerOnly())) {
+            long end = channel.size();
+            ByteBuffer line = ByteBuffer.allocate(json.length + 2);
+            if (end > 0 && !endsWithNewline(channel, end)) {
+                line.put(NEWLINE); // after a line cut short by a crash
+            }
+            line.put(json).put(NEWLINE).flip();
+            while (line.hasRemaining()) {
+                end += channel.write(line, end);
+            }
+            channel.force(true);
+        }
+        if (created && parent != null) {
+            syncDirectory(parent);
         }
     }
 

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.callgate.core.sms.SmsException;
 import org.callgate.core.sms.SmsMessage;
@@ -174,6 +179,33 @@ class OutboxSmsSenderTest {
         sender.send(TestMessages.message("sms-2"));
 
         assertThat(lines(file)).extracting(line -> line.get("id").asText()).containsExactly("sms-1", "sms-2");
+    }
+
+    @Test
+    void aSendWaitsForTheOutboxLockAndThenWritesIntoTheFileThatReplacedTheOutbox() throws Exception {
+        // What the retention purge does (R1): under the lock, replace the outbox by a file without
+        // its expired lines. A send meanwhile must land in the new file, not in the replaced one.
+        Path file = dir.resolve("outbox.jsonl");
+        OutboxSmsSender sender = new OutboxSmsSender(file);
+        sender.send(TestMessages.message("sms-1"));
+        Future<Void> send;
+        try (ExecutorService pool = Executors.newSingleThreadExecutor();
+                FileChannel lockFile = FileChannel.open(
+                        dir.resolve("outbox.jsonl.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileLock purgeHolds = lockFile.lock()) {
+                send = pool.submit(() -> {
+                    sender.send(TestMessages.message("sms-2"));
+                    return null;
+                });
+                Thread.sleep(300);
+                assertThat(send).isNotDone();
+                Path replacement = Files.writeString(dir.resolve("outbox.jsonl.tmp"), "");
+                Files.move(replacement, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            send.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(lines(file)).extracting(line -> line.get("id").asText()).containsExactly("sms-2");
     }
 
     private static void sendAtOnce(int threads, IntFunction<SmsMessage> messages, OutboxSmsSender sender)
