@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,18 +28,26 @@ import org.callgate.records.LegalHolds;
 import org.callgate.records.RecordWriter;
 import org.callgate.records.SurveyRecord;
 import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.file.FileRecordingStore;
 
 /**
- * The whole record path on real parts (file store, Lucene on disk, the spool and uploader, the
- * writer with the hold register) under a clock the test moves, and the purge over it.
+ * The whole record path on real parts (a store, the file store unless a test gives another; Lucene
+ * on disk, the spool and uploader, the writer with the hold register) under a clock the test
+ * moves, and the purge over it.
  */
 final class RetentionWorld implements AutoCloseable {
 
+    /** Opens the world's store; the file store judges retain-until by the clock it is given. */
+    @FunctionalInterface
+    interface StoreOpener {
+        RecordingStore open(Clock clock) throws Exception;
+    }
+
     final MovableClock clock;
     final RetentionProfile profile;
-    final FileRecordingStore store;
+    final RecordingStore store;
     final LuceneRecordIndex index;
     final LegalHolds holds;
     final RecordWriter writer;
@@ -50,9 +59,13 @@ final class RetentionWorld implements AutoCloseable {
     final Purge purge;
 
     RetentionWorld(Path dir, RetentionProfile profile, Instant start) throws Exception {
+        this(dir, profile, start, clock -> new FileRecordingStore(dir.resolve("store"), clock));
+    }
+
+    RetentionWorld(Path dir, RetentionProfile profile, Instant start, StoreOpener stores) throws Exception {
         this.clock = new MovableClock(start);
         this.profile = profile;
-        this.store = new FileRecordingStore(dir.resolve("store"), clock);
+        this.store = stores.open(clock);
         this.index = LuceneRecordIndex.open(dir.resolve("index"));
         this.holds = LegalHolds.load(store, profile, clock);
         this.writer = new RecordWriter(store, index, profile, dir.resolve("journal"), holds);

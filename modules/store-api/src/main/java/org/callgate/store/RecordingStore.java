@@ -68,12 +68,14 @@ public interface RecordingStore extends AutoCloseable {
     }
 
     /**
-     * Deletes the object.
+     * Deletes the object with every version the store keeps of it (a versioned S3 bucket keeps an
+     * older one after a second {@link #putNew}): destroyed means nothing of it is left (R7). When
+     * any version is locked or held, nothing is deleted.
      *
      * @param bypassGovernance whether a {@link LockMode#GOVERNANCE} retention may be overridden
      *     (never a {@link LockMode#COMPLIANCE} one, never a legal hold)
      * @throws ObjectNotFoundException when there is no such object
-     * @throws RetentionLockedException when its retention or legal hold forbids it
+     * @throws RetentionLockedException when the retention or legal hold of a version forbids it
      */
     void delete(ObjectKey key, boolean bypassGovernance) throws StoreException;
 

@@ -49,12 +49,38 @@ public abstract class RecordingStoreContract {
         return Duration.ofSeconds(3);
     }
 
+    /**
+     * How many versions of {@code key} the store still holds, delete markers included. A store
+     * without versions (the file store) has one while the object exists; a versioned one (S3)
+     * counts them itself, so the tests see what a delete leaves behind.
+     */
+    protected int versionsOf(ObjectKey key) throws Exception {
+        return store().head(key).isPresent() ? 1 : 0;
+    }
+
     private Retention retention(LockMode mode, Duration ahead) {
         return new Retention("recording", now().plus(ahead).truncatedTo(ChronoUnit.SECONDS), mode);
     }
 
     private ObjectAttributes attributes(LockMode mode, Duration ahead) {
         return new ObjectAttributes("audio/wav", retention(mode, ahead), false, Map.of("service", "banking"));
+    }
+
+    /**
+     * Stores {@code first}, then {@code second} under the same key with {@link RecordingStore#putNew},
+     * which a versioned store keeps as a newer version and the file store refuses; returns the bytes
+     * the key then reads.
+     */
+    private byte[] storeTwice(ObjectKey key, ObjectAttributes first, ObjectAttributes second) throws Exception {
+        byte[] older = bytes(100, 11);
+        byte[] newer = bytes(100, 12);
+        store().put(key, older, first);
+        try {
+            store().putNew(key, newer, second);
+            return newer;
+        } catch (ObjectExistsException refused) {
+            return older;
+        }
     }
 
     private static byte[] bytes(int length, long seed) {
@@ -280,5 +306,51 @@ public abstract class RecordingStoreContract {
         store().delete(key, false);
 
         assertThat(store().head(key)).isEmpty();
+    }
+
+    @Test
+    void deletingAKeyStoredTwiceDestroysEveryVersionOfIt() throws Exception {
+        ObjectKey key = ObjectKey.of("recordings/twice.wav");
+        storeTwice(key, attributes(LockMode.NONE, Duration.ofDays(1)), attributes(LockMode.NONE, Duration.ofDays(1)));
+        assertThat(versionsOf(key)).isPositive();
+
+        store().delete(key, false);
+
+        assertThat(versionsOf(key)).as("versions left").isZero();
+        assertThat(store().head(key)).isEmpty();
+        assertThat(store().list("recordings/")).isEmpty();
+        assertThatThrownBy(() -> store().delete(key, false)).isInstanceOf(ObjectNotFoundException.class);
+    }
+
+    @Test
+    void anOlderLockedVersionRefusesTheWholeDeleteAndEveryVersionStays() throws Exception {
+        ObjectKey key = ObjectKey.of("sampled/twice.wav");
+        byte[] current = storeTwice(
+                key,
+                attributes(LockMode.GOVERNANCE, Duration.ofDays(183)),
+                attributes(LockMode.NONE, Duration.ofDays(1)));
+        int versions = versionsOf(key);
+
+        assertThatThrownBy(() -> store().delete(key, false)).isInstanceOf(RetentionLockedException.class);
+
+        assertThat(versionsOf(key)).isEqualTo(versions);
+        assertThat(read(store().get(key))).isEqualTo(current);
+        store().delete(key, true);
+        assertThat(versionsOf(key)).isZero();
+    }
+
+    @Test
+    void anOlderVersionUnderLegalHoldRefusesTheWholeDeleteEvenWithTheBypass() throws Exception {
+        ObjectKey key = ObjectKey.of("held/twice.wav");
+        byte[] current = storeTwice(
+                key,
+                new ObjectAttributes("audio/wav", retention(LockMode.NONE, Duration.ofDays(1)), true, Map.of()),
+                attributes(LockMode.NONE, Duration.ofDays(1)));
+        int versions = versionsOf(key);
+
+        assertThatThrownBy(() -> store().delete(key, true)).isInstanceOf(RetentionLockedException.class);
+
+        assertThat(versionsOf(key)).isEqualTo(versions);
+        assertThat(read(store().get(key))).isEqualTo(current);
     }
 }

@@ -41,11 +41,6 @@ final class ObjectHeads {
                 tags.others());
     }
 
-    /** Whether a retention or legal hold may be what made the server refuse a delete. */
-    static boolean locked(HeadObjectResponse head) {
-        return head.objectLockMode() != null || head.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON;
-    }
-
     /** "COMPLIANCE retention until ...", prefixed by "under legal hold, " when it is. */
     static String lockOf(HeadObjectResponse head) {
         String retention = head.objectLockMode() == null

@@ -15,11 +15,9 @@ import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.Retention;
-import org.callgate.store.RetentionLockedException;
 import org.callgate.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -27,7 +25,6 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
@@ -45,9 +42,10 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * server refuses the object if the bytes changed in between. Objects go up in one PutObject
  * (recordings are megabytes): RGW ignores Object Lock headers on multipart uploads.
  *
- * <p>Deleting removes the object's version itself, not just its name: on the versioned bucket
- * Object Lock requires, a plain DELETE only adds a delete marker and keeps the bytes, and R7 says
- * recordings past their retention are destroyed. Reads ({@code head}, {@code list}, {@code get})
+ * <p>Deleting removes the object's versions themselves, all of them, not just its name: on the
+ * versioned bucket Object Lock requires, a plain DELETE only adds a delete marker and keeps the
+ * bytes, a second put of a key keeps the first as an older version, and R7 says recordings past
+ * their retention are destroyed ({@link ObjectVersions}). Reads ({@code head}, {@code list}, {@code get})
  * see the latest version and treat a key hidden by a delete marker as absent.
  */
 public final class S3RecordingStore implements RecordingStore {
@@ -59,6 +57,7 @@ public final class S3RecordingStore implements RecordingStore {
     private final Optional<String> kmsKeyId;
     private final BucketCalls calls;
     private final ObjectLocks locks;
+    private final ObjectVersions versions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A store on {@code settings.bucket()}, which must exist with Object Lock ({@link S3BucketSetup}). */
@@ -68,6 +67,7 @@ public final class S3RecordingStore implements RecordingStore {
         this.kmsKeyId = settings.kmsKeyId();
         this.calls = new BucketCalls(s3, bucket);
         this.locks = new ObjectLocks(s3, bucket, calls);
+        this.versions = new ObjectVersions(s3, bucket, calls);
     }
 
     @Override
@@ -166,23 +166,13 @@ public final class S3RecordingStore implements RecordingStore {
         return calls.call("read", key, () -> s3.getObject(request.build()));
     }
 
+    /**
+     * {@inheritDoc} Here: every version of the key and its delete markers ({@link ObjectVersions}),
+     * refused as a whole when one version is locked or held by the server's clock.
+     */
     @Override
     public void delete(ObjectKey key, boolean bypassGovernance) throws StoreException {
-        HeadObjectResponse head = calls.existing(key);
-        try {
-            s3.deleteObject(r -> r.bucket(bucket)
-                    .key(key.value())
-                    .versionId(head.versionId())
-                    .bypassGovernanceRetention(bypassGovernance));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 403 && ObjectHeads.locked(head)) {
-                throw new RetentionLockedException("cannot delete " + key + ": " + ObjectHeads.lockOf(head), e);
-            }
-            throw calls.translate(e, "delete", key);
-        } catch (SdkException e) {
-            throw calls.translate(e, "delete", key);
-        }
-        LOG.debug("deleted {} version {} from bucket {}", key, head.versionId(), bucket);
+        versions.deleteAll(key, bypassGovernance);
     }
 
     @Override

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +25,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * A real S3 server with Object Lock for the S3 store's tests (DESIGN §6): the one in env {@code
  * S3_ENDPOINT} when set (keys from {@code S3_ACCESS_KEY}/{@code S3_SECRET_KEY}), otherwise a
- * throwaway Ceph RGW started with {@code scripts/s3-rgw/start} on free ports, once per test run,
- * and stopped with {@code scripts/s3-rgw/stop} when the run ends (the root store closes it).
+ * throwaway Ceph RGW started with {@code scripts/s3-rgw/start} on free ports, once per test run
+ * (one start at a time on this machine, {@code START_LOCK}), and stopped with {@code scripts/s3-rgw/stop} when the run ends (the root store closes it).
  *
  * <p>Test classes that use it are disabled when Ceph is not installed, unless env {@code
  * CALLGATE_REQUIRE_ALL=1} (set by {@code scripts/test}) says nothing may be skipped: then they
@@ -82,6 +86,15 @@ public final class RgwServer implements ExecutionCondition, ParameterResolver {
 
     private static final String NOT_INSTALLED = "Ceph RGW is not installed: run scripts/test";
     private static final long START_LIMIT_SECONDS = 120;
+
+    /**
+     * Held (an OS file lock, shared by every test run on this machine: other worktrees, parallel
+     * builds) from choosing the ports until {@code start} has returned, when the daemons have bound
+     * them. The ports are free when chosen but not reserved, so without it two runs starting at
+     * once could choose the same one, and one cluster's tools could talk to the other's monitor.
+     * Each run has its own temporary directory, so the clusters share nothing else.
+     */
+    private static final Path START_LOCK = Path.of(System.getProperty("java.io.tmpdir"), "callgate-rgw-start.lock");
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -155,11 +168,21 @@ public final class RgwServer implements ExecutionCondition, ParameterResolver {
                             temp.resolve("cluster").toString())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
-            builder.environment()
-                    .putAll(Map.of("S3_PORT", freePort(), "MON_PORT_V2", freePort(), "MON_PORT_V1", freePort()));
-            Process process = builder.start();
-            if (!process.waitFor(START_LIMIT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly().waitFor();
+            boolean started;
+            try (FileChannel lockFile =
+                            FileChannel.open(START_LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                List<String> ports = freePorts(3);
+                builder.environment()
+                        .putAll(Map.of(
+                                "S3_PORT", ports.get(0), "MON_PORT_V2", ports.get(1), "MON_PORT_V1", ports.get(2)));
+                Process process = builder.start();
+                started = process.waitFor(START_LIMIT_SECONDS, TimeUnit.SECONDS) && process.exitValue() == 0;
+                if (!started) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+            if (!started) {
                 close();
                 throw new IllegalStateException("scripts/s3-rgw/start failed: " + Files.readString(err));
             }
@@ -221,9 +244,20 @@ public final class RgwServer implements ExecutionCondition, ParameterResolver {
         throw new IllegalStateException("no scripts/s3-rgw above " + Path.of("").toAbsolutePath());
     }
 
-    private static String freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Integer.toString(socket.getLocalPort());
+    /** {@code count} different ports that are free now: every socket stays open until all are chosen. */
+    private static List<String> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream()
+                    .map(socket -> Integer.toString(socket.getLocalPort()))
+                    .toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.callgate.store.LockMode;
 import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
+import org.callgate.store.ObjectNotFoundException;
 import org.callgate.store.Retention;
 import org.callgate.store.RetentionLockedException;
 import org.callgate.store.StoreException;
@@ -191,6 +192,35 @@ class S3RecordingStoreTest {
 
         assertThat(store.head(key)).isEmpty();
         assertThat(store.list("traces/")).isEmpty();
+    }
+
+    @Test
+    void deletingAKeyHiddenBySomeoneElsesDeleteMarkerDestroysTheHiddenVersionAndTheMarker() throws Exception {
+        ObjectKey key = ObjectKey.of("traces/hidden.json");
+        store.put(
+                key,
+                "{}".getBytes(StandardCharsets.UTF_8),
+                new ObjectAttributes("application/json", retention("trace", LockMode.NONE, Duration.ofDays(365))));
+        raw.deleteObject(r -> r.bucket(settings.bucket()).key(key.value()));
+
+        store.delete(key, false);
+
+        ListObjectVersionsResponse versions =
+                raw.listObjectVersions(r -> r.bucket(settings.bucket()).prefix(key.value()));
+        assertThat(versions.versions()).isEmpty();
+        assertThat(versions.deleteMarkers()).isEmpty();
+    }
+
+    @Test
+    void deletingAKeyWithOnlyADeleteMarkerLeftRemovesTheMarkerAndFindsNoObject() throws Exception {
+        ObjectKey key = ObjectKey.of("traces/only-marker.json");
+        raw.deleteObject(r -> r.bucket(settings.bucket()).key(key.value()));
+
+        assertThatThrownBy(() -> store.delete(key, false)).isInstanceOf(ObjectNotFoundException.class);
+
+        assertThat(raw.listObjectVersions(r -> r.bucket(settings.bucket()).prefix(key.value()))
+                        .deleteMarkers())
+                .isEmpty();
     }
 
     @Test
