@@ -98,6 +98,7 @@ public final class Purge {
             Tally due = new Tally();
             plan.lines().forEach(line -> due.purged(line.split("\t")[1], records(line)));
             DueSurveys.plan(store, profile, now, plan.kept()).forEach(line -> due.purged(DueSurveys.CLASS, 1));
+            DueHolds.plan(store, now).forEach(line -> due.purged(DueHolds.CLASS, 1));
             return report(run, now, true, due, plan.kept(), localPurges(now, true), plan.idsSha256(), true);
         }
         Optional<String> unfinished = journal.unfinished();
@@ -110,6 +111,7 @@ public final class Purge {
         lines.add("# " + plan.idsSha256() + " " + plan.kept().line());
         lines.addAll(plan.lines());
         lines.addAll(DueSurveys.plan(store, profile, now, plan.kept()));
+        lines.addAll(DueHolds.plan(store, now));
         journal.writePlan(run, lines);
         return finish(run, now);
     }

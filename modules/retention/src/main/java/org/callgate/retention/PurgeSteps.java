@@ -41,6 +41,7 @@ final class PurgeSteps {
             case "D" -> dossier(f[1], f[2], tally);
             case "T" -> batch(f[1], ObjectKey.of(f[2]), new LinkedHashSet<>(List.of(f[3].split(","))), tally);
             case "S" -> object(f[1], ObjectKey.of(f[2]), tally);
+            case "H" -> releasedHold(f[1], f[2], tally);
             default -> throw new IOException("not a purge plan line: " + line);
         }
     }
@@ -70,6 +71,15 @@ final class PurgeSteps {
     /** A record that is one store object and not indexed: a survey's answers. */
     private void object(String retentionClass, ObjectKey key, Tally tally) throws StoreException {
         if (delete(key)) {
+            tally.purged(retentionClass, 1);
+        } else {
+            tally.kept("locked", 1);
+        }
+    }
+
+    /** A released hold's record and its release: the release goes last, so a retry finds it. */
+    private void releasedHold(String retentionClass, String id, Tally tally) throws StoreException {
+        if (delete(DueHolds.hold(id)) && delete(DueHolds.release(id))) {
             tally.purged(retentionClass, 1);
         } else {
             tally.kept("locked", 1);

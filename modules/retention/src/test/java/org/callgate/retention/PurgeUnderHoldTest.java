@@ -85,6 +85,37 @@ class PurgeUnderHoldTest {
     }
 
     @Test
+    void aReleasedHoldsRecordIsEvidenceForTenYearsFromItsReleaseThenGoes() throws Exception {
+        Dossier dossier = world.dossier("private", CALLER);
+        LegalHold hold = world.held
+                .place(LegalHold.Scope.DOSSIER, dossier.number(), "CASE-3", "dispute", "compliance-1")
+                .hold();
+        world.clock.set(T.plus(Duration.ofDays(400)));
+        world.held.release(hold.id(), "compliance-1");
+        ObjectKey record = ObjectKey.of("holds/" + hold.id() + ".json");
+        Instant tenYearsAfterRelease = Instant.parse("2037-05-05T09:30:00Z");
+
+        assertThatThrownBy(() -> world.store.delete(record, true)).isInstanceOf(RetentionLockedException.class);
+        PurgeReport before = world.purgeAt(tenYearsAfterRelease.minus(Duration.ofDays(1)));
+        assertThat(before.purged()).doesNotContainKey("evidence");
+        assertThat(world.inStore(record)).isTrue();
+
+        PurgeReport after = world.purgeAt(tenYearsAfterRelease.plus(Duration.ofDays(1)));
+        assertThat(after.purged()).containsEntry("evidence", 1L);
+        assertThat(world.store.list("holds/")).isEmpty();
+    }
+
+    @Test
+    void anActiveHoldsRecordIsNeverPurged() throws Exception {
+        Dossier dossier = world.dossier("private", CALLER);
+        LegalHold hold = world.held
+                .place(LegalHold.Scope.DOSSIER, dossier.number(), "CASE-4", "dispute", "compliance-1")
+                .hold();
+        world.purgeAt(Instant.parse("2060-01-01T00:00:00Z"));
+        assertThat(world.inStore(ObjectKey.of("holds/" + hold.id() + ".json"))).isTrue();
+    }
+
+    @Test
     void aRecordThatJoinsAHeldDossierIsHeldFromItsCreation() throws Exception {
         Dossier dossier = world.dossier("private", CALLER);
         world.held.place(LegalHold.Scope.DOSSIER, dossier.number(), "CASE-7", "dispute", "compliance-1");
