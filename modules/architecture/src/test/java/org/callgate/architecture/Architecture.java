@@ -67,7 +67,7 @@ final class Architecture {
             entry(RECORDING, List.of(CORE, STORE_API, JACKSON, SLF4J)),
             entry(INDEX, List.of(CORE, LUCENE, SLF4J)),
             entry(RECORDS, List.of(CORE, STORE_API, JACKSON, SLF4J)),
-            entry(RETENTION, List.of(CORE, STORE_API, RECORDS, JACKSON, SLF4J)),
+            entry(RETENTION, List.of(CORE, STORE_API, RECORDS, SMS, JACKSON, SLF4J)),
             entry(AUDIT, List.of(STORE_API, JACKSON, SLF4J)),
             entry(SMS, List.of(CORE, JACKSON, SLF4J)),
             entry(SIP, List.of(CORE, JAIN_SIP, SLF4J)),

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.callgate.sms.OutboxLock;
 
 /**
  * Removes from the SMS outbox (R9) the messages older than the call trace's retention (R1): each

@@ -18,7 +18,7 @@ import java.util.Set;
  * wait for it ({@link OverlappingFileLockException}): that case is retried every 10 ms here. The
  * lock file is empty and never deleted: deleting it would let two writers lock two different files.
  */
-final class OutboxLock implements AutoCloseable {
+public final class OutboxLock implements AutoCloseable {
 
     /** How often and how long to wait while another thread of this JVM holds the lock. */
     private static final int ATTEMPTS = 3_000;
@@ -39,7 +39,7 @@ final class OutboxLock implements AutoCloseable {
     }
 
     /** Waits for the lock of {@code outbox} (up to about 30 s against this JVM's other threads). */
-    static OutboxLock acquire(Path outbox, FileAttribute<?>... attributes) throws IOException {
+    public static OutboxLock acquire(Path outbox, FileAttribute<?>... attributes) throws IOException {
         Path file = fileOf(outbox);
         FileChannel channel =
                 FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), attributes);
