@@ -14,7 +14,7 @@ import org.callgate.audit.AuditVerifier;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.StoreException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code callgate audit verify}: checks the tamper-evident audit log (R11) against the sealed
@@ -49,17 +49,14 @@ final class AuditCommand {
             description = "Check the audit log's hash chain against the store; name the first broken entry.")
     static final class Verify implements Callable<Integer> {
 
-        @Option(
-                names = "--config",
-                paramLabel = "FILE",
-                description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
-        Path config;
+        @Mixin
+        ConfigFile config;
 
         @Override
         public Integer call() {
             StoreConfig store;
             try {
-                CallgateConfig loaded = Main.loadConfig(config);
+                CallgateConfig loaded = Main.loadConfig(config.file);
                 store = loaded.store();
             } catch (ConfigException e) {
                 e.errors().forEach(System.err::println);

@@ -2,7 +2,6 @@ package org.callgate.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.callgate.records.CallTraces;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,11 +54,8 @@ final class ComplianceCommand {
         @Option(names = "--to", paramLabel = "DATE|INSTANT", description = "last day (UTC, included) or end instant")
         String to;
 
-        @Option(
-                names = "--config",
-                paramLabel = "FILE",
-                description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
-        Path config;
+        @Mixin
+        ConfigFile config;
 
         @Override
         public Integer call() {
@@ -67,7 +64,7 @@ final class ComplianceCommand {
             CallgateConfig loaded;
             try {
                 interval = CheckInterval.parse(from, to);
-                loaded = Main.loadConfig(config);
+                loaded = Main.loadConfig(config.file);
             } catch (CheckInterval.BadArgument e) {
                 err.println("callgate: " + e.getMessage());
                 return BAD_ARGUMENTS;

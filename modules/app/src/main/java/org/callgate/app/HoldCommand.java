@@ -1,6 +1,5 @@
 package org.callgate.app;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.callgate.core.PhoneNumber;
@@ -8,6 +7,7 @@ import org.callgate.records.HeldRecords;
 import org.callgate.records.LegalHold;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,8 +66,8 @@ final class HoldCommand {
         @Option(names = "--by", paramLabel = "NAME", description = "who places it (default: the OS user)")
         String by;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "configuration file")
-        Path config;
+        @Mixin
+        ConfigFile config;
 
         @Override
         public Integer call() {
@@ -80,7 +80,7 @@ final class HoldCommand {
                 System.err.println("callgate: --caller " + value + " is not a telephone number");
                 return BAD_REQUEST;
             }
-            return IndexCommands.withRecords(config, opened -> {
+            return IndexCommands.withRecords(config.file, opened -> {
                 HeldRecords held = new HeldRecords(
                         opened.store(),
                         opened.records().index(),
@@ -104,12 +104,12 @@ final class HoldCommand {
         @Option(names = "--by", paramLabel = "NAME", description = "who releases it (default: the OS user)")
         String by;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "configuration file")
-        Path config;
+        @Mixin
+        ConfigFile config;
 
         @Override
         public Integer call() {
-            return IndexCommands.withRecords(config, opened -> {
+            return IndexCommands.withRecords(config.file, opened -> {
                 if (opened.governance()
                         .holds()
                         .find(id)
@@ -137,12 +137,12 @@ final class HoldCommand {
         @Option(names = "--all", description = "released holds too")
         boolean all;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "configuration file")
-        Path config;
+        @Mixin
+        ConfigFile config;
 
         @Override
         public Integer call() {
-            return IndexCommands.withRecords(config, opened -> {
+            return IndexCommands.withRecords(config.file, opened -> {
                 var holds = opened.governance().holds().list(all);
                 holds.forEach(hold -> System.out.println(describe(hold)));
                 System.out.println(holds.size() + (all ? " holds" : " active holds"));

@@ -17,6 +17,7 @@ import org.callgate.records.SyntheticData;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,11 +63,8 @@ final class IndexCommands {
     @Command(name = "reindex", description = "Rebuild the index from the store, or with --check compare the two.")
     static final class Reindex implements Callable<Integer> {
 
-        @Option(
-                names = "--config",
-                paramLabel = "FILE",
-                description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
-        Path config;
+        @Mixin
+        ConfigFile config;
 
         @Option(
                 names = "--check",
@@ -76,7 +74,7 @@ final class IndexCommands {
 
         @Override
         public Integer call() {
-            return withRecords(config, opened -> {
+            return withRecords(config.file, opened -> {
                 CallgateConfig cfg = opened.config();
                 RecordingStore store = opened.store();
                 Records records = opened.records();
@@ -119,11 +117,8 @@ final class IndexCommands {
 
         private static final int BATCH = 500;
 
-        @Option(
-                names = "--config",
-                paramLabel = "FILE",
-                description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
-        Path config;
+        @Mixin
+        ConfigFile config;
 
         @Option(
                 names = "--dossiers",
@@ -152,7 +147,7 @@ final class IndexCommands {
                 System.err.println("callgate: --dossiers and --calls must be 0 or more");
                 return 2;
             }
-            return withRecords(config, opened -> {
+            return withRecords(config.file, opened -> {
                 CallgateConfig cfg = opened.config();
                 RecordingStore store = opened.store();
                 Records records = opened.records();

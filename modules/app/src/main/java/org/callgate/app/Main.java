@@ -12,7 +12,7 @@ import org.callgate.app.config.ConfigLoader;
 import org.callgate.core.call.CallObserver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -60,17 +60,14 @@ public final class Main {
     @Command(name = "serve", description = "Run the gateway until stopped (SIGTERM or Ctrl-C).")
     static final class Serve implements Callable<Integer> {
 
-        @Option(
-                names = "--config",
-                paramLabel = "FILE",
-                description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
-        Path config;
+        @Mixin
+        ConfigFile config;
 
         @Override
         public Integer call() throws InterruptedException {
             Callgate callgate;
             try {
-                callgate = Callgate.start(loadConfig(config), Clock.systemUTC(), CallObserver.NONE);
+                callgate = Callgate.start(loadConfig(config.file), Clock.systemUTC(), CallObserver.NONE);
             } catch (ConfigException e) {
                 e.errors().forEach(System.err::println);
                 return ConfigCheck.INVALID;

@@ -1,11 +1,11 @@
 package org.callgate.app;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.callgate.retention.PurgeReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,18 +19,15 @@ import picocli.CommandLine.Option;
         description = "Destroy what the retention profile no longer keeps (never what is held); --dry-run only counts.")
 final class PurgeCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
-    Path config;
+    @Mixin
+    ConfigFile config;
 
     @Option(names = "--dry-run", description = "count what is due, destroy nothing")
     boolean dryRun;
 
     @Override
     public Integer call() {
-        return IndexCommands.withRecords(config, opened -> {
+        return IndexCommands.withRecords(config.file, opened -> {
             PurgeReport report =
                     opened.governance().purge(opened.records().index()).run(dryRun);
             System.out.println(summary(report));

@@ -2,7 +2,6 @@ package org.callgate.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.ConfigCheck;
@@ -11,7 +10,7 @@ import org.callgate.app.config.StoreConfig;
 import org.callgate.store.StoreException;
 import org.callgate.store.s3.S3BucketSetup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code callgate store init}: prepares the configured store once, before the first start. For S3
@@ -29,17 +28,14 @@ final class StoreCommand {
             description = "Create the configured bucket with Object Lock, or the file store's directories.")
     static final class Init implements Callable<Integer> {
 
-        @Option(
-                names = "--config",
-                paramLabel = "FILE",
-                description = "configuration file (default: config/callgate.yaml, else embedded defaults)")
-        Path config;
+        @Mixin
+        ConfigFile config;
 
         @Override
         public Integer call() {
             StoreConfig store;
             try {
-                CallgateConfig loaded = Main.loadConfig(config);
+                CallgateConfig loaded = Main.loadConfig(config.file);
                 store = loaded.store();
             } catch (ConfigException e) {
                 e.errors().forEach(System.err::println);
