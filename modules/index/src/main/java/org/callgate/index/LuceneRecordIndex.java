@@ -9,15 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -25,9 +20,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
@@ -54,36 +46,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneRecordIndex implements RecordIndex {
 
-    /**
-     * Every refresh flushes what was written since into a new segment, so it is not free: at
-     * hundreds of calls a second a refresh every 250 ms took 5 % of callgate's CPU. Writers that
-     * need their own writes visible at once call {@link #refresh()}.
-     */
-    static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
+    /** How often searches see new writes without a {@link #refresh()}. */
+    static final Duration REFRESH_EVERY = IndexFiles.REFRESH_EVERY;
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneRecordIndex.class);
     private static final Sort NEWEST_FIRST = new Sort(new SortField(Fields.TIME, SortField.Type.LONG, true));
     private static final Sort BEST_THEN_NEWEST =
             new Sort(SortField.FIELD_SCORE, new SortField(Fields.TIME, SortField.Type.LONG, true));
 
-    private final Path path;
-    private final Directory directory;
+    private final IndexFiles files;
     private final IndexWriter writer;
-    private final SearcherManager searchers;
     private final SearchQueries queries;
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("callgate-index-refresh").daemon().factory());
     private volatile boolean appendOnly;
 
-    private LuceneRecordIndex(Path path, Directory directory, IndexWriter writer, NameAnalyzer names)
-            throws IOException {
-        this.path = path;
-        this.directory = directory;
-        this.writer = writer;
-        this.searchers = new SearcherManager(writer, null);
+    private LuceneRecordIndex(IndexFiles files, NameAnalyzer names) {
+        this.files = files;
+        this.writer = files.writer();
         this.queries = new SearchQueries(names);
-        refresher.scheduleWithFixedDelay(
-                this::refreshQuietly, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Opens the index at {@code path}, creating it when there is none. */
@@ -93,26 +72,22 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     /** As {@link #open(Path)}, with {@code ramBufferMb} of documents buffered before a flush (bulk loads). */
     public static LuceneRecordIndex open(Path path, int ramBufferMb) {
-        Directory directory = null;
-        try {
-            directory = FSDirectory.open(path);
-            NameAnalyzer names = new NameAnalyzer();
-            IndexWriterConfig config = new IndexWriterConfig(names)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(ramBufferMb)
-                    .setCommitOnClose(true);
-            return new LuceneRecordIndex(path, directory, new IndexWriter(directory, config), names);
-        } catch (LockObtainFailedException e) {
-            closeQuietly(directory);
-            throw new IndexInUseException(path, e);
-        } catch (IOException e) {
-            closeQuietly(directory);
-            throw new UncheckedIOException("index " + path + ": cannot open: " + e.getMessage(), e);
-        }
+        NameAnalyzer names = new NameAnalyzer();
+        return new LuceneRecordIndex(IndexFiles.open(path, ramBufferMb, names), names);
     }
 
     public Path path() {
-        return path;
+        return files.path();
+    }
+
+    /** Bytes of the index on disk. */
+    public long sizeOnDisk() {
+        return files.sizeOnDisk();
+    }
+
+    /** Removed documents whose room a merge has not reclaimed yet ({@link #expungeDeletes()} does). */
+    public long deletedDocuments() {
+        return files.deletedDocuments();
     }
 
     @Override
@@ -207,7 +182,7 @@ public final class LuceneRecordIndex implements RecordIndex {
             throw failure("cannot delete expired records", e);
         }
         refresh();
-        LOG.info("index {}: {} records past retain-until at {} removed", path, count, now);
+        LOG.info("index {}: {} records past retain-until at {} removed", files.path(), count, now);
         return count;
     }
 
@@ -262,6 +237,7 @@ public final class LuceneRecordIndex implements RecordIndex {
     @Override
     public void expungeDeletes() {
         try {
+            writer.commit(); // applies every buffered delete, so the merge sees them all
             writer.forceMergeDeletes(true);
             writer.commit();
         } catch (IOException e) {
@@ -287,72 +263,24 @@ public final class LuceneRecordIndex implements RecordIndex {
 
     @Override
     public void refresh() {
-        try {
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw failure("cannot refresh the searcher", e);
-        }
-    }
-
-    private void refreshQuietly() {
-        try {
-            searchers.maybeRefresh();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("index {}: refresh failed, searches see older data until the next one: {}", path, e.toString());
-        }
+        files.refresh();
     }
 
     @Override
     public void commit() {
-        try {
-            writer.commit();
-        } catch (IOException e) {
-            throw failure("cannot commit", e);
-        }
+        files.commit();
     }
 
     @Override
     public void close() {
-        refresher.shutdownNow();
-        try {
-            searchers.close();
-            writer.close();
-        } catch (IOException e) {
-            throw failure("cannot close", e);
-        } finally {
-            closeQuietly(directory);
-        }
+        files.close();
     }
 
-    private <T> T withSearcher(SearcherWork<T> work) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return work.run(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw failure("cannot search", e);
-        }
+    private <T> T withSearcher(IndexFiles.SearcherWork<T> work) {
+        return files.withSearcher(work);
     }
 
     private UncheckedIOException failure(String what, IOException e) {
-        return new UncheckedIOException("index " + path + ": " + what + ": " + e.getMessage(), e);
-    }
-
-    private static void closeQuietly(Directory directory) {
-        if (directory != null) {
-            try {
-                directory.close();
-            } catch (IOException ignored) {
-                // the index is already failing; its first error is the one reported
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface SearcherWork<T> {
-        T run(IndexSearcher searcher) throws IOException;
+        return files.failure(what, e);
     }
 }
