@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@value #CHUNKS_PER_COMMIT} chunks the index commits its removals and the journal records how
  * far the run got. A run cut short (crash, store outage) is finished by the next one before it
  * plans anew, redoing idempotently what came after its last recorded progress. At the end the index commits and its
- * deleted documents are merged away, so the index really shrinks.
+ * deleted documents are merged away, so the index really shrinks; the run is reported (the audit
+ * log, R11) before the journal forgets it, so that a crash in between leaves it to be reported by
+ * the next run rather than never.
  */
 public final class Purge {
 
@@ -144,8 +146,9 @@ public final class Purge {
         }
         index.commit();
         index.expungeDeletes();
+        // all lines done: a run resumed from here redoes none and reports the same counts
+        journal.recordProgress(run, plan.size() + " " + tally.line());
         List<LocalPurge.Outcome> local = localPurges(now, false);
-        journal.finish(run);
         PurgeReport report = report(run, now, false, tally, new Tally(), local, header[1], true);
         LOG.info(
                 "purge {}: {} records destroyed {}, {} kept {}",
@@ -154,7 +157,9 @@ public final class Purge {
                 report.purged(),
                 report.keptTotal(),
                 report.kept());
+        // reported before forgotten: a crash in between reports the run twice, never not at all (R11)
         reports.accept(report);
+        journal.finish(run);
         return report;
     }
 

@@ -21,6 +21,11 @@ import java.util.Optional;
  * chunk harmless). A run's plan is {@code <run>.plan}, written whole before the first delete;
  * its progress {@code <run>.done}, one fsynced line per finished chunk: the lines done so far
  * and the counts so far.
+ *
+ * <p>A crash can also leave files no run will ever read: a {@code <run>.plan.tmp} cut off before
+ * it became the plan (nothing was deleted for it), or a {@code <run>.done} whose plan was already
+ * forgotten. They name records that may be destroyed since, so they are removed when the journal
+ * is opened, not kept for ever.
  */
 final class PurgeJournal {
 
@@ -28,6 +33,23 @@ final class PurgeJournal {
 
     PurgeJournal(Path dir) throws IOException {
         this.dir = Files.createDirectories(dir);
+        removeLeftovers();
+    }
+
+    /** Deletes plans never finished writing and progress of runs already forgotten. */
+    private void removeLeftovers() throws IOException {
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{plan.tmp,done}")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".plan.tmp") || !Files.exists(dir.resolve(name.replaceFirst("\\.done$", ".plan")))) {
+                    leftovers.add(file);
+                }
+            }
+        }
+        for (Path leftover : leftovers) {
+            Files.deleteIfExists(leftover);
+        }
     }
 
     /** A run the journal holds unfinished, if any: its id. */

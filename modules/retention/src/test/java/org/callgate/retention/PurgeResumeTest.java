@@ -3,6 +3,7 @@ package org.callgate.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,5 +73,56 @@ class PurgeResumeTest {
             assertThat(world.store.list("dossiers/" + later.number() + "/")).hasSize(1);
             assertThat(world.inIndex(RecordKind.DOSSIER, later.number())).isTrue();
         }
+    }
+
+    @Test
+    void aRunWhoseReportACrashCutOffIsReportedByTheNextWithTheSameCounts() throws Exception {
+        try (RetentionWorld world = new RetentionWorld(dir.resolve("world"), TestProfiles.DEFAULT, T)) {
+            SyntheticData data = new SyntheticData(7, T, TestProfiles.DEFAULT);
+            List<Dossier> due = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                due.add(data.dossier(i));
+            }
+            world.writer.writeAll(due, List.of());
+            world.clock.set(T.plus(Duration.ofDays(11 * 366)));
+            List<PurgeReport> delivered = new ArrayList<>();
+            Purge dyingWhileReporting = new Purge(
+                    world.store,
+                    world.index,
+                    TestProfiles.DEFAULT,
+                    LegalHoldCheck.NONE,
+                    dir.resolve("world/purge"),
+                    world.clock,
+                    List.of(),
+                    report -> {
+                        delivered.add(report);
+                        throw new IllegalStateException("killed while writing the audit entry");
+                    });
+            assertThatThrownBy(() -> dyingWhileReporting.run(false)).isInstanceOf(IllegalStateException.class);
+            assertThat(world.store.list("dossiers/")).isEmpty();
+
+            world.purge.run(false);
+
+            PurgeReport again = world.reports.getFirst();
+            assertThat(again.run()).isEqualTo(delivered.getFirst().run());
+            assertThat(again.purged()).isEqualTo(delivered.getFirst().purged());
+            assertThat(again.purgedTotal()).isEqualTo(due.size());
+            assertThat(dir.resolve("world/purge").toFile().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void whatACrashLeftInTheJournalThatNoRunWillReadIsRemoved() throws Exception {
+        Path journal = Files.createDirectories(dir.resolve("purge"));
+        Files.writeString(journal.resolve("20260110T080000Z.plan.tmp"), "# cut off while written\nD\tdossier\tD2026-0");
+        Files.writeString(journal.resolve("20260109T080000Z.done"), "3 purged=dossier:3 kept=\n");
+        Files.writeString(journal.resolve("20260111T080000Z.plan"), "# 00 purged= kept=\n");
+        Files.writeString(journal.resolve("20260111T080000Z.done"), "1 purged= kept=\n");
+
+        new PurgeJournal(journal);
+
+        assertThat(journal.toFile().list())
+                .as("an unfinished run's plan and progress stay")
+                .containsExactlyInAnyOrder("20260111T080000Z.plan", "20260111T080000Z.done");
     }
 }
