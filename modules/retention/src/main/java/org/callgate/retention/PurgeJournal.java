@@ -83,10 +83,16 @@ final class PurgeJournal {
     Optional<String> progress(String run) throws IOException {
         try {
             List<String> lines = Files.readAllLines(dir.resolve(run + ".done"), StandardCharsets.UTF_8);
-            return lines.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b);
+            // a line torn by a power cut is skipped: the run redoes, idempotently, from the one before
+            return lines.stream().filter(PurgeJournal::whole).reduce((a, b) -> b);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
+    }
+
+    /** A progress line as written: lines done, then the counts ({@code 2000 purged=trace:5 kept=}). */
+    static boolean whole(String line) {
+        return line.matches("[0-9]+ purged=[^ ]* kept=[^ ]*");
     }
 
     void recordProgress(String run, String line) throws IOException {
