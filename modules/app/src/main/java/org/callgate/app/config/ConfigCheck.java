@@ -43,7 +43,10 @@ public final class ConfigCheck {
         }
     }
 
-    /** {@code 4 service lines, sip udp+tcp on 127.0.0.1:5060, rtp 20000-29999}. */
+    /**
+     * {@code 4 service lines, sip udp+tcp on 127.0.0.1:5060, rtp 20000-29999, retention profile
+     * default, purge daily at 03:00 Europe/Brussels}.
+     */
     static String summary(CallgateConfig config) {
         int lines = config.serviceLines().size();
         SipConfig sip = config.sip();
@@ -51,7 +54,10 @@ public final class ConfigCheck {
         return lines + (lines == 1 ? " service line" : " service lines")
                 + ", sip " + sip.transports().stream().map(Transport::toString).collect(Collectors.joining("+"))
                 + " on " + hostPort(sip.listenAddress(), sip.port())
-                + ", rtp " + media.rtpPortMin() + "-" + media.rtpPortMax();
+                + ", rtp " + media.rtpPortMin() + "-" + media.rtpPortMax()
+                + ", retention profile " + config.store().retentionProfile()
+                + ", purge daily at " + config.purge().dailyAt() + " "
+                + config.purge().zone();
     }
 
     /** As written in the file: an operator compares it with the file, not with a canonical form. */

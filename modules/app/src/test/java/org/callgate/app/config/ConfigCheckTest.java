@@ -30,8 +30,8 @@ class ConfigCheckTest {
 
         assertThat(run(shipped)).isEqualTo(ConfigCheck.OK);
         assertThat(out.toString(UTF_8))
-                .isEqualTo("OK: " + shipped + ": 4 service lines, sip udp+tcp on 127.0.0.1:5060, rtp 20000-29999"
-                        + System.lineSeparator());
+                .isEqualTo("OK: " + shipped + ": 4 service lines, sip udp+tcp on 127.0.0.1:5060, rtp 20000-29999,"
+                        + " retention profile default, purge daily at 03:00 Europe/Brussels" + System.lineSeparator());
         assertThat(err.toString(UTF_8)).isEmpty();
     }
 
