@@ -94,6 +94,7 @@ public final class Callgate implements AutoCloseable {
         try {
             governance = Governance.open(config, store, retention, clock);
             records = Records.open(config.index(), config.store(), store, retention, governance.holds(), clock);
+            governance.resumeHolds(records.index());
             recordings = Recordings.open(config.store(), store, retention, records.writer(), governance.holds());
             governance.startSchedules(purge(governance, records, config));
         } catch (StartupException | RuntimeException e) {

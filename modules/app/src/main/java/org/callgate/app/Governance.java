@@ -106,6 +106,23 @@ final class Governance implements AutoCloseable {
         return audit;
     }
 
+    /**
+     * Finishes the holds a crash left half placed or half released, before anything is purged or
+     * written (R19).
+     *
+     * @throws StartupException when the store cannot be read or written
+     */
+    void resumeHolds(RecordIndex index) throws StartupException {
+        try {
+            int finished = new HeldRecords(store, index, holds).resume();
+            if (finished > 0) {
+                LOG.info("legal holds: {} placed or released before a stop finished now", finished);
+            }
+        } catch (IOException | StoreException | RuntimeException e) {
+            throw new StartupException("cannot finish the legal holds a stop left half done: " + e.getMessage(), e);
+        }
+    }
+
     /** The purge over {@code index}, reporting each run to the audit log. */
     Purge purge(RecordIndex index) throws IOException {
         return new Purge(

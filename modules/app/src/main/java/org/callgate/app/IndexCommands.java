@@ -44,6 +44,7 @@ final class IndexCommands {
                 Governance governance = Governance.open(config, store, AppliedProfile.of(config), clock);
                 Records records = Records.open(
                         config.index(), config.store(), store, AppliedProfile.of(config), governance.holds(), clock)) {
+            governance.resumeHolds(records.index());
             return work.run(new Opened(config, store, records, governance, clock));
         } catch (StartupException | StoreException | IOException | RuntimeException e) {
             System.err.println("callgate: " + e.getMessage());

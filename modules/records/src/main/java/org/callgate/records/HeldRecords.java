@@ -42,14 +42,30 @@ public final class HeldRecords {
     /** Places a new hold and holds everything stored that it covers. */
     public Outcome place(LegalHold.Scope scope, String value, String caseId, String reason, String actor)
             throws StoreException, IOException {
-        LegalHold hold = holds.place(scope, value, caseId, reason, actor);
-        return apply(hold, true);
+        return finish(holds.place(scope, value, caseId, reason, actor));
     }
 
     /** Releases a hold and lifts the store's hold on what no other active hold covers. */
     public Outcome release(String id, String actor) throws StoreException, IOException {
-        LegalHold hold = holds.release(id, actor);
-        return apply(hold, false);
+        return finish(holds.release(id, actor));
+    }
+
+    /**
+     * Finishes what a crash left half done: holds placed but not on every object yet, releases not
+     * lifted from every object yet. Each step is idempotent. Returns how many holds it finished.
+     */
+    public int resume() throws StoreException, IOException {
+        List<LegalHold> unfinished = holds.unfinished();
+        for (LegalHold hold : unfinished) {
+            finish(hold);
+        }
+        return unfinished.size();
+    }
+
+    private Outcome finish(LegalHold hold) throws StoreException, IOException {
+        Outcome outcome = apply(hold, hold.active());
+        holds.finished(hold);
+        return outcome;
     }
 
     private Outcome apply(LegalHold hold, boolean on) throws StoreException, IOException {

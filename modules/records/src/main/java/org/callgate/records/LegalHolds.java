@@ -2,16 +2,19 @@ package org.callgate.records;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.dossier.CallTrace;
@@ -39,6 +42,11 @@ public final class LegalHolds implements LegalHoldCheck {
 
     static final String PREFIX = "holds/";
     private static final String RELEASED = ".released.json";
+    /** Written once a hold is on every object it covers; a hold without it is applied again. */
+    private static final String APPLIED = ".applied.json";
+    /** Written once a release has lifted the store's holds; a release without it is lifted again. */
+    private static final String LIFTED = ".lifted.json";
+
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -46,6 +54,8 @@ public final class LegalHolds implements LegalHoldCheck {
     private final RetentionProfile profile;
     private final Clock clock;
     private final Map<String, LegalHold> holds = new ConcurrentHashMap<>();
+    /** Holds placed or released whose objects a crash may have left half done. */
+    private final Set<String> unfinished = ConcurrentHashMap.newKeySet();
 
     private LegalHolds(RecordingStore store, RetentionProfile profile, Clock clock) {
         this.store = store;
@@ -58,8 +68,12 @@ public final class LegalHolds implements LegalHoldCheck {
             throws StoreException, IOException {
         LegalHolds register = new LegalHolds(store, profile, clock);
         List<ObjectKey> keys = store.list(PREFIX);
+        Set<String> done = new HashSet<>();
         for (ObjectKey key : keys) {
-            if (!key.value().endsWith(RELEASED)) {
+            String value = key.value();
+            if (value.endsWith(APPLIED) || value.endsWith(LIFTED)) {
+                done.add(value.substring(PREFIX.length()));
+            } else if (!value.endsWith(RELEASED)) {
                 LegalHold hold = HoldJson.hold(read(store, key));
                 register.holds.put(hold.id(), hold);
             }
@@ -69,6 +83,11 @@ public final class LegalHolds implements LegalHoldCheck {
                 LegalHold release = HoldJson.hold(read(store, key));
                 register.holds.computeIfPresent(
                         release.id(), (id, hold) -> hold.releasedAt(release.released(), release.releasedBy()));
+            }
+        }
+        for (LegalHold hold : register.holds.values()) {
+            if (!done.contains(hold.id() + (hold.active() ? APPLIED : LIFTED))) {
+                register.unfinished.add(hold.id());
             }
         }
         return register;
@@ -81,11 +100,11 @@ public final class LegalHolds implements LegalHoldCheck {
         String normalised =
                 scope == LegalHold.Scope.CALLER ? PhoneNumber.parse(value).e164() : value;
         String id = "H" + ID_TIME.format(now) + "-"
-                + Digests.sha256Hex((scope + ":" + normalised + ":" + caseId)
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + Digests.sha256Hex((scope + ":" + normalised + ":" + caseId).getBytes(StandardCharsets.UTF_8))
                         .substring(0, 8);
         LegalHold hold = new LegalHold(id, scope, normalised, caseId, reason, now, actor, null, null);
         store.put(ObjectKey.of(PREFIX + id + ".json"), HoldJson.bytes(hold), attributes(now));
+        unfinished.add(id);
         holds.put(id, hold);
         return hold;
     }
@@ -101,8 +120,23 @@ public final class LegalHolds implements LegalHoldCheck {
         LegalHold released = hold.releasedAt(now, actor);
         store.put(ObjectKey.of(PREFIX + id + RELEASED), HoldJson.bytes(released), attributes(now));
         store.setRetention(ObjectKey.of(PREFIX + id + ".json"), evidence(now), false);
+        unfinished.add(id);
         holds.put(id, released);
         return released;
+    }
+
+    /** Holds whose objects are not known to be all held (placed) or all lifted (released). */
+    public List<LegalHold> unfinished() {
+        return unfinished.stream().map(holds::get).toList();
+    }
+
+    /** Records that every object of the hold is held, or lifted after its release. */
+    void finished(LegalHold hold) throws StoreException {
+        ObjectKey marker = ObjectKey.of(PREFIX + hold.id() + (hold.active() ? APPLIED : LIFTED));
+        if (store.head(marker).isEmpty()) {
+            store.put(marker, HoldJson.bytes(hold), attributes(clock.instant()));
+        }
+        unfinished.remove(hold.id());
     }
 
     public Optional<LegalHold> find(String id) {

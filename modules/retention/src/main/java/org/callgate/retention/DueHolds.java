@@ -46,6 +46,11 @@ final class DueHolds {
         return ObjectKey.of(PREFIX + id + RELEASED);
     }
 
+    /** The markers that the hold was applied and its release lifted: they go with the hold. */
+    static List<ObjectKey> markers(String id) {
+        return List.of(ObjectKey.of(PREFIX + id + ".applied.json"), ObjectKey.of(PREFIX + id + ".lifted.json"));
+    }
+
     private static boolean due(Optional<ObjectInfo> head, Instant now) {
         return head.isPresent()
                 && !head.get().legalHold()

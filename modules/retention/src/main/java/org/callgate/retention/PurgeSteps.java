@@ -79,6 +79,12 @@ final class PurgeSteps {
 
     /** A released hold's record and its release: the release goes last, so a retry finds it. */
     private void releasedHold(String retentionClass, String id, Tally tally) throws StoreException {
+        for (ObjectKey marker : DueHolds.markers(id)) {
+            if (!delete(marker)) {
+                tally.kept("locked", 1);
+                return;
+            }
+        }
         if (delete(DueHolds.hold(id)) && delete(DueHolds.release(id))) {
             tally.purged(retentionClass, 1);
         } else {

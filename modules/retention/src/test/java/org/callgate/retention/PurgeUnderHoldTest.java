@@ -106,6 +106,27 @@ class PurgeUnderHoldTest {
     }
 
     @Test
+    void aHoldACrashLeftHalfPlacedIsFinishedBeforeThePurge() throws Exception {
+        Dossier dossier = world.dossier("private", CALLER);
+        ObjectKey audio = world.recording("call-h", CALLER, "private", dossier.number());
+        // the register has the hold, but the process stopped before holding any object
+        LegalHold hold = world.holds.place(LegalHold.Scope.DOSSIER, dossier.number(), "CASE-5", "dispute", "c-1");
+        assertThat(world.store.head(audio).orElseThrow().legalHold()).isFalse();
+        var reloaded = org.callgate.records.LegalHolds.load(world.store, TestProfiles.DEFAULT, world.clock);
+        assertThat(reloaded.unfinished()).extracting(LegalHold::id).containsExactly(hold.id());
+
+        assertThat(new org.callgate.records.HeldRecords(world.store, world.index, reloaded).resume())
+                .isEqualTo(1);
+
+        assertThat(world.store.head(audio).orElseThrow().legalHold()).isTrue();
+        assertThat(org.callgate.records.LegalHolds.load(world.store, TestProfiles.DEFAULT, world.clock)
+                        .unfinished())
+                .isEmpty();
+        world.purgeAt(ELEVEN_YEARS_ON);
+        assertThat(world.inStore(audio)).isTrue();
+    }
+
+    @Test
     void anActiveHoldsRecordIsNeverPurged() throws Exception {
         Dossier dossier = world.dossier("private", CALLER);
         LegalHold hold = world.held
