@@ -1,0 +1,185 @@
+package org.callgate.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.callgate.app.config.RetentionFiles;
+import org.callgate.core.dossier.LegalHoldCheck;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.index.LuceneRecordIndex;
+import org.callgate.records.RecordWriter;
+import org.callgate.records.SyntheticData;
+import org.callgate.retention.Purge;
+import org.callgate.retention.PurgeReport;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.file.FileRecordingStore;
+
+/**
+ * The purge benchmark ({@code scripts/bench-purge}): N due records in the file store and the
+ * Lucene index, destroyed by {@link Purge}, against raw deletes of an identical set of objects in
+ * the same store and run.
+ *
+ * <p>The records are call traces (in batches of up to 500 a UTC day, the store object the purge
+ * deletes), dossiers (an object per version; every fourth has two) and sampled recordings (audio
+ * and metadata), in the shares given, all past retain-until at the purge's fixed clock (2040).
+ * The raw set is a copy of every object under {@code raw/}; its keys are deleted one by one with
+ * {@code store.delete(key, false)}, on one thread as the purge deletes.
+ *
+ * <p>The purge runs with the index and the store wrapped in {@link TimedIndex} and {@link
+ * TimedStore}. Its <b>index and metadata part</b> is the run's time less the time spent in the
+ * store (planning through {@code forEachDue}, the plan journal, the index removals, commits and
+ * {@code expungeDeletes}, and the per-line bookkeeping); its <b>object part</b> is the run's time
+ * less the time spent in the index (the store's heads, reads, lists and deletes, the plan journal
+ * and the per-line bookkeeping). The bookkeeping is in both, so each part is an upper bound.
+ *
+ * <p>Usage: {@code PurgeBench DIR RECORDS TRACE_PCT DOSSIER_PCT RECORDING_PCT}; prints {@code
+ * key=value} lines, progress on stderr.
+ */
+@SuppressForbidden("a benchmark measures wall-clock time and prints its results")
+public final class PurgeBench {
+
+    static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final Instant NOW = Instant.parse("2026-12-05T00:00:00Z");
+    /** Past the retain-until of every record generated, banking dossiers' 10 years included. */
+    private static final Instant PURGE_AT = Instant.parse("2040-01-01T03:00:00Z");
+
+    private PurgeBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        long records = Long.parseLong(args[1]);
+        long traces = records * Integer.parseInt(args[2]) / 100;
+        int dossiers = (int) (records * Integer.parseInt(args[3]) / 100);
+        int recordings = (int) (records - traces - dossiers);
+        if (Integer.parseInt(args[2]) + Integer.parseInt(args[3]) + Integer.parseInt(args[4]) != 100) {
+            throw new IllegalArgumentException("the shares must add up to 100");
+        }
+        RetentionProfile profile = RetentionFiles.load(Path.of("config/retention"), "default");
+        Clock clock = Clock.fixed(PURGE_AT, ZoneOffset.UTC);
+        Path storeRoot = dir.resolve("store");
+        Path indexDir = dir.resolve("index");
+        out("records=%d%ntraces=%d%ndossiers=%d%nrecordings=%d", records, traces, dossiers, recordings);
+
+        try (FileRecordingStore store = new FileRecordingStore(storeRoot, clock);
+                LuceneRecordIndex index = LuceneRecordIndex.open(indexDir, 256)) {
+            long start = System.nanoTime();
+            index.appendOnly(true);
+            PurgeBenchData data = new PurgeBenchData(storeRoot, profile, new SyntheticData(2026, NOW, profile), NOW);
+            try (RecordWriter writer = new RecordWriter(store, index, profile, dir.resolve("index-journal"))) {
+                data.traces(traces, writer);
+            }
+            progress("traces stored and indexed");
+            long objects = data.dossiers(dossiers, index) + data.recordings(recordings, index);
+            index.commit();
+            index.appendOnly(false);
+            progress("dossiers and recordings stored and indexed");
+            List<String> raw = data.mirror("raw/");
+            PurgeBenchData.check(store, raw);
+            sync();
+            out("generate_seconds=%.1f%nobjects=%d", seconds(start), raw.size());
+            out("index_size_before_mb=%.1f", sizeMb(indexDir));
+
+            double rawRate = rawDeletes(store, raw);
+            purge(store, index, profile, dir, clock, records, rawRate);
+            out("index_size_after_mb=%.1f", sizeMb(indexDir));
+            index.refresh();
+            long left =
+                    index.count(RecordKind.TRACE) + index.count(RecordKind.DOSSIER) + index.count(RecordKind.RECORDING);
+            out(
+                    "index_records_left=%d%nstore_objects_left=%d",
+                    left, store.list("").size());
+        }
+        memory();
+    }
+
+    /** Deletes {@code keys} one by one as the purge does; returns objects per second. */
+    private static double rawDeletes(FileRecordingStore store, List<String> keys) throws Exception {
+        progress("raw deletes of " + keys.size() + " objects");
+        long start = System.nanoTime();
+        for (String key : keys) {
+            store.delete(ObjectKey.of(key), false);
+        }
+        double s = seconds(start);
+        out("raw_objects=%d%nraw_seconds=%.1f%nraw_objects_per_s=%.0f", keys.size(), s, keys.size() / s);
+        return keys.size() / s;
+    }
+
+    private static void purge(
+            FileRecordingStore fileStore,
+            LuceneRecordIndex lucene,
+            RetentionProfile profile,
+            Path dir,
+            Clock clock,
+            long records,
+            double rawRate)
+            throws Exception {
+        progress("purge");
+        TimedStore store = new TimedStore(fileStore);
+        TimedIndex index = new TimedIndex(lucene);
+        Purge purge = new Purge(
+                store, index, profile, LegalHoldCheck.NONE, dir.resolve("purge-journal"), clock, List.of(), r -> {});
+        long start = System.nanoTime();
+        PurgeReport report = purge.run(false);
+        double total = seconds(start);
+        double inIndex = index.nanos() / 1e9;
+        double inStore = store.nanos() / 1e9;
+        double objectPart = total - inIndex;
+        double indexPart = total - inStore;
+        long objects = store.deletes();
+        out(
+                "purge_destroyed=%d%npurge_kept=%d%npurge_by_class=%s",
+                report.purgedTotal(), report.keptTotal(), report.purged());
+        out("purge_seconds=%.1f%npurge_records_per_s=%.0f", total, records / total);
+        out("purge_in_index_seconds=%.1f%npurge_in_store_seconds=%.1f", inIndex, inStore);
+        out("index_part_seconds=%.1f%nindex_part_records_per_s=%.0f", indexPart, records / indexPart);
+        out(
+                "object_part_seconds=%.1f%nobject_part_objects=%d%nobject_part_objects_per_s=%.0f"
+                        + "%nobject_part_records_per_s=%.0f",
+                objectPart, objects, objects / objectPart, records / objectPart);
+        out("object_part_vs_raw=%.3f", objects / objectPart / rawRate);
+    }
+
+    private static void sync() throws IOException, InterruptedException {
+        progress("sync");
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+    }
+
+    private static void memory() throws IOException {
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        out("heap_used_mb=%d%nheap_max_mb=%d", heap.getUsed() >> 20, heap.getMax() >> 20);
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM") || line.startsWith("VmRSS")) {
+                String[] f = line.split("\\s+");
+                out("%s_mb=%d", f[0].replace(":", "").toLowerCase(Locale.ROOT), Long.parseLong(f[1]) >> 10);
+            }
+        }
+    }
+
+    private static void out(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format + "%n", args);
+    }
+
+    private static void progress(String what) {
+        System.err.printf(Locale.ROOT, "%s%n", what);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double sizeMb(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(f -> f.toFile().length()).sum() / 1e6;
+        }
+    }
+}
