@@ -8,8 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.callgate.app.config.RetentionFiles;
 import org.callgate.core.dossier.LegalHoldCheck;
@@ -32,16 +37,20 @@ import org.callgate.store.file.FileRecordingStore;
  * deletes), dossiers (an object per version; every fourth has two) and sampled recordings (audio
  * and metadata), in the shares given, all past retain-until at the purge's fixed clock (2040).
  * The raw set is a copy of every object under {@code raw/}; its keys are deleted one by one with
- * {@code store.delete(key, false)}, on one thread as the purge deletes.
+ * {@code store.delete(key, false)}, in key order as the purge's plan is, on as many threads as the purge deletes with (its pool takes
+ * one plan line at a time; the raw threads one key at a time).
  *
  * <p>The purge runs with the index and the store wrapped in {@link TimedIndex} and {@link
- * TimedStore}. Its <b>index and metadata part</b> is the run's time less the time spent in the
- * store (planning through {@code forEachDue}, the plan journal, the index removals, commits and
- * {@code expungeDeletes}, and the per-line bookkeeping); its <b>object part</b> is the run's time
- * less the time spent in the index (the store's heads, reads, lists and deletes, the plan journal
- * and the per-line bookkeeping). The bookkeeping is in both, so each part is an upper bound.
+ * TimedStore}, which split the run at its first and last store delete: before is <i>plan</i>
+ * ({@code forEachDue}, the plan, its journal), after is <i>shrink</i> (the last commit, {@code
+ * expungeDeletes}), between is <i>destroy</i>. The <b>object part</b> is destroy less the time
+ * the purge's own thread spent in the index meanwhile (the chunks' index removals and commits):
+ * the store deletes and the work per line around them (reading a trace batch, listing a
+ * dossier's versions, the progress journal). The <b>index and metadata part</b> is plan + shrink
+ * + those index removals + the trace batches' index removals, which the delete threads make
+ * (added up over the threads, although they overlap the store work: an upper bound).
  *
- * <p>Usage: {@code PurgeBench DIR RECORDS TRACE_PCT DOSSIER_PCT RECORDING_PCT}; prints {@code
+ * <p>Usage: {@code PurgeBench DIR RECORDS TRACE_PCT DOSSIER_PCT RECORDING_PCT THREADS}; prints {@code
  * key=value} lines, progress on stderr.
  */
 @SuppressForbidden("a benchmark measures wall-clock time and prints its results")
@@ -64,11 +73,14 @@ public final class PurgeBench {
         if (Integer.parseInt(args[2]) + Integer.parseInt(args[3]) + Integer.parseInt(args[4]) != 100) {
             throw new IllegalArgumentException("the shares must add up to 100");
         }
+        int threads = Integer.parseInt(args[5]);
         RetentionProfile profile = RetentionFiles.load(Path.of("config/retention"), "default");
         Clock clock = Clock.fixed(PURGE_AT, ZoneOffset.UTC);
         Path storeRoot = dir.resolve("store");
         Path indexDir = dir.resolve("index");
-        out("records=%d%ntraces=%d%ndossiers=%d%nrecordings=%d", records, traces, dossiers, recordings);
+        out(
+                "records=%d%ntraces=%d%ndossiers=%d%nrecordings=%d%ndelete_threads=%d",
+                records, traces, dossiers, recordings, threads);
 
         try (FileRecordingStore store = new FileRecordingStore(storeRoot, clock);
                 LuceneRecordIndex index = LuceneRecordIndex.open(indexDir, 256)) {
@@ -89,9 +101,10 @@ public final class PurgeBench {
             out("generate_seconds=%.1f%nobjects=%d", seconds(start), raw.size());
             out("index_size_before_mb=%.1f", sizeMb(indexDir));
 
-            double rawRate = rawDeletes(store, raw);
-            purge(store, index, profile, dir, clock, records, rawRate);
-            out("index_size_after_mb=%.1f", sizeMb(indexDir));
+            raw.sort(null); // in key order, as the purge's plan is
+            double rawRate = rawDeletes(store, raw, threads);
+            purge(store, index, profile, dir, clock, records, rawRate, threads);
+            out("index_size_after_purge_mb=%.1f", sizeMb(indexDir));
             index.refresh();
             long left =
                     index.count(RecordKind.TRACE) + index.count(RecordKind.DOSSIER) + index.count(RecordKind.RECORDING);
@@ -99,15 +112,29 @@ public final class PurgeBench {
                     "index_records_left=%d%nstore_objects_left=%d",
                     left, store.list("").size());
         }
+        // closed: the files a searcher of before the purge still held are gone; what is left is the last commit
+        out("index_size_after_close_mb=%.1f", sizeMb(indexDir));
         memory();
     }
 
     /** Deletes {@code keys} one by one as the purge does; returns objects per second. */
-    private static double rawDeletes(FileRecordingStore store, List<String> keys) throws Exception {
+    private static double rawDeletes(FileRecordingStore store, List<String> keys, int threads) throws Exception {
         progress("raw deletes of " + keys.size() + " objects");
+        AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        for (String key : keys) {
-            store.delete(ObjectKey.of(key), false);
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < keys.size(); i = next.getAndIncrement()) {
+                        store.delete(ObjectKey.of(keys.get(i)), false);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
         }
         double s = seconds(start);
         out("raw_objects=%d%nraw_seconds=%.1f%nraw_objects_per_s=%.0f", keys.size(), s, keys.size() / s);
@@ -121,26 +148,43 @@ public final class PurgeBench {
             Path dir,
             Clock clock,
             long records,
-            double rawRate)
+            double rawRate,
+            int threads)
             throws Exception {
         progress("purge");
         TimedStore store = new TimedStore(fileStore);
         TimedIndex index = new TimedIndex(lucene);
         Purge purge = new Purge(
-                store, index, profile, LegalHoldCheck.NONE, dir.resolve("purge-journal"), clock, List.of(), r -> {});
+                store,
+                index,
+                profile,
+                LegalHoldCheck.NONE,
+                dir.resolve("purge-journal"),
+                clock,
+                List.of(),
+                r -> {},
+                threads);
         long start = System.nanoTime();
         PurgeReport report = purge.run(false);
-        double total = seconds(start);
-        double inIndex = index.nanos() / 1e9;
-        double inStore = store.nanos() / 1e9;
-        double objectPart = total - inIndex;
-        double indexPart = total - inStore;
+        long end = System.nanoTime();
+        long firstDelete = store.firstDeleteStart();
+        long lastDelete = store.lastDeleteEnd();
+        double total = (end - start) / 1e9;
+        double plan = (firstDelete - start) / 1e9;
+        double shrink = (end - lastDelete) / 1e9;
+        double indexWhileDestroying = index.nanosBetween(firstDelete, lastDelete) / 1e9;
+        double indexOnDeleteThreads = index.otherNanos() / 1e9;
+        double objectPart = (lastDelete - firstDelete) / 1e9 - indexWhileDestroying;
+        double indexPart = plan + shrink + indexWhileDestroying + indexOnDeleteThreads;
         long objects = store.deletes();
         out(
                 "purge_destroyed=%d%npurge_kept=%d%npurge_by_class=%s",
                 report.purgedTotal(), report.keptTotal(), report.purged());
         out("purge_seconds=%.1f%npurge_records_per_s=%.0f", total, records / total);
-        out("purge_in_index_seconds=%.1f%npurge_in_store_seconds=%.1f", inIndex, inStore);
+        out("purge_plan_seconds=%.1f%npurge_shrink_seconds=%.1f", plan, shrink);
+        out(
+                "purge_index_while_destroying_seconds=%.1f%npurge_index_on_delete_threads_seconds=%.1f",
+                indexWhileDestroying, indexOnDeleteThreads);
         out("index_part_seconds=%.1f%nindex_part_records_per_s=%.0f", indexPart, records / indexPart);
         out(
                 "object_part_seconds=%.1f%nobject_part_objects=%d%nobject_part_objects_per_s=%.0f"

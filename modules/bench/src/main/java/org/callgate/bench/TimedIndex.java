@@ -1,6 +1,7 @@
 package org.callgate.bench;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -27,19 +28,36 @@ import org.callgate.core.ivr.KnownCaller;
 final class TimedIndex implements RecordIndex {
 
     private final RecordIndex index;
+    private final Thread caller;
     private long nanos;
+    private long otherNanos;
+    private final List<long[]> callerCalls = new ArrayList<>();
 
     TimedIndex(RecordIndex index) {
         this.index = index;
+        this.caller = Thread.currentThread();
     }
 
-    /** Nanoseconds spent in the index since the last reset. */
+    /** Nanoseconds spent in the index by the thread that made this wrapper (the purge's own thread). */
     synchronized long nanos() {
         return nanos;
     }
 
-    synchronized void reset() {
-        nanos = 0;
+    /** Nanoseconds spent in the index by other threads (the purge's delete threads), added up. */
+    synchronized long otherNanos() {
+        return otherNanos;
+    }
+
+    /**
+     * Nanoseconds the purge's own thread spent in the index between {@code from} and {@code to}
+     * ({@link System#nanoTime()} readings).
+     */
+    synchronized long nanosBetween(long from, long to) {
+        long sum = 0;
+        for (long[] call : callerCalls) {
+            sum += Math.max(0, Math.min(to, call[1]) - Math.max(from, call[0]));
+        }
+        return sum;
     }
 
     private <T> T timed(Supplier<T> call) {
@@ -47,7 +65,7 @@ final class TimedIndex implements RecordIndex {
         try {
             return call.get();
         } finally {
-            add(System.nanoTime() - start);
+            add(start, System.nanoTime());
         }
     }
 
@@ -58,8 +76,13 @@ final class TimedIndex implements RecordIndex {
         });
     }
 
-    private synchronized void add(long n) {
-        nanos += n;
+    private synchronized void add(long start, long end) {
+        if (Thread.currentThread() == caller) {
+            nanos += end - start;
+            callerCalls.add(new long[] {start, end});
+        } else {
+            otherNanos += end - start;
+        }
     }
 
     @Override

@@ -25,16 +25,26 @@ final class TimedStore implements RecordingStore {
     }
 
     private final RecordingStore store;
+    private final Thread caller;
     private long nanos;
+    private long otherNanos;
     private long deletes;
+    private long firstDeleteStart = Long.MAX_VALUE;
+    private long lastDeleteEnd = Long.MIN_VALUE;
 
     TimedStore(RecordingStore store) {
         this.store = store;
+        this.caller = Thread.currentThread();
     }
 
-    /** Nanoseconds spent in the store since the last reset. */
+    /** Nanoseconds spent in the store by the thread that made this wrapper (the purge's own thread). */
     synchronized long nanos() {
         return nanos;
+    }
+
+    /** Nanoseconds spent in the store by other threads (the purge's delete threads), added up. */
+    synchronized long otherNanos() {
+        return otherNanos;
     }
 
     /** Objects deleted since the last reset. */
@@ -42,9 +52,14 @@ final class TimedStore implements RecordingStore {
         return deletes;
     }
 
-    synchronized void reset() {
-        nanos = 0;
-        deletes = 0;
+    /** When the first delete started ({@link System#nanoTime()}), or {@link Long#MAX_VALUE} before any. */
+    synchronized long firstDeleteStart() {
+        return firstDeleteStart;
+    }
+
+    /** When the last delete ended ({@link System#nanoTime()}), or {@link Long#MIN_VALUE} before any. */
+    synchronized long lastDeleteEnd() {
+        return lastDeleteEnd;
     }
 
     private <T> T timed(StoreCall<T> call) throws StoreException {
@@ -57,7 +72,11 @@ final class TimedStore implements RecordingStore {
     }
 
     private synchronized void add(long n) {
-        nanos += n;
+        if (Thread.currentThread() == caller) {
+            nanos += n;
+        } else {
+            otherNanos += n;
+        }
     }
 
     @Override
@@ -92,12 +111,23 @@ final class TimedStore implements RecordingStore {
 
     @Override
     public void delete(ObjectKey key, boolean bypassGovernance) throws StoreException {
-        timed(() -> {
-            store.delete(key, bypassGovernance);
-            return null;
-        });
+        long start = System.nanoTime();
         synchronized (this) {
-            deletes++;
+            firstDeleteStart = Math.min(firstDeleteStart, start);
+        }
+        try {
+            timed(() -> {
+                store.delete(key, bypassGovernance);
+                return null;
+            });
+            synchronized (this) {
+                deletes++;
+            }
+        } finally {
+            long end = System.nanoTime();
+            synchronized (this) {
+                lastDeleteEnd = Math.max(lastDeleteEnd, end);
+            }
         }
     }
 
