@@ -50,7 +50,8 @@ import org.callgate.store.file.FileRecordingStore;
  * + those index removals + the trace batches' index removals, which the delete threads make
  * (added up over the threads, although they overlap the store work: an upper bound).
  *
- * <p>Usage: {@code PurgeBench DIR RECORDS TRACE_PCT DOSSIER_PCT RECORDING_PCT THREADS}; prints {@code
+ * <p>Usage: {@code PurgeBench DIR RECORDS TRACE_PCT DOSSIER_PCT RECORDING_PCT THREADS
+ * [purge-first]}: the raw deletes run first unless {@code purge-first}; prints {@code
  * key=value} lines, progress on stderr.
  */
 @SuppressForbidden("a benchmark measures wall-clock time and prints its results")
@@ -74,6 +75,7 @@ public final class PurgeBench {
             throw new IllegalArgumentException("the shares must add up to 100");
         }
         int threads = Integer.parseInt(args[5]);
+        boolean purgeFirst = args.length > 6 && args[6].equals("purge-first");
         RetentionProfile profile = RetentionFiles.load(Path.of("config/retention"), "default");
         Clock clock = Clock.fixed(PURGE_AT, ZoneOffset.UTC);
         Path storeRoot = dir.resolve("store");
@@ -102,8 +104,13 @@ public final class PurgeBench {
             out("index_size_before_mb=%.1f", sizeMb(indexDir));
 
             raw.sort(null); // in key order, as the purge's plan is
-            double rawRate = rawDeletes(store, raw, threads);
-            purge(store, index, profile, dir, clock, records, rawRate, threads);
+            if (purgeFirst) {
+                Timing timing = purge(store, index, profile, dir, clock, records, threads);
+                timing.print(rawDeletes(store, raw, threads));
+            } else {
+                double rawRate = rawDeletes(store, raw, threads);
+                purge(store, index, profile, dir, clock, records, threads).print(rawRate);
+            }
             out("index_size_after_purge_mb=%.1f", sizeMb(indexDir));
             index.refresh();
             long left =
@@ -141,14 +148,20 @@ public final class PurgeBench {
         return keys.size() / s;
     }
 
-    private static void purge(
+    /** The purge's object part, to be compared with the raw deletes' rate once both ran. */
+    private record Timing(long objects, double seconds) {
+        void print(double rawRate) {
+            out("object_part_vs_raw=%.3f", objects / seconds / rawRate);
+        }
+    }
+
+    private static Timing purge(
             FileRecordingStore fileStore,
             LuceneRecordIndex lucene,
             RetentionProfile profile,
             Path dir,
             Clock clock,
             long records,
-            double rawRate,
             int threads)
             throws Exception {
         progress("purge");
@@ -190,7 +203,7 @@ public final class PurgeBench {
                 "object_part_seconds=%.1f%nobject_part_objects=%d%nobject_part_objects_per_s=%.0f"
                         + "%nobject_part_records_per_s=%.0f",
                 objectPart, objects, objects / objectPart, records / objectPart);
-        out("object_part_vs_raw=%.3f", objects / objectPart / rawRate);
+        return new Timing(objects, objectPart);
     }
 
     private static void sync() throws IOException, InterruptedException {
