@@ -51,7 +51,8 @@ import org.callgate.store.file.FileRecordingStore;
  * (added up over the threads, although they overlap the store work: an upper bound).
  *
  * <p>Usage: {@code PurgeBench DIR RECORDS TRACE_PCT DOSSIER_PCT RECORDING_PCT THREADS
- * [purge-first]}: the raw deletes run first unless {@code purge-first}; prints {@code
+ * [purge-first|split]}: the raw deletes run first, or after the purge, or every other key before
+ * and the rest after; prints {@code
  * key=value} lines, progress on stderr.
  */
 @SuppressForbidden("a benchmark measures wall-clock time and prints its results")
@@ -76,6 +77,7 @@ public final class PurgeBench {
         }
         int threads = Integer.parseInt(args[5]);
         boolean purgeFirst = args.length > 6 && args[6].equals("purge-first");
+        boolean split = args.length > 6 && args[6].equals("split");
         RetentionProfile profile = RetentionFiles.load(Path.of("config/retention"), "default");
         Clock clock = Clock.fixed(PURGE_AT, ZoneOffset.UTC);
         Path storeRoot = dir.resolve("store");
@@ -104,7 +106,18 @@ public final class PurgeBench {
             out("index_size_before_mb=%.1f", sizeMb(indexDir));
 
             raw.sort(null); // in key order, as the purge's plan is
-            if (purgeFirst) {
+            if (split) { // half of the raw deletes before the purge, half after: neither goes first
+                List<String> even = new ArrayList<>();
+                List<String> odd = new ArrayList<>();
+                for (int i = 0; i < raw.size(); i++) {
+                    (i % 2 == 0 ? even : odd).add(raw.get(i));
+                }
+                double before = even.size() / rawDeletes(store, even, threads);
+                Timing timing = purge(store, index, profile, dir, clock, records, threads);
+                double after = odd.size() / rawDeletes(store, odd, threads);
+                out("raw_split_objects_per_s=%.0f", raw.size() / (before + after));
+                timing.print(raw.size() / (before + after));
+            } else if (purgeFirst) {
                 Timing timing = purge(store, index, profile, dir, clock, records, threads);
                 timing.print(rawDeletes(store, raw, threads));
             } else {
