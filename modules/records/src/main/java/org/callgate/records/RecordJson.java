@@ -2,6 +2,7 @@ package org.callgate.records;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -78,6 +79,43 @@ final class RecordJson {
             }
         }
         return traces;
+    }
+
+    /**
+     * The call ids of a batch of traces, in order, without reading the rest of each trace: what
+     * the purge needs to know whether a whole batch is due.
+     *
+     * @throws IOException when a line is not a JSON object with a {@code callId}
+     */
+    static List<String> callIds(byte[] lines) throws IOException {
+        List<String> ids = new ArrayList<>();
+        int start = 0;
+        for (int end = 0; end <= lines.length; end++) {
+            if (end == lines.length || lines[end] == '\n') {
+                if (end > start && !new String(lines, start, end - start, StandardCharsets.UTF_8).isBlank()) {
+                    ids.add(callId(lines, start, end - start));
+                }
+                start = end + 1;
+            }
+        }
+        return ids;
+    }
+
+    private static String callId(byte[] bytes, int offset, int length) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(bytes, offset, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("a trace line is not a JSON object");
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("callId") && parser.currentToken() == JsonToken.VALUE_STRING) {
+                    return parser.getText();
+                }
+                parser.skipChildren();
+            }
+            throw new IOException("a trace line has no callId");
+        }
     }
 
     /** A recording's metadata JSON, as the recording uploader stores it next to the audio (R4). */

@@ -58,12 +58,16 @@ public final class TraceBatches {
             }
             return new Removal(due.size(), 0, Optional.empty());
         }
-        List<CallTrace> traces = RecordJson.traces(stored.read(batch));
-        List<CallTrace> staying =
-                traces.stream().filter(t -> !due.contains(t.callId())).toList();
+        byte[] lines = stored.read(batch);
+        List<String> ids = RecordJson.callIds(lines);
         Optional<ObjectKey> rewritten = Optional.empty();
-        if (!staying.isEmpty()) {
-            rewritten = Optional.of(rewrite(batch, head.get(), staying, run));
+        int staying = 0;
+        if (!due.containsAll(ids)) { // some stay: only then is every trace read, to write them again
+            List<CallTrace> stay = RecordJson.traces(lines).stream()
+                    .filter(t -> !due.contains(t.callId()))
+                    .toList();
+            rewritten = Optional.of(rewrite(batch, head.get(), stay, run));
+            staying = stay.size();
         }
         if (head.get().legalHold()) {
             store.setLegalHold(batch, false); // what is held moved to the rewritten batch, held
@@ -74,7 +78,7 @@ public final class TraceBatches {
             // a retry after the delete
         }
         index.delete(RecordKind.TRACE, due);
-        return new Removal(traces.size() - staying.size(), staying.size(), rewritten);
+        return new Removal(ids.size() - staying, staying, rewritten);
     }
 
     /** {@code traces/2026/11/26/<call>-r<run>.jsonl}: where run {@code run} rewrites {@code batch}. */

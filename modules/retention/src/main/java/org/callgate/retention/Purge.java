@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.callgate.core.dossier.LegalHoldCheck;
 import org.callgate.core.dossier.RecordIndex;
@@ -37,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * deleted documents are merged away, so the index really shrinks; the run is reported (the audit
  * log, R11) before the journal forgets it, so that a crash in between leaves it to be reported by
  * the next run rather than never.
+ *
+ * <p>The lines of a chunk are destroyed by {@value #DELETE_THREADS} threads (or as many as given):
+ * a store delete waits on the disk (the file store forces each directory it changes) or on a
+ * request (S3), and several at once share that wait. The chunk is finished before its index
+ * removals and the next chunk, so a commit and the progress it records still cover whole chunks.
  */
 public final class Purge {
 
@@ -44,6 +51,8 @@ public final class Purge {
     static final int CHUNK = 1000;
     /** Chunks between index commits; progress is recorded at a commit, so a resumed run redoes at most these. */
     static final int CHUNKS_PER_COMMIT = 20;
+    /** Store deletes at once by default: enough to share the disk's or the network's wait, few enough for any store. */
+    public static final int DELETE_THREADS = 8;
 
     private static final DateTimeFormatter RUN_ID =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -57,6 +66,7 @@ public final class Purge {
     private final Clock clock;
     private final List<LocalPurge> locals;
     private final Consumer<PurgeReport> reports;
+    private final int deleteThreads;
 
     /**
      * @param holds the register of legal holds, for the traces that stay in a rewritten batch
@@ -74,6 +84,25 @@ public final class Purge {
             List<LocalPurge> locals,
             Consumer<PurgeReport> reports)
             throws IOException {
+        this(store, index, profile, holds, journalDir, clock, locals, reports, DELETE_THREADS);
+    }
+
+    /** A purge that runs {@code deleteThreads} store deletes at once (1: one after the other). */
+    public Purge(
+            RecordingStore store,
+            RecordIndex index,
+            RetentionProfile profile,
+            LegalHoldCheck holds,
+            Path journalDir,
+            Clock clock,
+            List<LocalPurge> locals,
+            Consumer<PurgeReport> reports,
+            int deleteThreads)
+            throws IOException {
+        if (deleteThreads < 1) {
+            throw new IllegalArgumentException("deleteThreads must be at least 1: " + deleteThreads);
+        }
+        this.deleteThreads = deleteThreads;
         this.store = store;
         this.index = index;
         this.profile = profile;
@@ -131,17 +160,18 @@ public final class Purge {
         }
         PurgeSteps steps = new PurgeSteps(store, traces, run);
         int chunks = 0;
-        for (int start = from; start < plan.size(); start += CHUNK) {
-            int end = Math.min(plan.size(), start + CHUNK);
-            for (String line : plan.subList(start, end)) {
-                steps.execute(line, tally);
-            }
-            index.delete(RecordKind.DOSSIER, steps.drain(RecordKind.DOSSIER));
-            index.delete(RecordKind.RECORDING, steps.drain(RecordKind.RECORDING));
-            if (++chunks % CHUNKS_PER_COMMIT == 0) {
-                // index removals durable first: a resumed run redoes (idempotently) what came after
-                index.commit();
-                journal.recordProgress(run, end + " " + tally.line());
+        try (ExecutorService pool = Executors.newFixedThreadPool(
+                deleteThreads, Thread.ofPlatform().name("purge-delete-", 0).factory())) {
+            for (int start = from; start < plan.size(); start += CHUNK) {
+                int end = Math.min(plan.size(), start + CHUNK);
+                steps.executeAll(plan.subList(start, end), tally, pool);
+                index.delete(RecordKind.DOSSIER, steps.drain(RecordKind.DOSSIER));
+                index.delete(RecordKind.RECORDING, steps.drain(RecordKind.RECORDING));
+                if (++chunks % CHUNKS_PER_COMMIT == 0) {
+                    // index removals durable first: a resumed run redoes (idempotently) what came after
+                    index.commit();
+                    journal.recordProgress(run, end + " " + tally.line());
+                }
             }
         }
         index.commit();

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.callgate.store.RetentionProfile;
  * does not know) or located (no store key) is kept and counted, never planned (DESIGN §5: keep and
  * report what cannot be dated or classified).
  *
- * <p>Plan lines, tab-separated: {@code D <class> <number>}, {@code R <class> <callId> <audioKey>},
+ * <p>The plan is in store-key order. Plan lines, tab-separated: {@code D <class> <number>}, {@code R <class> <callId> <audioKey>},
  * {@code T <class> <batchKey> <callId>,<callId>...}; surveys, which are not indexed, add {@code S <class>
  * <key>} ({@link DueSurveys}).
  */
@@ -64,7 +65,21 @@ final class PurgePlanner {
             }
         });
         batches.forEach((key, calls) -> lines.add(line("T", batchClass.get(key), key, String.join(",", calls))));
+        lines.sort(Comparator.comparing(PurgePlanner::storeKey));
         return new Plan(lines, kept, digest(ids), ids.size());
+    }
+
+    /**
+     * Where a plan line's objects are in the store: the plan is sorted by it, so that the purge
+     * deletes a directory's (a day's, a dossier's) objects together, as a store deletes fastest.
+     */
+    static String storeKey(String line) {
+        String[] f = line.split("\t", 5);
+        return switch (f[0]) {
+            case "D" -> "dossiers/" + f[2] + "/";
+            case "R" -> f[3];
+            default -> f[2];
+        };
     }
 
     private static String line(String... fields) {

@@ -1,10 +1,15 @@
 package org.callgate.retention;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.records.TraceBatches;
 import org.callgate.store.ObjectKey;
@@ -19,19 +24,62 @@ import org.callgate.store.StoreException;
  * gone counts as destroyed), so a line done twice after a crash does no harm. The store has the
  * last word: what it refuses to delete (retain-until by its own clock, a legal hold) is kept.
  * The index entries of what went are collected for one removal per chunk.
+ *
+ * <p>The lines of a chunk run on a bounded pool ({@link #executeAll}): each line names objects
+ * no other line names, and a line's own steps stay in order (audio before metadata).
  */
 final class PurgeSteps {
 
     private final RecordingStore store;
     private final TraceBatches traces;
     private final String run;
-    final List<String> goneDossiers = new ArrayList<>();
-    final List<String> goneRecordings = new ArrayList<>();
+    private final List<String> goneDossiers = new ArrayList<>();
+    private final List<String> goneRecordings = new ArrayList<>();
 
     PurgeSteps(RecordingStore store, TraceBatches traces, String run) {
         this.store = store;
         this.traces = traces;
         this.run = run;
+    }
+
+    /**
+     * Executes {@code lines} on {@code pool} and waits for all of them, also when one fails: then
+     * the lines not yet started are cancelled and the first failure is thrown. What was done
+     * stays done; the journal resumes from the last recorded progress, redoing idempotently.
+     */
+    void executeAll(List<String> lines, Tally tally, ExecutorService pool) throws StoreException, IOException {
+        List<Future<Void>> running = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            running.add(pool.submit(() -> {
+                execute(line, tally);
+                return null;
+            }));
+        }
+        Throwable first = null;
+        for (Future<Void> step : running) {
+            try {
+                step.get();
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause();
+                    running.forEach(r -> r.cancel(false));
+                }
+            } catch (CancellationException cancelled) {
+                // after the first failure
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(r -> r.cancel(false));
+                throw new InterruptedIOException("purge interrupted");
+            }
+        }
+        switch (first) {
+            case null -> {}
+            case StoreException e -> throw e;
+            case IOException e -> throw e;
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new IllegalStateException(first);
+        }
     }
 
     void execute(String line, Tally tally) throws StoreException, IOException {
@@ -53,7 +101,7 @@ final class PurgeSteps {
             tally.kept("locked", 1);
             return;
         }
-        goneRecordings.add(callId);
+        gone(goneRecordings, callId);
         tally.purged(retentionClass, 1);
     }
 
@@ -64,7 +112,7 @@ final class PurgeSteps {
                 return;
             }
         }
-        goneDossiers.add(number);
+        gone(goneDossiers, number);
         tally.purged(retentionClass, 1);
     }
 
@@ -114,8 +162,12 @@ final class PurgeSteps {
         }
     }
 
+    private synchronized void gone(List<String> ids, String id) {
+        ids.add(id);
+    }
+
     /** Kinds and ids of what the steps since the last call destroyed; forgets them. */
-    List<String> drain(RecordKind kind) {
+    synchronized List<String> drain(RecordKind kind) {
         List<String> from = kind == RecordKind.DOSSIER ? goneDossiers : goneRecordings;
         List<String> ids = List.copyOf(from);
         from.clear();

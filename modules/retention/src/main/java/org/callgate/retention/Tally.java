@@ -3,26 +3,29 @@ package org.callgate.retention;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counts per retention class (destroyed) and per reason (kept), as a journal line can hold them. */
+/**
+ * Counts per retention class (destroyed) and per reason (kept), as a journal line can hold them.
+ * Thread-safe: the purge's delete threads count into one tally.
+ */
 final class Tally {
 
     final Map<String, Long> purged = new TreeMap<>();
     final Map<String, Long> kept = new TreeMap<>();
 
-    void purged(String retentionClass, long n) {
+    synchronized void purged(String retentionClass, long n) {
         if (n > 0) {
             purged.merge(retentionClass, n, Long::sum);
         }
     }
 
-    void kept(String reason, long n) {
+    synchronized void kept(String reason, long n) {
         if (n > 0) {
             kept.merge(reason, n, Long::sum);
         }
     }
 
     /** {@code purged=trace:5,recording:3 kept=locked:1}. */
-    String line() {
+    synchronized String line() {
         return "purged=" + join(purged) + " kept=" + join(kept);
     }
 
