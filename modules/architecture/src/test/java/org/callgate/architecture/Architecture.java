@@ -4,10 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static java.util.Map.entry;
+import static org.callgate.architecture.Architecture.Library.ARMERIA;
 import static org.callgate.architecture.Architecture.Library.AWS_SDK;
 import static org.callgate.architecture.Architecture.Library.JACKSON;
 import static org.callgate.architecture.Architecture.Library.JAIN_SIP;
 import static org.callgate.architecture.Architecture.Library.LUCENE;
+import static org.callgate.architecture.Architecture.Library.MICROMETER;
 import static org.callgate.architecture.Architecture.Library.NETTY;
 import static org.callgate.architecture.Architecture.Library.SLF4J;
 import static org.callgate.architecture.Architecture.Module.APP;
@@ -23,6 +25,7 @@ import static org.callgate.architecture.Architecture.Module.SMS;
 import static org.callgate.architecture.Architecture.Module.STORE_API;
 import static org.callgate.architecture.Architecture.Module.STORE_FILE;
 import static org.callgate.architecture.Architecture.Module.STORE_S3;
+import static org.callgate.architecture.Architecture.Module.WEB;
 import static org.callgate.architecture.Architecture.Wildcard.ANY_LIBRARY;
 import static org.callgate.architecture.Architecture.Wildcard.EVERY_MODULE;
 
@@ -71,6 +74,7 @@ final class Architecture {
             entry(AUDIT, List.of(STORE_API, JACKSON, SLF4J)),
             entry(SMS, List.of(CORE, JACKSON, SLF4J)),
             entry(SIP, List.of(CORE, JAIN_SIP, SLF4J)),
+            entry(WEB, List.of(CORE, ARMERIA, JACKSON, MICROMETER, SLF4J)),
             entry(APP, List.of(EVERY_MODULE, ANY_LIBRARY)));
 
     /** Packages of main code that is not product: it may use the product, never the reverse. */
@@ -107,6 +111,7 @@ final class Architecture {
         AUDIT("audit", "org.callgate.audit.."),
         SMS("sms", "org.callgate.sms.."),
         SIP("sip", "org.callgate.sip.."),
+        WEB("web", "org.callgate.web.."),
         APP("app", "org.callgate.app..");
 
         final String label;
@@ -143,7 +148,9 @@ final class Architecture {
         NETTY("Netty", "io.netty.."),
         LUCENE("Lucene", "org.apache.lucene.."),
         AWS_SDK("AWS SDK", "software.amazon.awssdk.."),
-        JAIN_SIP("JAIN-SIP", "javax.sip..", "gov.nist..");
+        JAIN_SIP("JAIN-SIP", "javax.sip..", "gov.nist.."),
+        ARMERIA("Armeria", "com.linecorp.armeria.."),
+        MICROMETER("Micrometer", "io.micrometer..");
 
         final String label;
         private final List<PackageMatcher> matchers;

@@ -1,0 +1,44 @@
+package org.callgate.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A plain JDK HTTP client against a started {@link WebServer}, for tests. */
+final class WebClient {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    WebClient(WebServer server) {
+        this.base = server.url();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    HttpResponse<String> send(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
