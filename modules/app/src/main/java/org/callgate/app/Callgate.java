@@ -2,6 +2,7 @@ package org.callgate.app;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
@@ -18,6 +19,7 @@ import org.callgate.sip.SipGateway;
 import org.callgate.sip.SipGatewayException;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
+import org.callgate.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * The running gateway: the one place that knows the concrete media and SIP implementations and
  * wires them from the configuration. Start order is the store, the index (recovering what the last
  * run left unindexed), the recording spool, then media and SIP, so that the first INVITE finds its
- * ports, its caller's dossier and its spool; stop order is the reverse, so that calls end with BYE
- * before their ports close, and their recordings reach the spool before the uploader stops.
+ * ports, its caller's dossier and its spool; the web server (when {@code web.enabled}) comes last,
+ * so that {@code /health} reports only parts that exist. Stop order is the reverse, so that no
+ * request reaches a part being closed, calls end with BYE before their ports close, and their
+ * recordings reach the spool before the uploader stops.
  */
 public final class Callgate implements AutoCloseable {
 
@@ -39,6 +43,7 @@ public final class Callgate implements AutoCloseable {
     private final Records records;
     private final CallTraceWriter traces;
     private final Governance governance;
+    private final WebServer web;
 
     private Callgate(
             NettyMediaControl media,
@@ -47,7 +52,8 @@ public final class Callgate implements AutoCloseable {
             Recordings recordings,
             Records records,
             CallTraceWriter traces,
-            Governance governance) {
+            Governance governance,
+            WebServer web) {
         this.media = media;
         this.sip = sip;
         this.store = store;
@@ -55,6 +61,7 @@ public final class Callgate implements AutoCloseable {
         this.records = records;
         this.traces = traces;
         this.governance = governance;
+        this.web = web;
     }
 
     /**
@@ -131,7 +138,21 @@ public final class Callgate implements AutoCloseable {
             closeAll(governance, records, store);
             throw new StartupException(e.getMessage(), e);
         }
-        return new Callgate(media, sip, store, recordings, records, traces, governance);
+        WebServer web = null;
+        if (config.web().enabled()) {
+            try {
+                web = WebFront.start(config.web(), store, records, sip, recordings);
+            } catch (StartupException e) {
+                sip.close();
+                media.close();
+                recordings.close();
+                traces.close();
+                closeAll(governance, records, store);
+                throw e;
+            }
+            LOG.info("web server at {}", web.url());
+        }
+        return new Callgate(media, sip, store, recordings, records, traces, governance, web);
     }
 
     private static Purge purge(Governance governance, Records records, CallgateConfig config) throws StartupException {
@@ -222,17 +243,26 @@ public final class Callgate implements AutoCloseable {
         return sip.recorderFailures();
     }
 
+    /** The web server's base URL, such as {@code http://127.0.0.1:8080}, when {@code web.enabled}. */
+    public Optional<String> webUrl() {
+        return web == null ? Optional.empty() : Optional.of(web.url());
+    }
+
     /** Recordings ended and not yet in the store: they wait in the spool. */
     public int pendingUploads() {
         return recordings.pendingUploads();
     }
 
     /**
-     * Calls end first (their recordings reach the spool, their traces the writer), then media,
+     * The web server stops first (no request reaches a closing part), then calls end (their
+     * recordings reach the spool, their traces the writer), then media,
      * then the uploader and the trace writer, then the index commits, then the store closes.
      */
     @Override
     public void close() {
+        if (web != null) {
+            web.close();
+        }
         sip.close();
         media.close();
         recordings.close();

@@ -68,6 +68,9 @@ final class Demo implements Callable<Integer> {
                     config.sip().listenAddress(),
                     config.sip().port(),
                     lines.size());
+            callgate.webUrl()
+                    .ifPresent(url -> out.printf(
+                            Locale.ROOT, "web: %s/health, %s/metrics, %s/api/v1/openapi.json%n%n", url, url, url));
             boolean ok = placeCalls(config, lines, work);
             awaitEnded(ended, lines.size());
             report(new ArrayList<>(ended));
@@ -165,7 +168,8 @@ final class Demo implements Callable<Integer> {
                 store,
                 c.index(),
                 c.purge(),
-                c.retentionDir());
+                c.retentionDir(),
+                c.web());
     }
 
     /** What reached the store: one WAV and one metadata JSON per recorded call (R4, R7, R8). */

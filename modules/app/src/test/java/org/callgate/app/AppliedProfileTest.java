@@ -58,7 +58,8 @@ class AppliedProfileTest {
                 store,
                 config.index(),
                 config.purge(),
-                config.retentionDir());
+                config.retentionDir(),
+                config.web());
         assertThat(AppliedProfile.apply(withQc)).isEqualTo(TestProfiles.QUALITY_CONTROL);
         assertThat(Files.readAllLines(dir.resolve("retention-profile.applied")))
                 .isEqualTo(AppliedProfile.lines(TestProfiles.QUALITY_CONTROL));

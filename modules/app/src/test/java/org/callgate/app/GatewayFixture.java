@@ -164,6 +164,8 @@ final class GatewayFixture implements AutoCloseable {
                   retry-after: 7s
                   no-answer-timeout: %s
                   max-setup-rate: %d
+                web:
+                  port: 0
                 """.formatted(sipPort, rtpMin, rtpMin + 199, inactivity, maxCalls, noAnswer, setupRate);
     }
 

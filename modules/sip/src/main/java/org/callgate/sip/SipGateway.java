@@ -34,7 +34,7 @@ public final class SipGateway implements AutoCloseable {
     private final CallRegistry registry = new CallRegistry();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("callgate-sip-timer").daemon().factory());
-    private SipStack stack;
+    private volatile SipStack stack;
     private CallEnder ender;
 
     /**
@@ -112,6 +112,11 @@ public final class SipGateway implements AutoCloseable {
                 new InDialogHandler(sip, ender, new SurveyCalls(sip, timers, services, ender)),
                 new CancelHandler(sip, registry, ender)));
         return ender;
+    }
+
+    /** Whether the stack is started and not yet closed: what {@code /health} reports for SIP. */
+    public boolean running() {
+        return stack != null;
     }
 
     /** Calls in progress (ringing or connected). */

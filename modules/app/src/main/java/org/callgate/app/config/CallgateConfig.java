@@ -30,6 +30,7 @@ import org.callgate.store.RetentionProfile;
  * @param purge the {@code purge:} section: when the daily purge runs
  * @param retentionDir the {@code retention-dir:} key: where the retention profiles are ({@code
  *     <name>.yaml}, {@link RetentionFiles}); a relative path is relative to the current directory
+ * @param web the {@code web:} section: the HTTP server of the API, health and metrics
  */
 public record CallgateConfig(
         SipConfig sip,
@@ -43,7 +44,8 @@ public record CallgateConfig(
         StoreConfig store,
         IndexConfig index,
         PurgeConfig purge,
-        Path retentionDir) {
+        Path retentionDir,
+        WebConfig web) {
 
     /** Relative to the current directory; {@code scripts/callgate} runs from the repository root. */
     static final Path DEFAULT_PROMPTS_DIR = Path.of("config/prompts");
@@ -63,6 +65,7 @@ public record CallgateConfig(
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(purge, "purge");
         Objects.requireNonNull(retentionDir, "retentionDir");
+        Objects.requireNonNull(web, "web");
     }
 
     /** Every documented default: the configuration of {@code callgate demo}. */
@@ -79,7 +82,8 @@ public record CallgateConfig(
                 StoreConfig.defaults(),
                 IndexConfig.defaults(),
                 PurgeConfig.defaults(),
-                DEFAULT_RETENTION_DIR);
+                DEFAULT_RETENTION_DIR,
+                WebConfig.defaults());
     }
 
     /** Binds the top-level YAML keys; a section left out (or {@code null}) takes its defaults. */
@@ -96,7 +100,8 @@ public record CallgateConfig(
             @JsonProperty("store") StoreConfig store,
             @JsonProperty("index") IndexConfig index,
             @JsonProperty("purge") PurgeConfig purge,
-            @JsonProperty("retention-dir") String retentionDir) {
+            @JsonProperty("retention-dir") String retentionDir,
+            @JsonProperty("web") WebConfig web) {
         return new CallgateConfig(
                 Objects.requireNonNullElseGet(sip, SipConfig::defaults),
                 Objects.requireNonNullElseGet(media, MediaConfig::defaults),
@@ -109,7 +114,8 @@ public record CallgateConfig(
                 Objects.requireNonNullElseGet(store, StoreConfig::defaults),
                 Objects.requireNonNullElseGet(index, IndexConfig::defaults),
                 Objects.requireNonNullElseGet(purge, PurgeConfig::defaults),
-                retentionDir == null ? DEFAULT_RETENTION_DIR : Path.of(retentionDir));
+                retentionDir == null ? DEFAULT_RETENTION_DIR : Path.of(retentionDir),
+                Objects.requireNonNullElseGet(web, WebConfig::defaults));
     }
 
     /**

@@ -37,6 +37,7 @@ final class ConfigValidator {
         RecordingRules.check(config.recording(), problems);
         StoreRules.check(config.store(), problems);
         PurgeConfig.check(config.purge(), problems);
+        WebConfig.check(config.web(), problems);
         index(config.index(), problems);
         problems.require(
                 !config.promptsDir().toString().isEmpty(),

@@ -1,0 +1,105 @@
+package org.callgate.app;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.callgate.app.config.WebConfig;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.health.Health;
+import org.callgate.core.health.HealthCheck;
+import org.callgate.sip.SipGateway;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
+import org.callgate.web.WebServer;
+import org.callgate.web.WebSettings;
+
+/**
+ * The web server as callgate runs it: the metrics registry with callgate's gauges, and the health
+ * checks of the store, the index and SIP (docs/api.md).
+ */
+final class WebFront {
+
+    /** A key no object has: its head is the cheapest round trip to the store. */
+    private static final ObjectKey PROBE = ObjectKey.of("health/probe");
+
+    private WebFront() {}
+
+    static WebServer start(
+            WebConfig config, RecordingStore store, Records records, SipGateway sip, Recordings recordings)
+            throws StartupException {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        gauge(registry, "callgate.calls.active", "calls being routed now", sip::activeCalls);
+        gauge(
+                registry,
+                "callgate.recordings.pending.upload",
+                "ended recordings not yet in the store",
+                recordings::pendingUploads);
+        gauge(
+                registry,
+                "callgate.recorder.failures",
+                "calls whose recorder could not start since start-up (R8)",
+                sip::recorderFailures);
+        gauge(
+                registry,
+                "callgate.index.dossiers",
+                "dossiers in the index",
+                () -> records.index().count(RecordKind.DOSSIER));
+        WebSettings settings = new WebSettings(
+                config.inetAddress(),
+                config.port(),
+                config.https().map(tls -> new WebSettings.Tls(tls.certificate(), tls.key())));
+        try {
+            return WebServer.builder(settings, registry)
+                    .healthCheck(check("store", () -> storeHealth(store)))
+                    .healthCheck(check("index", () -> indexHealth(records)))
+                    .healthCheck(check("sip", () -> sip.running() ? Health.up() : Health.down("SIP stack stopped")))
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            throw new StartupException(
+                    "cannot start the web server on " + config.address() + ":" + config.port()
+                            + " (web.address, web.port): "
+                            + Optional.ofNullable(e.getCause()).orElse(e).getMessage(),
+                    e);
+        }
+    }
+
+    private static void gauge(
+            PrometheusMeterRegistry registry, String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    private static Health storeHealth(RecordingStore store) {
+        try {
+            store.head(PROBE);
+            return Health.up();
+        } catch (Exception e) {
+            return Health.down("store does not answer: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Health indexHealth(Records records) {
+        try {
+            records.index().count(RecordKind.DOSSIER);
+            return Health.up();
+        } catch (RuntimeException e) {
+            return Health.down("index cannot be searched: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static HealthCheck check(String name, Supplier<Health> check) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Health check() {
+                return check.get();
+            }
+        };
+    }
+}
