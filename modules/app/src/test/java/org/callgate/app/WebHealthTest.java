@@ -1,0 +1,39 @@
+package org.callgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The running gateway serves /health over its store, index and SIP, and /metrics with its gauges. */
+class WebHealthTest {
+
+    @Test
+    void theGatewayShouldReportItsPartsUpAndServeItsGauges(@TempDir Path dir) throws Exception {
+        try (GatewayFixture fixture = GatewayFixture.start(dir)) {
+            String url = fixture.gateway.webUrl().orElseThrow();
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body())
+                    .contains("\"status\":\"up\"")
+                    .contains("\"store\":{\"status\":\"up\"}")
+                    .contains("\"index\":{\"status\":\"up\"}")
+                    .contains("\"sip\":{\"status\":\"up\"}");
+            assertThat(metrics.body())
+                    .contains("callgate_calls_active 0.0")
+                    .contains("callgate_recordings_pending_upload")
+                    .contains("callgate_index_dossiers");
+        }
+    }
+}
