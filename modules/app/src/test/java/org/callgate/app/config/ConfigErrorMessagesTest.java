@@ -86,8 +86,9 @@ class ConfigErrorMessagesTest {
                 retention:
                   recordings: 6m
                 """))
-                .isEqualTo(file + ":1:1: retention: {...} — unknown key; allowed: calls, index, media,"
-                        + " outbound, prompts-dir, purge, recording, retention-dir, service-lines, sip, sms, store");
+                .isEqualTo(
+                        file + ":1:1: retention: {...} — unknown key; allowed: calls, index, media,"
+                                + " outbound, prompts-dir, purge, recording, retention-dir, service-lines, sip, sms, store, web");
     }
 
     @Test
