@@ -10,6 +10,7 @@ import static org.callgate.architecture.Architecture.Library.JAIN_SIP;
 import static org.callgate.architecture.Architecture.Library.LUCENE;
 import static org.callgate.architecture.Architecture.Library.NETTY;
 import static org.callgate.architecture.Architecture.Library.SLF4J;
+import static org.callgate.architecture.Architecture.Library.SPRING_CRYPTO;
 import static org.callgate.architecture.Architecture.Module.APP;
 import static org.callgate.architecture.Architecture.Module.AUDIT;
 import static org.callgate.architecture.Architecture.Module.CORE;
@@ -23,6 +24,7 @@ import static org.callgate.architecture.Architecture.Module.SMS;
 import static org.callgate.architecture.Architecture.Module.STORE_API;
 import static org.callgate.architecture.Architecture.Module.STORE_FILE;
 import static org.callgate.architecture.Architecture.Module.STORE_S3;
+import static org.callgate.architecture.Architecture.Module.USERS;
 import static org.callgate.architecture.Architecture.Wildcard.ANY_LIBRARY;
 import static org.callgate.architecture.Architecture.Wildcard.EVERY_MODULE;
 
@@ -71,6 +73,7 @@ final class Architecture {
             entry(AUDIT, List.of(STORE_API, JACKSON, SLF4J)),
             entry(SMS, List.of(CORE, JACKSON, SLF4J)),
             entry(SIP, List.of(CORE, JAIN_SIP, SLF4J)),
+            entry(USERS, List.of(JACKSON, SPRING_CRYPTO, SLF4J)),
             entry(APP, List.of(EVERY_MODULE, ANY_LIBRARY)));
 
     /** Packages of main code that is not product: it may use the product, never the reverse. */
@@ -107,6 +110,7 @@ final class Architecture {
         AUDIT("audit", "org.callgate.audit.."),
         SMS("sms", "org.callgate.sms.."),
         SIP("sip", "org.callgate.sip.."),
+        USERS("users", "org.callgate.users.."),
         APP("app", "org.callgate.app..");
 
         final String label;
@@ -143,7 +147,8 @@ final class Architecture {
         NETTY("Netty", "io.netty.."),
         LUCENE("Lucene", "org.apache.lucene.."),
         AWS_SDK("AWS SDK", "software.amazon.awssdk.."),
-        JAIN_SIP("JAIN-SIP", "javax.sip..", "gov.nist..");
+        JAIN_SIP("JAIN-SIP", "javax.sip..", "gov.nist.."),
+        SPRING_CRYPTO("spring-security-crypto", "org.springframework.security.crypto..");
 
         final String label;
         private final List<PackageMatcher> matchers;
