@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
             AuditCommand.class,
             IndexCommands.Reindex.class,
             IndexCommands.GenerateData.class,
-            ComplianceCommand.class
+            ComplianceCommand.class,
+            UserCommand.class
         })
 public final class Main {
 

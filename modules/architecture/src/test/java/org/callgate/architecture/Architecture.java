@@ -12,6 +12,7 @@ import static org.callgate.architecture.Architecture.Library.LUCENE;
 import static org.callgate.architecture.Architecture.Library.MICROMETER;
 import static org.callgate.architecture.Architecture.Library.NETTY;
 import static org.callgate.architecture.Architecture.Library.SLF4J;
+import static org.callgate.architecture.Architecture.Library.SPRING_CRYPTO;
 import static org.callgate.architecture.Architecture.Module.APP;
 import static org.callgate.architecture.Architecture.Module.AUDIT;
 import static org.callgate.architecture.Architecture.Module.CORE;
@@ -25,6 +26,7 @@ import static org.callgate.architecture.Architecture.Module.SMS;
 import static org.callgate.architecture.Architecture.Module.STORE_API;
 import static org.callgate.architecture.Architecture.Module.STORE_FILE;
 import static org.callgate.architecture.Architecture.Module.STORE_S3;
+import static org.callgate.architecture.Architecture.Module.USERS;
 import static org.callgate.architecture.Architecture.Module.WEB;
 import static org.callgate.architecture.Architecture.Wildcard.ANY_LIBRARY;
 import static org.callgate.architecture.Architecture.Wildcard.EVERY_MODULE;
@@ -75,6 +77,7 @@ final class Architecture {
             entry(SMS, List.of(CORE, JACKSON, SLF4J)),
             entry(SIP, List.of(CORE, JAIN_SIP, SLF4J)),
             entry(WEB, List.of(CORE, ARMERIA, JACKSON, MICROMETER, SLF4J)),
+            entry(USERS, List.of(JACKSON, SPRING_CRYPTO, SLF4J)),
             entry(APP, List.of(EVERY_MODULE, ANY_LIBRARY)));
 
     /** Packages of main code that is not product: it may use the product, never the reverse. */
@@ -112,6 +115,7 @@ final class Architecture {
         SMS("sms", "org.callgate.sms.."),
         SIP("sip", "org.callgate.sip.."),
         WEB("web", "org.callgate.web.."),
+        USERS("users", "org.callgate.users.."),
         APP("app", "org.callgate.app..");
 
         final String label;
@@ -150,7 +154,8 @@ final class Architecture {
         AWS_SDK("AWS SDK", "software.amazon.awssdk.."),
         JAIN_SIP("JAIN-SIP", "javax.sip..", "gov.nist.."),
         ARMERIA("Armeria", "com.linecorp.armeria.."),
-        MICROMETER("Micrometer", "io.micrometer..");
+        MICROMETER("Micrometer", "io.micrometer.."),
+        SPRING_CRYPTO("spring-security-crypto", "org.springframework.security.crypto..");
 
         final String label;
         private final List<PackageMatcher> matchers;
