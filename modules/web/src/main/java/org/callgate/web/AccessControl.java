@@ -6,7 +6,6 @@ import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import io.netty.util.AttributeKey;
 import java.util.Objects;
 import java.util.Optional;
 import org.callgate.core.access.Capability;
@@ -22,7 +21,6 @@ final class AccessControl {
 
     static final String COOKIE = "callgate_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
-    private static final AttributeKey<Session> SESSION = AttributeKey.valueOf(AccessControl.class, "session");
 
     private final Sessions sessions;
 
@@ -44,13 +42,12 @@ final class AccessControl {
                     && !Sessions.csrfMatches(session, req.headers().get(CSRF_HEADER))) {
                 throw new ApiException(403, "missing or wrong " + CSRF_HEADER + " header");
             }
-            ctx.setAttr(SESSION, session);
             return delegate.serve(ctx, req);
         };
     }
 
     /** The service, answering 403 unless the session's account has {@code capability}. */
-    static HttpService requires(Capability capability, HttpService service) {
+    HttpService requires(Capability capability, HttpService service) {
         Objects.requireNonNull(capability, "capability");
         return (ctx, req) -> {
             if (!session(ctx).account().may(capability)) {
@@ -63,13 +60,11 @@ final class AccessControl {
         };
     }
 
-    /** The session the decorator found; only for routes behind it. */
-    static Session session(ServiceRequestContext ctx) {
-        Session session = ctx.attr(SESSION);
-        if (session == null) {
-            throw new ApiException(401, "log in first");
-        }
-        return session;
+    /** The live session of the request; only for routes behind the decorator. */
+    Session session(ServiceRequestContext ctx) {
+        return sessionCookie(ctx.request())
+                .flatMap(sessions::find)
+                .orElseThrow(() -> new ApiException(401, "log in first"));
     }
 
     static Optional<String> sessionCookie(HttpRequest req) {

@@ -35,8 +35,10 @@ final class DossierRoutes implements ApiRoutes {
 
     private final DossierLookup dossiers;
     private final AuditTrail audit;
+    private final AccessControl access;
 
-    DossierRoutes(DossierLookup dossiers, AuditTrail audit) {
+    DossierRoutes(DossierLookup dossiers, AuditTrail audit, AccessControl access) {
+        this.access = Objects.requireNonNull(access, "access");
         this.dossiers = Objects.requireNonNull(dossiers, "dossiers");
         this.audit = Objects.requireNonNull(audit, "audit");
     }
@@ -45,10 +47,10 @@ final class DossierRoutes implements ApiRoutes {
     public void addTo(ServerBuilder server, String prefix) {
         server.route()
                 .get(prefix + "/dossiers")
-                .build(AccessControl.requires(Capability.SEARCH, Blocking.service(this::search)));
+                .build(access.requires(Capability.SEARCH, Blocking.service(this::search)));
         server.route()
                 .get(prefix + "/dossiers/{number}")
-                .build(AccessControl.requires(Capability.DOSSIER_READ, Blocking.service(this::read)));
+                .build(access.requires(Capability.DOSSIER_READ, Blocking.service(this::read)));
     }
 
     private AggregatedHttpResponse search(ServiceRequestContext ctx, AggregatedHttpRequest req) {
@@ -75,7 +77,7 @@ final class DossierRoutes implements ApiRoutes {
         if (opened.isEmpty()) {
             throw ApiException.notFound("no such dossier");
         }
-        Session session = AccessControl.session(ctx);
+        Session session = access.session(ctx);
         audit.record(AuditTrail.DOSSIER_READ, session.account().name(), Map.of(AuditTrail.DOSSIER, number));
         return Json.response(200, dossier(opened.get()));
     }

@@ -34,8 +34,10 @@ final class SessionRoutes implements ApiRoutes {
     private final Accounts accounts;
     private final Sessions sessions;
     private final AuditTrail audit;
+    private final AccessControl access;
 
-    SessionRoutes(Accounts accounts, Sessions sessions, AuditTrail audit) {
+    SessionRoutes(Accounts accounts, Sessions sessions, AuditTrail audit, AccessControl access) {
+        this.access = Objects.requireNonNull(access, "access");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -102,11 +104,11 @@ final class SessionRoutes implements ApiRoutes {
     }
 
     private AggregatedHttpResponse whoAmI(ServiceRequestContext ctx, AggregatedHttpRequest req) {
-        return Json.response(200, describe(AccessControl.session(ctx)));
+        return Json.response(200, describe(access.session(ctx)));
     }
 
     private AggregatedHttpResponse logout(ServiceRequestContext ctx, AggregatedHttpRequest req) throws IOException {
-        Session session = AccessControl.session(ctx);
+        Session session = access.session(ctx);
         sessions.close(session.id());
         audit.record(AuditTrail.LOGOUT, session.account().name(), Map.of("address", remoteAddress(ctx)));
         ResponseHeaders headers = ResponseHeaders.builder(HttpStatus.NO_CONTENT)

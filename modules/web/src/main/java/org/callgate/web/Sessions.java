@@ -52,6 +52,12 @@ final class Sessions {
         return Optional.ofNullable(live);
     }
 
+    /** The live session with this id, as it is: a second look within one request. */
+    Optional<Session> find(String id) {
+        Session session = sessions.get(id);
+        return session == null || expired(session, clock.instant()) ? Optional.empty() : Optional.of(session);
+    }
+
     void close(String id) {
         sessions.remove(id);
     }

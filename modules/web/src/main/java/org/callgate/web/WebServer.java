@@ -152,8 +152,8 @@ public final class WebServer implements AutoCloseable {
             Sessions sessions = new Sessions(clock);
             AccessControl access = new AccessControl(sessions);
             apiDecorators.add(0, service -> service.decorate(access.decorator()));
-            routes.add(new SessionRoutes(accounts, sessions, audit));
-            routes.add(new DossierRoutes(dossiers, audit));
+            routes.add(new SessionRoutes(accounts, sessions, audit, access));
+            routes.add(new DossierRoutes(dossiers, audit, access));
             return this;
         }
 
