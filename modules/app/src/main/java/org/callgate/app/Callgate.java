@@ -141,7 +141,15 @@ public final class Callgate implements AutoCloseable {
         WebServer web = null;
         if (config.web().enabled()) {
             try {
-                web = WebFront.start(config.web(), store, records, sip, recordings);
+                web = WebFront.start(
+                        config.web(),
+                        UserCommand.file(config.store()),
+                        governance.audit(),
+                        clock,
+                        store,
+                        records,
+                        sip,
+                        recordings);
             } catch (StartupException e) {
                 sip.close();
                 media.close();

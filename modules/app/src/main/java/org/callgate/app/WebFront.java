@@ -3,21 +3,27 @@ package org.callgate.app;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.callgate.app.config.WebConfig;
+import org.callgate.audit.AuditLog;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.health.Health;
 import org.callgate.core.health.HealthCheck;
 import org.callgate.sip.SipGateway;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
+import org.callgate.users.LoginThrottle;
+import org.callgate.users.UserStore;
 import org.callgate.web.WebServer;
 import org.callgate.web.WebSettings;
 
 /**
- * The web server as callgate runs it: the metrics registry with callgate's gauges, and the health
- * checks of the store, the index and SIP (docs/api.md).
+ * The web server as callgate runs it: the metrics registry with callgate's gauges, the health
+ * checks of the store, the index and SIP, and the API's access over the user file ({@code
+ * users.json} beside the spool), the audit log and the dossiers (docs/api.md, docs/security.md).
  */
 final class WebFront {
 
@@ -27,7 +33,14 @@ final class WebFront {
     private WebFront() {}
 
     static WebServer start(
-            WebConfig config, RecordingStore store, Records records, SipGateway sip, Recordings recordings)
+            WebConfig config,
+            Path usersFile,
+            AuditLog audit,
+            Clock clock,
+            RecordingStore store,
+            Records records,
+            SipGateway sip,
+            Recordings recordings)
             throws StartupException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         gauge(registry, "callgate.calls.active", "calls being routed now", sip::activeCalls);
@@ -55,6 +68,11 @@ final class WebFront {
                     .healthCheck(check("store", () -> storeHealth(store)))
                     .healthCheck(check("index", () -> indexHealth(records)))
                     .healthCheck(check("sip", () -> sip.running() ? Health.up() : Health.down("SIP stack stopped")))
+                    .access(
+                            WebAccess.accounts(new UserStore(usersFile, clock), new LoginThrottle(clock)),
+                            WebAccess.auditTrail(audit),
+                            WebAccess.dossiers(records.dossiers()),
+                            clock)
                     .build()
                     .start();
         } catch (RuntimeException e) {

@@ -61,7 +61,7 @@ final class JsonErrors implements ServerErrorHandler {
         return forStatus(status.code(), headers, Map.of());
     }
 
-    private static AggregatedHttpResponse forException(ServiceRequestContext ctx, Throwable cause) {
+    static AggregatedHttpResponse forException(ServiceRequestContext ctx, Throwable cause) {
         return switch (cause) {
             case ApiException api -> Json.response(api.error().status(), api.error());
             case HttpStatusException status

@@ -20,10 +20,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.callgate.core.access.Accounts;
+import org.callgate.core.access.AuditTrail;
+import org.callgate.core.access.DossierLookup;
 import org.callgate.core.health.HealthCheck;
 
 /**
@@ -77,11 +81,15 @@ public final class WebServer implements AutoCloseable {
         return (https ? "https://" : "http://") + host + ":" + bound.getPort();
     }
 
-    /** The exact paths served, for the check against the OpenAPI document. */
+    /**
+     * The paths served, path parameters written as in OpenAPI ({@code /dossiers/{number}}), for the
+     * check against the OpenAPI document.
+     */
     List<String> exactPaths() {
         return server.serviceConfigs().stream()
                 .map(config -> config.route().patternString())
-                .filter(path -> path.startsWith("/") && !path.contains("*") && !path.contains("{"))
+                .map(path -> path.replaceAll("/:([A-Za-z0-9_]+)", "/{$1}"))
+                .filter(path -> path.startsWith("/") && !path.contains("*"))
                 .distinct()
                 .sorted()
                 .toList();
@@ -133,6 +141,20 @@ public final class WebServer implements AutoCloseable {
         public Builder apiDecorator(DecoratingHttpServiceFunction decorator) {
             Objects.requireNonNull(decorator, "decorator");
             return apiDecorator(service -> service.decorate(decorator));
+        }
+
+        /**
+         * The API of users: sessions ({@code /session}), the authentication, CSRF and capability
+         * checks of every API route, and the dossier routes, over the core SPIs; time (session
+         * timeouts) from {@code clock}. The access check is the outermost API decorator.
+         */
+        public Builder access(Accounts accounts, AuditTrail audit, DossierLookup dossiers, Clock clock) {
+            Sessions sessions = new Sessions(clock);
+            AccessControl access = new AccessControl(sessions);
+            apiDecorators.add(0, service -> service.decorate(access.decorator()));
+            routes.add(new SessionRoutes(accounts, sessions, audit, access));
+            routes.add(new DossierRoutes(dossiers, audit, access));
+            return this;
         }
 
         /** Builds the server, not yet started; binds the JVM metrics to the registry. */

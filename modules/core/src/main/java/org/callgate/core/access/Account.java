@@ -1,0 +1,26 @@
+package org.callgate.core.access;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A user who has logged in, as the web API sees them: never a password or its hash.
+ *
+ * @param name the login name
+ * @param roles the role names ({@code agent}, {@code supervisor}, {@code compliance}, {@code admin})
+ * @param capabilities what any of the roles allows
+ * @param services the services a supervisor supervises; empty for other roles
+ */
+public record Account(String name, Set<String> roles, Set<Capability> capabilities, Set<String> services) {
+
+    public Account {
+        Objects.requireNonNull(name, "name");
+        roles = Set.copyOf(roles);
+        capabilities = Set.copyOf(capabilities);
+        services = Set.copyOf(services);
+    }
+
+    public boolean may(Capability capability) {
+        return capabilities.contains(capability);
+    }
+}

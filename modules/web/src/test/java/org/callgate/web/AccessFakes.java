@@ -1,0 +1,135 @@
+package org.callgate.web;
+
+import static org.callgate.core.access.Capability.AUDIT;
+import static org.callgate.core.access.Capability.BANKING_RECORDINGS;
+import static org.callgate.core.access.Capability.CALLBACKS;
+import static org.callgate.core.access.Capability.COMPLETENESS_REPORT;
+import static org.callgate.core.access.Capability.CONFIGURATION_READ;
+import static org.callgate.core.access.Capability.DOSSIER_READ;
+import static org.callgate.core.access.Capability.DOSSIER_WRITE;
+import static org.callgate.core.access.Capability.HOLDS;
+import static org.callgate.core.access.Capability.SAMPLED_RECORDINGS;
+import static org.callgate.core.access.Capability.SEARCH;
+import static org.callgate.core.access.Capability.TRACES;
+import static org.callgate.core.access.Capability.USERS;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.access.Account;
+import org.callgate.core.access.Accounts;
+import org.callgate.core.access.AuditTrail;
+import org.callgate.core.access.Authentication;
+import org.callgate.core.access.Capability;
+import org.callgate.core.access.DossierLookup;
+import org.callgate.core.access.OpenedDossier;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.dossier.RecordRetention;
+import org.callgate.core.dossier.SearchHit;
+import org.callgate.core.dossier.SearchPage;
+import org.callgate.core.dossier.SearchQuery;
+
+/**
+ * In-memory SPIs for tests of the web layer: one user per role (password {@value #PASSWORD}), the
+ * roles' capabilities as docs/security.md's matrix gives them, a user {@code locked} who is always
+ * throttled, one dossier {@value #DOSSIER}, and an audit trail that keeps its entries.
+ */
+final class AccessFakes {
+
+    static final String PASSWORD = "correct horse battery";
+    static final String DOSSIER = "D2026-000001";
+    static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+    static final List<String> ROLES = List.of("agent", "supervisor", "compliance", "admin");
+
+    static final Map<String, Set<Capability>> CAPABILITIES = Map.of(
+            "agent", Set.of(SEARCH, DOSSIER_READ, DOSSIER_WRITE, TRACES, CALLBACKS),
+            "supervisor", Set.of(SAMPLED_RECORDINGS),
+            "compliance", Set.of(BANKING_RECORDINGS, HOLDS, AUDIT, COMPLETENESS_REPORT),
+            "admin", Set.of(USERS, CONFIGURATION_READ));
+
+    record Entry(String action, String actor, Map<String, String> details) {}
+
+    final MutableClock clock = new MutableClock(START);
+    final List<Entry> audit = new CopyOnWriteArrayList<>();
+    final List<SearchQuery> queries = new CopyOnWriteArrayList<>();
+
+    final Accounts accounts = (name, password, address) -> {
+        if (name.equals("locked")) {
+            return new Authentication.Throttled(Duration.ofSeconds(90));
+        }
+        if (!ROLES.contains(name) || !new String(password).equals(PASSWORD)) {
+            return new Authentication.Refused();
+        }
+        return new Authentication.Granted(new Account(name, Set.of(name), CAPABILITIES.get(name), Set.of()));
+    };
+
+    final AuditTrail trail = (action, actor, details) -> audit.add(new Entry(action, actor, Map.copyOf(details)));
+
+    final DossierLookup dossiers = new DossierLookup() {
+        @Override
+        public SearchPage search(SearchQuery query) {
+            queries.add(query);
+            if ("Dubois".equalsIgnoreCase(query.name())) {
+                return new SearchPage(1, true, 0, List.of(hit()));
+            }
+            return new SearchPage(0, true, 0, List.of());
+        }
+
+        @Override
+        public Optional<OpenedDossier> open(String number) {
+            return number.equals(DOSSIER) ? Optional.of(new OpenedDossier(dossier(), List.of())) : Optional.empty();
+        }
+    };
+
+    /** A started server with these fakes behind the API. */
+    WebServer start() {
+        return WebServer.builder(WebSettings.loopback(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                .access(accounts, trail, dossiers, clock)
+                .build()
+                .start();
+    }
+
+    List<Entry> entries(String action) {
+        return audit.stream().filter(entry -> entry.action().equals(action)).toList();
+    }
+
+    static Dossier dossier() {
+        return new Dossier(
+                DOSSIER,
+                1,
+                "Dubois",
+                "Marie",
+                List.of(PhoneNumber.parse("+32470123456")),
+                null,
+                null,
+                "",
+                "parcels",
+                List.of(),
+                START,
+                START,
+                new RecordRetention("dossier", START.plus(Duration.ofDays(1095)), false));
+    }
+
+    private static SearchHit hit() {
+        return new SearchHit(
+                RecordKind.DOSSIER,
+                DOSSIER,
+                DOSSIER,
+                "Dubois, Marie",
+                List.of("+32470123456"),
+                null,
+                List.of(),
+                "parcels",
+                START,
+                new RecordRetention("dossier", START.plus(Duration.ofDays(1095)), false),
+                1.0f);
+    }
+}

@@ -1,0 +1,74 @@
+package org.callgate.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** A JDK HTTP client that logs in and then sends the session cookie and CSRF token, for tests. */
+final class ApiClient {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    String session;
+    String csrf;
+
+    ApiClient(WebServer server) {
+        this.base = server.url();
+    }
+
+    /** Logs in; on success keeps the cookie and the token. */
+    HttpResponse<String> login(String name, String password) {
+        HttpResponse<String> response =
+                send("POST", "/api/v1/session", Json.bytes(Map.of("name", name, "password", password)), false);
+        if (response.statusCode() == 200) {
+            String cookie = response.headers().firstValue("set-cookie").orElseThrow();
+            session = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+            csrf = body(response).get("csrfToken").asText();
+        }
+        return response;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send("GET", path, null, true);
+    }
+
+    /** With the CSRF token when {@code withCsrf}. */
+    HttpResponse<String> send(String method, String path, byte[] body, boolean withCsrf) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (session != null) {
+            request.header("Cookie", AccessControl.COOKIE + "=" + session);
+        }
+        if (withCsrf && csrf != null) {
+            request.header(AccessControl.CSRF_HEADER, csrf);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode body(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.callgate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every API route × every role, and no session: 200 (or the route's success status) for the roles
+ * docs/security.md's matrix allows, 403 for the others, 401 without a session.
+ */
+class RoleMatrixTest {
+
+    private static final Set<String> EVERYONE = Set.copyOf(AccessFakes.ROLES);
+    private static final Set<String> AGENT = Set.of("agent");
+
+    /**
+     * The matrix as docs/security.md names the routes: method, path, success status, roles allowed.
+     * DELETE /session comes last in each walk because it ends the session.
+     */
+    record Route(String method, String path, int success, Set<String> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<Route> ROUTES = List.of(
+            new Route("GET", "/api/v1/session", 200, EVERYONE),
+            new Route("GET", "/api/v1/dossiers?q=Dubois", 200, AGENT),
+            new Route("GET", "/api/v1/dossiers/" + AccessFakes.DOSSIER, 200, AGENT),
+            new Route("DELETE", "/api/v1/session", 204, EVERYONE));
+
+    private static AccessFakes fakes;
+    private static WebServer server;
+
+    @BeforeAll
+    static void start() {
+        fakes = new AccessFakes();
+        server = fakes.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Stream<Arguments> rolesAndNoSession() {
+        List<Arguments> cases = new ArrayList<>();
+        AccessFakes.ROLES.forEach(role -> cases.add(Arguments.of(role)));
+        cases.add(Arguments.of("(no session)"));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rolesAndNoSession")
+    void everyRouteShouldAnswerAsTheMatrixSays(String role) {
+        ApiClient client = new ApiClient(server);
+        boolean loggedIn = AccessFakes.ROLES.contains(role);
+        if (loggedIn) {
+            assertThat(client.login(role, AccessFakes.PASSWORD).statusCode()).isEqualTo(200);
+        }
+        for (Route route : ROUTES) {
+            int expected = !loggedIn ? 401 : route.allowed().contains(role) ? route.success() : 403;
+
+            var response = client.send(route.method(), route.path(), null, true);
+
+            assertThat(response.statusCode())
+                    .as("%s as %s: %s", route, role, response.body())
+                    .isEqualTo(expected);
+            if (expected >= 400) {
+                assertThat(ApiClient.body(response).get("status").asInt()).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The table above covers every API route the server serves, except the open ones. */
+    @Test
+    void theMatrixShouldNameEveryApiRoute() {
+        Set<String> open = Set.of(WebServer.OPENAPI_PATH);
+        List<String> walked = ROUTES.stream()
+                .map(route -> route.path().replaceFirst("\\?.*", "").replace(AccessFakes.DOSSIER, "{number}"))
+                .distinct()
+                .toList();
+        List<String> served = server.exactPaths().stream()
+                .filter(path -> path.startsWith(WebServer.API_PREFIX) && !open.contains(path))
+                .toList();
+
+        assertThat(walked).containsExactlyInAnyOrderElementsOf(served);
+    }
+}
