@@ -23,4 +23,16 @@ public record Account(String name, Set<String> roles, Set<Capability> capabiliti
     public boolean may(Capability capability) {
         return capabilities.contains(capability);
     }
+
+    /**
+     * Whether this account may hear a recording of {@code service}: banking recordings need {@link
+     * Capability#BANKING_RECORDINGS} (R8), others {@link Capability#SAMPLED_RECORDINGS} and a
+     * service this account supervises (R6, R14); as the users module's {@code User.mayHear}.
+     */
+    public boolean mayHear(String service, boolean banking) {
+        if (banking) {
+            return may(Capability.BANKING_RECORDINGS);
+        }
+        return may(Capability.SAMPLED_RECORDINGS) && services.contains(service);
+    }
 }

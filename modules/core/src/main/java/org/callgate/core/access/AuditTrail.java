@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where the web API writes who did what (R11); the wiring appends to the audit log, which adds the
- * time and chains the entry. Details whose key is {@value #DOSSIER} are ids: the log holds them
+ * time and chains the entry. Details whose key is {@value #DOSSIER} or {@value #CALL} are ids: the log holds them
  * hashed, never in clear.
  */
 @FunctionalInterface
@@ -22,6 +22,15 @@ public interface AuditTrail {
 
     /** A dossier opened (R2, R11): details {@value #DOSSIER}. */
     String DOSSIER_READ = "dossier.read";
+
+    /**
+     * A recording's audio sent (R11), written before the first byte: details {@value #CALL}, {@code
+     * reason}, {@code range}.
+     */
+    String RECORDING_READ = "recording.read";
+
+    /** The detail key of a call id; held hashed like a dossier number. */
+    String CALL = "call";
 
     /** The detail key of a dossier number. */
     String DOSSIER = "dossier";
