@@ -36,6 +36,7 @@ public record ApiError(int status, String type, String message, Map<String, Obje
             case 409 -> "Conflict";
             case 413 -> "TooLarge";
             case 415 -> "UnsupportedMediaType";
+            case 416 -> "RangeNotSatisfiable";
             case 422 -> "Unprocessable";
             case 429 -> "TooManyRequests";
             case 503 -> "Unavailable";

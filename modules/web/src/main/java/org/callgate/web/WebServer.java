@@ -28,6 +28,7 @@ import java.util.function.Function;
 import org.callgate.core.access.Accounts;
 import org.callgate.core.access.AuditTrail;
 import org.callgate.core.access.DossierLookup;
+import org.callgate.core.access.RecordingAccess;
 import org.callgate.core.health.HealthCheck;
 
 /**
@@ -110,6 +111,9 @@ public final class WebServer implements AutoCloseable {
         private final List<HealthCheck> checks = new ArrayList<>();
         private final List<ApiRoutes> routes = new ArrayList<>();
         private final List<Function<? super HttpService, ? extends HttpService>> apiDecorators = new ArrayList<>();
+        private AccessControl accessControl;
+        private AuditTrail auditTrail;
+        private RecordingAccess recordings;
 
         private Builder(WebSettings settings, PrometheusMeterRegistry registry) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -154,6 +158,17 @@ public final class WebServer implements AutoCloseable {
             apiDecorators.add(0, service -> service.decorate(access.decorator()));
             routes.add(new SessionRoutes(accounts, sessions, audit, access));
             routes.add(new DossierRoutes(dossiers, audit, access));
+            this.accessControl = access;
+            this.auditTrail = audit;
+            return this;
+        }
+
+        /**
+         * The recording routes ({@code /recordings}) over the core SPI; needs {@link #access} too,
+         * whose audit trail gets every recording read.
+         */
+        public Builder recordings(RecordingAccess recordings) {
+            this.recordings = Objects.requireNonNull(recordings, "recordings");
             return this;
         }
 
@@ -172,6 +187,12 @@ public final class WebServer implements AutoCloseable {
             sb.route().get("/health").build(new HealthService(checks));
             sb.route().get("/metrics").build(new MetricsService(registry));
             sb.route().get(OPENAPI_PATH).build(openApi());
+            if (recordings != null) {
+                if (accessControl == null) {
+                    throw new IllegalStateException("recordings need access(...) first");
+                }
+                routes.add(new RecordingRoutes(recordings, auditTrail, accessControl));
+            }
             routes.forEach(group -> group.addTo(sb, API_PREFIX));
             for (int i = apiDecorators.size() - 1; i >= 0; i--) {
                 sb.decoratorUnder(API_PREFIX, apiDecorators.get(i));

@@ -15,13 +15,18 @@ import static org.callgate.core.access.Capability.USERS;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.access.Account;
 import org.callgate.core.access.Accounts;
@@ -30,6 +35,10 @@ import org.callgate.core.access.Authentication;
 import org.callgate.core.access.Capability;
 import org.callgate.core.access.DossierLookup;
 import org.callgate.core.access.OpenedDossier;
+import org.callgate.core.access.RecordingAccess;
+import org.callgate.core.access.RecordingAudio;
+import org.callgate.core.access.RecordingFilter;
+import org.callgate.core.access.RecordingSummary;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.RecordRetention;
@@ -40,13 +49,22 @@ import org.callgate.core.dossier.SearchQuery;
 /**
  * In-memory SPIs for tests of the web layer: one user per role (password {@value #PASSWORD}), the
  * roles' capabilities as docs/security.md's matrix gives them, a user {@code locked} who is always
- * throttled, one dossier {@value #DOSSIER}, and an audit trail that keeps its entries.
+ * throttled, one dossier {@value #DOSSIER}, three recordings (sampled {@value #SAMPLED} of the
+ * supervisor's service, banking {@value #BANKING}, sampled {@value #OTHER} of another service) with
+ * the same {@value #AUDIO_SIZE}-byte audio, and an audit trail that keeps its entries (or fails when
+ * told to).
  */
 final class AccessFakes {
 
     static final String PASSWORD = "correct horse battery";
     static final String DOSSIER = "D2026-000001";
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+    static final String SAMPLED = "call-sampled-1";
+    static final String BANKING = "call-banking-1";
+    static final String OTHER = "call-other-1";
+    static final int AUDIO_SIZE = 1000;
+    static final byte[] AUDIO = audio();
+    static final String CALLER = "+32470123456";
     static final List<String> ROLES = List.of("agent", "supervisor", "compliance", "admin");
 
     static final Map<String, Set<Capability>> CAPABILITIES = Map.of(
@@ -60,6 +78,9 @@ final class AccessFakes {
     final MutableClock clock = new MutableClock(START);
     final List<Entry> audit = new CopyOnWriteArrayList<>();
     final List<SearchQuery> queries = new CopyOnWriteArrayList<>();
+    final List<RecordingFilter> filters = new CopyOnWriteArrayList<>();
+    final AtomicBoolean auditFails = new AtomicBoolean();
+    final AtomicInteger opened = new AtomicInteger();
 
     final Accounts accounts = (name, password, address) -> {
         if (name.equals("locked")) {
@@ -68,10 +89,47 @@ final class AccessFakes {
         if (!ROLES.contains(name) || !new String(password).equals(PASSWORD)) {
             return new Authentication.Refused();
         }
-        return new Authentication.Granted(new Account(name, Set.of(name), CAPABILITIES.get(name), Set.of()));
+        Set<String> services = name.equals("supervisor") ? Set.of("parcels") : Set.of();
+        return new Authentication.Granted(new Account(name, Set.of(name), CAPABILITIES.get(name), services));
     };
 
-    final AuditTrail trail = (action, actor, details) -> audit.add(new Entry(action, actor, Map.copyOf(details)));
+    final AuditTrail trail = (action, actor, details) -> {
+        if (auditFails.get()) {
+            throw new IOException("audit log unavailable");
+        }
+        audit.add(new Entry(action, actor, Map.copyOf(details)));
+    };
+
+    static final List<RecordingSummary> RECORDINGS = List.of(
+            recording(SAMPLED, "parcels", false), recording(BANKING, "bank", true), recording(OTHER, "energy", false));
+
+    final RecordingAccess recordings = new RecordingAccess() {
+        @Override
+        public List<RecordingSummary> find(RecordingFilter filter) {
+            filters.add(filter);
+            return RECORDINGS.stream()
+                    .filter(r -> filter.service() == null || filter.service().equals(r.service()))
+                    .limit(filter.limit())
+                    .toList();
+        }
+
+        @Override
+        public Optional<RecordingSummary> recording(String callId) {
+            return RECORDINGS.stream().filter(r -> r.callId().equals(callId)).findFirst();
+        }
+
+        @Override
+        public OptionalLong audioSize(String callId) {
+            return recording(callId).isPresent() ? OptionalLong.of(AUDIO_SIZE) : OptionalLong.empty();
+        }
+
+        @Override
+        public RecordingAudio open(String callId, long first, long last) {
+            opened.incrementAndGet();
+            return new RecordingAudio(
+                    AUDIO_SIZE, "audio/wav", new ByteArrayInputStream(AUDIO, (int) first, (int) (last - first + 1)));
+        }
+    };
 
     final DossierLookup dossiers = new DossierLookup() {
         @Override
@@ -93,6 +151,7 @@ final class AccessFakes {
     WebServer start() {
         return WebServer.builder(WebSettings.loopback(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .access(accounts, trail, dossiers, clock)
+                .recordings(recordings)
                 .build()
                 .start();
     }
@@ -116,6 +175,28 @@ final class AccessFakes {
                 START,
                 START,
                 new RecordRetention("dossier", START.plus(Duration.ofDays(1095)), false));
+    }
+
+    private static RecordingSummary recording(String callId, String service, boolean banking) {
+        return new RecordingSummary(
+                callId,
+                service,
+                START,
+                Duration.ofSeconds(95),
+                banking,
+                CALLER,
+                banking ? "banking" : "sampled",
+                START.plus(Duration.ofDays(banking ? 1825 : 90)),
+                false);
+    }
+
+    private static byte[] audio() {
+        byte[] audio = new byte[AUDIO_SIZE];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (byte) i;
+        }
+        System.arraycopy("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, audio, 0, 4);
+        return audio;
     }
 
     private static SearchHit hit() {

@@ -37,6 +37,26 @@ final class ApiClient {
         return send("GET", path, null, true);
     }
 
+    /** A GET whose body is bytes, with extra headers as name, value pairs. */
+    HttpResponse<byte[]> getBytes(String path, String... headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (session != null) {
+            request.header("Cookie", AccessControl.COOKIE + "=" + session);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** With the CSRF token when {@code withCsrf}. */
     HttpResponse<String> send(String method, String path, byte[] body, boolean withCsrf) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

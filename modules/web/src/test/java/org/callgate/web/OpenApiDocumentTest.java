@@ -28,7 +28,9 @@ class OpenApiDocumentTest {
                             "/metrics",
                             "/api/v1/session",
                             "/api/v1/dossiers",
-                            "/api/v1/dossiers/{number}");
+                            "/api/v1/dossiers/{number}",
+                            "/api/v1/recordings",
+                            "/api/v1/recordings/{callId}/audio");
         }
     }
 }

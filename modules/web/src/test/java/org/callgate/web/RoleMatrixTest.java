@@ -21,6 +21,8 @@ class RoleMatrixTest {
 
     private static final Set<String> EVERYONE = Set.copyOf(AccessFakes.ROLES);
     private static final Set<String> AGENT = Set.of("agent");
+    private static final Set<String> SUPERVISOR = Set.of("supervisor");
+    private static final Set<String> COMPLIANCE = Set.of("compliance");
 
     /**
      * The matrix as docs/security.md names the routes: method, path, success status, roles allowed.
@@ -37,6 +39,9 @@ class RoleMatrixTest {
             new Route("GET", "/api/v1/session", 200, EVERYONE),
             new Route("GET", "/api/v1/dossiers?q=Dubois", 200, AGENT),
             new Route("GET", "/api/v1/dossiers/" + AccessFakes.DOSSIER, 200, AGENT),
+            new Route("GET", "/api/v1/recordings", 200, Set.of("supervisor", "compliance")),
+            new Route("GET", "/api/v1/recordings/" + AccessFakes.SAMPLED + "/audio?reason=spot", 200, SUPERVISOR),
+            new Route("GET", "/api/v1/recordings/" + AccessFakes.BANKING + "/audio?reason=C-17", 200, COMPLIANCE),
             new Route("DELETE", "/api/v1/session", 204, EVERYONE));
 
     private static AccessFakes fakes;
@@ -87,7 +92,11 @@ class RoleMatrixTest {
     void theMatrixShouldNameEveryApiRoute() {
         Set<String> open = Set.of(WebServer.OPENAPI_PATH);
         List<String> walked = ROUTES.stream()
-                .map(route -> route.path().replaceFirst("\\?.*", "").replace(AccessFakes.DOSSIER, "{number}"))
+                .map(route -> route.path()
+                        .replaceFirst("\\?.*", "")
+                        .replace(AccessFakes.DOSSIER, "{number}")
+                        .replace(AccessFakes.SAMPLED, "{callId}")
+                        .replace(AccessFakes.BANKING, "{callId}"))
                 .distinct()
                 .toList();
         List<String> served = server.exactPaths().stream()
