@@ -149,7 +149,8 @@ public final class Callgate implements AutoCloseable {
                         store,
                         records,
                         sip,
-                        recordings);
+                        recordings,
+                        recording.bankingServices());
             } catch (StartupException e) {
                 sip.close();
                 media.close();

@@ -5,7 +5,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.callgate.app.config.WebConfig;
 import org.callgate.audit.AuditLog;
@@ -40,7 +42,8 @@ final class WebFront {
             RecordingStore store,
             Records records,
             SipGateway sip,
-            Recordings recordings)
+            Recordings recordings,
+            List<String> bankingServices)
             throws StartupException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         gauge(registry, "callgate.calls.active", "calls being routed now", sip::activeCalls);
@@ -73,6 +76,7 @@ final class WebFront {
                             WebAccess.auditTrail(audit),
                             WebAccess.dossiers(records.dossiers()),
                             clock)
+                    .recordings(WebAccess.recordings(records.index()::search, store, Set.copyOf(bankingServices)))
                     .build()
                     .start();
         } catch (RuntimeException e) {
