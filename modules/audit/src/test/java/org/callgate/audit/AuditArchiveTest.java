@@ -3,6 +3,7 @@ package org.callgate.audit;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,11 +131,9 @@ class AuditArchiveTest {
                 runnable -> Thread.ofPlatform().name("audit-archive-test").unstarted(runnable));
         try {
             ScheduledFuture<?> task = AuditScheduler.schedule(archive, executor, Duration.ofMillis(10));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             // the head is stored after the segment: once it is there, the run is complete
-            while (store.head(FIRST_HEAD).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> store.head(FIRST_HEAD).isPresent());
             task.cancel(false);
         } finally {
             executor.shutdown();
