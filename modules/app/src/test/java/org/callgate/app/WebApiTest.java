@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.callgate.audit.AuditActions;
-import org.callgate.core.access.Capability;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.records.DossierDetails;
 import org.callgate.users.Role;
@@ -92,13 +91,6 @@ class WebApiTest {
                     .containsExactly("login.failed", "login");
             assertThat(entries.toString()).doesNotContain(dossier.number(), PASSWORD);
         }
-    }
-
-    @Test
-    void coreShouldNameTheCapabilitiesOfTheUsersModule() {
-        assertThat(WebAccess.usersCapabilityNames())
-                .containsExactlyInAnyOrderElementsOf(
-                        Stream.of(Capability.values()).map(Enum::name).toList());
     }
 
     private static List<JsonNode> auditEntries(Path auditDir) throws Exception {

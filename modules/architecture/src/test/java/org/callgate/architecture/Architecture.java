@@ -77,7 +77,7 @@ final class Architecture {
             entry(SMS, List.of(CORE, JACKSON, SLF4J)),
             entry(SIP, List.of(CORE, JAIN_SIP, SLF4J)),
             entry(WEB, List.of(CORE, ARMERIA, JACKSON, MICROMETER, SLF4J)),
-            entry(USERS, List.of(JACKSON, SPRING_CRYPTO, SLF4J)),
+            entry(USERS, List.of(CORE, JACKSON, SPRING_CRYPTO, SLF4J)),
             entry(APP, List.of(EVERY_MODULE, ANY_LIBRARY)));
 
     /** Packages of main code that is not product: it may use the product, never the reverse. */

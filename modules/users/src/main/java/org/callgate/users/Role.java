@@ -1,17 +1,17 @@
 package org.callgate.users;
 
-import static org.callgate.users.Capability.AUDIT;
-import static org.callgate.users.Capability.BANKING_RECORDINGS;
-import static org.callgate.users.Capability.CALLBACKS;
-import static org.callgate.users.Capability.COMPLETENESS_REPORT;
-import static org.callgate.users.Capability.CONFIGURATION_READ;
-import static org.callgate.users.Capability.DOSSIER_READ;
-import static org.callgate.users.Capability.DOSSIER_WRITE;
-import static org.callgate.users.Capability.HOLDS;
-import static org.callgate.users.Capability.SAMPLED_RECORDINGS;
-import static org.callgate.users.Capability.SEARCH;
-import static org.callgate.users.Capability.TRACES;
-import static org.callgate.users.Capability.USERS;
+import static org.callgate.core.access.Capability.AUDIT;
+import static org.callgate.core.access.Capability.BANKING_RECORDINGS;
+import static org.callgate.core.access.Capability.CALLBACKS;
+import static org.callgate.core.access.Capability.COMPLETENESS_REPORT;
+import static org.callgate.core.access.Capability.CONFIGURATION_READ;
+import static org.callgate.core.access.Capability.DOSSIER_READ;
+import static org.callgate.core.access.Capability.DOSSIER_WRITE;
+import static org.callgate.core.access.Capability.HOLDS;
+import static org.callgate.core.access.Capability.SAMPLED_RECORDINGS;
+import static org.callgate.core.access.Capability.SEARCH;
+import static org.callgate.core.access.Capability.TRACES;
+import static org.callgate.core.access.Capability.USERS;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.callgate.core.access.Capability;
 
 /**
  * A role and what it may do (R11, need to know). A user holds one or more roles and may do what any

@@ -3,6 +3,7 @@ package org.callgate.users;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.callgate.core.access.Capability;
 
 /**
  * One user of the user file.

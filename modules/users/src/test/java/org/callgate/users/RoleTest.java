@@ -2,6 +2,7 @@ package org.callgate.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.callgate.core.access.Capability;
 import org.junit.jupiter.api.Test;
 
 /** The role table of docs/security.md (R11). */
