@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.ConfigLoader;
-import org.callgate.app.config.StoreConfig;
 import org.callgate.app.demo.Sipp;
 import org.callgate.app.demo.SippResult;
 import org.callgate.core.ServiceLine;
@@ -69,7 +68,7 @@ final class Demo implements Callable<Integer> {
             return Main.STARTUP_FAILED;
         }
         Path work = Files.createTempDirectory("callgate-demo");
-        CallgateConfig config = withStoreIn(ConfigLoader.defaults(), work);
+        CallgateConfig config = DemoSeed.withStoreIn(ConfigLoader.defaults(), work);
         ConcurrentLinkedQueue<CallSummary> ended = new ConcurrentLinkedQueue<>();
         if (dossiers < 0) {
             System.err.println("callgate demo: --dossiers must be 0 or more");
@@ -172,30 +171,6 @@ final class Demo implements Callable<Integer> {
                 .rfc4733(keys.charAt(1));
         // Speak once the agent is on the line: after the banking notice (R8) for Postinfo callers.
         return scenario.pause("private".equals(line) ? 9500 : 1500).audio().caller(work, "caller-" + line);
-    }
-
-    /** The defaults with the store and spool in the demo's own directory, not in the working tree. */
-    private static CallgateConfig withStoreIn(CallgateConfig c, Path work) {
-        StoreConfig store = new StoreConfig(
-                StoreConfig.FILE,
-                work.resolve("store"),
-                work.resolve("spool"),
-                c.store().retentionProfile(),
-                c.store().s3());
-        return new CallgateConfig(
-                c.sip(),
-                c.media(),
-                c.calls(),
-                c.serviceLines(),
-                c.promptsDir(),
-                c.sms(),
-                c.outbound(),
-                c.recording(),
-                store,
-                c.index(),
-                c.purge(),
-                c.retentionDir(),
-                c.web());
     }
 
     /** What reached the store: one WAV and one metadata JSON per recorded call (R4, R7, R8). */

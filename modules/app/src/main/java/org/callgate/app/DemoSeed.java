@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.callgate.app.config.CallgateConfig;
+import org.callgate.app.config.StoreConfig;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.records.DossierDetails;
 import org.callgate.records.Dossiers;
@@ -56,6 +57,30 @@ final class DemoSeed {
     record DemoUser(String name, Role role, String password) {}
 
     private DemoSeed() {}
+
+    /** The defaults with the store and spool in the demo's own directory, not in the working tree. */
+    static CallgateConfig withStoreIn(CallgateConfig c, Path work) {
+        StoreConfig store = new StoreConfig(
+                StoreConfig.FILE,
+                work.resolve("store"),
+                work.resolve("spool"),
+                c.store().retentionProfile(),
+                c.store().s3());
+        return new CallgateConfig(
+                c.sip(),
+                c.media(),
+                c.calls(),
+                c.serviceLines(),
+                c.promptsDir(),
+                c.sms(),
+                c.outbound(),
+                c.recording(),
+                store,
+                c.index(),
+                c.purge(),
+                c.retentionDir(),
+                c.web());
+    }
 
     /** Writes {@code dossiers} synthetic dossiers and {@code calls} traces into the empty store and index. */
     static void generate(CallgateConfig config, int dossiers, long calls) throws StartupException {
