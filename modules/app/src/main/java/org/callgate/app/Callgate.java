@@ -148,7 +148,7 @@ public final class Callgate implements AutoCloseable {
                 web = WebFront.start(
                         config.web(),
                         UserCommand.file(config.store()),
-                        governance.audit(),
+                        governance,
                         clock,
                         store,
                         records,

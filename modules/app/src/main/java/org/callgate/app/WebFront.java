@@ -1,6 +1,5 @@
 package org.callgate.app;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.callgate.app.config.WebConfig;
-import org.callgate.audit.AuditLog;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.health.Health;
 import org.callgate.core.health.HealthCheck;
@@ -37,7 +35,7 @@ final class WebFront {
     static WebServer start(
             WebConfig config,
             Path usersFile,
-            AuditLog audit,
+            Governance governance,
             Clock clock,
             RecordingStore store,
             Records records,
@@ -47,22 +45,7 @@ final class WebFront {
             Set<String> serviceLines)
             throws StartupException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        gauge(registry, "callgate.calls.active", "calls being routed now", sip::activeCalls);
-        gauge(
-                registry,
-                "callgate.recordings.pending.upload",
-                "ended recordings not yet in the store",
-                recordings::pendingUploads);
-        gauge(
-                registry,
-                "callgate.recorder.failures",
-                "calls whose recorder could not start since start-up (R8)",
-                sip::recorderFailures);
-        gauge(
-                registry,
-                "callgate.index.dossiers",
-                "dossiers in the index",
-                () -> records.index().count(RecordKind.DOSSIER));
+        CallgateMeters.bind(registry, sip, recordings, records, governance);
         WebSettings settings = new WebSettings(
                 config.inetAddress(),
                 config.port(),
@@ -74,7 +57,7 @@ final class WebFront {
                     .healthCheck(check("sip", () -> sip.running() ? Health.up() : Health.down("SIP stack stopped")))
                     .access(
                             WebAccess.accounts(new UserStore(usersFile, clock), new LoginThrottle(clock)),
-                            WebAccess.auditTrail(audit),
+                            WebAccess.auditTrail(governance.audit()),
                             WebAccess.dossiers(records.dossiers()),
                             clock)
                     .recordings(WebAccess.recordings(records.index()::search, store, Set.copyOf(bankingServices)))
@@ -88,11 +71,6 @@ final class WebFront {
                             + Optional.ofNullable(e.getCause()).orElse(e).getMessage(),
                     e);
         }
-    }
-
-    private static void gauge(
-            PrometheusMeterRegistry registry, String name, String description, Supplier<Number> value) {
-        Gauge.builder(name, value).description(description).register(registry);
     }
 
     private static Health storeHealth(RecordingStore store) {
