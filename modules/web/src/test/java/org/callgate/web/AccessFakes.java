@@ -81,6 +81,7 @@ final class AccessFakes {
     final List<RecordingFilter> filters = new CopyOnWriteArrayList<>();
     final AtomicBoolean auditFails = new AtomicBoolean();
     final AtomicInteger opened = new AtomicInteger();
+    final ComplianceFakes compliance = new ComplianceFakes(clock);
 
     final Accounts accounts = (name, password, address) -> {
         if (name.equals("locked")) {
@@ -152,6 +153,7 @@ final class AccessFakes {
         return WebServer.builder(WebSettings.loopback(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .access(accounts, trail, dossiers, clock)
                 .recordings(recordings)
+                .compliance(compliance.desk, compliance.reader, compliance.reports)
                 .build()
                 .start();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,19 @@ class RoleMatrixTest {
             new Route("GET", "/api/v1/recordings", 200, Set.of("supervisor", "compliance")),
             new Route("GET", "/api/v1/recordings/" + AccessFakes.SAMPLED + "/audio?reason=spot", 200, SUPERVISOR),
             new Route("GET", "/api/v1/recordings/" + AccessFakes.BANKING + "/audio?reason=C-17", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/holds?released=true", 200, COMPLIANCE),
+            new Route("POST", "/api/v1/holds", 201, COMPLIANCE),
+            new Route("POST", "/api/v1/holds/" + ComplianceFakes.ACTIVE + "/release", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/audit?limit=10", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/reports/completeness?from=2026-03-01&to=2026-03-02", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/reports/purges", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/reports/dashboard?days=7", 200, COMPLIANCE),
             new Route("DELETE", "/api/v1/session", 204, EVERYONE));
+
+    /** The bodies of the routes that need one, by {@code Route.toString()}. */
+    static final Map<String, byte[]> BODIES = Map.of(
+            "POST /api/v1/holds",
+            Json.bytes(Map.of("scope", "caller", "value", "0470 12 34 99", "caseId", "C-9", "reason", "matrix")));
 
     private static AccessFakes fakes;
     private static WebServer server;
@@ -76,7 +89,7 @@ class RoleMatrixTest {
         for (Route route : ROUTES) {
             int expected = !loggedIn ? 401 : route.allowed().contains(role) ? route.success() : 403;
 
-            var response = client.send(route.method(), route.path(), null, true);
+            var response = client.send(route.method(), route.path(), BODIES.get(route.toString()), true);
 
             assertThat(response.statusCode())
                     .as("%s as %s: %s", route, role, response.body())
@@ -96,7 +109,8 @@ class RoleMatrixTest {
                         .replaceFirst("\\?.*", "")
                         .replace(AccessFakes.DOSSIER, "{number}")
                         .replace(AccessFakes.SAMPLED, "{callId}")
-                        .replace(AccessFakes.BANKING, "{callId}"))
+                        .replace(AccessFakes.BANKING, "{callId}")
+                        .replace(ComplianceFakes.ACTIVE, "{id}"))
                 .distinct()
                 .toList();
         List<String> served = server.exactPaths().stream()
