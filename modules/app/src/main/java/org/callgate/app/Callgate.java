@@ -150,7 +150,9 @@ public final class Callgate implements AutoCloseable {
                         records,
                         sip,
                         recordings,
-                        recording.bankingServices());
+                        recording.bankingServices(),
+                        governance,
+                        config);
             } catch (StartupException e) {
                 sip.close();
                 media.close();

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.WebConfig;
 import org.callgate.audit.AuditLog;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.health.Health;
 import org.callgate.core.health.HealthCheck;
+import org.callgate.recording.CompletenessCheck;
 import org.callgate.sip.SipGateway;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
@@ -25,7 +27,8 @@ import org.callgate.web.WebSettings;
 /**
  * The web server as callgate runs it: the metrics registry with callgate's gauges, the health
  * checks of the store, the index and SIP, and the API's access over the user file ({@code
- * users.json} beside the spool), the audit log and the dossiers (docs/api.md, docs/security.md).
+ * users.json} beside the spool), the audit log and the dossiers, and the compliance routes over
+ * the holds, the audit log and the reports (docs/api.md, docs/security.md).
  */
 final class WebFront {
 
@@ -43,7 +46,9 @@ final class WebFront {
             Records records,
             SipGateway sip,
             Recordings recordings,
-            List<String> bankingServices)
+            List<String> bankingServices,
+            Governance governance,
+            CallgateConfig callgate)
             throws StartupException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         gauge(registry, "callgate.calls.active", "calls being routed now", sip::activeCalls);
@@ -66,6 +71,8 @@ final class WebFront {
                 config.inetAddress(),
                 config.port(),
                 config.https().map(tls -> new WebSettings.Tls(tls.certificate(), tls.key())));
+        CompletenessCheck completeness = new CompletenessCheck(
+                store, AppliedProfile.of(callgate), callgate.store().spool(), Set.copyOf(bankingServices));
         try {
             return WebServer.builder(settings, registry)
                     .healthCheck(check("store", () -> storeHealth(store)))
@@ -77,6 +84,14 @@ final class WebFront {
                             WebAccess.dossiers(records.dossiers()),
                             clock)
                     .recordings(WebAccess.recordings(records.index()::search, store, Set.copyOf(bankingServices)))
+                    .compliance(
+                            ComplianceWeb.holds(governance.holds(), store, records.index()),
+                            new AuditWeb(audit, store, clock),
+                            ComplianceWeb.reports(
+                                    store,
+                                    completeness,
+                                    audit.directory(),
+                                    CoverageCounts.of(records.index()::search, callgate)))
                     .build()
                     .start();
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package org.callgate.core.access;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param time when it was appended
  * @param action what happened ({@code hold.place}, {@code recording.read}, {@code purge}, ...)
  * @param actor who did it
- * @param details JSON values: strings, numbers, booleans, lists and maps
+ * @param details JSON values: strings, numbers, booleans, lists, maps and nulls
  * @param hash the entry's SHA-256, lower-case hex
  */
 public record AuditRecord(
@@ -22,6 +24,6 @@ public record AuditRecord(
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(actor, "actor");
-        details = Map.copyOf(details);
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 }
