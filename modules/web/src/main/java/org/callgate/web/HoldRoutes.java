@@ -24,9 +24,9 @@ import org.callgate.core.access.HoldDesk;
 
 /**
  * {@code GET /api/v1/holds?released=}, {@code POST /api/v1/holds} and {@code POST
- * /api/v1/holds/{id}/release}: legal holds for compliance staff (R18, R19). Placing and releasing
- * go to the audit trail ({@code hold.place}, {@code hold.release}, R11); a caller's number is shown
- * to compliance in clear but never written to the audit log.
+ * /api/v1/holds/{id}/release}: legal holds for compliance staff (R18, R19). Listing, placing and
+ * releasing go to the audit trail ({@code hold.list}, {@code hold.place}, {@code hold.release},
+ * R11); a caller's number is shown to compliance in clear but never written to the audit log.
  */
 final class HoldRoutes implements ApiRoutes {
 
@@ -57,7 +57,8 @@ final class HoldRoutes implements ApiRoutes {
                 .build(access.requires(Capability.HOLDS, Blocking.service(this::release)));
     }
 
-    private AggregatedHttpResponse list(ServiceRequestContext ctx, AggregatedHttpRequest req) {
+    /** Audited ({@code hold.list}) before it is sent: a caller hold shows the caller's number. */
+    private AggregatedHttpResponse list(ServiceRequestContext ctx, AggregatedHttpRequest req) throws IOException {
         String released = QueryParams.fromQueryString(ctx.query()).get("released", "false");
         if (!released.equals("true") && !released.equals("false")) {
             throw ApiException.badRequest("released must be true or false", Map.of("field", "released"));
@@ -65,6 +66,10 @@ final class HoldRoutes implements ApiRoutes {
         List<Map<String, Object>> body = holds.list(Boolean.parseBoolean(released)).stream()
                 .map(HoldRoutes::hold)
                 .toList();
+        audit.record(
+                AuditTrail.HOLD_LIST,
+                access.session(ctx).account().name(),
+                Map.of("released", released, "count", Integer.toString(body.size())));
         return Json.response(200, Map.of("holds", body));
     }
 

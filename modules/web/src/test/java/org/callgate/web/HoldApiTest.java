@@ -64,6 +64,7 @@ class HoldApiTest {
 
     @Test
     void theListShouldShowActiveHoldsAndWithReleasedTrueTheReleasedOnesToo() {
+        int lists = fakes.entries("hold.list").size();
         var active = compliance.get("/api/v1/holds");
         var all = compliance.get("/api/v1/holds?released=true");
 
@@ -81,6 +82,19 @@ class HoldApiTest {
         assertThat(released.get("releasedBy").asText()).isEqualTo("compliance");
         assertThat(released.get("releasedAt").asText()).isEqualTo("2026-03-01T10:00:00Z");
         assertThat(compliance.get("/api/v1/holds?released=maybe").statusCode()).isEqualTo(400);
+        assertThat(fakes.entries("hold.list")).hasSize(lists + 2);
+        assertThat(fakes.entries("hold.list").getLast().details()).containsEntry("released", "true");
+        assertThat(fakes.entries("hold.list").getLast().actor()).isEqualTo("compliance");
+    }
+
+    @Test
+    void whenTheAuditWriteFailsNoHoldShouldBeListed() {
+        fakes.auditFails.set(true);
+
+        var response = compliance.get("/api/v1/holds?released=true");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain(AccessFakes.CALLER);
     }
 
     @Test

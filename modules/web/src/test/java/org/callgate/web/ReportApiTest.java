@@ -127,6 +127,19 @@ class ReportApiTest {
     }
 
     @Test
+    void complianceRoutesWithoutAccessShouldBeRefusedWhenTheServerIsBuilt() {
+        var builder = WebServer.builder(
+                WebSettings.loopback(),
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                        io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        builder.compliance(fakes.compliance.desk, fakes.compliance.reader, fakes.compliance.reports))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("access");
+    }
+
+    @Test
     void aSupervisorShouldGet403OnEveryReport() {
         for (String path : List.of("completeness", "purges", "dashboard")) {
             assertThat(supervisor.get("/api/v1/reports/" + path).statusCode())

@@ -39,6 +39,12 @@ public interface AuditTrail {
     /** A legal hold released (R19): details as {@link #HOLD_PLACE}. */
     String HOLD_RELEASE = "hold.release";
 
+    /**
+     * The legal holds listed (R11: a caller hold shows the caller's number): details {@code
+     * released} (whether released holds were asked for too) and {@code count}.
+     */
+    String HOLD_LIST = "hold.list";
+
     /** The audit log read (R11): details {@code view} ({@code entries} or {@code purges}) and the page asked for. */
     String AUDIT_READ = "audit.read";
 
