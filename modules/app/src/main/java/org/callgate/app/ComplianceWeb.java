@@ -60,6 +60,13 @@ final class ComplianceWeb {
             @Override
             public synchronized HoldChange place(
                     Hold.Scope scope, String value, String caseId, String reason, String actor) throws IOException {
+                boolean twice = register.list(false).stream()
+                        .anyMatch(h -> h.scope().name().equals(scope.name())
+                                && h.value().equals(value)
+                                && h.caseId().equals(caseId));
+                if (twice) {
+                    throw new IllegalStateException("an active hold already covers " + scope + " for case " + caseId);
+                }
                 try {
                     return change(held.place(LegalHold.Scope.valueOf(scope.name()), value, caseId, reason, actor));
                 } catch (StoreException e) {

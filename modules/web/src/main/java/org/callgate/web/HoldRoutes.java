@@ -87,7 +87,12 @@ final class HoldRoutes implements ApiRoutes {
             throw ApiException.conflict("an active hold already covers this for case " + caseId);
         }
         String actor = access.session(ctx).account().name();
-        HoldChange change = holds.place(scope, value, caseId, reason, actor);
+        HoldChange change;
+        try {
+            change = holds.place(scope, value, caseId, reason, actor);
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict("an active hold already covers this for case " + caseId);
+        }
         audit.record(AuditTrail.HOLD_PLACE, actor, details(change));
         return Json.response(201, changed(change));
     }

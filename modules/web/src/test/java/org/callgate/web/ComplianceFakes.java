@@ -40,6 +40,9 @@ final class ComplianceFakes {
     private final Clock clock;
     private final AtomicInteger ids = new AtomicInteger();
     final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    /** The next place finds the same hold placed meanwhile, after the route's own check. */
+    final java.util.concurrent.atomic.AtomicBoolean placeRaces = new java.util.concurrent.atomic.AtomicBoolean();
+
     final List<Instant[]> completenessAsked = new CopyOnWriteArrayList<>();
     final List<Object[]> dashboardAsked = new CopyOnWriteArrayList<>();
     final AtomicReference<AuditCheck> check = new AtomicReference<>(
@@ -73,6 +76,9 @@ final class ComplianceFakes {
 
         @Override
         public HoldChange place(Hold.Scope scope, String value, String caseId, String reason, String actor) {
+            if (placeRaces.getAndSet(false)) {
+                throw new IllegalStateException("placed meanwhile");
+            }
             String id = "H20260302T080000-bbbb" + String.format("%04d", ids.incrementAndGet());
             Hold hold = new Hold(id, scope, value, caseId, reason, actor, clock.instant(), null, null);
             holds.put(id, hold);

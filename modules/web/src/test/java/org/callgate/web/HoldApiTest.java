@@ -173,6 +173,13 @@ class HoldApiTest {
         assertThat(place(body).statusCode()).isEqualTo(201);
 
         assertThat(place(body).statusCode()).isEqualTo(409);
+        body.put("value", "D2026-000889");
+        fakes.compliance.placeRaces.set(true);
+        int placed = fakes.entries("hold.place").size();
+        assertThat(place(body).statusCode())
+                .as("placed by another officer meanwhile")
+                .isEqualTo(409);
+        assertThat(fakes.entries("hold.place")).hasSize(placed);
     }
 
     @Test

@@ -22,6 +22,7 @@ public interface HoldDesk {
      * Places a hold and holds what is already stored.
      *
      * @param value a dossier number, a caller's number in E.164, or a call id, already checked
+     * @throws IllegalStateException when an active hold with the same scope, value and case exists
      */
     HoldChange place(Hold.Scope scope, String value, String caseId, String reason, String actor) throws IOException;
 
