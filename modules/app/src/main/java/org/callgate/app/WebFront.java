@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.WebConfig;
+import org.callgate.audit.AuditLog;
+import org.callgate.core.ServiceLine;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.health.Health;
 import org.callgate.core.health.HealthCheck;
+import org.callgate.recording.CompletenessCheck;
 import org.callgate.sip.SipGateway;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
@@ -23,7 +28,8 @@ import org.callgate.web.WebSettings;
 /**
  * The web server as callgate runs it: the metrics registry with callgate's gauges, the health
  * checks of the store, the index and SIP, and the API's access over the user file ({@code
- * users.json} beside the spool), the audit log and the dossiers (docs/api.md, docs/security.md).
+ * users.json} beside the spool), the audit log and the dossiers, and the compliance routes over
+ * the holds, the audit log and the reports (docs/api.md, docs/security.md).
  */
 final class WebFront {
 
@@ -33,23 +39,28 @@ final class WebFront {
     private WebFront() {}
 
     static WebServer start(
-            WebConfig config,
-            Path usersFile,
+            CallgateConfig callgate,
             Governance governance,
             Clock clock,
             RecordingStore store,
             Records records,
             SipGateway sip,
-            Recordings recordings,
-            List<String> bankingServices,
-            Set<String> serviceLines)
+            Recordings recordings)
             throws StartupException {
+        WebConfig config = callgate.web();
+        Path usersFile = UserCommand.file(callgate.store());
+        AuditLog audit = governance.audit();
+        List<String> bankingServices = callgate.recording().bankingServices();
+        Set<String> serviceLines =
+                callgate.directory().lines().stream().map(ServiceLine::id).collect(Collectors.toSet());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CallgateMeters.bind(registry, sip, recordings, records, governance);
         WebSettings settings = new WebSettings(
                 config.inetAddress(),
                 config.port(),
                 config.https().map(tls -> new WebSettings.Tls(tls.certificate(), tls.key())));
+        CompletenessCheck completeness = new CompletenessCheck(
+                store, AppliedProfile.of(callgate), callgate.store().spool(), Set.copyOf(bankingServices));
         try {
             return WebServer.builder(settings, registry)
                     .healthCheck(check("store", () -> storeHealth(store)))
@@ -57,11 +68,19 @@ final class WebFront {
                     .healthCheck(check("sip", () -> sip.running() ? Health.up() : Health.down("SIP stack stopped")))
                     .access(
                             WebAccess.accounts(new UserStore(usersFile, clock), new LoginThrottle(clock)),
-                            WebAccess.auditTrail(governance.audit()),
+                            WebAccess.auditTrail(audit),
                             WebAccess.dossiers(records.dossiers()),
                             clock)
                     .recordings(WebAccess.recordings(records.index()::search, store, Set.copyOf(bankingServices)))
                     .callbacks(WebCallbacks.over(sip, serviceLines))
+                    .compliance(
+                            ComplianceWeb.holds(governance.holds(), store, records.index()),
+                            new AuditWeb(audit, store, clock),
+                            ComplianceWeb.reports(
+                                    store,
+                                    completeness,
+                                    audit.directory(),
+                                    CoverageCounts.of(records.index()::search, callgate)))
                     .build()
                     .start();
         } catch (RuntimeException e) {

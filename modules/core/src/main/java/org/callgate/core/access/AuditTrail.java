@@ -35,6 +35,28 @@ public interface AuditTrail {
      */
     String CALLBACK = "callback.place";
 
+    /**
+     * A legal hold placed (R19): details {@code hold}, {@code scope}, {@code case}, {@code reason},
+     * {@code records}, {@code objects}, and the value as {@value #DOSSIER} or {@value #CALL} (hashed);
+     * a caller's number is never written, the hold id names it.
+     */
+    String HOLD_PLACE = "hold.place";
+
+    /** A legal hold released (R19): details as {@link #HOLD_PLACE}. */
+    String HOLD_RELEASE = "hold.release";
+
+    /**
+     * The legal holds listed (R11: a caller hold shows the caller's number): details {@code
+     * released} (whether released holds were asked for too) and {@code count}.
+     */
+    String HOLD_LIST = "hold.list";
+
+    /** The audit log read (R11): details {@code view} ({@code entries} or {@code purges}) and the page asked for. */
+    String AUDIT_READ = "audit.read";
+
+    /** A compliance report read: details {@code report} and the period. */
+    String REPORT_READ = "report.read";
+
     /** The detail key of a call id; held hashed like a dossier number. */
     String CALL = "call";
 
