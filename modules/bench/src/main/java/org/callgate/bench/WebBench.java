@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +53,7 @@ public final class WebBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final long SELF = ProcessHandle.current().pid();
 
     private final Map<String, String> args;
     private final URI base;
@@ -100,32 +100,38 @@ public final class WebBench {
         WebQueries mix = new WebQueries(data, dossiers);
 
         String agent = login(args.getOrDefault("agent", "bench-agent"), password);
-        closedLoop(agent, mix, clients, queries, 1, new Phase(queries)); // warm-up
-        Phase closed = new Phase(queries);
+        closedLoop(agent, mix, clients, queries, 1, new WebPhase(queries)); // warm-up
+        WebPhase closed = new WebPhase(queries);
         long cpu0 = ProcStats.cpuTicks(pid);
+        long self0 = ProcStats.cpuTicks(SELF);
         long start = System.nanoTime();
         closedLoop(agent, mix, clients, queries, 2, closed);
         long nanos = System.nanoTime() - start;
         System.out.print(closed.report("search_closed"));
         System.out.printf(
                 Locale.ROOT,
-                "search_closed_clients=%d%nsearch_closed_per_s=%.0f%nsearch_closed_callgate_cpu_pct=%.0f%n",
+                "search_closed_clients=%d%nsearch_closed_per_s=%.0f%nsearch_closed_callgate_cpu_pct=%.0f%n"
+                        + "search_closed_harness_cpu_pct=%.0f%n",
                 clients,
                 queries / (nanos / 1e9),
-                cpuPercent(cpu0, nanos));
+                cpuPercent(pid, cpu0, nanos),
+                cpuPercent(SELF, self0, nanos));
 
-        Phase open = new Phase(queries);
+        WebPhase open = new WebPhase(queries);
         cpu0 = ProcStats.cpuTicks(pid);
+        self0 = ProcStats.cpuTicks(SELF);
         start = System.nanoTime();
         double seconds = openLoop(agent, mix, rate, queries, open);
         nanos = System.nanoTime() - start;
         System.out.print(open.report("search_open"));
         System.out.printf(
                 Locale.ROOT,
-                "search_open_rate_per_s=%d%nsearch_open_achieved_per_s=%.0f%nsearch_open_callgate_cpu_pct=%.0f%n",
+                "search_open_rate_per_s=%d%nsearch_open_achieved_per_s=%.0f%nsearch_open_callgate_cpu_pct=%.0f%n"
+                        + "search_open_harness_cpu_pct=%.0f%n",
                 rate,
                 open.all().count() / seconds,
-                cpuPercent(cpu0, nanos));
+                cpuPercent(pid, cpu0, nanos),
+                cpuPercent(SELF, self0, nanos));
 
         String compliance = login(args.getOrDefault("compliance", "bench-compliance"), password);
         List<String> calls = recordings(compliance);
@@ -140,9 +146,9 @@ public final class WebBench {
         }
     }
 
-    /** callgate's CPU since {@code ticks0}, in % of one core over {@code nanos}. */
-    private double cpuPercent(long ticks0, long nanos) {
-        return (ProcStats.cpuTicks(pid) - ticks0) * 100.0 / clkTck / (nanos / 1e9);
+    /** Process {@code of}'s CPU since {@code ticks0}, in % of one core over {@code nanos}. */
+    private double cpuPercent(long of, long ticks0, long nanos) {
+        return (ProcStats.cpuTicks(of) - ticks0) * 100.0 / clkTck / (nanos / 1e9);
     }
 
     private String login(String name, String password) throws Exception {
@@ -172,38 +178,8 @@ public final class WebBench {
                 .build();
     }
 
-    private static boolean hit(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body()).path("hits").size() > 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     /** {@code clients} virtual threads share {@code count} queries, each sending the next on its answer. */
-    /** Latencies of one loop: all queries, and each kind's. */
-    private record Phase(WebLatencies all, Map<WebQueries.Kind, WebLatencies> kinds) {
-        Phase(int count) {
-            this(new WebLatencies(count), new EnumMap<>(WebQueries.Kind.class));
-            for (WebQueries.Kind k : WebQueries.Kind.values()) {
-                kinds.put(k, new WebLatencies(count));
-            }
-        }
-
-        void add(WebQueries.Query q, long nanos, HttpResponse<String> r) {
-            boolean found = hit(r);
-            all.add(nanos, found);
-            kinds.get(q.kind()).add(nanos, found);
-        }
-
-        String report(String prefix) {
-            StringBuilder out = new StringBuilder(all.report(prefix));
-            kinds.forEach((k, l) -> out.append(l.brief(prefix + "_" + k.name().toLowerCase(Locale.ROOT))));
-            return out.toString();
-        }
-    }
-
-    private void closedLoop(String cookie, WebQueries mix, int clients, int count, long seed, Phase out)
+    private void closedLoop(String cookie, WebQueries mix, int clients, int count, long seed, WebPhase out)
             throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
@@ -234,7 +210,8 @@ public final class WebBench {
     }
 
     /** Sends {@code count} queries at {@code rate}/s on schedule; returns the seconds until the last answer. */
-    private double openLoop(String cookie, WebQueries mix, int rate, int count, Phase out) throws InterruptedException {
+    private double openLoop(String cookie, WebQueries mix, int rate, int count, WebPhase out)
+            throws InterruptedException {
         SplittableRandom random = new SplittableRandom(4242);
         long interval = 1_000_000_000L / rate;
         CountDownLatch answered = new CountDownLatch(count);
