@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
 import org.callgate.core.call.CallObserver;
+import org.callgate.core.call.CallSummary;
+import org.callgate.core.call.LiveCall;
 import org.callgate.core.ivr.CallIndex;
 import org.callgate.media.MediaSettings;
 import org.callgate.media.NettyMediaControl;
@@ -44,6 +46,7 @@ public final class Callgate implements AutoCloseable {
     private final CallTraceWriter traces;
     private final Governance governance;
     private final WebServer web;
+    private final LiveCallHub live;
 
     private Callgate(
             NettyMediaControl media,
@@ -53,7 +56,9 @@ public final class Callgate implements AutoCloseable {
             Records records,
             CallTraceWriter traces,
             Governance governance,
-            WebServer web) {
+            WebServer web,
+            LiveCallHub live) {
+        this.live = live;
         this.media = media;
         this.sip = sip;
         this.store = store;
@@ -113,9 +118,26 @@ public final class Callgate implements AutoCloseable {
         }
         CallTraceWriter traces = new CallTraceWriter(records.writer(), retention);
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
-        CallObserver observers = summary -> {
-            traces.callEnded(summary);
-            observer.callEnded(summary);
+        LiveCallHub live = new LiveCallHub(records.index()::search);
+        CallObserver observers = new CallObserver() {
+            @Override
+            public void callEnded(CallSummary summary) {
+                traces.callEnded(summary);
+                observer.callEnded(summary);
+                live.callEnded(summary);
+            }
+
+            @Override
+            public void callRouted(LiveCall call) {
+                observer.callRouted(call);
+                live.callRouted(call);
+            }
+
+            @Override
+            public void callAnswered(LiveCall call) {
+                observer.callAnswered(call);
+                live.callAnswered(call);
+            }
         };
         SipGateway sip = new SipGateway(
                 sipSettings(config, clock),
@@ -132,6 +154,7 @@ public final class Callgate implements AutoCloseable {
         try {
             sip.start();
         } catch (SipGatewayException e) {
+            live.close();
             media.close();
             recordings.close();
             traces.close();
@@ -150,9 +173,11 @@ public final class Callgate implements AutoCloseable {
                         records,
                         sip,
                         recordings,
-                        recording.bankingServices());
+                        recording.bankingServices(),
+                        live);
             } catch (StartupException e) {
                 sip.close();
+                live.close();
                 media.close();
                 recordings.close();
                 traces.close();
@@ -161,7 +186,7 @@ public final class Callgate implements AutoCloseable {
             }
             LOG.info("web server at {}", web.url());
         }
-        return new Callgate(media, sip, store, recordings, records, traces, governance, web);
+        return new Callgate(media, sip, store, recordings, records, traces, governance, web, live);
     }
 
     private static Purge purge(Governance governance, Records records, CallgateConfig config) throws StartupException {
@@ -273,6 +298,7 @@ public final class Callgate implements AutoCloseable {
             web.close();
         }
         sip.close();
+        live.close();
         media.close();
         recordings.close();
         traces.close();

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.callgate.app.config.WebConfig;
 import org.callgate.audit.AuditLog;
+import org.callgate.core.access.LiveCallFeed;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.health.Health;
 import org.callgate.core.health.HealthCheck;
@@ -43,7 +44,8 @@ final class WebFront {
             Records records,
             SipGateway sip,
             Recordings recordings,
-            List<String> bankingServices)
+            List<String> bankingServices,
+            LiveCallFeed liveCalls)
             throws StartupException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         gauge(registry, "callgate.calls.active", "calls being routed now", sip::activeCalls);
@@ -77,6 +79,7 @@ final class WebFront {
                             WebAccess.dossiers(records.dossiers()),
                             clock)
                     .recordings(WebAccess.recordings(records.index()::search, store, Set.copyOf(bankingServices)))
+                    .liveCalls(liveCalls)
                     .build()
                     .start();
         } catch (RuntimeException e) {

@@ -28,6 +28,7 @@ import java.util.function.Function;
 import org.callgate.core.access.Accounts;
 import org.callgate.core.access.AuditTrail;
 import org.callgate.core.access.DossierLookup;
+import org.callgate.core.access.LiveCallFeed;
 import org.callgate.core.access.RecordingAccess;
 import org.callgate.core.health.HealthCheck;
 
@@ -114,6 +115,8 @@ public final class WebServer implements AutoCloseable {
         private AccessControl accessControl;
         private AuditTrail auditTrail;
         private RecordingAccess recordings;
+        private LiveCallFeed liveCalls;
+        private java.time.Duration heartbeat = LiveCallRoutes.HEARTBEAT;
 
         private Builder(WebSettings settings, PrometheusMeterRegistry registry) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -172,6 +175,21 @@ public final class WebServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The agents' live call panel ({@code /calls/live}, R15) over the core feed; needs {@link
+         * #access} too.
+         */
+        public Builder liveCalls(LiveCallFeed feed) {
+            this.liveCalls = Objects.requireNonNull(feed, "feed");
+            return this;
+        }
+
+        /** As {@link #liveCalls(LiveCallFeed)}, with another heartbeat interval (tests). */
+        Builder liveCalls(LiveCallFeed feed, java.time.Duration every) {
+            this.heartbeat = Objects.requireNonNull(every, "every");
+            return liveCalls(feed);
+        }
+
         /** Builds the server, not yet started; binds the JVM metrics to the registry. */
         public WebServer build() {
             ServerBuilder sb = com.linecorp.armeria.server.Server.builder();
@@ -192,6 +210,12 @@ public final class WebServer implements AutoCloseable {
                     throw new IllegalStateException("recordings need access(...) first");
                 }
                 routes.add(new RecordingRoutes(recordings, auditTrail, accessControl));
+            }
+            if (liveCalls != null) {
+                if (accessControl == null) {
+                    throw new IllegalStateException("live calls need access(...) first");
+                }
+                routes.add(new LiveCallRoutes(liveCalls, auditTrail, accessControl, heartbeat));
             }
             routes.forEach(group -> group.addTo(sb, API_PREFIX));
             for (int i = apiDecorators.size() - 1; i >= 0; i--) {

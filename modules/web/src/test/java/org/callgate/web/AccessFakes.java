@@ -81,6 +81,7 @@ final class AccessFakes {
     final List<RecordingFilter> filters = new CopyOnWriteArrayList<>();
     final AtomicBoolean auditFails = new AtomicBoolean();
     final AtomicInteger opened = new AtomicInteger();
+    final AgentFakes agentSide = new AgentFakes();
 
     final Accounts accounts = (name, password, address) -> {
         if (name.equals("locked")) {
@@ -149,9 +150,10 @@ final class AccessFakes {
 
     /** A started server with these fakes behind the API. */
     WebServer start() {
-        return WebServer.builder(WebSettings.loopback(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-                .access(accounts, trail, dossiers, clock)
-                .recordings(recordings)
+        return agentSide
+                .wire(WebServer.builder(WebSettings.loopback(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                        .access(accounts, trail, dossiers, clock)
+                        .recordings(recordings))
                 .build()
                 .start();
     }

@@ -42,6 +42,8 @@ class RoleMatrixTest {
             new Route("GET", "/api/v1/recordings", 200, Set.of("supervisor", "compliance")),
             new Route("GET", "/api/v1/recordings/" + AccessFakes.SAMPLED + "/audio?reason=spot", 200, SUPERVISOR),
             new Route("GET", "/api/v1/recordings/" + AccessFakes.BANKING + "/audio?reason=C-17", 200, COMPLIANCE),
+            // agents and admins
+            new Route("GET", "/api/v1/calls/live", 200, AGENT),
             new Route("DELETE", "/api/v1/session", 204, EVERYONE));
 
     private static AccessFakes fakes;
@@ -76,7 +78,9 @@ class RoleMatrixTest {
         for (Route route : ROUTES) {
             int expected = !loggedIn ? 401 : route.allowed().contains(role) ? route.success() : 403;
 
-            var response = client.send(route.method(), route.path(), null, true);
+            var response = route.path().equals("/api/v1/calls/live")
+                    ? EventStream.statusOf(server, client, route.path())
+                    : client.send(route.method(), route.path(), null, true);
 
             assertThat(response.statusCode())
                     .as("%s as %s: %s", route, role, response.body())
