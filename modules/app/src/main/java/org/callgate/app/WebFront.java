@@ -80,6 +80,7 @@ final class WebFront {
                             clock)
                     .recordings(WebAccess.recordings(records.index()::search, store, Set.copyOf(bankingServices)))
                     .liveCalls(liveCalls)
+                    .dossierDesk(AgentWeb.dossierDesk(records.dossiers()))
                     .build()
                     .start();
         } catch (RuntimeException e) {

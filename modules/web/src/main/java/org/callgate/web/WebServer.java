@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.callgate.core.access.Accounts;
 import org.callgate.core.access.AuditTrail;
+import org.callgate.core.access.DossierDesk;
 import org.callgate.core.access.DossierLookup;
 import org.callgate.core.access.LiveCallFeed;
 import org.callgate.core.access.RecordingAccess;
@@ -116,6 +117,9 @@ public final class WebServer implements AutoCloseable {
         private AuditTrail auditTrail;
         private RecordingAccess recordings;
         private LiveCallFeed liveCalls;
+        private DossierDesk dossierDesk;
+        private DossierLookup dossierLookup;
+        private Clock clock;
         private java.time.Duration heartbeat = LiveCallRoutes.HEARTBEAT;
 
         private Builder(WebSettings settings, PrometheusMeterRegistry registry) {
@@ -163,6 +167,8 @@ public final class WebServer implements AutoCloseable {
             routes.add(new DossierRoutes(dossiers, audit, access));
             this.accessControl = access;
             this.auditTrail = audit;
+            this.dossierLookup = dossiers;
+            this.clock = clock;
             return this;
         }
 
@@ -181,6 +187,16 @@ public final class WebServer implements AutoCloseable {
          */
         public Builder liveCalls(LiveCallFeed feed) {
             this.liveCalls = Objects.requireNonNull(feed, "feed");
+            return this;
+        }
+
+        /**
+         * The dossier writes and caller checks ({@code POST /dossiers}, {@code PUT
+         * /dossiers/{number}}, {@code POST /dossiers/{number}/checks}; R2, R17) over the core SPI;
+         * needs {@link #access} too.
+         */
+        public Builder dossierDesk(DossierDesk desk) {
+            this.dossierDesk = Objects.requireNonNull(desk, "desk");
             return this;
         }
 
@@ -216,6 +232,12 @@ public final class WebServer implements AutoCloseable {
                     throw new IllegalStateException("live calls need access(...) first");
                 }
                 routes.add(new LiveCallRoutes(liveCalls, auditTrail, accessControl, heartbeat));
+            }
+            if (dossierDesk != null) {
+                if (accessControl == null) {
+                    throw new IllegalStateException("dossier writes need access(...) first");
+                }
+                routes.add(new DossierWriteRoutes(dossierDesk, dossierLookup, auditTrail, accessControl, clock));
             }
             routes.forEach(group -> group.addTo(sb, API_PREFIX));
             for (int i = apiDecorators.size() - 1; i >= 0; i--) {

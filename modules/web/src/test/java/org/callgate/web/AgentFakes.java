@@ -1,15 +1,29 @@
 package org.callgate.web;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.access.CallerCheck;
+import org.callgate.core.access.DossierDesk;
+import org.callgate.core.access.DossierDraft;
+import org.callgate.core.access.DossierWriteException;
 import org.callgate.core.access.LiveCallFeed;
 import org.callgate.core.call.LiveCall;
+import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.Iban;
+import org.callgate.core.dossier.RecordRetention;
 
 /**
  * In-memory SPIs of the agents' and admins' routes, beside {@link AccessFakes}: a live call feed
- * the test publishes to.
+ * the test publishes to, and a dossier desk holding two dossiers, one with an IBAN.
  */
 final class AgentFakes {
 
@@ -28,8 +42,102 @@ final class AgentFakes {
         subscribers.forEach(subscriber -> subscriber.accept(call));
     }
 
+    /** The dossier of the desk with an IBAN on file. */
+    static final String WITH_IBAN = "D2026-000002";
+
+    static final String IBAN = "BE71096123456769";
+
+    /** The desk's dossiers, latest versions, by number; starts with {@link AccessFakes#DOSSIER} and {@link #WITH_IBAN}. */
+    final Map<String, Dossier> dossiers =
+            new ConcurrentHashMap<>(Map.of(AccessFakes.DOSSIER, AccessFakes.dossier(), WITH_IBAN, withIban()));
+
+    final DossierDesk desk = new DossierDesk() {
+        private final AtomicInteger next = new AtomicInteger(100);
+
+        @Override
+        public Optional<Dossier> latest(String number) {
+            return Optional.ofNullable(dossiers.get(number));
+        }
+
+        @Override
+        public Dossier create(DossierDraft draft) {
+            String number = String.format(Locale.ROOT, "D2026-%06d", next.incrementAndGet());
+            Dossier created = dossier(number, 1, draft, draft.service(), AccessFakes.START);
+            dossiers.put(number, created);
+            return created;
+        }
+
+        @Override
+        public synchronized Dossier update(String number, int version, DossierDraft draft)
+                throws DossierWriteException {
+            Dossier current = current(number);
+            if (current.version() != version) {
+                throw new DossierWriteException(DossierWriteException.Reason.CONFLICT, "version", "changed meanwhile");
+            }
+            Dossier next = dossier(number, version + 1, draft, current.service(), current.created());
+            dossiers.put(number, next);
+            return next;
+        }
+
+        @Override
+        public synchronized Dossier recordCheck(String number, CallerCheck check) throws DossierWriteException {
+            Dossier current = current(number);
+            String notes = current.notes().isEmpty() ? check.notesLine() : current.notes() + "\n" + check.notesLine();
+            Dossier next = new Dossier(
+                    number,
+                    current.version() + 1,
+                    current.name(),
+                    current.firstName(),
+                    current.phones(),
+                    current.iban(),
+                    current.email(),
+                    notes,
+                    current.service(),
+                    current.calls(),
+                    current.created(),
+                    check.at(),
+                    current.retention());
+            dossiers.put(number, next);
+            return next;
+        }
+
+        private Dossier current(String number) throws DossierWriteException {
+            Dossier current = dossiers.get(number);
+            if (current == null) {
+                throw new DossierWriteException(DossierWriteException.Reason.NOT_FOUND, null, "no such dossier");
+            }
+            return current;
+        }
+    };
+
     /** Adds the agents' and admins' routes over these fakes. */
     WebServer.Builder wire(WebServer.Builder builder) {
-        return builder.liveCalls(live, HEARTBEAT);
+        return builder.liveCalls(live, HEARTBEAT).dossierDesk(desk);
+    }
+
+    private static Dossier dossier(String number, int version, DossierDraft draft, String service, Instant created) {
+        return new Dossier(
+                number,
+                version,
+                draft.name(),
+                draft.firstName(),
+                draft.phones().stream().map(PhoneNumber::parse).toList(),
+                draft.iban() == null || draft.iban().isBlank() ? null : Iban.parse(draft.iban()),
+                draft.email(),
+                draft.notes(),
+                service,
+                List.of(),
+                created,
+                AccessFakes.START,
+                new RecordRetention("dossier", created.plus(Duration.ofDays(1095)), false));
+    }
+
+    private static Dossier withIban() {
+        return dossier(
+                WITH_IBAN,
+                1,
+                new DossierDraft("banking", "Peeters", "Jan", List.of("+32475000001"), IBAN, null, ""),
+                "banking",
+                AccessFakes.START);
     }
 }

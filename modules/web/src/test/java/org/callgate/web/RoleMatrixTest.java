@@ -44,6 +44,10 @@ class RoleMatrixTest {
             new Route("GET", "/api/v1/recordings/" + AccessFakes.BANKING + "/audio?reason=C-17", 200, COMPLIANCE),
             // agents and admins
             new Route("GET", "/api/v1/calls/live", 200, AGENT),
+            // sent without a body: 400 once past the capability check
+            new Route("POST", "/api/v1/dossiers", 400, AGENT),
+            new Route("PUT", "/api/v1/dossiers/" + AccessFakes.DOSSIER, 400, AGENT),
+            new Route("POST", "/api/v1/dossiers/" + AccessFakes.DOSSIER + "/checks", 400, AGENT),
             new Route("DELETE", "/api/v1/session", 204, EVERYONE));
 
     private static AccessFakes fakes;
