@@ -174,7 +174,8 @@ public final class Callgate implements AutoCloseable {
                         sip,
                         recordings,
                         recording.bankingServices(),
-                        live);
+                        live,
+                        AdminWeb.configuration(config));
             } catch (StartupException e) {
                 sip.close();
                 live.close();

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.callgate.app.config.WebConfig;
 import org.callgate.audit.AuditLog;
+import org.callgate.core.access.ConfigurationView;
 import org.callgate.core.access.LiveCallFeed;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.health.Health;
@@ -45,7 +46,8 @@ final class WebFront {
             SipGateway sip,
             Recordings recordings,
             List<String> bankingServices,
-            LiveCallFeed liveCalls)
+            LiveCallFeed liveCalls,
+            ConfigurationView configuration)
             throws StartupException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         gauge(registry, "callgate.calls.active", "calls being routed now", sip::activeCalls);
@@ -68,19 +70,21 @@ final class WebFront {
                 config.inetAddress(),
                 config.port(),
                 config.https().map(tls -> new WebSettings.Tls(tls.certificate(), tls.key())));
+        UserStore users = new UserStore(usersFile, clock);
         try {
             return WebServer.builder(settings, registry)
                     .healthCheck(check("store", () -> storeHealth(store)))
                     .healthCheck(check("index", () -> indexHealth(records)))
                     .healthCheck(check("sip", () -> sip.running() ? Health.up() : Health.down("SIP stack stopped")))
                     .access(
-                            WebAccess.accounts(new UserStore(usersFile, clock), new LoginThrottle(clock)),
+                            WebAccess.accounts(users, new LoginThrottle(clock)),
                             WebAccess.auditTrail(audit),
                             WebAccess.dossiers(records.dossiers()),
                             clock)
                     .recordings(WebAccess.recordings(records.index()::search, store, Set.copyOf(bankingServices)))
                     .liveCalls(liveCalls)
                     .dossierDesk(AgentWeb.dossierDesk(records.dossiers()))
+                    .admin(AdminWeb.users(users, bankingServices), configuration)
                     .build()
                     .start();
         } catch (RuntimeException e) {

@@ -27,10 +27,12 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.callgate.core.access.Accounts;
 import org.callgate.core.access.AuditTrail;
+import org.callgate.core.access.ConfigurationView;
 import org.callgate.core.access.DossierDesk;
 import org.callgate.core.access.DossierLookup;
 import org.callgate.core.access.LiveCallFeed;
 import org.callgate.core.access.RecordingAccess;
+import org.callgate.core.access.UserAdmin;
 import org.callgate.core.health.HealthCheck;
 
 /**
@@ -118,6 +120,8 @@ public final class WebServer implements AutoCloseable {
         private RecordingAccess recordings;
         private LiveCallFeed liveCalls;
         private DossierDesk dossierDesk;
+        private UserAdmin userAdmin;
+        private ConfigurationView configurationView;
         private DossierLookup dossierLookup;
         private Clock clock;
         private java.time.Duration heartbeat = LiveCallRoutes.HEARTBEAT;
@@ -200,6 +204,16 @@ public final class WebServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The admins' routes ({@code /users}, {@code /configuration}) over the core SPIs; needs
+         * {@link #access} too.
+         */
+        public Builder admin(UserAdmin users, ConfigurationView configuration) {
+            this.userAdmin = Objects.requireNonNull(users, "users");
+            this.configurationView = Objects.requireNonNull(configuration, "configuration");
+            return this;
+        }
+
         /** As {@link #liveCalls(LiveCallFeed)}, with another heartbeat interval (tests). */
         Builder liveCalls(LiveCallFeed feed, java.time.Duration every) {
             this.heartbeat = Objects.requireNonNull(every, "every");
@@ -238,6 +252,12 @@ public final class WebServer implements AutoCloseable {
                     throw new IllegalStateException("dossier writes need access(...) first");
                 }
                 routes.add(new DossierWriteRoutes(dossierDesk, dossierLookup, auditTrail, accessControl, clock));
+            }
+            if (userAdmin != null) {
+                if (accessControl == null) {
+                    throw new IllegalStateException("admin routes need access(...) first");
+                }
+                routes.add(new AdminRoutes(userAdmin, configurationView, auditTrail, accessControl));
             }
             routes.forEach(group -> group.addTo(sb, API_PREFIX));
             for (int i = apiDecorators.size() - 1; i >= 0; i--) {

@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.access.CallerCheck;
+import org.callgate.core.access.ConfigurationView;
 import org.callgate.core.access.DossierDesk;
 import org.callgate.core.access.DossierDraft;
 import org.callgate.core.access.DossierWriteException;
 import org.callgate.core.access.LiveCallFeed;
+import org.callgate.core.access.UserAdmin;
+import org.callgate.core.access.UserAdminException;
+import org.callgate.core.access.UserView;
 import org.callgate.core.call.LiveCall;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.Iban;
@@ -23,7 +28,8 @@ import org.callgate.core.dossier.RecordRetention;
 
 /**
  * In-memory SPIs of the agents' and admins' routes, beside {@link AccessFakes}: a live call feed
- * the test publishes to, and a dossier desk holding two dossiers, one with an IBAN.
+ * the test publishes to, a dossier desk holding two dossiers (one with an IBAN), a user list and a
+ * redacted configuration.
  */
 final class AgentFakes {
 
@@ -110,9 +116,59 @@ final class AgentFakes {
         }
     };
 
+    /** The users of the admin fake, by name; starts with one agent, {@value #USER}. */
+    static final String USER = "anna";
+
+    final Map<String, UserView> users = new ConcurrentHashMap<>(Map.of(
+            USER, new UserView(USER, Set.of("agent"), Set.of("private"), false, AccessFakes.START, AccessFakes.START)));
+
+    final UserAdmin userAdmin = new UserAdmin() {
+        @Override
+        public List<UserView> list() {
+            return users.values().stream()
+                    .sorted(java.util.Comparator.comparing(UserView::name))
+                    .toList();
+        }
+
+        @Override
+        public UserView add(String name, Set<String> roles, Set<String> services, char[] password)
+                throws UserAdminException {
+            if (password.length < 12) {
+                throw new UserAdminException(UserAdminException.Reason.INVALID, "the password is too short");
+            }
+            UserView user = new UserView(name, roles, services, false, AccessFakes.START, AccessFakes.START);
+            if (users.putIfAbsent(name, user) != null) {
+                throw new UserAdminException(UserAdminException.Reason.EXISTS, "user " + name + " exists");
+            }
+            return user;
+        }
+
+        @Override
+        public Optional<UserView> disable(String name) {
+            return toggle(name, true);
+        }
+
+        @Override
+        public Optional<UserView> enable(String name) {
+            return toggle(name, false);
+        }
+
+        private Optional<UserView> toggle(String name, boolean disabled) {
+            return Optional.ofNullable(users.computeIfPresent(
+                    name,
+                    (key, user) -> new UserView(
+                            key, user.roles(), user.services(), disabled, user.created(), AccessFakes.START)));
+        }
+    };
+
+    /** A configuration as the app redacts it. */
+    final ConfigurationView configuration = () -> Map.of(
+            "web", Map.of("port", 8080),
+            "store", Map.of("s3", Map.of("bucket", "calls", "secret-key", ConfigurationView.REDACTED)));
+
     /** Adds the agents' and admins' routes over these fakes. */
     WebServer.Builder wire(WebServer.Builder builder) {
-        return builder.liveCalls(live, HEARTBEAT).dossierDesk(desk);
+        return builder.liveCalls(live, HEARTBEAT).dossierDesk(desk).admin(userAdmin, configuration);
     }
 
     private static Dossier dossier(String number, int version, DossierDraft draft, String service, Instant created) {

@@ -55,27 +55,48 @@ final class EventStream implements AutoCloseable {
      * is closed at once.
      */
     static HttpResponse<String> statusOf(WebServer server, ApiClient client, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path));
-        if (client.session != null) {
-            request.header("Cookie", AccessControl.COOKIE + "=" + client.session);
-        }
-        try {
-            return HTTP.send(
-                    request.build(),
-                    info -> info.statusCode() == 200
-                            ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), in -> {
-                                try (in) {
-                                    return "";
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
-                                }
-                            })
-                            : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (EventStream stream = open(server, client, path)) {
+            if (stream.status != 200) {
+                stream.reader.join(java.time.Duration.ofSeconds(10));
+            }
+            String body = String.join("\n", stream.lines);
+            return new StatusOnly(stream.status, stream.status == 200 ? "" : body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The status and body of a response, for the role matrix. */
+    private record StatusOnly(int statusCode, String body) implements HttpResponse<String> {
+        @Override
+        public HttpRequest request() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<String>> previousResponse() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true);
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public URI uri() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return HttpClient.Version.HTTP_1_1;
         }
     }
 

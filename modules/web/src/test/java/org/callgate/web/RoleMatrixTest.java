@@ -23,6 +23,7 @@ class RoleMatrixTest {
     private static final Set<String> AGENT = Set.of("agent");
     private static final Set<String> SUPERVISOR = Set.of("supervisor");
     private static final Set<String> COMPLIANCE = Set.of("compliance");
+    private static final Set<String> ADMIN = Set.of("admin");
 
     /**
      * The matrix as docs/security.md names the routes: method, path, success status, roles allowed.
@@ -48,6 +49,11 @@ class RoleMatrixTest {
             new Route("POST", "/api/v1/dossiers", 400, AGENT),
             new Route("PUT", "/api/v1/dossiers/" + AccessFakes.DOSSIER, 400, AGENT),
             new Route("POST", "/api/v1/dossiers/" + AccessFakes.DOSSIER + "/checks", 400, AGENT),
+            new Route("GET", "/api/v1/users", 200, ADMIN),
+            new Route("POST", "/api/v1/users", 400, ADMIN),
+            new Route("POST", "/api/v1/users/" + AgentFakes.USER + "/disable", 200, ADMIN),
+            new Route("POST", "/api/v1/users/" + AgentFakes.USER + "/enable", 200, ADMIN),
+            new Route("GET", "/api/v1/configuration", 200, ADMIN),
             new Route("DELETE", "/api/v1/session", 204, EVERYONE));
 
     private static AccessFakes fakes;
@@ -103,6 +109,7 @@ class RoleMatrixTest {
                 .map(route -> route.path()
                         .replaceFirst("\\?.*", "")
                         .replace(AccessFakes.DOSSIER, "{number}")
+                        .replace("/users/" + AgentFakes.USER + "/", "/users/{name}/")
                         .replace(AccessFakes.SAMPLED, "{callId}")
                         .replace(AccessFakes.BANKING, "{callId}"))
                 .distinct()
