@@ -7,8 +7,6 @@ import java.util.stream.Collectors;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
 import org.callgate.core.call.CallObserver;
-import org.callgate.core.call.CallSummary;
-import org.callgate.core.call.LiveCall;
 import org.callgate.core.ivr.CallIndex;
 import org.callgate.media.MediaSettings;
 import org.callgate.media.NettyMediaControl;
@@ -119,26 +117,7 @@ public final class Callgate implements AutoCloseable {
         CallTraceWriter traces = new CallTraceWriter(records.writer(), retention);
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
         LiveCallHub live = new LiveCallHub(records.index()::search);
-        CallObserver observers = new CallObserver() {
-            @Override
-            public void callEnded(CallSummary summary) {
-                traces.callEnded(summary);
-                observer.callEnded(summary);
-                live.callEnded(summary);
-            }
-
-            @Override
-            public void callRouted(LiveCall call) {
-                observer.callRouted(call);
-                live.callRouted(call);
-            }
-
-            @Override
-            public void callAnswered(LiveCall call) {
-                observer.callAnswered(call);
-                live.callAnswered(call);
-            }
-        };
+        CallObserver observers = CallObservers.of(traces::callEnded, observer, live);
         SipGateway sip = new SipGateway(
                 sipSettings(config, clock),
                 media,
