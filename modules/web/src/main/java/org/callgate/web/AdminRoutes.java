@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.callgate.core.access.AuditTrail;
 import org.callgate.core.access.Capability;
@@ -26,7 +27,7 @@ import org.callgate.core.access.UserView;
  * /api/v1/users/{name}/disable|enable}, capability {@code users}) and the running configuration,
  * redacted ({@code GET /api/v1/configuration}, capability {@code configuration_read}). Every change
  * and every configuration read is in the audit trail (R11); a password never leaves in an answer
- * or a log.
+ * or a log. Disabling a user here also ends their open sessions.
  */
 final class AdminRoutes implements ApiRoutes {
 
@@ -41,8 +42,16 @@ final class AdminRoutes implements ApiRoutes {
     private final ConfigurationView configuration;
     private final AuditTrail audit;
     private final AccessControl access;
+    private final Consumer<String> endSessions;
 
-    AdminRoutes(UserAdmin users, ConfigurationView configuration, AuditTrail audit, AccessControl access) {
+    /** @param endSessions ends every open session of a user, once disabled */
+    AdminRoutes(
+            UserAdmin users,
+            ConfigurationView configuration,
+            AuditTrail audit,
+            AccessControl access,
+            Consumer<String> endSessions) {
+        this.endSessions = Objects.requireNonNull(endSessions, "endSessions");
         this.users = Objects.requireNonNull(users, "users");
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -115,6 +124,9 @@ final class AdminRoutes implements ApiRoutes {
         }
         Optional<UserView> changed = enable ? users.enable(name) : users.disable(name);
         UserView user = changed.orElseThrow(() -> ApiException.notFound("no such user"));
+        if (!enable) {
+            endSessions.accept(user.name());
+        }
         audit.record(enable ? USER_ENABLE : USER_DISABLE, actor(ctx), Map.of("user", user.name()));
         return Json.response(200, user(user));
     }

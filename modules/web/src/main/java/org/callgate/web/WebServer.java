@@ -124,6 +124,7 @@ public final class WebServer implements AutoCloseable {
         private ConfigurationView configurationView;
         private DossierLookup dossierLookup;
         private Clock clock;
+        private Sessions sessions;
         private java.time.Duration heartbeat = LiveCallRoutes.HEARTBEAT;
 
         private Builder(WebSettings settings, PrometheusMeterRegistry registry) {
@@ -173,6 +174,7 @@ public final class WebServer implements AutoCloseable {
             this.auditTrail = audit;
             this.dossierLookup = dossiers;
             this.clock = clock;
+            this.sessions = sessions;
             return this;
         }
 
@@ -257,7 +259,8 @@ public final class WebServer implements AutoCloseable {
                 if (accessControl == null) {
                     throw new IllegalStateException("admin routes need access(...) first");
                 }
-                routes.add(new AdminRoutes(userAdmin, configurationView, auditTrail, accessControl));
+                routes.add(
+                        new AdminRoutes(userAdmin, configurationView, auditTrail, accessControl, sessions::closeAll));
             }
             routes.forEach(group -> group.addTo(sb, API_PREFIX));
             for (int i = apiDecorators.size() - 1; i >= 0; i--) {

@@ -26,8 +26,8 @@ public interface UserAdmin {
             throws UserAdminException, IOException;
 
     /**
-     * Disables the user: they can no longer log in (a session already open lasts until it ends or
-     * times out); empty when unknown.
+     * Disables the user: they can no longer log in (the web API also ends their open sessions);
+     * empty when unknown.
      */
     Optional<UserView> disable(String name) throws IOException;
 
