@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Callgate implements AutoCloseable {
 
+    /** Set by the first {@link #close()}: a shutdown hook and the caller may both close. */
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     private static final Logger LOG = LoggerFactory.getLogger(Callgate.class);
 
     private final NettyMediaControl media;
@@ -269,6 +272,9 @@ public final class Callgate implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (web != null) {
             web.close();
         }

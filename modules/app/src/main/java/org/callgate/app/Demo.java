@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.ConfigLoader;
-import org.callgate.app.config.StoreConfig;
 import org.callgate.app.demo.Sipp;
 import org.callgate.app.demo.SippResult;
 import org.callgate.core.ServiceLine;
@@ -49,6 +49,16 @@ final class Demo implements Callable<Integer> {
             description = "conversation length per call (default: ${DEFAULT-VALUE})")
     int talkSeconds;
 
+    @Option(
+            names = "--dossiers",
+            paramLabel = "N",
+            defaultValue = "2000",
+            description = "generated dossiers to search in the web UI (default: ${DEFAULT-VALUE})")
+    int dossiers;
+
+    @Option(names = "--exit", description = "stop after the calls' report instead of serving the web UI until Ctrl-C")
+    boolean exit;
+
     private final PrintStream out = System.out;
 
     @Override
@@ -58,8 +68,19 @@ final class Demo implements Callable<Integer> {
             return Main.STARTUP_FAILED;
         }
         Path work = Files.createTempDirectory("callgate-demo");
-        CallgateConfig config = withStoreIn(ConfigLoader.defaults(), work);
+        CallgateConfig config = DemoSeed.withStoreIn(ConfigLoader.defaults(), work);
         ConcurrentLinkedQueue<CallSummary> ended = new ConcurrentLinkedQueue<>();
+        if (dossiers < 0) {
+            System.err.println("callgate demo: --dossiers must be 0 or more");
+            return 2;
+        }
+        try {
+            DemoSeed.generate(config, dossiers, dossiers * 3L);
+        } catch (StartupException e) {
+            System.err.println("callgate demo: " + e.getMessage());
+            return Main.STARTUP_FAILED;
+        }
+        Instant started = Clock.systemUTC().instant();
         try (Callgate callgate = Callgate.start(config, Clock.systemUTC(), ended::add)) {
             List<ServiceLine> lines = config.directory().lines();
             out.printf(
@@ -68,15 +89,19 @@ final class Demo implements Callable<Integer> {
                     config.sip().listenAddress(),
                     config.sip().port(),
                     lines.size());
-            callgate.webUrl()
-                    .ifPresent(url -> out.printf(
-                            Locale.ROOT, "web: %s/health, %s/metrics, %s/api/v1/openapi.json%n%n", url, url, url));
+            DemoSeed.callersDossier(callgate.dossiers());
+            List<DemoSeed.DemoUser> users = DemoSeed.users(UserCommand.file(config.store()), Clock.systemUTC());
+            callgate.webUrl().ifPresent(url -> DemoSeed.printWeb(out, url, users, dossiers));
             boolean ok = placeCalls(config, lines, work);
             awaitEnded(ended, lines.size());
             report(new ArrayList<>(ended));
             reportRecordings(callgate);
-            reportIndex(callgate);
-            return ok && ended.size() == lines.size() ? 0 : 1;
+            reportIndex(callgate, started);
+            int status = ok && ended.size() == lines.size() ? 0 : 1;
+            if (!exit && callgate.webUrl().isPresent()) {
+                DemoSeed.serveUntilStopped(out, callgate, callgate.webUrl().get());
+            }
+            return status;
         } catch (StartupException e) {
             System.err.println("callgate demo: " + e.getMessage());
             return Main.STARTUP_FAILED;
@@ -148,30 +173,6 @@ final class Demo implements Callable<Integer> {
         return scenario.pause("private".equals(line) ? 9500 : 1500).audio().caller(work, "caller-" + line);
     }
 
-    /** The defaults with the store and spool in the demo's own directory, not in the working tree. */
-    private static CallgateConfig withStoreIn(CallgateConfig c, Path work) {
-        StoreConfig store = new StoreConfig(
-                StoreConfig.FILE,
-                work.resolve("store"),
-                work.resolve("spool"),
-                c.store().retentionProfile(),
-                c.store().s3());
-        return new CallgateConfig(
-                c.sip(),
-                c.media(),
-                c.calls(),
-                c.serviceLines(),
-                c.promptsDir(),
-                c.sms(),
-                c.outbound(),
-                c.recording(),
-                store,
-                c.index(),
-                c.purge(),
-                c.retentionDir(),
-                c.web());
-    }
-
     /** What reached the store: one WAV and one metadata JSON per recorded call (R4, R7, R8). */
     private void reportRecordings(Callgate callgate) throws Exception {
         for (int i = 0; i < 100 && callgate.pendingUploads() > 0; i++) {
@@ -195,14 +196,15 @@ final class Demo implements Callable<Integer> {
     }
 
     /** What agents now find: each call's trace (R1), and the recordings, in the index (docs/index.md). */
-    private void reportIndex(Callgate callgate) throws InterruptedException {
+    private void reportIndex(Callgate callgate, Instant started) throws InterruptedException {
         for (int i = 0; i < 100 && callgate.pendingTraces() > 0; i++) {
             Thread.sleep(100);
         }
         var dossiers = callgate.dossiers();
         dossiers.refresh();
-        var traces = dossiers.search(SearchQuery.all().only(RecordKind.TRACE).page(0, 20));
-        out.printf(Locale.ROOT, "%nCall traces in the index (%d, kept 1 year, R1):%n", traces.total());
+        var traces = dossiers.search(
+                SearchQuery.all().only(RecordKind.TRACE).between(started, null).page(0, 20));
+        out.printf(Locale.ROOT, "%nCall traces of these calls in the index (%d, kept 1 year, R1):%n", traces.total());
         for (SearchHit hit : traces.hits()) {
             out.printf(
                     Locale.ROOT,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.audit.AuditActions;
 import org.callgate.audit.AuditArchive;
@@ -47,6 +48,8 @@ final class Governance implements AutoCloseable {
     private final AuditLog audit;
     private final AuditArchive archive;
     private final LegalHolds holds;
+    private final LongAdder purgedSinceStart = new LongAdder();
+    private final LongAdder keptSinceStart = new LongAdder();
     private final ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("callgate-governance").daemon().factory());
 
@@ -181,7 +184,21 @@ final class Governance implements AutoCloseable {
         return details;
     }
 
+    /** Records purged since start-up, by every run of this process (the {@code /metrics} counter). */
+    long purgedSinceStart() {
+        return purgedSinceStart.sum();
+    }
+
+    /** Records a purge kept although due (locked, held, unknown) since start-up, counted per run. */
+    long keptSinceStart() {
+        return keptSinceStart.sum();
+    }
+
     private void audited(PurgeReport report) {
+        if (!report.dryRun()) {
+            purgedSinceStart.add(report.purgedTotal());
+            keptSinceStart.add(report.keptTotal());
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("run", report.run());
         details.put("at", report.at().toString());

@@ -39,6 +39,11 @@ final class IndexCommands {
             e.errors().forEach(System.err::println);
             return ConfigCheck.INVALID;
         }
+        return withRecords(config, work);
+    }
+
+    /** As {@link #withRecords(Path, RecordsWork)}, on a loaded configuration. */
+    static int withRecords(CallgateConfig config, RecordsWork work) {
         Clock clock = Clock.systemUTC();
         try (RecordingStore store = Recordings.openStore(config.store(), clock);
                 Governance governance = Governance.open(config, store, AppliedProfile.of(config), clock);
@@ -158,24 +163,7 @@ final class IndexCommands {
                             + cfg.store().path() + " already has dossiers or traces");
                     return 2;
                 }
-                SyntheticData data = new SyntheticData(seed, clock.instant(), records.profile());
-                List<Dossier> dossierBatch = new ArrayList<>(BATCH);
-                for (int i = 0; i < dossiers; i++) {
-                    dossierBatch.add(data.dossier(i));
-                    if (dossierBatch.size() == BATCH || i == dossiers - 1) {
-                        records.writer().writeAll(dossierBatch, List.of());
-                        dossierBatch.clear();
-                    }
-                }
-                List<CallTrace> traceBatch = new ArrayList<>(BATCH);
-                for (long j = 0; j < calls; j++) {
-                    traceBatch.add(data.trace(j, dossiers));
-                    if (traceBatch.size() == BATCH || j == calls - 1) {
-                        records.writer().writeAll(List.of(), traceBatch);
-                        traceBatch.clear();
-                    }
-                }
-                records.writer().checkpoint();
+                generate(records, new SyntheticData(seed, clock.instant(), records.profile()), dossiers, calls);
                 System.out.printf(
                         "generated %d dossiers and %d call traces into %s, indexed in %s%n",
                         dossiers,
@@ -184,6 +172,28 @@ final class IndexCommands {
                         cfg.index().directory(cfg.store()));
                 return 0;
             });
+        }
+
+        /** Writes dossiers {@code 0..dossiers-1} and traces {@code 0..calls-1} of {@code data}, in batches. */
+        static void generate(Records records, SyntheticData data, int dossiers, long calls)
+                throws StoreException, IOException {
+            List<Dossier> dossierBatch = new ArrayList<>(BATCH);
+            for (int i = 0; i < dossiers; i++) {
+                dossierBatch.add(data.dossier(i));
+                if (dossierBatch.size() == BATCH || i == dossiers - 1) {
+                    records.writer().writeAll(dossierBatch, List.of());
+                    dossierBatch.clear();
+                }
+            }
+            List<CallTrace> traceBatch = new ArrayList<>(BATCH);
+            for (long j = 0; j < calls; j++) {
+                traceBatch.add(data.trace(j, dossiers));
+                if (traceBatch.size() == BATCH || j == calls - 1) {
+                    records.writer().writeAll(List.of(), traceBatch);
+                    traceBatch.clear();
+                }
+            }
+            records.writer().checkpoint();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Live calls, found by the Call-ID of either leg. A B2BUA makes its own Call-ID for the agent
@@ -13,8 +14,10 @@ final class CallRegistry {
 
     private final ConcurrentMap<String, B2buaCall> byCallId = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, B2buaCall> calls = new ConcurrentHashMap<>();
+    private final LongAdder admitted = new LongAdder();
 
     void add(B2buaCall call) {
+        admitted.increment();
         calls.put(call.id, call);
         byCallId.put(call.callerLeg.callId, call);
         byCallId.put(call.agentLeg.callId, call);
@@ -36,6 +39,11 @@ final class CallRegistry {
 
     int size() {
         return calls.size();
+    }
+
+    /** Calls admitted since start-up: a counter whose rate is the call set-up rate. */
+    long admitted() {
+        return admitted.sum();
     }
 
     List<B2buaCall> all() {

@@ -119,6 +119,14 @@ public final class SipGateway implements AutoCloseable {
         return stack != null;
     }
 
+    /**
+     * Calls admitted since start-up (past the concurrency and set-up rate limits): a monotonic
+     * counter; its rate over time is the set-up rate ({@code rate(callgate_calls_setup_total[1m])}).
+     */
+    public long callsSetUp() {
+        return registry.admitted();
+    }
+
     /** Calls in progress (ringing or connected). */
     public int activeCalls() {
         return registry.size();
