@@ -17,6 +17,7 @@ async function search(query) {
   if (!query.trim()) {
     clear(results);
     $('#search-count').textContent = '';
+    results.dataset.answered = '';
     return;
   }
   searching = new AbortController();
@@ -25,10 +26,13 @@ async function search(query) {
     clear(results);
     $('#search-count').textContent = t('search.count', { n: page.hits.length, total: page.total });
     for (const hit of page.hits) results.append(resultItem(hit));
+    results.dataset.answered = query;
   } catch (e) {
     if (e.name !== 'AbortError') {
       clear(results);
+      $('#search-count').textContent = '';
       showError($('#search-error'), e);
+      results.dataset.answered = query;
     }
   }
 }
