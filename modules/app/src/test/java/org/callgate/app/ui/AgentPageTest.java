@@ -71,6 +71,7 @@ class AgentPageTest {
         assertThat(browser.find("#dossier-title").getText()).isEqualTo("Dubois, Marie (" + dossier + ")");
         assertThat(browser.find("#dossier-fields").getText()).contains(UiGateway.CALLER);
         assertThat(browser.driver().switchTo().activeElement()).isEqualTo(browser.find("#dossier"));
+        assertThat(browser.securityPolicyViolations()).isEmpty();
         browser.documentationScreenshot("agent.png");
     }
 
@@ -130,5 +131,6 @@ class AgentPageTest {
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#results button.hit[data-dossier='" + dossier + "']")));
         assertThat(browser.all("header nav a")).isNotEmpty();
+        assertThat(browser.securityPolicyViolations()).isEmpty();
     }
 }

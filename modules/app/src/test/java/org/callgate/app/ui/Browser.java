@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -20,6 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -52,9 +56,12 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
                 "--no-sandbox",
                 "--disable-dev-shm-usage",
                 "--autoplay-policy=no-user-gesture-required",
-                "--window-size=1280,900",
+                "--window-size=1280,1000",
                 "--lang=en-US");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(service, options);
     }
 
@@ -114,11 +121,20 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** What the console said about Content-Security-Policy violations since the last call. */
+    List<String> securityPolicyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
+    }
+
     /** Saves a screenshot for the documentation when {@value #SCREENSHOTS_PROPERTY} is set. */
     void documentationScreenshot(String name) throws IOException {
         Optional<String> dir =
                 Optional.ofNullable(System.getProperty(SCREENSHOTS_PROPERTY)).filter(s -> !s.isBlank());
         if (dir.isPresent()) {
+            script("window.scrollTo(0, 0)");
             Path target = Path.of(dir.get()).toAbsolutePath().resolve(name);
             Files.createDirectories(target.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);

@@ -78,7 +78,7 @@ function renderDossier(d) {
     ['dossier.updated', time(d.updated)],
   ];
   for (const [key, value] of rows) {
-    fields.append(el('dt', { 'data-i18n': key, text: t(key) }), el('dd', { text: value ?? '' }));
+    fields.append(el('dt', { 'data-i18n': key, text: t(key) }), el('dd', { text: value === null || value === undefined || value === '' ? '–' : value }));
   }
   const history = d.history || [];
   clear($('#dossier-history')).append(history.length
