@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
+import org.callgate.core.ServiceLine;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.ivr.CallIndex;
 import org.callgate.media.MediaSettings;
@@ -153,7 +154,8 @@ public final class Callgate implements AutoCloseable {
                         records,
                         sip,
                         recordings,
-                        recording.bankingServices());
+                        recording.bankingServices(),
+                        config.directory().lines().stream().map(ServiceLine::id).collect(Collectors.toSet()));
             } catch (StartupException e) {
                 sip.close();
                 media.close();

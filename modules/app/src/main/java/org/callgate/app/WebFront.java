@@ -43,7 +43,8 @@ final class WebFront {
             Records records,
             SipGateway sip,
             Recordings recordings,
-            List<String> bankingServices)
+            List<String> bankingServices,
+            Set<String> serviceLines)
             throws StartupException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         gauge(registry, "callgate.calls.active", "calls being routed now", sip::activeCalls);
@@ -77,6 +78,7 @@ final class WebFront {
                             WebAccess.dossiers(records.dossiers()),
                             clock)
                     .recordings(WebAccess.recordings(records.index()::search, store, Set.copyOf(bankingServices)))
+                    .callbacks(WebCallbacks.over(sip, serviceLines))
                     .build()
                     .start();
         } catch (RuntimeException e) {

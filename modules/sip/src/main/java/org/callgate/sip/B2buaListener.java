@@ -148,6 +148,12 @@ final class B2buaListener implements SipListener {
                     agentResponses.handle(event, invite.call());
                 }
                 case TxContext.Relayed relayed -> inDialog.relayedResponse(event, relayed);
+                case TxContext.Referral referral -> {
+                    int status = event.getResponse().getStatusCode();
+                    if (status >= 200) {
+                        referral.outcome().complete(status);
+                    }
+                }
                 case TxContext.Fire fire -> {}
             }
         } catch (Exception | Error e) {
@@ -167,6 +173,7 @@ final class B2buaListener implements SipListener {
         switch (context) {
             case TxContext.AgentInvite invite -> agentResponses.timedOut(invite.call(), event.getClientTransaction());
             case TxContext.Relayed relayed -> inDialog.relayTimedOut(relayed);
+            case TxContext.Referral referral -> referral.outcome().complete(Response.REQUEST_TIMEOUT);
             case null, default -> {}
         }
     }

@@ -1,10 +1,14 @@
 package org.callgate.sip;
 
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
+import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
@@ -36,6 +40,7 @@ public final class SipGateway implements AutoCloseable {
             Thread.ofPlatform().name("callgate-sip-timer").daemon().factory());
     private volatile SipStack stack;
     private CallEnder ender;
+    private volatile ClickToDial clickToDial;
 
     /**
      * @param services prompts, caller identification and SMS, for lines with an IVR
@@ -68,6 +73,7 @@ public final class SipGateway implements AutoCloseable {
                 }
             }
             ender = wire(provider, settings, registry, media, observer, services, timers);
+            clickToDial = new ClickToDial(new SipContext(provider, settings));
             stack.start();
             LOG.info(
                     "SIP listening on {}:{} ({})",
@@ -112,6 +118,32 @@ public final class SipGateway implements AutoCloseable {
                 new InDialogHandler(sip, ender, new SurveyCalls(sip, timers, services, ender)),
                 new CancelHandler(sip, registry, ender)));
         return ender;
+    }
+
+    /**
+     * Asks an agent's phone to call a customer back from a service line (R5): an out-of-dialog
+     * REFER to {@code phone} whose Refer-To is {@code e164} at callgate with the line id; the phone's
+     * INVITE then goes the way of every callback (docs/ivr.md).
+     *
+     * @param phone the agent's phone, a {@code sip:} URI at one of {@code outbound.allowed-sources}
+     * @param e164 the customer's number
+     * @param service the service line id the callback is from
+     * @return completes with the phone's final status to the REFER (202 accepted), or 408
+     * @throws IllegalArgumentException for a phone, number or line that may not be used
+     * @throws IllegalStateException when callbacks are off or the gateway is not running
+     */
+    public CompletableFuture<Integer> clickToDial(String phone, String e164, String service) {
+        ClickToDial dialer = clickToDial;
+        if (dialer == null || stack == null) {
+            throw new IllegalStateException("the SIP gateway is not running");
+        }
+        try {
+            return dialer.refer(phone, e164, service);
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalArgumentException("cannot build the REFER: " + e.getMessage(), e);
+        } catch (SipException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Whether the stack is started and not yet closed: what {@code /health} reports for SIP. */

@@ -12,6 +12,9 @@ sealed interface TxContext {
     /** A request relayed from one leg to the other; its answer goes back on {@code origin}. */
     record Relayed(B2buaCall call, LegSide from, ServerTransaction origin) implements TxContext {}
 
+    /** A REFER asking an agent's phone to call back (R5); completes with the phone's final status. */
+    record Referral(java.util.concurrent.CompletableFuture<Integer> outcome) implements TxContext {}
+
     /** A request whose answer changes nothing (BYE, CANCEL sent by callgate). */
     record Fire() implements TxContext {}
 

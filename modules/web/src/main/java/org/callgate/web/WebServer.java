@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.callgate.core.access.Accounts;
 import org.callgate.core.access.AuditTrail;
+import org.callgate.core.access.Callbacks;
 import org.callgate.core.access.DossierLookup;
 import org.callgate.core.access.RecordingAccess;
 import org.callgate.core.health.HealthCheck;
@@ -169,6 +170,18 @@ public final class WebServer implements AutoCloseable {
          */
         public Builder recordings(RecordingAccess recordings) {
             this.recordings = Objects.requireNonNull(recordings, "recordings");
+            return this;
+        }
+
+        /**
+         * The callback route ({@code POST /callbacks}, R5) over the core SPI; needs {@link #access}
+         * first, whose audit trail gets every callback asked for.
+         */
+        public Builder callbacks(Callbacks callbacks) {
+            if (accessControl == null) {
+                throw new IllegalStateException("callbacks need access(...) first");
+            }
+            routes.add(new CallbackRoutes(callbacks, auditTrail, accessControl));
             return this;
         }
 

@@ -32,6 +32,7 @@ import org.callgate.core.access.Account;
 import org.callgate.core.access.Accounts;
 import org.callgate.core.access.AuditTrail;
 import org.callgate.core.access.Authentication;
+import org.callgate.core.access.Callbacks;
 import org.callgate.core.access.Capability;
 import org.callgate.core.access.DossierLookup;
 import org.callgate.core.access.OpenedDossier;
@@ -148,10 +149,28 @@ final class AccessFakes {
     };
 
     /** A started server with these fakes behind the API. */
+    /** Callbacks asked for, as (phone, number, service). */
+    final List<List<String>> callbacksAsked = new CopyOnWriteArrayList<>();
+
+    /** A phone whose URI names {@code busy} refuses (486); one naming {@code gone} never answers (408). */
+    final Callbacks callbacks = (phone, number, service) -> {
+        if (!phone.startsWith("sip:")) {
+            throw new IllegalArgumentException("the phone must be a sip: URI: " + phone);
+        }
+        if (service.equals("off")) {
+            throw new IllegalStateException("callbacks are off: no outbound trunk is configured");
+        }
+        String e164 = PhoneNumber.parse(number).e164();
+        callbacksAsked.add(List.of(phone, e164, service));
+        int status = phone.contains("busy") ? 486 : phone.contains("gone") ? 408 : 202;
+        return new Callbacks.Outcome(e164, status);
+    };
+
     WebServer start() {
         return WebServer.builder(WebSettings.loopback(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .access(accounts, trail, dossiers, clock)
                 .recordings(recordings)
+                .callbacks(callbacks)
                 .build()
                 .start();
     }

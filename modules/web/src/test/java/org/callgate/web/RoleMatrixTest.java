@@ -28,7 +28,11 @@ class RoleMatrixTest {
      * The matrix as docs/security.md names the routes: method, path, success status, roles allowed.
      * DELETE /session comes last in each walk because it ends the session.
      */
-    record Route(String method, String path, int success, Set<String> allowed) {
+    record Route(String method, String path, int success, Set<String> allowed, String body) {
+        Route(String method, String path, int success, Set<String> allowed) {
+            this(method, path, success, allowed, null);
+        }
+
         @Override
         public String toString() {
             return method + " " + path;
@@ -42,6 +46,12 @@ class RoleMatrixTest {
             new Route("GET", "/api/v1/recordings", 200, Set.of("supervisor", "compliance")),
             new Route("GET", "/api/v1/recordings/" + AccessFakes.SAMPLED + "/audio?reason=spot", 200, SUPERVISOR),
             new Route("GET", "/api/v1/recordings/" + AccessFakes.BANKING + "/audio?reason=C-17", 200, COMPLIANCE),
+            new Route(
+                    "POST",
+                    "/api/v1/callbacks",
+                    202,
+                    AGENT,
+                    "{\"phone\":\"sip:anna@127.0.0.1\",\"number\":\"0470123456\",\"service\":\"private\"}"),
             new Route("DELETE", "/api/v1/session", 204, EVERYONE));
 
     private static AccessFakes fakes;
@@ -76,7 +86,11 @@ class RoleMatrixTest {
         for (Route route : ROUTES) {
             int expected = !loggedIn ? 401 : route.allowed().contains(role) ? route.success() : 403;
 
-            var response = client.send(route.method(), route.path(), null, true);
+            var response = client.send(
+                    route.method(),
+                    route.path(),
+                    route.body() == null ? null : route.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    true);
 
             assertThat(response.statusCode())
                     .as("%s as %s: %s", route, role, response.body())

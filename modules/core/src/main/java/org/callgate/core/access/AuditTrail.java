@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where the web API writes who did what (R11); the wiring appends to the audit log, which adds the
- * time and chains the entry. Details whose key is {@value #DOSSIER} or {@value #CALL} are ids: the log holds them
+ * time and chains the entry. Details whose key is {@value #DOSSIER}, {@value #CALL} or {@value #NUMBER} are ids or numbers: the log holds them
  * hashed, never in clear.
  */
 @FunctionalInterface
@@ -28,6 +28,15 @@ public interface AuditTrail {
      * reason}, {@code range}.
      */
     String RECORDING_READ = "recording.read";
+
+    /**
+     * A callback asked for (R5): details {@code service}, {@value #NUMBER}, {@value #DOSSIER} when
+     * given, {@code sipStatus} (the phone's answer).
+     */
+    String CALLBACK = "callback.place";
+
+    /** The detail key of a customer's telephone number; held hashed like an id. */
+    String NUMBER = "number";
 
     /** The detail key of a call id; held hashed like a dossier number. */
     String CALL = "call";

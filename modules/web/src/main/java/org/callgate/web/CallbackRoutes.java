@@ -1,0 +1,108 @@
+package org.callgate.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.callgate.core.access.AuditTrail;
+import org.callgate.core.access.Callbacks;
+import org.callgate.core.access.Capability;
+
+/**
+ * {@code POST /api/v1/callbacks}: an agent calls a customer back from a service line (R5). callgate
+ * asks the agent's phone to place the call (docs/api.md); the answer says whether the phone took
+ * the request. Every callback asked for is an audit entry, accepted or not.
+ */
+final class CallbackRoutes implements ApiRoutes {
+
+    private static final int MAX_FIELD = 200;
+
+    /** Longer than a phone may take to answer the REFER before SIP gives up (Timer F, 32 s). */
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(45);
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private final Callbacks callbacks;
+    private final AuditTrail audit;
+    private final AccessControl access;
+
+    CallbackRoutes(Callbacks callbacks, AuditTrail audit, AccessControl access) {
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.access = Objects.requireNonNull(access, "access");
+    }
+
+    @Override
+    public void addTo(ServerBuilder server, String prefix) {
+        server.route()
+                .post(prefix + "/callbacks")
+                .requestTimeout(ANSWER_WAIT)
+                .build(access.requires(Capability.CALLBACKS, Blocking.service(this::place)));
+    }
+
+    private AggregatedHttpResponse place(ServiceRequestContext ctx, AggregatedHttpRequest req) throws IOException {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(req.contentUtf8());
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body is not JSON", Map.of());
+        }
+        String phone = field(body, "phone", true);
+        String number = field(body, "number", true);
+        String service = field(body, "service", true);
+        String dossier = field(body, "dossier", false);
+        Callbacks.Outcome outcome;
+        try {
+            outcome = callbacks.place(phone, number, service);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable(e.getMessage(), Map.of());
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("service", service);
+        details.put(AuditTrail.NUMBER, outcome.number());
+        if (dossier != null) {
+            details.put(AuditTrail.DOSSIER, dossier);
+        }
+        details.put("sipStatus", Integer.toString(outcome.sipStatus()));
+        audit.record(AuditTrail.CALLBACK, access.session(ctx).account().name(), details);
+        if (!outcome.accepted()) {
+            throw new ApiException(
+                    502,
+                    "the phone did not take the callback (SIP " + outcome.sipStatus() + ")",
+                    Map.of("sipStatus", outcome.sipStatus()));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("phone", phone);
+        answer.put("number", outcome.number());
+        answer.put("service", service);
+        answer.put("sipStatus", outcome.sipStatus());
+        return Json.response(202, answer);
+    }
+
+    private static String field(JsonNode body, String name, boolean required) {
+        JsonNode node = body == null ? null : body.get(name);
+        if (node == null || node.isNull() || node.asText().isBlank()) {
+            if (required) {
+                throw ApiException.badRequest(name + " is required", Map.of("field", name));
+            }
+            return null;
+        }
+        String value = node.asText().strip();
+        if (!node.isTextual()
+                || value.length() > MAX_FIELD
+                || CONTROL.matcher(value).find()) {
+            throw ApiException.badRequest(
+                    name + " must be text of at most " + MAX_FIELD + " characters", Map.of("field", name));
+        }
+        return value;
+    }
+}
