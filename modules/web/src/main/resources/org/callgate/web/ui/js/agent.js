@@ -86,6 +86,27 @@ function renderDossier(d) {
       history.map((h) => [time(h.time), h.kind, h.service, h.id]))
     : el('p', { class: 'muted', 'data-i18n': 'history.none', text: t('history.none') }));
   $('#check-outcome').textContent = '';
+  $('#callback-outcome').textContent = '';
+  $('#cb-number').value = (d.phones || [])[0] || '';
+}
+
+async function callBack(event) {
+  event.preventDefault();
+  if (!current) return;
+  const phone = $('#cb-phone').value.trim();
+  localStorage.setItem('callgate.phone', phone);
+  const outcome = $('#callback-outcome');
+  outcome.className = 'muted';
+  outcome.textContent = t('callback.asking');
+  try {
+    const body = { phone, number: $('#cb-number').value.trim(), service: current.service, dossier: current.number };
+    const answer = await api('/callbacks', { method: 'POST', body });
+    outcome.className = 'ok';
+    outcome.textContent = t('callback.accepted', { status: answer.sipStatus });
+  } catch (e) {
+    outcome.className = 'error';
+    outcome.textContent = `${e.status ?? ''}: ${e.message}`;
+  }
 }
 
 function openEditor(dossier) {
@@ -173,6 +194,9 @@ $('#editor-cancel').addEventListener('click', () => {
 });
 $('#dossier-form').addEventListener('submit', saveDossier);
 $('#check-form').addEventListener('submit', recordCheck);
+$('#callback-form').addEventListener('submit', callBack);
+$('#cb-phone').value = localStorage.getItem('callgate.phone') || '';
+$('#callback-form').hidden = !(session.capabilities || []).includes('callbacks');
 $('#check-kind').addEventListener('change', syncCheckFields);
 syncCheckFields();
 document.addEventListener('keydown', (event) => {
