@@ -68,7 +68,9 @@ class CallbackWebApiTest {
                             "service", "private",
                             "dossier", "D2026-000042"));
 
-            assertThat(response.statusCode()).as("%s\nphone: %s", response.body(), phone.output()).isEqualTo(202);
+            assertThat(response.statusCode())
+                    .as("%s\nphone: %s", response.body(), phone.output())
+                    .isEqualTo(202);
             assertThat(JSON.readTree(response.body()).get("sipStatus").asInt()).isEqualTo(202);
             SippResult result = phone.await(LIMIT);
             assertThat(result.allCallsSucceeded()).as("phone: %s", result).isTrue();

@@ -18,6 +18,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The agent page in a real chromium against a running gateway: search as you type in any number
@@ -93,6 +94,24 @@ class AgentPageTest {
             browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("popup")));
             assertThat(browser.driver().switchTo().activeElement()).isEqualTo(browser.find("#q"));
         }
+    }
+
+    @Test
+    void theLabelsShouldBeEnglishFromTheBrowserAndFollowTheSwitcherToDutchAndFrench() {
+        browser.logIn(callgate.url(), UiGateway.AGENT, UiGateway.PASSWORD, "/agent.html");
+        assertThat(browser.find("#search-title").getText()).isEqualTo("Find a caller");
+
+        new Select(browser.find("#lang")).selectByValue("nl");
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("search-title"), "Beller zoeken"));
+        assertThat(browser.find("label[for=q]").getText()).isEqualTo("Nummer, naam, dossier, barcode of IBAN");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("nl");
+
+        browser.driver().navigate().refresh();
+        browser.waitReady();
+        assertThat(browser.find("#search-title").getText()).isEqualTo("Beller zoeken");
+        new Select(browser.find("#lang")).selectByValue("fr");
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("search-title"), "Trouver un appelant"));
+        assertThat(browser.find("#logout").getText()).isEqualTo("Se déconnecter");
     }
 
     @Test
