@@ -118,6 +118,10 @@ function openEditor(dossier) {
   $('#f-firstName').value = dossier?.firstName || '';
   $('#f-phones').value = (dossier?.phones || []).join(', ');
   $('#f-iban').value = '';
+  // The API never sends an IBAN back (only masked), and an edit stores the fields as sent.
+  const hint = $('#f-iban-hint');
+  hint.hidden = !dossier?.maskedIban;
+  hint.textContent = dossier?.maskedIban ? t('dossier.ibanRetype', { masked: dossier.maskedIban }) : '';
   $('#f-email').value = dossier?.email || '';
   $('#f-notes').value = dossier?.notes || '';
   showError($('#editor-error'), null);

@@ -177,7 +177,7 @@ async function loadCompleteness(event) {
     const calls = report.calls || [];
     if (calls.length) {
       target.append(table([t('rec.callId'), t('rec.service'), t('rec.start'), t('report.status'), t('report.detail')],
-        calls.map((c) => [c.callId, c.service, time(c.time), c.status, c.detail])));
+        calls.map((c) => [c.callId, c.service, time(c.time), c.status, [c.meaning, c.detail].filter(Boolean).join(': ')])));
     }
   } catch (e) {
     showError($('#reports-error'), e);
@@ -228,8 +228,8 @@ async function loadAudit(before) {
     const entries = page.entries || [];
     list.append(table([t('audit.sequence'), t('audit.time'), t('audit.action'), t('audit.actor'), t('audit.details')],
       entries.map((e) => [e.sequence, time(e.time), e.action, e.actor, JSON.stringify(e.details ?? {})])));
-    oldest = entries.length ? entries[entries.length - 1].sequence : null;
-    $('#audit-older').hidden = !oldest || entries.length < 100;
+    oldest = page.next ?? null;
+    $('#audit-older').hidden = oldest === null;
   } catch (e) {
     showError($('#audit-error'), e);
   }
