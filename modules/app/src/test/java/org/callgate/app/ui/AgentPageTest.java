@@ -97,6 +97,38 @@ class AgentPageTest {
     }
 
     @Test
+    @Disabled("needs POST /api/v1/dossiers and /dossiers/{number}/checks")
+    void anAgentShouldCreateADossierAndCheckTheIbanTheCallerSaysWithoutSeeingIt() {
+        browser.logIn(callgate.url(), UiGateway.AGENT, UiGateway.PASSWORD, "/agent.html");
+        browser.find("#new-dossier").click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("dossier-form")));
+        browser.find("#f-service").sendKeys("banking");
+        browser.find("#f-name").sendKeys("Peeters");
+        browser.find("#f-firstName").sendKeys("Jan");
+        browser.find("#f-phones").sendKeys("0470 11 22 33, not a number");
+        browser.find("#f-iban").sendKeys("BE71 0961 2345 6769", Keys.ENTER);
+
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("editor-error")));
+        assertThat(browser.find("#editor-error").getAttribute("data-status")).isEqualTo("422");
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(browser.find("#f-phones"));
+        browser.find("#f-phones").clear();
+        browser.find("#f-phones").sendKeys("0470 11 22 33", Keys.ENTER);
+
+        browser.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-title"), "Peeters, Jan"));
+        assertThat(browser.find("#dossier-editor").isDisplayed()).isFalse();
+        assertThat(browser.find("#dossier-fields").getText())
+                .contains("+32470112233")
+                .doesNotContain("0961 2345");
+        browser.find("#check-value").sendKeys("BE71096123456769", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("check-outcome"), "The IBAN matches the dossier."));
+        browser.find("#check-value").sendKeys("BE68 5390 0754 7034", Keys.ENTER);
+        browser.waiting()
+                .until(ExpectedConditions.textToBe(By.id("check-outcome"), "The IBAN does NOT match the dossier."));
+        assertThat(browser.find("#check-value").getAttribute("value")).isEmpty();
+    }
+
+    @Test
     void theLabelsShouldBeEnglishFromTheBrowserAndFollowTheSwitcherToDutchAndFrench() {
         browser.logIn(callgate.url(), UiGateway.AGENT, UiGateway.PASSWORD, "/agent.html");
         assertThat(browser.find("#search-title").getText()).isEqualTo("Find a caller");
