@@ -34,7 +34,7 @@ export async function loadDashboard() {
       height: 320,
       series,
       scales: { '%': { range: [0, 1] } },
-      axes: [{}, { scale: 'n', label: t('dash.count') },
+      axes: [{}, { scale: 'n', label: t('dash.count'), incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] },
         { scale: '%', side: 1, grid: { show: false }, values: (u, v) => v.map((c) => `${Math.round(c * 100)}%`) }],
     }, columns, chart);
     chart.dataset.drawn = 'true';
