@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.Transport;
-import org.callgate.core.ServiceLine;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.ivr.CallIndex;
 import org.callgate.media.MediaSettings;
@@ -145,17 +144,7 @@ public final class Callgate implements AutoCloseable {
         WebServer web = null;
         if (config.web().enabled()) {
             try {
-                web = WebFront.start(
-                        config.web(),
-                        UserCommand.file(config.store()),
-                        governance.audit(),
-                        clock,
-                        store,
-                        records,
-                        sip,
-                        recordings,
-                        recording.bankingServices(),
-                        config.directory().lines().stream().map(ServiceLine::id).collect(Collectors.toSet()));
+                web = WebFront.start(config, governance, clock, store, records, sip, recordings);
             } catch (StartupException e) {
                 sip.close();
                 media.close();

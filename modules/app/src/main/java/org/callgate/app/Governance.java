@@ -169,14 +169,18 @@ final class Governance implements AutoCloseable {
         return outcome;
     }
 
-    /** No personal data: a caller's number is hashed; the case and reason are the operator's words. */
+    /**
+     * No personal data: a caller's number is left out (a hash would not hide it, docs/audit.md); the
+     * hold id leads to it in the register. The case and reason are the operator's words.
+     */
     private static Map<String, Object> holdDetails(HeldRecords.Outcome outcome) {
         LegalHold hold = outcome.hold();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("hold", hold.id());
         details.put("scope", hold.scope().name().toLowerCase(Locale.ROOT));
-        details.put(
-                "value", hold.scope() == LegalHold.Scope.CALLER ? AuditActions.hashedId(hold.value()) : hold.value());
+        if (hold.scope() != LegalHold.Scope.CALLER) {
+            details.put("value", hold.value());
+        }
         details.put("case", hold.caseId());
         details.put("reason", hold.reason());
         details.put("records", outcome.records());

@@ -81,13 +81,12 @@ final class WebAccess {
         return new Account(user.name(), roles, capabilities, user.services());
     }
 
-    /** Appends to the audit log; a dossier number, a call id or a telephone number goes in hashed ({@link AuditActions#hashedId}). */
+    /** Appends to the audit log; a dossier number or a call id goes in hashed ({@link AuditActions#hashedId}). */
     static AuditTrail auditTrail(AuditLog log) {
         return (action, actor, details) -> {
             Map<String, Object> entry = new LinkedHashMap<>(details);
             entry.computeIfPresent(AuditTrail.DOSSIER, (key, number) -> AuditActions.hashedId((String) number));
             entry.computeIfPresent(AuditTrail.CALL, (key, callId) -> AuditActions.hashedId((String) callId));
-            entry.computeIfPresent(AuditTrail.NUMBER, (key, number) -> AuditActions.hashedId((String) number));
             log.append(action, actor, entry);
         };
     }

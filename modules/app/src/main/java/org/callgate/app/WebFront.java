@@ -1,6 +1,5 @@
 package org.callgate.app;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -9,11 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.WebConfig;
 import org.callgate.audit.AuditLog;
+import org.callgate.core.ServiceLine;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.health.Health;
 import org.callgate.core.health.HealthCheck;
+import org.callgate.recording.CompletenessCheck;
 import org.callgate.sip.SipGateway;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RecordingStore;
@@ -25,7 +28,8 @@ import org.callgate.web.WebSettings;
 /**
  * The web server as callgate runs it: the metrics registry with callgate's gauges, the health
  * checks of the store, the index and SIP, and the API's access over the user file ({@code
- * users.json} beside the spool), the audit log and the dossiers (docs/api.md, docs/security.md).
+ * users.json} beside the spool), the audit log and the dossiers, and the compliance routes over
+ * the holds, the audit log and the reports (docs/api.md, docs/security.md).
  */
 final class WebFront {
 
@@ -35,38 +39,28 @@ final class WebFront {
     private WebFront() {}
 
     static WebServer start(
-            WebConfig config,
-            Path usersFile,
-            AuditLog audit,
+            CallgateConfig callgate,
+            Governance governance,
             Clock clock,
             RecordingStore store,
             Records records,
             SipGateway sip,
-            Recordings recordings,
-            List<String> bankingServices,
-            Set<String> serviceLines)
+            Recordings recordings)
             throws StartupException {
+        WebConfig config = callgate.web();
+        Path usersFile = UserCommand.file(callgate.store());
+        AuditLog audit = governance.audit();
+        List<String> bankingServices = callgate.recording().bankingServices();
+        Set<String> serviceLines =
+                callgate.directory().lines().stream().map(ServiceLine::id).collect(Collectors.toSet());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        gauge(registry, "callgate.calls.active", "calls being routed now", sip::activeCalls);
-        gauge(
-                registry,
-                "callgate.recordings.pending.upload",
-                "ended recordings not yet in the store",
-                recordings::pendingUploads);
-        gauge(
-                registry,
-                "callgate.recorder.failures",
-                "calls whose recorder could not start since start-up (R8)",
-                sip::recorderFailures);
-        gauge(
-                registry,
-                "callgate.index.dossiers",
-                "dossiers in the index",
-                () -> records.index().count(RecordKind.DOSSIER));
+        CallgateMeters.bind(registry, sip, recordings, records, governance);
         WebSettings settings = new WebSettings(
                 config.inetAddress(),
                 config.port(),
                 config.https().map(tls -> new WebSettings.Tls(tls.certificate(), tls.key())));
+        CompletenessCheck completeness = new CompletenessCheck(
+                store, AppliedProfile.of(callgate), callgate.store().spool(), Set.copyOf(bankingServices));
         try {
             return WebServer.builder(settings, registry)
                     .healthCheck(check("store", () -> storeHealth(store)))
@@ -79,6 +73,14 @@ final class WebFront {
                             clock)
                     .recordings(WebAccess.recordings(records.index()::search, store, Set.copyOf(bankingServices)))
                     .callbacks(WebCallbacks.over(sip, serviceLines))
+                    .compliance(
+                            ComplianceWeb.holds(governance.holds(), store, records.index()),
+                            new AuditWeb(audit, store, clock),
+                            ComplianceWeb.reports(
+                                    store,
+                                    completeness,
+                                    audit.directory(),
+                                    CoverageCounts.of(records.index()::search, callgate)))
                     .build()
                     .start();
         } catch (RuntimeException e) {
@@ -88,11 +90,6 @@ final class WebFront {
                             + Optional.ofNullable(e.getCause()).orElse(e).getMessage(),
                     e);
         }
-    }
-
-    private static void gauge(
-            PrometheusMeterRegistry registry, String name, String description, Supplier<Number> value) {
-        Gauge.builder(name, value).description(description).register(registry);
     }
 
     private static Health storeHealth(RecordingStore store) {

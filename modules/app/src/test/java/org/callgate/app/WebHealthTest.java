@@ -7,7 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.callgate.app.demo.Sipp;
+import org.callgate.app.demo.SippResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The running gateway serves /health over its store, index and SIP, and /metrics with its gauges. */
@@ -33,7 +37,33 @@ class WebHealthTest {
             assertThat(metrics.body())
                     .contains("callgate_calls_active 0.0")
                     .contains("callgate_recordings_pending_upload")
-                    .contains("callgate_index_dossiers");
+                    .contains("callgate_index_dossiers")
+                    .contains("callgate_index_size_bytes")
+                    .contains("callgate_calls_setup_total 0.0")
+                    .contains("callgate_purge_records_total{outcome=\"purged\"} 0.0")
+                    .contains("callgate_purge_records_total{outcome=\"kept\"} 0.0")
+                    .containsPattern("callgate_audit_chain_head [1-9][0-9]*\\.0");
+        }
+    }
+
+    @Test
+    @ExtendWith(SippRequired.class)
+    void aCallShouldCountInTheSetupCounter(@TempDir Path dir) throws Exception {
+        try (GatewayFixture fixture = GatewayFixture.start(dir);
+                Sipp agent = fixture.agent("uas-answer.xml").calls(1).start()) {
+            SippResult caller = fixture.caller("uac-short.xml", "022785044")
+                    .calls(1)
+                    .start()
+                    .await(Duration.ofSeconds(30));
+            assertThat(caller.allCallsSucceeded()).as("%s", caller).isTrue();
+            String url = fixture.gateway.webUrl().orElseThrow();
+
+            HttpResponse<String> metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(metrics.body()).contains("callgate_calls_setup_total 1.0");
         }
     }
 }

@@ -18,7 +18,8 @@ import org.callgate.core.access.Capability;
 /**
  * {@code POST /api/v1/callbacks}: an agent calls a customer back from a service line (R5). callgate
  * asks the agent's phone to place the call (docs/api.md); the answer says whether the phone took
- * the request. Every callback asked for is an audit entry, accepted or not.
+ * the request. Every callback asked for is an audit entry, accepted or not, without the
+ * customer's number: a hash would not hide a phone number (docs/audit.md), the dossier says whom.
  */
 final class CallbackRoutes implements ApiRoutes {
 
@@ -68,7 +69,6 @@ final class CallbackRoutes implements ApiRoutes {
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("service", service);
-        details.put(AuditTrail.NUMBER, outcome.number());
         if (dossier != null) {
             details.put(AuditTrail.DOSSIER, dossier);
         }

@@ -26,9 +26,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.callgate.core.access.Accounts;
+import org.callgate.core.access.AuditReader;
 import org.callgate.core.access.AuditTrail;
 import org.callgate.core.access.Callbacks;
+import org.callgate.core.access.ComplianceReports;
 import org.callgate.core.access.DossierLookup;
+import org.callgate.core.access.HoldDesk;
 import org.callgate.core.access.RecordingAccess;
 import org.callgate.core.health.HealthCheck;
 
@@ -115,6 +118,8 @@ public final class WebServer implements AutoCloseable {
         private AccessControl accessControl;
         private AuditTrail auditTrail;
         private RecordingAccess recordings;
+        private Clock clock;
+        private List<ApiRoutes> compliance = List.of();
 
         private Builder(WebSettings settings, PrometheusMeterRegistry registry) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -161,6 +166,7 @@ public final class WebServer implements AutoCloseable {
             routes.add(new DossierRoutes(dossiers, audit, access));
             this.accessControl = access;
             this.auditTrail = audit;
+            this.clock = clock;
             return this;
         }
 
@@ -185,6 +191,22 @@ public final class WebServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The compliance routes ({@code /holds}, {@code /audit}, {@code /reports/...}) over the core
+         * SPIs (R8, R11, R19); needs {@link #access} first, whose audit trail gets every hold placed
+         * or released and every read of the audit log or a report.
+         */
+        public Builder compliance(HoldDesk holds, AuditReader auditLog, ComplianceReports reports) {
+            if (accessControl == null) {
+                throw new IllegalStateException("compliance needs access(...) first");
+            }
+            this.compliance = List.of(
+                    new HoldRoutes(holds, auditTrail, accessControl),
+                    new AuditRoutes(auditLog, auditTrail, accessControl),
+                    new ReportRoutes(reports, auditTrail, accessControl, clock));
+            return this;
+        }
+
         /** Builds the server, not yet started; binds the JVM metrics to the registry. */
         public WebServer build() {
             ServerBuilder sb = com.linecorp.armeria.server.Server.builder();
@@ -206,6 +228,7 @@ public final class WebServer implements AutoCloseable {
                 }
                 routes.add(new RecordingRoutes(recordings, auditTrail, accessControl));
             }
+            routes.addAll(compliance);
             routes.forEach(group -> group.addTo(sb, API_PREFIX));
             UiService.addTo(sb); // the browser UI at / (exact API routes win)
             for (int i = apiDecorators.size() - 1; i >= 0; i--) {

@@ -82,6 +82,7 @@ final class AccessFakes {
     final List<RecordingFilter> filters = new CopyOnWriteArrayList<>();
     final AtomicBoolean auditFails = new AtomicBoolean();
     final AtomicInteger opened = new AtomicInteger();
+    final ComplianceFakes compliance = new ComplianceFakes(clock);
 
     final Accounts accounts = (name, password, address) -> {
         if (name.equals("locked")) {
@@ -171,6 +172,7 @@ final class AccessFakes {
                 .access(accounts, trail, dossiers, clock)
                 .recordings(recordings)
                 .callbacks(callbacks)
+                .compliance(compliance.desk, compliance.reader, compliance.reports)
                 .build()
                 .start();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -28,11 +29,7 @@ class RoleMatrixTest {
      * The matrix as docs/security.md names the routes: method, path, success status, roles allowed.
      * DELETE /session comes last in each walk because it ends the session.
      */
-    record Route(String method, String path, int success, Set<String> allowed, String body) {
-        Route(String method, String path, int success, Set<String> allowed) {
-            this(method, path, success, allowed, null);
-        }
-
+    record Route(String method, String path, int success, Set<String> allowed) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -46,13 +43,22 @@ class RoleMatrixTest {
             new Route("GET", "/api/v1/recordings", 200, Set.of("supervisor", "compliance")),
             new Route("GET", "/api/v1/recordings/" + AccessFakes.SAMPLED + "/audio?reason=spot", 200, SUPERVISOR),
             new Route("GET", "/api/v1/recordings/" + AccessFakes.BANKING + "/audio?reason=C-17", 200, COMPLIANCE),
-            new Route(
-                    "POST",
-                    "/api/v1/callbacks",
-                    202,
-                    AGENT,
-                    "{\"phone\":\"sip:anna@127.0.0.1\",\"number\":\"0470123456\",\"service\":\"private\"}"),
+            new Route("POST", "/api/v1/callbacks", 202, AGENT),
+            new Route("GET", "/api/v1/holds?released=true", 200, COMPLIANCE),
+            new Route("POST", "/api/v1/holds", 201, COMPLIANCE),
+            new Route("POST", "/api/v1/holds/" + ComplianceFakes.ACTIVE + "/release", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/audit?limit=10", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/reports/completeness?from=2026-03-01&to=2026-03-02", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/reports/purges", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/reports/dashboard?days=7", 200, COMPLIANCE),
             new Route("DELETE", "/api/v1/session", 204, EVERYONE));
+
+    /** The bodies of the routes that need one, by {@code Route.toString()}. */
+    static final Map<String, byte[]> BODIES = Map.of(
+            "POST /api/v1/holds",
+            Json.bytes(Map.of("scope", "caller", "value", "0470 12 34 99", "caseId", "C-9", "reason", "matrix")),
+            "POST /api/v1/callbacks",
+            Json.bytes(Map.of("phone", "sip:anna@127.0.0.1", "number", "0470123456", "service", "private")));
 
     private static AccessFakes fakes;
     private static WebServer server;
@@ -86,11 +92,7 @@ class RoleMatrixTest {
         for (Route route : ROUTES) {
             int expected = !loggedIn ? 401 : route.allowed().contains(role) ? route.success() : 403;
 
-            var response = client.send(
-                    route.method(),
-                    route.path(),
-                    route.body() == null ? null : route.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    true);
+            var response = client.send(route.method(), route.path(), BODIES.get(route.toString()), true);
 
             assertThat(response.statusCode())
                     .as("%s as %s: %s", route, role, response.body())
@@ -110,7 +112,8 @@ class RoleMatrixTest {
                         .replaceFirst("\\?.*", "")
                         .replace(AccessFakes.DOSSIER, "{number}")
                         .replace(AccessFakes.SAMPLED, "{callId}")
-                        .replace(AccessFakes.BANKING, "{callId}"))
+                        .replace(AccessFakes.BANKING, "{callId}")
+                        .replace(ComplianceFakes.ACTIVE, "{id}"))
                 .distinct()
                 .toList();
         List<String> served = server.exactPaths().stream()

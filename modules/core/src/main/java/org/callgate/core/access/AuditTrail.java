@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where the web API writes who did what (R11); the wiring appends to the audit log, which adds the
- * time and chains the entry. Details whose key is {@value #DOSSIER}, {@value #CALL} or {@value #NUMBER} are ids or numbers: the log holds them
+ * time and chains the entry. Details whose key is {@value #DOSSIER} or {@value #CALL} are ids: the log holds them
  * hashed, never in clear.
  */
 @FunctionalInterface
@@ -30,13 +30,32 @@ public interface AuditTrail {
     String RECORDING_READ = "recording.read";
 
     /**
-     * A callback asked for (R5): details {@code service}, {@value #NUMBER}, {@value #DOSSIER} when
-     * given, {@code sipStatus} (the phone's answer).
+     * A callback asked for (R5): details {@code service}, {@value #DOSSIER} when given, {@code
+     * sipStatus} (the phone's answer); never the number, which a hash would not hide.
      */
     String CALLBACK = "callback.place";
 
-    /** The detail key of a customer's telephone number; held hashed like an id. */
-    String NUMBER = "number";
+    /**
+     * A legal hold placed (R19): details {@code hold}, {@code scope}, {@code case}, {@code reason},
+     * {@code records}, {@code objects}, and the value as {@value #DOSSIER} or {@value #CALL} (hashed);
+     * a caller's number is never written, the hold id names it.
+     */
+    String HOLD_PLACE = "hold.place";
+
+    /** A legal hold released (R19): details as {@link #HOLD_PLACE}. */
+    String HOLD_RELEASE = "hold.release";
+
+    /**
+     * The legal holds listed (R11: a caller hold shows the caller's number): details {@code
+     * released} (whether released holds were asked for too) and {@code count}.
+     */
+    String HOLD_LIST = "hold.list";
+
+    /** The audit log read (R11): details {@code view} ({@code entries} or {@code purges}) and the page asked for. */
+    String AUDIT_READ = "audit.read";
+
+    /** A compliance report read: details {@code report} and the period. */
+    String REPORT_READ = "report.read";
 
     /** The detail key of a call id; held hashed like a dossier number. */
     String CALL = "call";
