@@ -130,7 +130,6 @@ class CompliancePageTest {
     }
 
     @Test
-    @Disabled("needs the compliance routes (/holds, /audit, /reports)")
     void complianceShouldSeeTheAuditChainIntactTheCallInTheCompletenessReportAndTheDashboardChart() throws Exception {
         browser.logIn(callgate.url(), UiGateway.COMPLIANCE, UiGateway.PASSWORD, "/compliance.html");
 
@@ -154,7 +153,6 @@ class CompliancePageTest {
     }
 
     @Test
-    @Disabled("needs the compliance routes (/holds, /audit, /reports)")
     void complianceShouldPlaceALegalHoldOnTheRecordingWithTheForm() throws Exception {
         browser.logIn(callgate.url(), UiGateway.COMPLIANCE, UiGateway.PASSWORD, "/compliance.html");
         browser.find("#tab-holds").click();
