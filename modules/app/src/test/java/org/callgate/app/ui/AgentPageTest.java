@@ -73,6 +73,7 @@ class AgentPageTest {
         assertThat(browser.find("#dossier-fields").getText()).contains(UiGateway.CALLER);
         assertThat(browser.driver().switchTo().activeElement()).isEqualTo(browser.find("#dossier"));
         assertThat(browser.securityPolicyViolations()).isEmpty();
+        assertThat(browser.unlabelledControls()).isEmpty();
         browser.documentationScreenshot("agent.png");
     }
 

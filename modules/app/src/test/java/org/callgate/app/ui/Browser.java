@@ -129,6 +129,17 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
                 .toList();
     }
 
+    /** The form controls and buttons of the page that have no accessible name (label, aria-label, text). */
+    @SuppressWarnings("unchecked")
+    List<String> unlabelledControls() {
+        return (List<String>) script("""
+                return [...document.querySelectorAll('input, select, textarea, button, audio, canvas')]
+                  .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                    && !e.getAttribute('aria-labelledby') && !(e.textContent || '').trim())
+                  .map((e) => e.id || e.outerHTML.slice(0, 80));
+                """);
+    }
+
     /** Saves a screenshot for the documentation when {@value #SCREENSHOTS_PROPERTY} is set. */
     void documentationScreenshot(String name) throws IOException {
         Optional<String> dir =

@@ -121,6 +121,7 @@ class CompliancePageTest {
         assertThat(lanes).allSatisfy(count -> assertThat(count.intValue()).isGreaterThan(5 * width));
         assertThat(callgate.auditCount("recording.read")).isEqualTo(readsBefore + 1);
         assertThat(browser.securityPolicyViolations()).isEmpty();
+        assertThat(browser.unlabelledControls()).isEmpty();
         browser.documentationScreenshot("player.png");
 
         browser.find("#audio").sendKeys(Keys.ESCAPE);
