@@ -52,7 +52,7 @@ final class Demo implements Callable<Integer> {
     @Option(
             names = "--dossiers",
             paramLabel = "N",
-            defaultValue = "2000",
+            defaultValue = "500",
             description = "generated dossiers to search in the web UI (default: ${DEFAULT-VALUE})")
     int dossiers;
 
