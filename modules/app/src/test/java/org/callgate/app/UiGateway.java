@@ -32,6 +32,7 @@ public final class UiGateway implements AutoCloseable {
     public static final String AGENT = "anna";
     public static final String SUPERVISOR = "sam";
     public static final String COMPLIANCE = "cora";
+    public static final String ADMIN = "ada";
     /** The number the SIPp caller scenarios call from ({@code From: 0475123456}). */
     public static final String CALLER = "+32475123456";
 
@@ -55,6 +56,7 @@ public final class UiGateway implements AutoCloseable {
         users.add(AGENT, Set.of(Role.AGENT), Set.of(), PASSWORD.toCharArray());
         users.add(SUPERVISOR, Set.of(Role.SUPERVISOR), Set.of("banking"), PASSWORD.toCharArray());
         users.add(COMPLIANCE, Set.of(Role.COMPLIANCE), Set.of(), PASSWORD.toCharArray());
+        users.add(ADMIN, Set.of(Role.ADMIN), Set.of(), PASSWORD.toCharArray());
         return new UiGateway(GatewayFixture.withOwnIndex(dir, LINES));
     }
 
