@@ -47,6 +47,7 @@ public final class Callgate implements AutoCloseable {
     private final CallTraceWriter traces;
     private final Governance governance;
     private final WebServer web;
+    private final LiveCallHub live;
 
     private Callgate(
             NettyMediaControl media,
@@ -56,7 +57,9 @@ public final class Callgate implements AutoCloseable {
             Records records,
             CallTraceWriter traces,
             Governance governance,
-            WebServer web) {
+            WebServer web,
+            LiveCallHub live) {
+        this.live = live;
         this.media = media;
         this.sip = sip;
         this.store = store;
@@ -116,10 +119,8 @@ public final class Callgate implements AutoCloseable {
         }
         CallTraceWriter traces = new CallTraceWriter(records.writer(), retention);
         NettyMediaControl media = new NettyMediaControl(mediaSettings(config, clock));
-        CallObserver observers = summary -> {
-            traces.callEnded(summary);
-            observer.callEnded(summary);
-        };
+        LiveCallHub live = new LiveCallHub(records.index()::search);
+        CallObserver observers = CallObservers.of(traces::callEnded, observer, live);
         SipGateway sip = new SipGateway(
                 sipSettings(config, clock),
                 media,
@@ -135,6 +136,7 @@ public final class Callgate implements AutoCloseable {
         try {
             sip.start();
         } catch (SipGatewayException e) {
+            live.close();
             media.close();
             recordings.close();
             traces.close();
@@ -144,9 +146,10 @@ public final class Callgate implements AutoCloseable {
         WebServer web = null;
         if (config.web().enabled()) {
             try {
-                web = WebFront.start(config, governance, clock, store, records, sip, recordings);
+                web = WebFront.start(config, governance, clock, store, records, sip, recordings, live);
             } catch (StartupException e) {
                 sip.close();
+                live.close();
                 media.close();
                 recordings.close();
                 traces.close();
@@ -155,7 +158,7 @@ public final class Callgate implements AutoCloseable {
             }
             LOG.info("web server at {}", web.url());
         }
-        return new Callgate(media, sip, store, recordings, records, traces, governance, web);
+        return new Callgate(media, sip, store, recordings, records, traces, governance, web, live);
     }
 
     private static Purge purge(Governance governance, Records records, CallgateConfig config) throws StartupException {
@@ -270,6 +273,7 @@ public final class Callgate implements AutoCloseable {
             web.close();
         }
         sip.close();
+        live.close();
         media.close();
         recordings.close();
         traces.close();

@@ -159,7 +159,9 @@ final class UserCommand {
     }
 
     @SuppressForbidden("a command prints its result and errors to the terminal")
-    @Command(name = "add", description = "Add a user with one or more roles; a supervisor with their services.")
+    @Command(
+            name = "add",
+            description = "Add a user with one or more roles; a supervisor (or an agent) with their services.")
     static final class Add implements Callable<Integer> {
 
         @Parameters(paramLabel = "NAME", description = "login name: a-z, 0-9, '.', '_', '-'")
@@ -175,7 +177,8 @@ final class UserCommand {
         @Option(
                 names = "--service",
                 paramLabel = "S",
-                description = "a service a supervisor supervises (a service-line or menu-option id); repeat")
+                description =
+                        "a service a supervisor supervises or an agent's queue serves (a service-line or menu-option id); repeat")
         List<String> services = List.of();
 
         @Mixin

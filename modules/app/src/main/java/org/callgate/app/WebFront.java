@@ -13,6 +13,7 @@ import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.WebConfig;
 import org.callgate.audit.AuditLog;
 import org.callgate.core.ServiceLine;
+import org.callgate.core.access.LiveCallFeed;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.health.Health;
 import org.callgate.core.health.HealthCheck;
@@ -45,7 +46,8 @@ final class WebFront {
             RecordingStore store,
             Records records,
             SipGateway sip,
-            Recordings recordings)
+            Recordings recordings,
+            LiveCallFeed liveCalls)
             throws StartupException {
         WebConfig config = callgate.web();
         Path usersFile = UserCommand.file(callgate.store());
@@ -61,13 +63,14 @@ final class WebFront {
                 config.https().map(tls -> new WebSettings.Tls(tls.certificate(), tls.key())));
         CompletenessCheck completeness = new CompletenessCheck(
                 store, AppliedProfile.of(callgate), callgate.store().spool(), Set.copyOf(bankingServices));
+        UserStore users = new UserStore(usersFile, clock);
         try {
             return WebServer.builder(settings, registry)
                     .healthCheck(check("store", () -> storeHealth(store)))
                     .healthCheck(check("index", () -> indexHealth(records)))
                     .healthCheck(check("sip", () -> sip.running() ? Health.up() : Health.down("SIP stack stopped")))
                     .access(
-                            WebAccess.accounts(new UserStore(usersFile, clock), new LoginThrottle(clock)),
+                            WebAccess.accounts(users, new LoginThrottle(clock)),
                             WebAccess.auditTrail(audit),
                             WebAccess.dossiers(records.dossiers()),
                             clock)
@@ -81,6 +84,9 @@ final class WebFront {
                                     completeness,
                                     audit.directory(),
                                     CoverageCounts.of(records.index()::search, callgate)))
+                    .liveCalls(liveCalls)
+                    .dossierDesk(AgentWeb.dossierDesk(records.dossiers()))
+                    .admin(AdminWeb.users(users, bankingServices), AdminWeb.configuration(callgate))
                     .build()
                     .start();
         } catch (RuntimeException e) {

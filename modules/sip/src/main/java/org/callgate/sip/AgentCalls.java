@@ -9,7 +9,9 @@ import javax.sip.ClientTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.callgate.core.PhoneNumber;
+import org.callgate.core.call.CallObserver;
 import org.callgate.core.call.EndReason;
+import org.callgate.core.call.LiveCall;
 import org.callgate.core.ivr.IvrPlan;
 import org.callgate.core.media.LegSide;
 import org.callgate.core.recording.Recording;
@@ -52,9 +54,16 @@ final class AgentCalls {
     private final ScheduledExecutorService timers;
     private final CallServices services;
     private final AgentInviteBuilder invites;
+    private final CallObserver observer;
 
-    AgentCalls(SipContext sip, CallEnder ender, ScheduledExecutorService timers, CallServices services) {
+    AgentCalls(
+            SipContext sip,
+            CallEnder ender,
+            ScheduledExecutorService timers,
+            CallServices services,
+            CallObserver observer) {
         this.sip = sip;
+        this.observer = observer;
         this.ender = ender;
         this.timers = timers;
         this.services = services;
@@ -111,6 +120,35 @@ final class AgentCalls {
             return;
         }
         outgoing.sendRequest();
+        tell(call, attempt.queueUri(), LiveCall.State.ROUTING);
+    }
+
+    /** An agent answered {@code call}: the live panel hears of it (R15). */
+    void answered(B2buaCall call) {
+        tell(call, null, LiveCall.State.ANSWERED);
+    }
+
+    /** Tells the observer, which must not block; its failure never touches the call. */
+    private void tell(B2buaCall call, String queueUri, LiveCall.State state) {
+        var route = call.route();
+        LiveCall live = new LiveCall(
+                call.id,
+                call.service(),
+                queueUri,
+                call.caller,
+                state,
+                sip.settings.clock().instant(),
+                route == null ? null : route.dossier(),
+                null);
+        try {
+            if (state == LiveCall.State.ROUTING) {
+                observer.callRouted(live);
+            } else {
+                observer.callAnswered(live);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{}: call observer failed", call, e);
+        }
     }
 
     /** The call's recording decision, taken the first time its agent leg is called and then kept. */

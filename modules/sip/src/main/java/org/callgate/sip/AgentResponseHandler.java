@@ -148,6 +148,7 @@ final class AgentResponseHandler {
         call.callerLeg.refreshDialog();
         call.media.established();
         recordings.start(call);
+        agentCalls.answered(call);
     }
 
     /**
@@ -185,6 +186,7 @@ final class AgentResponseHandler {
         call.media.agent().payloadTypes(agentSide.codec(), agentSide.telephoneEvent());
         call.media.relay(true);
         recordings.start(call);
+        agentCalls.answered(call);
     }
 
     /**

@@ -109,7 +109,7 @@ public final class SipGateway implements AutoCloseable {
         CallRecordings recordings = new CallRecordings(services.recorder(), services.onRecorderFailure());
         CallEnder ender = new CallEnder(sip, registry, observer, recordings);
         mediaEvents.ender(ender);
-        AgentCalls agentCalls = new AgentCalls(sip, ender, timers, services);
+        AgentCalls agentCalls = new AgentCalls(sip, ender, timers, services, observer);
         provider.addSipListener(new B2buaListener(
                 sip,
                 registry,

@@ -10,8 +10,9 @@ import org.callgate.core.access.Capability;
  *
  * @param name the login name: lower case letters, digits, '.', '_' and '-'
  * @param roles one or more roles; the user may do what any of them may
- * @param services the services a supervisor supervises (service-line or menu-option ids); empty for
- *     other roles
+ * @param services the services a supervisor supervises, or an agent's queues serve (service-line
+ *     or menu-option ids; an agent's live call panel shows their calls only, R15); empty for other
+ *     roles
  * @param passwordHash the Argon2id hash in PHC string form, never the password
  * @param disabled a disabled user cannot log in; the entry stays for the audit trail
  * @param created when the user was added

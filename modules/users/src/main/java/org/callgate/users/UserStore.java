@@ -159,8 +159,9 @@ public final class UserStore {
         if (supervisor && services.isEmpty()) {
             throw new UserException("a supervisor needs the services they supervise (--service)");
         }
-        if (!supervisor && !services.isEmpty()) {
-            throw new UserException("only a supervisor has services; add --role supervisor or leave out --service");
+        if (!supervisor && !roles.contains(Role.AGENT) && !services.isEmpty()) {
+            throw new UserException(
+                    "only a supervisor or an agent has services; add --role supervisor or agent, or leave out --service");
         }
     }
 

@@ -157,17 +157,19 @@ class UserStoreTest {
     }
 
     @Test
-    void aSupervisorNeedsServicesAndOnlyASupervisorHasThem() throws Exception {
+    void aSupervisorNeedsServicesAndOnlySupervisorsAndAgentsHaveThem() throws Exception {
         UserStore store = store();
 
         assertThatThrownBy(() -> store.add("sam", Set.of(Role.SUPERVISOR), Set.of(), PASSWORD))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("--service");
-        assertThatThrownBy(() -> store.add("sam", Set.of(Role.AGENT), Set.of("private"), PASSWORD))
+        assertThatThrownBy(() -> store.add("cora", Set.of(Role.COMPLIANCE), Set.of("private"), PASSWORD))
                 .isInstanceOf(UserException.class)
-                .hasMessageContaining("only a supervisor");
+                .hasMessageContaining("only a supervisor or an agent");
         User sam = store.add("sam", Set.of(Role.SUPERVISOR, Role.AGENT), Set.of("private"), PASSWORD);
         assertThat(store.find("sam")).contains(sam);
+        User anna = store.add("anna", Set.of(Role.AGENT), Set.of("private"), PASSWORD);
+        assertThat(anna.services()).containsExactly("private");
     }
 
     @Test

@@ -121,7 +121,7 @@ final class DossierRoutes implements ApiRoutes {
     }
 
     /** The dossier; need to know (R11): the IBAN is shown masked, as in search results. */
-    private static Map<String, Object> dossier(OpenedDossier opened) {
+    static Map<String, Object> dossier(OpenedDossier opened) {
         Dossier dossier = opened.dossier();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("number", dossier.number());

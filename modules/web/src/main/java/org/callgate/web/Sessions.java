@@ -62,6 +62,11 @@ final class Sessions {
         sessions.remove(id);
     }
 
+    /** Ends every session of the account {@code name}: a user disabled is out at once. */
+    void closeAll(String name) {
+        sessions.values().removeIf(session -> session.account().name().equals(name));
+    }
+
     int size() {
         return sessions.size();
     }

@@ -30,9 +30,13 @@ import org.callgate.core.access.AuditReader;
 import org.callgate.core.access.AuditTrail;
 import org.callgate.core.access.Callbacks;
 import org.callgate.core.access.ComplianceReports;
+import org.callgate.core.access.ConfigurationView;
+import org.callgate.core.access.DossierDesk;
 import org.callgate.core.access.DossierLookup;
 import org.callgate.core.access.HoldDesk;
+import org.callgate.core.access.LiveCallFeed;
 import org.callgate.core.access.RecordingAccess;
+import org.callgate.core.access.UserAdmin;
 import org.callgate.core.health.HealthCheck;
 
 /**
@@ -118,8 +122,15 @@ public final class WebServer implements AutoCloseable {
         private AccessControl accessControl;
         private AuditTrail auditTrail;
         private RecordingAccess recordings;
-        private Clock clock;
         private List<ApiRoutes> compliance = List.of();
+        private LiveCallFeed liveCalls;
+        private DossierDesk dossierDesk;
+        private UserAdmin userAdmin;
+        private ConfigurationView configurationView;
+        private DossierLookup dossierLookup;
+        private Clock clock;
+        private Sessions sessions;
+        private java.time.Duration heartbeat = LiveCallRoutes.HEARTBEAT;
 
         private Builder(WebSettings settings, PrometheusMeterRegistry registry) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -166,7 +177,9 @@ public final class WebServer implements AutoCloseable {
             routes.add(new DossierRoutes(dossiers, audit, access));
             this.accessControl = access;
             this.auditTrail = audit;
+            this.dossierLookup = dossiers;
             this.clock = clock;
+            this.sessions = sessions;
             return this;
         }
 
@@ -192,6 +205,15 @@ public final class WebServer implements AutoCloseable {
         }
 
         /**
+         * The agents' live call panel ({@code /calls/live}, R15) over the core feed; needs {@link
+         * #access} too.
+         */
+        public Builder liveCalls(LiveCallFeed feed) {
+            this.liveCalls = Objects.requireNonNull(feed, "feed");
+            return this;
+        }
+
+        /**
          * The compliance routes ({@code /holds}, {@code /audit}, {@code /reports/...}) over the core
          * SPIs (R8, R11, R19); needs {@link #access} first, whose audit trail gets every hold placed
          * or released and every read of the audit log or a report.
@@ -205,6 +227,32 @@ public final class WebServer implements AutoCloseable {
                     new AuditRoutes(auditLog, auditTrail, accessControl),
                     new ReportRoutes(reports, auditTrail, accessControl, clock));
             return this;
+        }
+
+        /**
+         * The dossier writes and caller checks ({@code POST /dossiers}, {@code PUT
+         * /dossiers/{number}}, {@code POST /dossiers/{number}/checks}; R2, R17) over the core SPI;
+         * needs {@link #access} too.
+         */
+        public Builder dossierDesk(DossierDesk desk) {
+            this.dossierDesk = Objects.requireNonNull(desk, "desk");
+            return this;
+        }
+
+        /**
+         * The admins' routes ({@code /users}, {@code /configuration}) over the core SPIs; needs
+         * {@link #access} too.
+         */
+        public Builder admin(UserAdmin users, ConfigurationView configuration) {
+            this.userAdmin = Objects.requireNonNull(users, "users");
+            this.configurationView = Objects.requireNonNull(configuration, "configuration");
+            return this;
+        }
+
+        /** As {@link #liveCalls(LiveCallFeed)}, with another heartbeat interval (tests). */
+        Builder liveCalls(LiveCallFeed feed, java.time.Duration every) {
+            this.heartbeat = Objects.requireNonNull(every, "every");
+            return liveCalls(feed);
         }
 
         /** Builds the server, not yet started; binds the JVM metrics to the registry. */
@@ -229,6 +277,25 @@ public final class WebServer implements AutoCloseable {
                 routes.add(new RecordingRoutes(recordings, auditTrail, accessControl));
             }
             routes.addAll(compliance);
+            if (liveCalls != null) {
+                if (accessControl == null) {
+                    throw new IllegalStateException("live calls need access(...) first");
+                }
+                routes.add(new LiveCallRoutes(liveCalls, auditTrail, accessControl, heartbeat));
+            }
+            if (dossierDesk != null) {
+                if (accessControl == null) {
+                    throw new IllegalStateException("dossier writes need access(...) first");
+                }
+                routes.add(new DossierWriteRoutes(dossierDesk, dossierLookup, auditTrail, accessControl, clock));
+            }
+            if (userAdmin != null) {
+                if (accessControl == null) {
+                    throw new IllegalStateException("admin routes need access(...) first");
+                }
+                routes.add(
+                        new AdminRoutes(userAdmin, configurationView, auditTrail, accessControl, sessions::closeAll));
+            }
             routes.forEach(group -> group.addTo(sb, API_PREFIX));
             UiService.addTo(sb); // the browser UI at / (exact API routes win)
             for (int i = apiDecorators.size() - 1; i >= 0; i--) {

@@ -83,6 +83,7 @@ final class AccessFakes {
     final AtomicBoolean auditFails = new AtomicBoolean();
     final AtomicInteger opened = new AtomicInteger();
     final ComplianceFakes compliance = new ComplianceFakes(clock);
+    final AgentFakes agentSide = new AgentFakes();
 
     final Accounts accounts = (name, password, address) -> {
         if (name.equals("locked")) {
@@ -149,7 +150,6 @@ final class AccessFakes {
         }
     };
 
-    /** A started server with these fakes behind the API. */
     /** Callbacks asked for, as (phone, number, service). */
     final List<List<String>> callbacksAsked = new CopyOnWriteArrayList<>();
 
@@ -167,12 +167,14 @@ final class AccessFakes {
         return new Callbacks.Outcome(e164, status);
     };
 
+    /** A started server with these fakes behind the API. */
     WebServer start() {
-        return WebServer.builder(WebSettings.loopback(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-                .access(accounts, trail, dossiers, clock)
-                .recordings(recordings)
-                .callbacks(callbacks)
-                .compliance(compliance.desk, compliance.reader, compliance.reports)
+        return agentSide
+                .wire(WebServer.builder(WebSettings.loopback(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                        .access(accounts, trail, dossiers, clock)
+                        .recordings(recordings)
+                        .callbacks(callbacks)
+                        .compliance(compliance.desk, compliance.reader, compliance.reports))
                 .build()
                 .start();
     }

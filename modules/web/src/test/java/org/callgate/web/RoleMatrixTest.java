@@ -24,6 +24,7 @@ class RoleMatrixTest {
     private static final Set<String> AGENT = Set.of("agent");
     private static final Set<String> SUPERVISOR = Set.of("supervisor");
     private static final Set<String> COMPLIANCE = Set.of("compliance");
+    private static final Set<String> ADMIN = Set.of("admin");
 
     /**
      * The matrix as docs/security.md names the routes: method, path, success status, roles allowed.
@@ -51,6 +52,15 @@ class RoleMatrixTest {
             new Route("GET", "/api/v1/reports/completeness?from=2026-03-01&to=2026-03-02", 200, COMPLIANCE),
             new Route("GET", "/api/v1/reports/purges", 200, COMPLIANCE),
             new Route("GET", "/api/v1/reports/dashboard?days=7", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/calls/live", 200, AGENT),
+            new Route("POST", "/api/v1/dossiers", 201, AGENT),
+            new Route("PUT", "/api/v1/dossiers/" + AccessFakes.DOSSIER, 200, AGENT),
+            new Route("POST", "/api/v1/dossiers/" + AccessFakes.DOSSIER + "/checks", 201, AGENT),
+            new Route("GET", "/api/v1/users", 200, ADMIN),
+            new Route("POST", "/api/v1/users", 201, ADMIN),
+            new Route("POST", "/api/v1/users/" + AgentFakes.USER + "/disable", 200, ADMIN),
+            new Route("POST", "/api/v1/users/" + AgentFakes.USER + "/enable", 200, ADMIN),
+            new Route("GET", "/api/v1/configuration", 200, ADMIN),
             new Route("DELETE", "/api/v1/session", 204, EVERYONE));
 
     /** The bodies of the routes that need one, by {@code Route.toString()}. */
@@ -58,7 +68,24 @@ class RoleMatrixTest {
             "POST /api/v1/holds",
             Json.bytes(Map.of("scope", "caller", "value", "0470 12 34 99", "caseId", "C-9", "reason", "matrix")),
             "POST /api/v1/callbacks",
-            Json.bytes(Map.of("phone", "sip:anna@127.0.0.1", "number", "0470123456", "service", "private")));
+            Json.bytes(Map.of("phone", "sip:anna@127.0.0.1", "number", "0470123456", "service", "private")),
+            "POST /api/v1/dossiers",
+            Json.bytes(Map.of(
+                    "service", "parcels", "name", "Matrix", "firstName", "Test", "phones", List.of("0470 99 88 77"))),
+            "PUT /api/v1/dossiers/" + AccessFakes.DOSSIER,
+            Json.bytes(Map.of("version", 1, "name", "Dubois", "firstName", "Marie", "phones", List.of("+32470123456"))),
+            "POST /api/v1/dossiers/" + AccessFakes.DOSSIER + "/checks",
+            Json.bytes(Map.of("kind", "mandate", "result", "ok")),
+            "POST /api/v1/users",
+            Json.bytes(Map.of(
+                    "name",
+                    "matrix",
+                    "roles",
+                    List.of("agent"),
+                    "services",
+                    List.of(),
+                    "password",
+                    "long enough secret")));
 
     private static AccessFakes fakes;
     private static WebServer server;
@@ -92,7 +119,9 @@ class RoleMatrixTest {
         for (Route route : ROUTES) {
             int expected = !loggedIn ? 401 : route.allowed().contains(role) ? route.success() : 403;
 
-            var response = client.send(route.method(), route.path(), BODIES.get(route.toString()), true);
+            var response = route.path().equals("/api/v1/calls/live")
+                    ? EventStream.statusOf(server, client, route.path())
+                    : client.send(route.method(), route.path(), BODIES.get(route.toString()), true);
 
             assertThat(response.statusCode())
                     .as("%s as %s: %s", route, role, response.body())
@@ -111,6 +140,7 @@ class RoleMatrixTest {
                 .map(route -> route.path()
                         .replaceFirst("\\?.*", "")
                         .replace(AccessFakes.DOSSIER, "{number}")
+                        .replace("/users/" + AgentFakes.USER + "/", "/users/{name}/")
                         .replace(AccessFakes.SAMPLED, "{callId}")
                         .replace(AccessFakes.BANKING, "{callId}")
                         .replace(ComplianceFakes.ACTIVE, "{id}"))

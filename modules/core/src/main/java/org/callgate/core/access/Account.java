@@ -9,7 +9,8 @@ import java.util.Set;
  * @param name the login name
  * @param roles the role names ({@code agent}, {@code supervisor}, {@code compliance}, {@code admin})
  * @param capabilities what any of the roles allows
- * @param services the services a supervisor supervises; empty for other roles
+ * @param services the services a supervisor supervises, or whose calls an agent's live panel shows
+ *     (R15; none: all calls); empty for other roles
  */
 public record Account(String name, Set<String> roles, Set<Capability> capabilities, Set<String> services) {
 
