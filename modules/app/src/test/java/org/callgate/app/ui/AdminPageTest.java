@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import org.callgate.app.UiGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +39,6 @@ class AdminPageTest {
     }
 
     @Test
-    @Disabled("needs the admin routes (/users, /configuration)")
     void anAdminShouldAddAUserDisableItAndReadTheConfiguration() {
         browser.logIn(callgate.url(), UiGateway.ADMIN, UiGateway.PASSWORD, "/admin.html");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-user=anna]")));

@@ -38,16 +38,21 @@ async function search(query) {
 }
 
 function resultItem(hit) {
-  const details = [hit.dossier, hit.service, (hit.phones || []).join(', '), hit.maskedIban, (hit.barcodes || []).join(', ')]
+  const details = [hit.dossier, hit.service, (hit.phones || []).join(', '), hit.maskedIban, (hit.barcodes || []).join(', '),
+    hit.kind === 'dossier' ? null : time(hit.time)]
     .filter(Boolean)
     .join(' · ');
+  const kind = hit.kind === 'dossier' ? null : el('span', { class: 'kind', text: t(`kind.${hit.kind}`) });
+  const label = [kind, el('strong', { text: hit.displayName || hit.dossier || hit.id }), el('span', { class: 'muted', text: ` ${details}` })];
+  if (!hit.dossier) return el('li', { class: 'hit unlinked' }, label);
   return el('li', {},
     el('button', {
       type: 'button',
       class: 'hit',
       'data-dossier': hit.dossier,
+      'data-kind': hit.kind,
       onclick: () => openDossier(hit.dossier),
-    }, el('strong', { text: hit.displayName || hit.dossier }), el('span', { class: 'muted', text: ` ${details}` })));
+    }, label));
 }
 
 /** Opens a dossier (the server audits the read) and moves focus to it. */
@@ -74,7 +79,7 @@ function renderDossier(d) {
     ['dossier.iban', d.maskedIban],
     ['dossier.email', d.email],
     ['dossier.notes', d.notes],
-    ['dossier.calls', d.calls],
+    ['dossier.calls', Array.isArray(d.calls) ? d.calls.length : d.calls],
     ['dossier.updated', time(d.updated)],
   ];
   for (const [key, value] of rows) {
@@ -83,7 +88,7 @@ function renderDossier(d) {
   const history = d.history || [];
   clear($('#dossier-history')).append(history.length
     ? table([t('history.time'), t('history.kind'), t('history.service'), t('history.id')],
-      history.map((h) => [time(h.time), h.kind, h.service, h.id]))
+      history.map((h) => [time(h.time), t(`kind.${h.kind}`), h.service, h.id]))
     : el('p', { class: 'muted', 'data-i18n': 'history.none', text: t('history.none') }));
   $('#check-outcome').textContent = '';
   $('#callback-outcome').textContent = '';

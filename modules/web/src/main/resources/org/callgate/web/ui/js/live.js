@@ -9,7 +9,10 @@ const calls = new Map();
 export function startLivePanel(openDossier) {
   const state = $('#live-state');
   const source = new EventSource('/api/v1/calls/live');
-  source.addEventListener('open', () => setState(state, 'live.connected'));
+  source.addEventListener('open', () => {
+    setState(state, 'live.connected');
+    render();
+  });
   source.addEventListener('error', () => setState(state, source.readyState === EventSource.CLOSED ? 'live.unavailable' : 'live.reconnecting'));
   source.addEventListener('call', (event) => {
     let call;
@@ -44,6 +47,7 @@ function describe(call) {
 
 function render() {
   const list = clear($('#live-calls'));
+  if (!calls.size) list.append(el('li', { class: 'muted', text: t('live.none') }));
   for (const call of calls.values()) {
     list.append(el('li', { 'data-call': call.callId, 'data-state': call.state },
       el('span', { text: describe(call) }),
