@@ -297,6 +297,7 @@ public final class WebServer implements AutoCloseable {
                         new AdminRoutes(userAdmin, configurationView, auditTrail, accessControl, sessions::closeAll));
             }
             routes.forEach(group -> group.addTo(sb, API_PREFIX));
+            UiService.addTo(sb); // the browser UI at / (exact API routes win)
             for (int i = apiDecorators.size() - 1; i >= 0; i--) {
                 sb.decoratorUnder(API_PREFIX, apiDecorators.get(i));
             }

@@ -53,7 +53,7 @@ class WebServerErrorsTest {
 
     @Test
     void unknownRouteOutsideTheApiShouldGiveJson404Too() throws Exception {
-        var response = client.get("/index.html");
+        var response = client.get("/nowhere.html");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(WebClient.json(response).get("type").asText()).isEqualTo("NotFound");
