@@ -41,7 +41,10 @@ final class AgentWeb {
                                 "dossier changed meanwhile: version " + version + " edited, " + current.version()
                                         + " is the latest; reload it");
                     }
-                    return store(() -> dossiers.update(number, details(draft)));
+                    String iban = draft.keepIban()
+                            ? current.iban() == null ? null : current.iban().value()
+                            : draft.iban();
+                    return store(() -> dossiers.update(number, details(draft, iban)));
                 }
             }
 
@@ -80,8 +83,11 @@ final class AgentWeb {
     }
 
     private static DossierDetails details(DossierDraft draft) {
-        return new DossierDetails(
-                draft.name(), draft.firstName(), draft.phones(), draft.iban(), draft.email(), draft.notes());
+        return details(draft, draft.iban());
+    }
+
+    private static DossierDetails details(DossierDraft draft, String iban) {
+        return new DossierDetails(draft.name(), draft.firstName(), draft.phones(), iban, draft.email(), draft.notes());
     }
 
     @FunctionalInterface

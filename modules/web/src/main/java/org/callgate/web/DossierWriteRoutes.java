@@ -172,7 +172,9 @@ final class DossierWriteRoutes implements ApiRoutes {
                 Optional.ofNullable(JsonBodies.text(body, "notes", 10_000)).orElse("");
         String firstName =
                 Optional.ofNullable(JsonBodies.text(body, "firstName", 200)).orElse("");
-        return new DossierDraft(service, name, firstName, phones, iban, email, notes);
+        // An edit without the field keeps the IBAN on file: clients only ever see it masked.
+        boolean keepIban = !creating && !body.has("iban");
+        return new DossierDraft(service, name, firstName, phones, iban, email, notes, keepIban);
     }
 
     private static String number(ServiceRequestContext ctx) {

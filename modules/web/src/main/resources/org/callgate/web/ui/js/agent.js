@@ -123,7 +123,7 @@ function openEditor(dossier) {
   $('#f-firstName').value = dossier?.firstName || '';
   $('#f-phones').value = (dossier?.phones || []).join(', ');
   $('#f-iban').value = '';
-  // The API never sends an IBAN back (only masked), and an edit stores the fields as sent.
+  // The API never sends an IBAN back (only masked); an edit that leaves the field empty keeps it.
   const hint = $('#f-iban-hint');
   hint.hidden = !dossier?.maskedIban;
   hint.textContent = dossier?.maskedIban ? t('dossier.ibanRetype', { masked: dossier.maskedIban }) : '';
@@ -141,10 +141,11 @@ async function saveDossier(event) {
     name: $('#f-name').value.trim(),
     firstName: $('#f-firstName').value.trim() || null,
     phones: $('#f-phones').value.split(',').map((p) => p.trim()).filter(Boolean),
-    iban: $('#f-iban').value.trim() || null,
     email: $('#f-email').value.trim() || null,
     notes: $('#f-notes').value.trim() || null,
   };
+  const iban = $('#f-iban').value.trim();
+  if (iban || !editor.dataset.number) body.iban = iban || null;
   try {
     let saved;
     if (editor.dataset.number) {
