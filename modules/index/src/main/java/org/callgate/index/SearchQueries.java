@@ -36,6 +36,9 @@ final class SearchQueries {
 
     private static final int FUZZY_EXPANSIONS = 50;
 
+    /** The most typos a word may have (from {@link #TWO_EDITS_FROM} letters on). */
+    static final int MAX_EDITS = 2;
+
     private final Analyzer names;
 
     SearchQueries(Analyzer names) {
@@ -43,6 +46,11 @@ final class SearchQueries {
     }
 
     Query of(SearchQuery query) {
+        return of(query, MAX_EDITS);
+    }
+
+    /** As {@link #of(SearchQuery)}, with at most {@code maxEdits} typos per word of a name. */
+    Query of(SearchQuery query, int maxEdits) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean criteria = false;
         if (query.phone() != null) {
@@ -66,7 +74,7 @@ final class SearchQueries {
             criteria = true;
         }
         if (query.name() != null) {
-            all.add(name(query.name()), Occur.MUST);
+            all.add(name(query.name(), maxEdits), Occur.MUST);
             criteria = true;
         }
         if (!criteria) {
@@ -94,6 +102,18 @@ final class SearchQueries {
 
     /** Each word of the name must match, exactly (scored higher) or within its typo allowance. */
     Query name(String text) {
+        return name(text, MAX_EDITS);
+    }
+
+    /**
+     * Whether some word of the name is long enough for two typos, so that a search allowing one
+     * typo finds less than one allowing two.
+     */
+    boolean allowsTwoEdits(String text) {
+        return words(text).stream().anyMatch(word -> word.length() >= TWO_EDITS_FROM);
+    }
+
+    private Query name(String text, int maxEdits) {
         List<String> words = words(text);
         if (words.isEmpty()) {
             return new MatchNoDocsQuery("no word in the name");
@@ -102,7 +122,7 @@ final class SearchQueries {
         for (String word : words) {
             BooleanQuery.Builder either = new BooleanQuery.Builder();
             either.add(new BoostQuery(term(Fields.NAME, word), 2f), Occur.SHOULD);
-            int edits = word.length() < ONE_EDIT_FROM ? 0 : word.length() < TWO_EDITS_FROM ? 1 : 2;
+            int edits = Math.min(maxEdits, word.length() < ONE_EDIT_FROM ? 0 : word.length() < TWO_EDITS_FROM ? 1 : 2);
             if (edits > 0) {
                 either.add(
                         new FuzzyQuery(new Term(Fields.NAME, word), edits, FUZZY_PREFIX, FUZZY_EXPANSIONS, true),

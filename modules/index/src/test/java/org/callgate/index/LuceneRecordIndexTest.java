@@ -107,6 +107,34 @@ class LuceneRecordIndexTest {
     }
 
     @Test
+    void aLongNameWithTwoTyposIsFoundWhenNothingIsWithinOne() {
+        index.put(dossier("D2026-000001", "Vermeulen", "Marie", "0475 00 00 01", null));
+        index.put(dossier("D2026-000002", "Lambert", "Luc", "0475 00 00 02", null));
+
+        assertThat(ids(SearchQuery.of("Vermuelen"))).as("one typo").containsExactly("D2026-000001");
+        assertThat(ids(SearchQuery.of("Varmeulan"))).as("two typos").containsExactly("D2026-000001");
+        assertThat(ids(SearchQuery.of("Lmbrat"))).as("three typos: too many").isEmpty();
+    }
+
+    @Test
+    void whenANameIsWithinOneTypoTheTwoTypoNeighboursStayOut() {
+        index.put(dossier("D2026-000001", "Peeters", "Jan", "0475 00 00 01", null));
+        index.put(dossier("D2026-000002", "Peters", "An", "0475 00 00 02", null));
+        index.put(dossier("D2026-000003", "Pieters", "Luc", "0475 00 00 03", null));
+        index.put(dossier("D2026-000004", "Pauters", "Bo", "0475 00 00 04", null));
+
+        List<String> found = ids(SearchQuery.of("Peeters"));
+
+        assertThat(found).first().isEqualTo("D2026-000001");
+        assertThat(found)
+                .as("Pauters, two typos away, is left out while names within one are found")
+                .containsExactlyInAnyOrder("D2026-000001", "D2026-000002", "D2026-000003");
+        assertThat(ids(SearchQuery.of("Paulers")))
+                .as("...and found when it is the closest")
+                .contains("D2026-000004");
+    }
+
+    @Test
     void anExactNameRanksAboveATypo() {
         index.put(dossier("D2026-000001", "Duboiss", "Luc", "0475 00 00 02", null));
         index.put(dossier("D2026-000002", "Dubois", "Marie", "0475 00 00 01", null));

@@ -85,7 +85,11 @@ public final class Dossiers implements CallIndex {
         return Optional.of(RecordJson.dossier(stored.read(RecordKeys.dossier(number, version.get()))));
     }
 
-    /** The dossier and every call linked to it or identified with it, newest first. */
+    /**
+     * The dossier and its calls, newest first: those linked to it, those the IVR identified with it,
+     * and those from one of its numbers (a line without an IVR identifies nobody, R2: "a later call
+     * linked to it"), up to {@link SearchQuery#MAX_LIMIT} of each kind.
+     */
     public Optional<DossierView> open(String number) throws StoreException, IOException {
         Optional<Dossier> dossier = get(number);
         if (dossier.isEmpty()) {
@@ -97,6 +101,9 @@ public final class Dossiers implements CallIndex {
         index.search(base.withDossier(number)).hits().forEach(hit -> calls.put(hit.kind() + hit.id(), hit));
         for (String call : dossier.get().calls()) {
             index.search(base.withCallId(call)).hits().forEach(hit -> calls.put(hit.kind() + hit.id(), hit));
+        }
+        for (PhoneNumber phone : dossier.get().phones()) {
+            index.search(base.withPhone(phone)).hits().forEach(hit -> calls.put(hit.kind() + hit.id(), hit));
         }
         List<SearchHit> history = new ArrayList<>(calls.values());
         history.sort(Comparator.comparing(SearchHit::time).reversed());

@@ -121,6 +121,19 @@ class DossiersTest {
                 null,
                 year));
         records.writer.write(new CallTrace(
+                "from-its-number",
+                PhoneNumber.parse("+32 475 12 34 56"),
+                "+3222785044",
+                "parcels",
+                RecordsFixture.NOW.minusSeconds(90),
+                List.of(),
+                "",
+                "",
+                false,
+                false,
+                null,
+                year));
+        records.writer.write(new CallTrace(
                 "other",
                 PhoneNumber.parse("02 278 50 44"),
                 "+3222785044",
@@ -138,7 +151,10 @@ class DossiersTest {
         var view = dossiers.open(created.number()).orElseThrow();
 
         assertThat(view.dossier().calls()).containsExactly("linked-later");
-        assertThat(view.history()).extracting(SearchHit::id).containsExactly("linked-later", "identified");
+        assertThat(view.history())
+                .as("linked, identified by the IVR, and from the dossier's number on a line without IVR")
+                .extracting(SearchHit::id)
+                .containsExactly("linked-later", "identified", "from-its-number");
         assertThat(view.history()).extracting(SearchHit::kind).containsOnly(RecordKind.TRACE);
     }
 
