@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An International Bank Account Number (ISO 13616), checked by its mod-97 check digits.
@@ -15,9 +16,11 @@ import java.util.Optional;
  */
 public record Iban(String value) {
 
+    private static final Pattern SHAPE = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
+
     public Iban {
         Objects.requireNonNull(value, "value");
-        if (!value.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")) {
+        if (!SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("not an IBAN: '" + value + "'");
         }
         if (!checksumHolds(value)) {
@@ -35,8 +38,13 @@ public record Iban(String value) {
         if (text == null) {
             return Optional.empty();
         }
+        // Every search box entry is tried as an IBAN: most are not, and need no exception to say so.
+        String value = normalise(text);
+        if (!SHAPE.matcher(value).matches() || !checksumHolds(value)) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(parse(text));
+            return Optional.of(new Iban(value));
         } catch (IllegalArgumentException notAnIban) {
             return Optional.empty();
         }
