@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.callgate.app.demo.Sipp;
 import org.callgate.app.demo.SippResult;
 import org.callgate.audit.AuditActions;
@@ -35,14 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SippRequired.class)
 class CallbackWebApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WebSession.JSON;
     private static final String PASSWORD = "long enough passphrase";
     private static final Duration LIMIT = Duration.ofSeconds(40);
 
     @TempDir
     Path dir;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void anAgentsCallbackShouldReachTheirPhoneAsAReferToTheCustomersNumberAndBeAudited() throws Exception {
@@ -58,10 +50,11 @@ class CallbackWebApiTest {
                         .timeout(LIMIT)
                         .start()) {
             String url = callgate.gateway.webUrl().orElseThrow();
-            Session anna = login(url, "anna");
+            WebSession anna = WebSession.login(url, "anna", PASSWORD);
 
-            HttpResponse<String> response = anna.post(
-                    url + "/api/v1/callbacks",
+            HttpResponse<String> response = anna.send(
+                    "POST",
+                    "/callbacks",
                     Map.of(
                             "phone", "sip:anna@127.0.0.1:" + phonePort,
                             "number", "0470 12 34 56",
@@ -74,9 +67,7 @@ class CallbackWebApiTest {
             assertThat(JSON.readTree(response.body()).get("sipStatus").asInt()).isEqualTo(202);
             SippResult result = phone.await(LIMIT);
             assertThat(result.allCallsSucceeded()).as("phone: %s", result).isTrue();
-            List<JsonNode> callbacks = auditEntries(dir.resolve("audit")).stream()
-                    .filter(entry -> entry.get("action").asText().equals("callback.place"))
-                    .toList();
+            List<JsonNode> callbacks = WebSession.auditEntries(dir.resolve("audit"), "callback.place");
             assertThat(callbacks).singleElement().satisfies(entry -> {
                 assertThat(entry.get("actor").asText()).isEqualTo("anna");
                 assertThat(entry.get("details").has("number")).isFalse();
@@ -97,13 +88,15 @@ class CallbackWebApiTest {
                 .add("anna", Set.of(Role.AGENT), Set.of(), PASSWORD.toCharArray());
         try (GatewayFixture callgate = GatewayFixture.withLines(dir, IvrFlowTest.LINES)) {
             String url = callgate.gateway.webUrl().orElseThrow();
-            Session anna = login(url, "anna");
+            WebSession anna = WebSession.login(url, "anna", PASSWORD);
 
-            HttpResponse<String> elsewhere = anna.post(
-                    url + "/api/v1/callbacks",
+            HttpResponse<String> elsewhere = anna.send(
+                    "POST",
+                    "/callbacks",
                     Map.of("phone", "sip:anna@192.0.2.7", "number", "0470123456", "service", "private"));
-            HttpResponse<String> noLine = anna.post(
-                    url + "/api/v1/callbacks",
+            HttpResponse<String> noLine = anna.send(
+                    "POST",
+                    "/callbacks",
                     Map.of("phone", "sip:anna@127.0.0.1:5999", "number", "0470123456", "service", "lottery"));
 
             assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(422);
@@ -111,46 +104,5 @@ class CallbackWebApiTest {
             assertThat(noLine.statusCode()).as(noLine.body()).isEqualTo(422);
             assertThat(JSON.readTree(noLine.body()).get("message").asText()).contains("lottery");
         }
-    }
-
-    private record Session(HttpClient http, String cookie, String csrf) {
-        HttpResponse<String> post(String url, Map<String, String> body) throws Exception {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .header("Cookie", cookie)
-                            .header("X-CSRF-Token", csrf)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private Session login(String url, String name) throws Exception {
-        byte[] body = JSON.writeValueAsBytes(Map.of("name", name, "password", PASSWORD));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/api/v1/session"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new Session(
-                http,
-                response.headers().firstValue("set-cookie").orElseThrow().split(";")[0],
-                JSON.readTree(response.body()).get("csrfToken").asText());
-    }
-
-    private static List<JsonNode> auditEntries(Path auditDir) throws Exception {
-        List<JsonNode> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(auditDir)) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    entries.add(JSON.readTree(line));
-                }
-            }
-        }
-        return entries;
     }
 }

@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.callgate.app.demo.Sipp;
-import org.callgate.app.demo.SippResult;
 import org.callgate.core.call.CallSummary;
 import org.callgate.recording.RecordingKeys;
 import org.callgate.users.Role;
@@ -36,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SippRequired.class)
 class ComplianceReportsWebApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "long enough passphrase";
     private static final String LINES = """
             prompts-dir: ${PROMPTS}
@@ -48,14 +39,12 @@ class ComplianceReportsWebApiTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void aRecordedBankingCallShouldBeCompleteInTheReportAndFullyCoveredOnTheDashboard() throws Exception {
         new UserStore(dir.resolve(UserStore.FILE_NAME), Clock.systemUTC())
                 .add("cora", Set.of(Role.COMPLIANCE), Set.of(), PASSWORD.toCharArray());
         try (GatewayFixture callgate = GatewayFixture.withLines(dir, LINES)) {
-            CallSummary call = bankingCall(callgate);
+            CallSummary call = callgate.shortCall("022785011");
             RecordingKeys keys = RecordingKeys.of(call.callId(), call.answered());
             await().atMost(LIMIT)
                     .until(() -> callgate.gateway
@@ -64,11 +53,10 @@ class ComplianceReportsWebApiTest {
                                     .isPresent()
                             && callgate.gateway.pendingUploads() == 0
                             && callgate.gateway.pendingTraces() == 0);
-            String url = callgate.gateway.webUrl().orElseThrow() + "/api/v1";
-            String cookie = login(url);
+            WebSession cora = WebSession.login(callgate.gateway.webUrl().orElseThrow(), "cora", PASSWORD);
             LocalDate day = LocalDate.ofInstant(call.started(), ZoneOffset.UTC);
 
-            JsonNode report = get(url + "/reports/completeness?from=" + day + "&to=" + day, cookie);
+            JsonNode report = cora.json("/reports/completeness?from=" + day + "&to=" + day);
 
             assertThat(report.get("complete").asBoolean()).as(report.toString()).isTrue();
             assertThat(report.get("counts").get("ok").asInt()).isEqualTo(1);
@@ -81,7 +69,7 @@ class ComplianceReportsWebApiTest {
             AtomicInteger at = new AtomicInteger();
             await().atMost(LIMIT).until(() -> {
                 callgate.gateway.dossiers().refresh();
-                JsonNode dashboard = get(url + "/reports/dashboard?days=2", cookie);
+                JsonNode dashboard = cora.json("/reports/dashboard?days=2");
                 java.util.List<String> days = new java.util.ArrayList<>();
                 dashboard.get("days").forEach(d -> days.add(d.asText()));
                 at.set(days.indexOf(day.toString()));
@@ -94,48 +82,5 @@ class ComplianceReportsWebApiTest {
             assertThat(banking.get().get("banking").asBoolean()).isTrue();
             assertThat(banking.get().get("coverage").get(at.get()).asDouble()).isEqualTo(1.0);
         }
-    }
-
-    private static CallSummary bankingCall(GatewayFixture callgate) throws Exception {
-        try (Sipp agent = callgate.agent("uas-answer.xml")
-                        .calls(1)
-                        .arg("-rtp_echo")
-                        .start();
-                Sipp uac = Sipp.scenario(GatewayFixture.scenario("uac-short.xml"))
-                        .remote("127.0.0.1:" + callgate.sipPort)
-                        .localPort(FreePorts.udpAndTcp())
-                        .mediaPort(callgate.mediaPort())
-                        .service("022785011")
-                        .calls(1)
-                        .arg("-d", "500")
-                        .workDir(callgate.dir)
-                        .timeout(LIMIT)
-                        .start()) {
-            SippResult result = uac.await(LIMIT);
-            assertThat(result.allCallsSucceeded())
-                    .as("caller: %s\nagent: %s", result, agent.output())
-                    .isTrue();
-        }
-        return callgate.nextEndedCall();
-    }
-
-    private String login(String url) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/session"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(
-                                JSON.writeValueAsBytes(Map.of("name", "cora", "password", PASSWORD))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
-    }
-
-    private JsonNode get(String url, String cookie) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 }

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.SearchQuery;
@@ -35,10 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ComplianceWebApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WebSession.JSON;
     private static final String PASSWORD = "long enough passphrase";
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aComplianceOfficerShouldPlaceListAndReleaseADossierHoldAuditedAndVerified(@TempDir Path dir) throws Exception {
@@ -51,15 +44,13 @@ class ComplianceWebApiTest {
                             "parcels",
                             new DossierDetails("Dubois", "Marie", List.of("+32470123456"), null, null, null));
             fixture.gateway.dossiers().refresh();
-            String url = fixture.gateway.webUrl().orElseThrow() + "/api/v1";
-            String[] session = login(url);
+            WebSession session = WebSession.login(fixture.gateway.webUrl().orElseThrow(), "cora", PASSWORD);
             assertThat(indexHeld(fixture, dossier)).isFalse();
             assertThat(storeHeld(fixture.gateway.recordingStore())).containsOnly(false);
 
-            HttpResponse<String> placed = send(
+            HttpResponse<String> placed = session.send(
                     "POST",
-                    url + "/holds",
-                    session,
+                    "/holds",
                     Map.of("scope", "dossier", "value", dossier.number(), "caseId", "C-2026-17", "reason", "dispute"));
 
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
@@ -67,29 +58,27 @@ class ComplianceWebApiTest {
             String id = hold.get("id").asText();
             assertThat(hold.get("placedBy").asText()).isEqualTo("cora");
             assertThat(hold.get("records").asInt()).isPositive();
-            JsonNode listed =
-                    JSON.readTree(send("GET", url + "/holds", session, null).body());
+            JsonNode listed = JSON.readTree(session.send("GET", "/holds", null).body());
             assertThat(listed.get("holds").findValuesAsText("id")).containsExactly(id);
             fixture.gateway.dossiers().refresh();
             assertThat(indexHeld(fixture, dossier)).isTrue();
             assertThat(storeHeld(fixture.gateway.recordingStore())).isNotEmpty().containsOnly(true);
 
-            HttpResponse<String> released = send("POST", url + "/holds/" + id + "/release", session, Map.of());
+            HttpResponse<String> released = session.send("POST", "/holds/" + id + "/release", Map.of());
 
             assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
             assertThat(JSON.readTree(released.body()).get("releasedBy").asText())
                     .isEqualTo("cora");
-            assertThat(send("POST", url + "/holds/" + id + "/release", session, Map.of())
+            assertThat(session.send("POST", "/holds/" + id + "/release", Map.of())
                             .statusCode())
                     .isEqualTo(409);
-            assertThat(JSON.readTree(send("GET", url + "/holds", session, null).body())
-                            .get("holds"))
+            assertThat(JSON.readTree(session.send("GET", "/holds", null).body()).get("holds"))
                     .isEmpty();
             fixture.gateway.dossiers().refresh();
             assertThat(indexHeld(fixture, dossier)).isFalse();
             assertThat(storeHeld(fixture.gateway.recordingStore())).containsOnly(false);
 
-            HttpResponse<String> audit = send("GET", url + "/audit?limit=20", session, null);
+            HttpResponse<String> audit = session.send("GET", "/audit?limit=20", null);
 
             assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
             JsonNode page = JSON.readTree(audit.body());
@@ -100,7 +89,7 @@ class ComplianceWebApiTest {
                     .isEqualTo(page.get("entries").get(0).get("sequence").asLong());
             assertThat(page.get("entries").findValuesAsText("action"))
                     .containsSubsequence("audit.read", "hold.release", "hold.place");
-            List<JsonNode> entries = auditEntries(dir.resolve("audit"));
+            List<JsonNode> entries = WebSession.auditEntries(dir.resolve("audit"));
             assertThat(entries)
                     .filteredOn(e -> e.get("action").asText().equals("hold.place"))
                     .singleElement()
@@ -137,49 +126,5 @@ class ComplianceWebApiTest {
             held.add(store.head(key).orElseThrow().legalHold());
         }
         return held;
-    }
-
-    private String[] login(String url) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/session"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(
-                                JSON.writeValueAsBytes(Map.of("name", "cora", "password", PASSWORD))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        String cookie =
-                response.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
-        return new String[] {
-            cookie, JSON.readTree(response.body()).get("csrfToken").asText()
-        };
-    }
-
-    private HttpResponse<String> send(String method, String url, String[] session, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", session[0])
-                .header("X-CSRF-Token", session[1])
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<JsonNode> auditEntries(Path auditDir) throws Exception {
-        List<JsonNode> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(auditDir)) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    entries.add(JSON.readTree(line));
-                }
-            }
-        }
-        return entries;
     }
 }

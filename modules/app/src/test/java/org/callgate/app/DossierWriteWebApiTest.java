@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.callgate.audit.AuditActions;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.users.Role;
@@ -30,12 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DossierWriteWebApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WebSession.JSON;
     private static final String PASSWORD = "long enough passphrase";
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private String cookie;
-    private String csrf;
 
     @Test
     void anAgentShouldCreateEditAndCheckADossierInTheStore(@TempDir Path dir) throws Exception {
@@ -43,7 +33,7 @@ class DossierWriteWebApiTest {
                 .add("anna", Set.of(Role.AGENT), Set.of(), PASSWORD.toCharArray());
         try (GatewayFixture fixture = GatewayFixture.start(dir)) {
             String url = fixture.gateway.webUrl().orElseThrow();
-            login(url);
+            WebSession anna = WebSession.login(url, "anna", PASSWORD);
             Map<String, Object> draft = Map.of(
                     "service", "banking",
                     "name", "Peeters",
@@ -52,19 +42,17 @@ class DossierWriteWebApiTest {
                     "iban", "BE71 0961 2345 6769",
                     "notes", "");
 
-            HttpResponse<String> created = send("POST", url + "/api/v1/dossiers", draft);
+            HttpResponse<String> created = anna.send("POST", "/dossiers", draft);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String number = JSON.readTree(created.body()).get("number").asText();
             Map<String, Object> edit = new java.util.HashMap<>(draft);
             edit.put("email", "jan@example.org");
             edit.put("version", 1);
             edit.remove("iban"); // as the UI sends an edit whose IBAN was not retyped: it stays
-            HttpResponse<String> edited = send("PUT", url + "/api/v1/dossiers/" + number, edit);
-            HttpResponse<String> stale = send("PUT", url + "/api/v1/dossiers/" + number, edit);
-            HttpResponse<String> check = send(
-                    "POST",
-                    url + "/api/v1/dossiers/" + number + "/checks",
-                    Map.of("kind", "iban", "value", "be71096123456769"));
+            HttpResponse<String> edited = anna.send("PUT", "/dossiers/" + number, edit);
+            HttpResponse<String> stale = anna.send("PUT", "/dossiers/" + number, edit);
+            HttpResponse<String> check = anna.send(
+                    "POST", "/dossiers/" + number + "/checks", Map.of("kind", "iban", "value", "be71096123456769"));
 
             assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
             assertThat(stale.statusCode()).isEqualTo(409);
@@ -77,7 +65,7 @@ class DossierWriteWebApiTest {
             assertThat(stored.iban()).as("kept by an edit without the field").isNotNull();
             assertThat(stored.retention().retentionClass()).isEqualTo("banking-dossier");
             assertThat(stored.notes()).containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ iban check ok by anna");
-            List<JsonNode> entries = auditEntries(dir.resolve("audit"));
+            List<JsonNode> entries = WebSession.auditEntries(dir.resolve("audit"));
             assertThat(entries)
                     .filteredOn(entry -> entry.get("action").asText().equals("dossier.write"))
                     .hasSize(2);
@@ -92,42 +80,5 @@ class DossierWriteWebApiTest {
                     });
             assertThat(entries.toString()).doesNotContain(number).doesNotContain("0961");
         }
-    }
-
-    private void login(String url) throws Exception {
-        HttpResponse<String> login = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/api/v1/session"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(
-                                JSON.writeValueAsBytes(Map.of("name", "anna", "password", PASSWORD))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(200);
-        cookie = login.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
-        csrf = JSON.readTree(login.body()).get("csrfToken").asText();
-    }
-
-    private HttpResponse<String> send(String method, String url, Map<String, Object> body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .header("Cookie", cookie)
-                        .header("X-CSRF-Token", csrf)
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<JsonNode> auditEntries(Path auditDir) throws Exception {
-        List<JsonNode> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(auditDir)) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    entries.add(JSON.readTree(line));
-                }
-            }
-        }
-        return entries;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.callgate.app.config.ConfigLoader;
 import org.callgate.app.demo.Sipp;
+import org.callgate.app.demo.SippResult;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.ivr.CallIndex;
 
@@ -201,6 +202,26 @@ final class GatewayFixture implements AutoCloseable {
                 .mediaPort(nextMediaPort())
                 .workDir(dir)
                 .timeout(Duration.ofSeconds(40));
+    }
+
+    /**
+     * One short call to {@code dialled} (a caller that talks half a second, the agent queue echoing
+     * RTP), asserted to succeed on both sides; returns the call as it ended.
+     */
+    CallSummary shortCall(String dialled) throws Exception {
+        Duration limit = Duration.ofSeconds(40);
+        try (Sipp agent = agent("uas-answer.xml").calls(1).arg("-rtp_echo").start();
+                Sipp caller = caller("uac-short.xml", dialled)
+                        .calls(1)
+                        .arg("-d", "500")
+                        .timeout(limit)
+                        .start()) {
+            SippResult result = caller.await(limit);
+            if (!result.allCallsSucceeded()) {
+                throw new AssertionError("caller: " + result + "\nagent: " + agent.output());
+            }
+        }
+        return nextEndedCall();
     }
 
     CallSummary nextEndedCall() throws InterruptedException {

@@ -8,20 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.callgate.app.demo.Sipp;
-import org.callgate.app.demo.SippResult;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.records.DossierDetails;
 import org.callgate.users.Role;
@@ -38,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SippRequired.class)
 class LiveCallWebApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WebSession.JSON;
     private static final String PASSWORD = "long enough passphrase";
     private static final String LINES = """
             prompts-dir: ${PROMPTS}
@@ -50,8 +44,6 @@ class LiveCallWebApiTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void anAgentShouldSeeTheCallersDossierPopWhenTheCallIsRoutedToTheQueue() throws Exception {
         UserStore users = new UserStore(dir.resolve(UserStore.FILE_NAME), Clock.systemUTC());
@@ -60,17 +52,13 @@ class LiveCallWebApiTest {
             Dossier dossier = callgate.gateway
                     .dossiers()
                     .create("private", new DossierDetails("Dubois", "Marie", List.of("0475 12 34 56"), null, null, ""));
-            String url = callgate.gateway.webUrl().orElseThrow();
-            HttpResponse<InputStream> stream = http.send(
-                    HttpRequest.newBuilder(URI.create(url + "/api/v1/calls/live"))
-                            .header("Cookie", login(url, "anna"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> stream =
+                    WebSession.login(callgate.gateway.webUrl().orElseThrow(), "anna", PASSWORD).stream("/calls/live");
             assertThat(stream.statusCode()).isEqualTo(200);
             List<JsonNode> events = new CopyOnWriteArrayList<>();
             Thread reader = Thread.ofVirtual().start(() -> collect(stream.body(), events));
             try {
-                call(callgate);
+                callgate.shortCall("022785044");
 
                 await().atMost(LIMIT)
                         .until(() -> events.stream()
@@ -95,28 +83,6 @@ class LiveCallWebApiTest {
         }
     }
 
-    private static void call(GatewayFixture callgate) throws Exception {
-        try (Sipp agent = callgate.agent("uas-answer.xml")
-                        .calls(1)
-                        .arg("-rtp_echo")
-                        .start();
-                Sipp uac = Sipp.scenario(GatewayFixture.scenario("uac-short.xml"))
-                        .remote("127.0.0.1:" + callgate.sipPort)
-                        .localPort(FreePorts.udpAndTcp())
-                        .mediaPort(callgate.mediaPort())
-                        .service("022785044")
-                        .calls(1)
-                        .arg("-d", "500")
-                        .workDir(callgate.dir)
-                        .timeout(LIMIT)
-                        .start()) {
-            SippResult result = uac.await(LIMIT);
-            assertThat(result.allCallsSucceeded())
-                    .as("caller: %s\nagent: %s", result, agent.output())
-                    .isTrue();
-        }
-    }
-
     /** The data of every {@code call} event until the stream closes. */
     private static void collect(InputStream body, List<JsonNode> events) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
@@ -132,17 +98,5 @@ class LiveCallWebApiTest {
         } catch (java.io.IOException closed) {
             // the test closed the stream
         }
-    }
-
-    private String login(String url, String name) throws Exception {
-        byte[] body = JSON.writeValueAsBytes(Map.of("name", name, "password", PASSWORD));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/api/v1/session"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
     }
 }

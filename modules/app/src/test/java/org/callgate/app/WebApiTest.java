@@ -10,12 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.callgate.audit.AuditActions;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.records.DossierDetails;
@@ -75,7 +73,7 @@ class WebApiTest {
                     ofString());
             assertThat(injected.statusCode()).isIn(200, 400);
 
-            List<JsonNode> entries = auditEntries(dir.resolve("audit"));
+            List<JsonNode> entries = WebSession.auditEntries(dir.resolve("audit"));
             assertThat(entries)
                     .filteredOn(entry -> entry.get("action").asText().equals("dossier.read"))
                     .singleElement()
@@ -90,28 +88,6 @@ class WebApiTest {
                     .extracting(entry -> entry.get("action").asText())
                     .containsExactly("login.failed", "login");
             assertThat(entries.toString()).doesNotContain(dossier.number(), PASSWORD);
-        }
-    }
-
-    private static List<JsonNode> auditEntries(Path auditDir) throws Exception {
-        try (Stream<Path> files = Files.list(auditDir)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".jsonl"))
-                    .sorted()
-                    .flatMap(file -> {
-                        try {
-                            return Files.readAllLines(file).stream();
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .map(line -> {
-                        try {
-                            return JSON.readTree(line);
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .toList();
         }
     }
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.callgate.core.access.AuditTrail;
 import org.callgate.core.access.Callbacks;
 import org.callgate.core.access.Capability;
@@ -28,7 +28,7 @@ final class CallbackRoutes implements ApiRoutes {
     /** Longer than a phone may take to answer the REFER before SIP gives up (Timer F, 32 s). */
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(45);
 
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Set<String> FIELDS = Set.of("phone", "number", "service", "dossier");
 
     private final Callbacks callbacks;
     private final AuditTrail audit;
@@ -49,16 +49,14 @@ final class CallbackRoutes implements ApiRoutes {
     }
 
     private AggregatedHttpResponse place(ServiceRequestContext ctx, AggregatedHttpRequest req) throws IOException {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(req.contentUtf8());
-        } catch (IOException e) {
-            throw ApiException.badRequest("the body is not JSON", Map.of());
+        JsonNode body = JsonBodies.object(req, FIELDS);
+        String phone = JsonBodies.required(body, "phone", MAX_FIELD).strip();
+        String number = JsonBodies.required(body, "number", MAX_FIELD).strip();
+        String service = JsonBodies.required(body, "service", MAX_FIELD).strip();
+        String dossier = JsonBodies.text(body, "dossier", MAX_FIELD);
+        if (dossier != null && dossier.isBlank()) {
+            dossier = null;
         }
-        String phone = field(body, "phone", true);
-        String number = field(body, "number", true);
-        String service = field(body, "service", true);
-        String dossier = field(body, "dossier", false);
         Callbacks.Outcome outcome;
         try {
             outcome = callbacks.place(phone, number, service);
@@ -86,23 +84,5 @@ final class CallbackRoutes implements ApiRoutes {
         answer.put("service", service);
         answer.put("sipStatus", outcome.sipStatus());
         return Json.response(202, answer);
-    }
-
-    private static String field(JsonNode body, String name, boolean required) {
-        JsonNode node = body == null ? null : body.get(name);
-        if (node == null || node.isNull() || node.asText().isBlank()) {
-            if (required) {
-                throw ApiException.badRequest(name + " is required", Map.of("field", name));
-            }
-            return null;
-        }
-        String value = node.asText().strip();
-        if (!node.isTextual()
-                || value.length() > MAX_FIELD
-                || CONTROL.matcher(value).find()) {
-            throw ApiException.badRequest(
-                    name + " must be text of at most " + MAX_FIELD + " characters", Map.of("field", name));
-        }
-        return value;
     }
 }

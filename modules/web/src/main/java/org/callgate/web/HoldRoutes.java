@@ -74,11 +74,11 @@ final class HoldRoutes implements ApiRoutes {
     }
 
     private AggregatedHttpResponse place(ServiceRequestContext ctx, AggregatedHttpRequest req) throws IOException {
-        JsonNode body = StrictJsonBody.object(req, FIELDS);
-        Hold.Scope scope = scope(StrictJsonBody.text(body, "scope", 20));
-        String value = value(scope, StrictJsonBody.text(body, "value", 128));
-        String caseId = words(StrictJsonBody.text(body, "caseId", MAX_CASE), "caseId", MAX_CASE);
-        String reason = words(StrictJsonBody.text(body, "reason", MAX_REASON), "reason", MAX_REASON);
+        JsonNode body = JsonBodies.object(req, FIELDS);
+        Hold.Scope scope = scope(JsonBodies.present(body, "scope", 20));
+        String value = value(scope, JsonBodies.present(body, "value", 128));
+        String caseId = words(JsonBodies.present(body, "caseId", MAX_CASE), "caseId", MAX_CASE);
+        String reason = words(JsonBodies.present(body, "reason", MAX_REASON), "reason", MAX_REASON);
         boolean twice = holds.list(false).stream()
                 .anyMatch(h -> h.scope() == scope
                         && h.value().equals(value)
@@ -98,7 +98,7 @@ final class HoldRoutes implements ApiRoutes {
     }
 
     private AggregatedHttpResponse release(ServiceRequestContext ctx, AggregatedHttpRequest req) throws IOException {
-        StrictJsonBody.objectOrEmpty(req, Set.of());
+        JsonBodies.objectOrEmpty(req, Set.of());
         String id = Optional.ofNullable(ctx.pathParam("id")).orElse("");
         if (!ID.matcher(id).matches()) {
             throw ApiException.notFound("no such hold");
