@@ -1,6 +1,7 @@
 package org.callgate.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.concurrent.ExecutorService;
@@ -122,8 +124,10 @@ class OutboxPurgeTest {
                         dir.resolve("sms-outbox.jsonl.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             try (FileLock senderHolds = lockFile.lock()) {
                 purge = pool.submit(() -> new OutboxPurge(outbox, TRACE).purge(NOW, false));
-                Thread.sleep(300);
-                assertThat(purge).isNotDone();
+                // it stays blocked on the lock for as long as it is held: watched, not slept on
+                await().during(Duration.ofMillis(300))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> !purge.isDone());
                 // the sender's append, made while it holds the lock
                 Files.writeString(outbox, line("sms-2", "2027-12-05T08:59:00Z"), StandardOpenOption.APPEND);
             }

@@ -2,6 +2,7 @@ package org.callgate.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -197,8 +199,10 @@ class OutboxSmsSenderTest {
                     sender.send(TestMessages.message("sms-2"));
                     return null;
                 });
-                Thread.sleep(300);
-                assertThat(send).isNotDone();
+                // it stays blocked on the lock for as long as it is held: watched, not slept on
+                await().during(Duration.ofMillis(300))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> !send.isDone());
                 Path replacement = Files.writeString(dir.resolve("outbox.jsonl.tmp"), "");
                 Files.move(replacement, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }

@@ -121,16 +121,9 @@ public final class WebServer implements AutoCloseable {
         private final List<Function<? super HttpService, ? extends HttpService>> apiDecorators = new ArrayList<>();
         private AccessControl accessControl;
         private AuditTrail auditTrail;
-        private RecordingAccess recordings;
-        private List<ApiRoutes> compliance = List.of();
-        private LiveCallFeed liveCalls;
-        private DossierDesk dossierDesk;
-        private UserAdmin userAdmin;
-        private ConfigurationView configurationView;
         private DossierLookup dossierLookup;
         private Clock clock;
         private Sessions sessions;
-        private java.time.Duration heartbeat = LiveCallRoutes.HEARTBEAT;
 
         private Builder(WebSettings settings, PrometheusMeterRegistry registry) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -188,7 +181,8 @@ public final class WebServer implements AutoCloseable {
          * whose audit trail gets every recording read.
          */
         public Builder recordings(RecordingAccess recordings) {
-            this.recordings = Objects.requireNonNull(recordings, "recordings");
+            routes.add(new RecordingRoutes(
+                    Objects.requireNonNull(recordings, "recordings"), auditTrail, accessed("recordings")));
             return this;
         }
 
@@ -197,10 +191,7 @@ public final class WebServer implements AutoCloseable {
          * first, whose audit trail gets every callback asked for.
          */
         public Builder callbacks(Callbacks callbacks) {
-            if (accessControl == null) {
-                throw new IllegalStateException("callbacks need access(...) first");
-            }
-            routes.add(new CallbackRoutes(callbacks, auditTrail, accessControl));
+            routes.add(new CallbackRoutes(callbacks, auditTrail, accessed("callbacks")));
             return this;
         }
 
@@ -209,8 +200,7 @@ public final class WebServer implements AutoCloseable {
          * #access} too.
          */
         public Builder liveCalls(LiveCallFeed feed) {
-            this.liveCalls = Objects.requireNonNull(feed, "feed");
-            return this;
+            return liveCalls(feed, LiveCallRoutes.HEARTBEAT);
         }
 
         /**
@@ -219,13 +209,10 @@ public final class WebServer implements AutoCloseable {
          * or released and every read of the audit log or a report.
          */
         public Builder compliance(HoldDesk holds, AuditReader auditLog, ComplianceReports reports) {
-            if (accessControl == null) {
-                throw new IllegalStateException("compliance needs access(...) first");
-            }
-            this.compliance = List.of(
-                    new HoldRoutes(holds, auditTrail, accessControl),
-                    new AuditRoutes(auditLog, auditTrail, accessControl),
-                    new ReportRoutes(reports, auditTrail, accessControl, clock));
+            AccessControl access = accessed("compliance");
+            routes.add(new HoldRoutes(holds, auditTrail, access));
+            routes.add(new AuditRoutes(auditLog, auditTrail, access));
+            routes.add(new ReportRoutes(reports, auditTrail, access, clock));
             return this;
         }
 
@@ -235,7 +222,12 @@ public final class WebServer implements AutoCloseable {
          * needs {@link #access} too.
          */
         public Builder dossierDesk(DossierDesk desk) {
-            this.dossierDesk = Objects.requireNonNull(desk, "desk");
+            routes.add(new DossierWriteRoutes(
+                    Objects.requireNonNull(desk, "desk"),
+                    dossierLookup,
+                    auditTrail,
+                    accessed("dossier writes"),
+                    clock));
             return this;
         }
 
@@ -244,15 +236,31 @@ public final class WebServer implements AutoCloseable {
          * {@link #access} too.
          */
         public Builder admin(UserAdmin users, ConfigurationView configuration) {
-            this.userAdmin = Objects.requireNonNull(users, "users");
-            this.configurationView = Objects.requireNonNull(configuration, "configuration");
+            routes.add(new AdminRoutes(
+                    Objects.requireNonNull(users, "users"),
+                    Objects.requireNonNull(configuration, "configuration"),
+                    auditTrail,
+                    accessed("admin routes"),
+                    sessions::closeAll));
             return this;
         }
 
         /** As {@link #liveCalls(LiveCallFeed)}, with another heartbeat interval (tests). */
         Builder liveCalls(LiveCallFeed feed, java.time.Duration every) {
-            this.heartbeat = Objects.requireNonNull(every, "every");
-            return liveCalls(feed);
+            routes.add(new LiveCallRoutes(
+                    Objects.requireNonNull(feed, "feed"),
+                    auditTrail,
+                    accessed("live calls"),
+                    Objects.requireNonNull(every, "every")));
+            return this;
+        }
+
+        /** The access check every route group but the sessions' sits behind; {@link #access} comes first. */
+        private AccessControl accessed(String what) {
+            if (accessControl == null) {
+                throw new IllegalStateException(what + " need access(...) first");
+            }
+            return accessControl;
         }
 
         /** Builds the server, not yet started; binds the JVM metrics to the registry. */
@@ -270,32 +278,6 @@ public final class WebServer implements AutoCloseable {
             sb.route().get("/health").build(new HealthService(checks));
             sb.route().get("/metrics").build(new MetricsService(registry));
             sb.route().get(OPENAPI_PATH).build(openApi());
-            if (recordings != null) {
-                if (accessControl == null) {
-                    throw new IllegalStateException("recordings need access(...) first");
-                }
-                routes.add(new RecordingRoutes(recordings, auditTrail, accessControl));
-            }
-            routes.addAll(compliance);
-            if (liveCalls != null) {
-                if (accessControl == null) {
-                    throw new IllegalStateException("live calls need access(...) first");
-                }
-                routes.add(new LiveCallRoutes(liveCalls, auditTrail, accessControl, heartbeat));
-            }
-            if (dossierDesk != null) {
-                if (accessControl == null) {
-                    throw new IllegalStateException("dossier writes need access(...) first");
-                }
-                routes.add(new DossierWriteRoutes(dossierDesk, dossierLookup, auditTrail, accessControl, clock));
-            }
-            if (userAdmin != null) {
-                if (accessControl == null) {
-                    throw new IllegalStateException("admin routes need access(...) first");
-                }
-                routes.add(
-                        new AdminRoutes(userAdmin, configurationView, auditTrail, accessControl, sessions::closeAll));
-            }
             routes.forEach(group -> group.addTo(sb, API_PREFIX));
             UiService.addTo(sb); // the browser UI at / (exact API routes win)
             for (int i = apiDecorators.size() - 1; i >= 0; i--) {
