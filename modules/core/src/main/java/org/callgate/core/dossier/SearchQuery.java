@@ -3,6 +3,7 @@ package org.callgate.core.dossier;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.callgate.core.PhoneNumber;
@@ -63,8 +64,9 @@ public record SearchQuery(
         String typed = Objects.requireNonNull(text, "text").strip();
         String compact = CallTrace.normaliseBarcode(typed);
         SearchQuery all = all();
-        if (Iban.tryParse(typed).isPresent()) {
-            return all.withIban(Iban.parse(typed));
+        Optional<Iban> iban = Iban.tryParse(typed);
+        if (iban.isPresent()) {
+            return all.withIban(iban.get());
         }
         if (DOSSIER_NUMBER.matcher(compact).matches()) {
             return all.withDossier(compact);
