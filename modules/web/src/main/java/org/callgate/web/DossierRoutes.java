@@ -47,7 +47,7 @@ final class DossierRoutes implements ApiRoutes {
     public void addTo(ServerBuilder server, String prefix) {
         server.route()
                 .get(prefix + "/dossiers")
-                .build(access.requires(Capability.SEARCH, Blocking.service(this::search)));
+                .build(access.requires(Capability.SEARCH, Blocking.inline(this::search)));
         server.route()
                 .get(prefix + "/dossiers/{number}")
                 .build(access.requires(Capability.DOSSIER_READ, Blocking.service(this::read)));

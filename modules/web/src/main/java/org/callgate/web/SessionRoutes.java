@@ -46,7 +46,7 @@ final class SessionRoutes implements ApiRoutes {
     @Override
     public void addTo(ServerBuilder server, String prefix) {
         server.route().post(prefix + "/session").build(Blocking.service(this::login));
-        server.route().get(prefix + "/session").build(Blocking.service(this::whoAmI));
+        server.route().get(prefix + "/session").build(Blocking.inline(this::whoAmI));
         server.route().delete(prefix + "/session").build(Blocking.service(this::logout));
     }
 
