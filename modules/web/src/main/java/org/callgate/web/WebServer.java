@@ -283,6 +283,7 @@ public final class WebServer implements AutoCloseable {
             for (int i = apiDecorators.size() - 1; i >= 0; i--) {
                 sb.decoratorUnder(API_PREFIX, apiDecorators.get(i));
             }
+            sb.decoratorUnder(API_PREFIX, new ServerTiming()); // outermost: the checks are timed too
             new JvmMemoryMetrics().bindTo(registry);
             new JvmThreadMetrics().bindTo(registry);
             new ClassLoaderMetrics().bindTo(registry);

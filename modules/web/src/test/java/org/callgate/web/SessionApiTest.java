@@ -50,6 +50,23 @@ class SessionApiTest {
     }
 
     @Test
+    void everyApiAnswerShouldSayInServerTimingHowLongCallgateTookAndNothingElse() {
+        client.login("agent", AccessFakes.PASSWORD);
+
+        var whoAmI = client.get("/api/v1/session");
+        var anonymous = new ApiClient(server).get("/api/v1/dossiers?q=Dubois");
+
+        assertThat(whoAmI.statusCode()).isEqualTo(200);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        for (var response : java.util.List.of(whoAmI, anonymous)) {
+            String timing = response.headers().firstValue("server-timing").orElseThrow();
+            assertThat(timing).matches("app;dur=\\d+\\.\\d{3}");
+            assertThat(Double.parseDouble(timing.substring("app;dur=".length())))
+                    .isPositive();
+        }
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserShouldGetTheSame401() {
         var wrong = client.login("agent", "not the password");
         var unknown = client.login("nobody", AccessFakes.PASSWORD);
