@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.callgate.app.config.RetentionFiles;
 import org.callgate.records.SyntheticData;
 
@@ -100,38 +98,55 @@ public final class WebBench {
         WebQueries mix = new WebQueries(data, dossiers);
 
         String agent = login(args.getOrDefault("agent", "bench-agent"), password);
-        closedLoop(agent, mix, clients, queries, 1, new WebPhase(queries)); // warm-up
-        WebPhase closed = new WebPhase(queries);
-        long cpu0 = ProcStats.cpuTicks(pid);
-        long self0 = ProcStats.cpuTicks(SELF);
-        long start = System.nanoTime();
-        closedLoop(agent, mix, clients, queries, 2, closed);
-        long nanos = System.nanoTime() - start;
-        System.out.print(closed.report("search_closed"));
-        System.out.printf(
-                Locale.ROOT,
-                "search_closed_clients=%d%nsearch_closed_per_s=%.0f%nsearch_closed_callgate_cpu_pct=%.0f%n"
-                        + "search_closed_harness_cpu_pct=%.0f%n",
-                clients,
-                queries / (nanos / 1e9),
-                cpuPercent(pid, cpu0, nanos),
-                cpuPercent(SELF, self0, nanos));
+        int warmup = intArg("warmup-s", 90);
+        try (WebSearchLoad load = new WebSearchLoad(base, agent)) {
+            WebPhase warm = new WebPhase(queries);
+            load.closedLoopFor(mix, clients, Duration.ofSeconds(warmup), warm);
+            System.out.printf(
+                    Locale.ROOT,
+                    "warmup_s=%d%nwarmup_searches=%d%n",
+                    warmup,
+                    warm.all().count());
 
-        WebPhase open = new WebPhase(queries);
-        cpu0 = ProcStats.cpuTicks(pid);
-        self0 = ProcStats.cpuTicks(SELF);
-        start = System.nanoTime();
-        double seconds = openLoop(agent, mix, rate, queries, open);
-        nanos = System.nanoTime() - start;
-        System.out.print(open.report("search_open"));
-        System.out.printf(
-                Locale.ROOT,
-                "search_open_rate_per_s=%d%nsearch_open_achieved_per_s=%.0f%nsearch_open_callgate_cpu_pct=%.0f%n"
-                        + "search_open_harness_cpu_pct=%.0f%n",
-                rate,
-                open.all().count() / seconds,
-                cpuPercent(pid, cpu0, nanos),
-                cpuPercent(SELF, self0, nanos));
+            WebPhase closed = new WebPhase(queries);
+            long cpu0 = ProcStats.cpuTicks(pid);
+            long self0 = ProcStats.cpuTicks(SELF);
+            long start = System.nanoTime();
+            load.closedLoop(mix, clients, queries, 2, closed);
+            long nanos = System.nanoTime() - start;
+            System.out.print(closed.report("search_closed"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "search_closed_clients=%d%nsearch_closed_per_s=%.0f%nsearch_closed_callgate_cpu_pct=%.0f%n"
+                            + "search_closed_harness_cpu_pct=%.0f%n",
+                    clients,
+                    queries / (nanos / 1e9),
+                    cpuPercent(pid, cpu0, nanos),
+                    cpuPercent(SELF, self0, nanos));
+
+            String trace = args.get("trace");
+            load.trace = trace == null ? null : new StringBuffer();
+            SplittableRandom random = new SplittableRandom(4242);
+            openLoop(load, "search_open", () -> mix.next(random), null, rate, queries);
+            if (trace != null) {
+                Files.writeString(Path.of(trace), load.trace);
+                load.trace = null;
+            }
+            openLoop(load, "floor_open", () -> WebQueries.SESSION, "/api/v1/session", rate, Math.max(1, queries / 2));
+        }
+        String anchor = args.get("anchor-url");
+        if (anchor != null) {
+            URI url = URI.create(anchor);
+            try (WebSearchLoad load = new WebSearchLoad(url, "")) {
+                openLoop(
+                        load,
+                        "anchor_open",
+                        () -> WebQueries.SESSION,
+                        url.getRawPath(),
+                        rate,
+                        Math.max(1, queries / 2));
+            }
+        }
 
         String compliance = login(args.getOrDefault("compliance", "bench-compliance"), password);
         List<String> calls = recordings(compliance);
@@ -144,6 +159,30 @@ public final class WebBench {
             System.out.print(first.report("stream_first_byte"));
             System.out.print(headers.report("stream_headers"));
         }
+    }
+
+    /** One open loop at {@code rate}/s of {@code count} requests, printed under {@code prefix}. */
+    private void openLoop(
+            WebSearchLoad load, String prefix, Supplier<WebQueries.Query> next, String fixedPath, int rate, int count)
+            throws InterruptedException {
+        WebPhase open = new WebPhase(count);
+        long cpu0 = ProcStats.cpuTicks(pid);
+        long self0 = ProcStats.cpuTicks(SELF);
+        long start = System.nanoTime();
+        WebLatencies lag = new WebLatencies(count);
+        double seconds = load.openLoop(next, fixedPath, rate, count, open, lag);
+        long nanos = System.nanoTime() - start;
+        System.out.print(open.report(prefix));
+        System.out.print(lag.brief(prefix + "_send_lag"));
+        System.out.printf(
+                Locale.ROOT,
+                "%1$s_rate_per_s=%2$d%n%1$s_achieved_per_s=%3$.0f%n%1$s_callgate_cpu_pct=%4$.0f%n"
+                        + "%1$s_harness_cpu_pct=%5$.0f%n",
+                prefix,
+                rate,
+                open.all().count() / seconds,
+                cpuPercent(pid, cpu0, nanos),
+                cpuPercent(SELF, self0, nanos));
     }
 
     /** Process {@code of}'s CPU since {@code ticks0}, in % of one core over {@code nanos}. */
@@ -168,75 +207,6 @@ public final class WebBench {
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("login " + name + ": no session cookie"));
-    }
-
-    private HttpRequest search(String cookie, String q) {
-        return HttpRequest.newBuilder(base.resolve("/api/v1/dossiers?q=" + URLEncoder.encode(q, UTF_8)))
-                .timeout(TIMEOUT)
-                .header("Cookie", cookie)
-                .GET()
-                .build();
-    }
-
-    /** {@code clients} virtual threads share {@code count} queries, each sending the next on its answer. */
-    private void closedLoop(String cookie, WebQueries mix, int clients, int count, long seed, WebPhase out)
-            throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            SplittableRandom random = new SplittableRandom(seed * 1000 + c);
-            threads.add(Thread.ofVirtual().start(() -> {
-                while (next.getAndIncrement() < count) {
-                    WebQueries.Query q = mix.next(random);
-                    HttpRequest request = search(cookie, q.text());
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        long t1 = System.nanoTime();
-                        if (r.statusCode() == 200) {
-                            out.add(q, t1 - t0, r);
-                        } else {
-                            out.all().error();
-                        }
-                    } catch (Exception e) {
-                        out.all().error();
-                    }
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-    }
-
-    /** Sends {@code count} queries at {@code rate}/s on schedule; returns the seconds until the last answer. */
-    private double openLoop(String cookie, WebQueries mix, int rate, int count, WebPhase out)
-            throws InterruptedException {
-        SplittableRandom random = new SplittableRandom(4242);
-        long interval = 1_000_000_000L / rate;
-        CountDownLatch answered = new CountDownLatch(count);
-        long start = System.nanoTime() + 50_000_000L;
-        for (int k = 0; k < count; k++) {
-            WebQueries.Query q = mix.next(random);
-            HttpRequest request = search(cookie, q.text());
-            long intended = start + k * interval;
-            for (long left = intended - System.nanoTime(); left > 0; left = intended - System.nanoTime()) {
-                LockSupport.parkNanos(left);
-            }
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-                long done = System.nanoTime();
-                if (e == null && r.statusCode() == 200) {
-                    out.add(q, done - intended, r);
-                } else {
-                    out.all().error();
-                }
-                answered.countDown();
-            });
-        }
-        if (!answered.await(60, TimeUnit.SECONDS)) {
-            System.out.println("search_open_unanswered=" + answered.getCount());
-        }
-        return (System.nanoTime() - start) / 1e9;
     }
 
     private List<String> recordings(String cookie) throws Exception {

@@ -19,7 +19,9 @@ final class WebQueries {
         PHONE_NATIONAL(30),
         PHONE_E164(15),
         DOSSIER_NUMBER(25),
-        NAME(30);
+        NAME(30),
+        /** Not a search: {@code GET /api/v1/session}, the floor of an authenticated round trip. */
+        SESSION(0);
 
         final int percent;
 
@@ -39,6 +41,9 @@ final class WebQueries {
         this.dossiers = dossiers;
     }
 
+    /** The request {@link Kind#SESSION} stands for. */
+    static final Query SESSION = new Query(Kind.SESSION, "");
+
     /** A fresh random query of the mix. */
     Query next(SplittableRandom random) {
         int i = random.nextInt(dossiers);
@@ -56,7 +61,7 @@ final class WebQueries {
             case PHONE_NATIONAL -> new Query(kind, national(mobile));
             case PHONE_E164 -> new Query(kind, mobile);
             case DOSSIER_NUMBER -> new Query(kind, data.dossierNumber(i));
-            case NAME -> new Query(kind, typo(data.dossier(i), random));
+            case NAME, SESSION -> new Query(Kind.NAME, typo(data.dossier(i), random));
         };
     }
 
