@@ -41,10 +41,16 @@ import org.callgate.records.SyntheticData;
  * from sending {@code Range: bytes=0-} to the first body byte, one play at a time; each play
  * writes its audit entry before the first byte (R11), part of what is timed.
  *
+ * <p>The search traffic goes through {@link WebSearchLoad} (Armeria's client on one event loop);
+ * the floor ({@code GET /api/v1/session}) and, with {@code --anchor-url}, any other server (nginx
+ * in {@code scripts/bench-web --anchor}) get the same open loop, so their figures sit beside the
+ * search's.
+ *
  * <p>Args ({@code --key value}): base (http://127.0.0.1:8080), agent and compliance (user names;
  * the password is in the environment variable {@code WEBBENCH_PASSWORD}), dossiers, seed 1, now
- * (the instant generate-data ran at), clients 50, queries 10000 (per loop, after as many for
- * warm-up, closed loop), rate 250, plays 500, pid (callgate's, for its CPU time), clk-tck 100. Prints {@code key=value} lines.
+ * (the instant generate-data ran at), clients 50, warmup-s 90, queries 10000 (per loop), rate
+ * 250, plays 500, pid (callgate's, for its CPU time), clk-tck 100, anchor-url (none), trace (a
+ * file for each open-loop search's send time, latency and kind). Prints {@code key=value} lines.
  */
 @SuppressForbidden("a benchmark measures elapsed time with System.nanoTime and prints its results")
 public final class WebBench {
