@@ -21,6 +21,7 @@ final class ServerTiming implements DecoratingHttpServiceFunction {
     static final String HEADER = "server-timing";
 
     @Override
+    @SuppressForbidden("an elapsed time on the monotonic clock, as Armeria's request log keeps it; not a time of day")
     public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req) throws Exception {
         long start = ctx.log().partial().requestStartTimeNanos();
         HttpResponse response;
