@@ -1,0 +1,142 @@
+package org.callgate.records;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.callgate.core.request.DataSubject;
+import org.callgate.core.request.Deadlines;
+import org.callgate.core.request.RequestType;
+import org.callgate.core.request.RightsRequest;
+import org.callgate.store.Digests;
+import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.Retention;
+import org.callgate.store.RetentionProfile;
+import org.callgate.store.StoreException;
+
+/**
+ * The register of data-subject requests (R12, R20, R22), kept in the store and in memory. The
+ * store writes every object once, so each step of a request is its own object, {@code
+ * requests/<id>/<step number>-<status>.json}, holding the whole request after that step; the
+ * register is the last step of each. A request's records have the retention class {@value
+ * #CLASS}, from their receipt (docs/requests.md says why), and hold the requester's personal data
+ * only for that long.
+ */
+public final class RightsRequests {
+
+    static final String PREFIX = "requests/";
+    /** The retention class of a request's records. */
+    public static final String CLASS = "request";
+
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final RecordingStore store;
+    private final RetentionProfile profile;
+    private final Clock clock;
+    private final Map<String, Stored> requests = new ConcurrentHashMap<>();
+
+    /** A request and how many steps of it are stored. */
+    private record Stored(RightsRequest request, int steps) {}
+
+    private RightsRequests(RecordingStore store, RetentionProfile profile, Clock clock) {
+        this.store = store;
+        this.profile = profile;
+        this.clock = clock;
+    }
+
+    /** The register as the store holds it. */
+    public static RightsRequests load(RecordingStore store, RetentionProfile profile, Clock clock)
+            throws StoreException, IOException {
+        RightsRequests register = new RightsRequests(store, profile, clock);
+        List<ObjectKey> keys = new ArrayList<>(store.list(PREFIX));
+        keys.sort(Comparator.comparing(ObjectKey::value)); // step numbers are zero-padded
+        for (ObjectKey key : keys) {
+            RightsRequest request = RequestJson.request(read(store, key));
+            register.requests.merge(
+                    request.id(), new Stored(request, 1), (had, step) -> new Stored(request, had.steps() + 1));
+        }
+        return register;
+    }
+
+    /** Records a request received now (or at {@code received}, when it came in by letter earlier). */
+    public synchronized RightsRequest open(
+            RequestType type, DataSubject subject, Instant received, String via, String by) throws StoreException {
+        Instant at = received != null ? received : clock.instant();
+        String seed = type + ":" + subject + ":" + at + ":" + requests.size();
+        String id = "R" + ID_TIME.format(at) + "-"
+                + Digests.sha256Hex(seed.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+        RightsRequest request = RightsRequest.open(id, type, subject, at, via, by);
+        write(request, 0);
+        return request;
+    }
+
+    /** Takes a step of request {@code id} ({@link RightsRequest#verify} and the others) and stores it. */
+    public synchronized RightsRequest step(String id, UnaryOperator<RightsRequest> step) throws StoreException {
+        Stored stored = requests.get(id);
+        if (stored == null) {
+            throw new IllegalArgumentException("no request " + id + " (request list shows them)");
+        }
+        RightsRequest next = step.apply(stored.request());
+        write(next, stored.steps());
+        return next;
+    }
+
+    public Optional<RightsRequest> find(String id) {
+        return Optional.ofNullable(requests.get(id)).map(Stored::request);
+    }
+
+    /** Every request, the soonest due first; with {@code closed}, the answered and refused ones too. */
+    public List<RightsRequest> list(boolean closed) {
+        return requests.values().stream()
+                .map(Stored::request)
+                .filter(r -> closed || !r.status().closed())
+                .sorted(Comparator.comparing(RightsRequest::due).thenComparing(RightsRequest::id))
+                .toList();
+    }
+
+    /** Open requests past their due date at {@code now}, the longest overdue first. */
+    public List<RightsRequest> overdue(Instant now) {
+        return list(false).stream().filter(r -> Deadlines.overdue(r, now)).toList();
+    }
+
+    /** Open requests due within a week of {@code now}, not yet overdue. */
+    public List<RightsRequest> dueSoon(Instant now) {
+        return list(false).stream().filter(r -> Deadlines.dueSoon(r, now)).toList();
+    }
+
+    private void write(RightsRequest request, int step) throws StoreException {
+        String name = String.format(
+                Locale.ROOT,
+                "%s%s/%03d-%s.json",
+                PREFIX,
+                request.id(),
+                step,
+                request.status().word());
+        Retention retention = profile.retentionFor(CLASS, request.received());
+        store.put(
+                ObjectKey.of(name),
+                RequestJson.bytes(request),
+                new ObjectAttributes("application/json", retention, false, Map.of("kind", "request")));
+        requests.put(request.id(), new Stored(request, step + 1));
+    }
+
+    private static byte[] read(RecordingStore store, ObjectKey key) throws StoreException, IOException {
+        try (InputStream in = store.get(key)) {
+            return in.readAllBytes();
+        }
+    }
+}
