@@ -130,6 +130,7 @@ public final class Purge {
             plan.lines().forEach(line -> due.purged(line.split("\t")[1], records(line)));
             DueSurveys.plan(store, profile, now, plan.kept()).forEach(line -> due.purged(DueSurveys.CLASS, 1));
             DueHolds.plan(store, now).forEach(line -> due.purged(DueHolds.CLASS, 1));
+            DueRequests.plan(store, now).forEach(line -> due.purged(DueRequests.CLASS, 1));
             return report(run, now, true, due, plan.kept(), localPurges(now, true), plan.idsSha256(), true);
         }
         Optional<String> unfinished = journal.unfinished();
@@ -143,6 +144,7 @@ public final class Purge {
         lines.addAll(plan.lines());
         lines.addAll(DueSurveys.plan(store, profile, now, plan.kept()));
         lines.addAll(DueHolds.plan(store, now));
+        lines.addAll(DueRequests.plan(store, now));
         journal.writePlan(run, lines);
         return finish(run, now);
     }

@@ -90,6 +90,7 @@ final class PurgeSteps {
             case "T" -> batch(f[1], ObjectKey.of(f[2]), new LinkedHashSet<>(List.of(f[3].split(","))), tally);
             case "S" -> object(f[1], ObjectKey.of(f[2]), tally);
             case "H" -> releasedHold(f[1], f[2], tally);
+            case "Q" -> closedRequest(f[1], f[2], tally);
             default -> throw new IOException("not a purge plan line: " + line);
         }
     }
@@ -138,6 +139,17 @@ final class PurgeSteps {
         } else {
             tally.kept("locked", 1);
         }
+    }
+
+    /** A closed data-subject request: each of its step objects. */
+    private void closedRequest(String retentionClass, String id, Tally tally) throws StoreException {
+        for (ObjectKey step : DueRequests.steps(store, id)) {
+            if (!delete(step)) {
+                tally.kept("locked", 1);
+                return;
+            }
+        }
+        tally.purged(retentionClass, 1);
     }
 
     private void batch(String retentionClass, ObjectKey key, Set<String> due, Tally tally)

@@ -25,6 +25,7 @@ public final class TestProfiles {
                     new Rule("banking-recording", Period.ofYears(10), CALL, LockMode.COMPLIANCE, "R8"),
                     new Rule("survey", Period.ofYears(3), CALL, LockMode.NONE, "R10"),
                     new Rule("digital-assistant", Period.ofMonths(3), CREATION, LockMode.NONE, "R16"),
+                    new Rule("request", Period.ofYears(3), CREATION, LockMode.GOVERNANCE, "R20"),
                     new Rule("evidence", Period.ofYears(10), END_OF_DISPUTE, LockMode.COMPLIANCE, "R18")));
 
     public static final RetentionProfile QUALITY_CONTROL = new RetentionProfile(

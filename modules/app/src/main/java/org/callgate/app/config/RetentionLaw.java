@@ -29,6 +29,7 @@ final class RetentionLaw {
             "banking-recording",
             "survey",
             "digital-assistant",
+            "request",
             "evidence");
 
     private static final Set<Start> OF_A_CALL = Set.of(Start.CALL, Start.END_OF_CALL);
@@ -42,6 +43,7 @@ final class RetentionLaw {
             "banking-recording", OF_A_CALL,
             "survey", OF_A_CALL,
             "digital-assistant", OF_CREATION,
+            "request", OF_CREATION,
             "evidence", Set.of(Start.END_OF_CONTRACT, Start.END_OF_DISPUTE));
 
     /** At most this long (R7 "at most 6 months", R16 "at most 3 months"). */
