@@ -20,6 +20,7 @@ import org.callgate.core.dossier.RecordIndex;
 import org.callgate.records.HeldRecords;
 import org.callgate.records.LegalHold;
 import org.callgate.records.LegalHolds;
+import org.callgate.records.RightsRequests;
 import org.callgate.retention.Purge;
 import org.callgate.retention.PurgeReport;
 import org.callgate.retention.PurgeSchedule;
@@ -48,6 +49,7 @@ final class Governance implements AutoCloseable {
     private final AuditLog audit;
     private final AuditArchive archive;
     private final LegalHolds holds;
+    private final RequestDesk requests;
     private final LongAdder purgedSinceStart = new LongAdder();
     private final LongAdder keptSinceStart = new LongAdder();
     private final ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(
@@ -59,7 +61,8 @@ final class Governance implements AutoCloseable {
             RetentionProfile profile,
             Clock clock,
             AuditLog audit,
-            LegalHolds holds) {
+            LegalHolds holds,
+            RightsRequests requests) {
         this.config = config;
         this.store = store;
         this.profile = profile;
@@ -67,6 +70,7 @@ final class Governance implements AutoCloseable {
         this.audit = audit;
         this.archive = new AuditArchive(audit, store, profile.longest().keep(), clock);
         this.holds = holds;
+        this.requests = new RequestDesk(requests, audit, clock);
     }
 
     /**
@@ -85,11 +89,12 @@ final class Governance implements AutoCloseable {
         }
         try {
             LegalHolds holds = LegalHolds.load(store, profile, clock);
+            RightsRequests requests = RightsRequests.load(store, profile, clock);
             audit.append(AuditActions.CONFIG_LOAD, "callgate", configDetails(profile, holds));
-            return new Governance(config, store, profile, clock, audit, holds);
+            return new Governance(config, store, profile, clock, audit, holds, requests);
         } catch (IOException | StoreException | RuntimeException e) {
             closeQuietly(audit);
-            throw new StartupException("cannot read the legal holds from the store: " + e.getMessage(), e);
+            throw new StartupException("cannot read the legal holds and requests from the store: " + e.getMessage(), e);
         }
     }
 
@@ -99,6 +104,11 @@ final class Governance implements AutoCloseable {
         details.put("classes", AppliedProfile.lines(profile));
         details.put("activeHolds", holds.list(false).size());
         return details;
+    }
+
+    /** Data-subject requests (R12, R20, R22), each step audited. */
+    RequestDesk requests() {
+        return requests;
     }
 
     LegalHolds holds() {

@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
             StoreCommand.class,
             PurgeCommand.class,
             HoldCommand.class,
+            RequestCommand.class,
             AuditCommand.class,
             IndexCommands.Reindex.class,
             IndexCommands.GenerateData.class,

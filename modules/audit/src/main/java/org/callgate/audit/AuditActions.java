@@ -27,6 +27,21 @@ public final class AuditActions {
     /** A recording read by compliance staff (R4, R8, R11). */
     public static final String RECORDING_READ = "recording.read";
 
+    /** A data-subject request received (R12, R20). */
+    public static final String REQUEST_OPEN = "request.open";
+
+    /** A requester's identity checked (R22). */
+    public static final String REQUEST_VERIFY = "request.verify";
+
+    /** A request's deadline extended, with the reason (R20). */
+    public static final String REQUEST_EXTEND = "request.extend";
+
+    /** A request answered (R12). */
+    public static final String REQUEST_ANSWER = "request.answer";
+
+    /** A request refused, with the reason (R12, R22). */
+    public static final String REQUEST_REFUSE = "request.refuse";
+
     private AuditActions() {}
 
     /**
