@@ -130,7 +130,7 @@ public final class Callgate implements AutoCloseable {
                         callers != null ? callers : records.dossiers(),
                         SmsSenders.create(config.sms()),
                         recording.toDecision(),
-                        recording.toObjectionList(),
+                        governance.requests().objections(recording.toObjectionList()),
                         recordings.recorder(),
                         recording.toFailurePolicy()));
         try {

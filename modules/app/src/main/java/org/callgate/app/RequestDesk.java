@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.callgate.audit.AuditActions;
 import org.callgate.audit.AuditLog;
+import org.callgate.core.recording.ObjectionList;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.Deadlines;
 import org.callgate.core.request.RequestType;
@@ -56,6 +57,11 @@ final class RequestDesk {
 
     RightsRequest refuse(String id, String reason, String actor) throws StoreException, IOException {
         return step(AuditActions.REQUEST_REFUSE, actor, id, r -> r.refuse(reason, actor, clock.instant()));
+    }
+
+    /** The callers who objected to recording: the register's objections and {@code configured} (R12). */
+    ObjectionList objections(ObjectionList configured) {
+        return register.objections(configured);
     }
 
     List<RightsRequest> list(boolean closed) {

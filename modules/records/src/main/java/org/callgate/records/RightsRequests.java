@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.callgate.core.recording.ObjectionList;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.Deadlines;
+import org.callgate.core.request.RequestStatus;
 import org.callgate.core.request.RequestType;
 import org.callgate.core.request.RightsRequest;
 import org.callgate.store.Digests;
@@ -106,6 +108,23 @@ public final class RightsRequests {
                 .filter(r -> closed || !r.status().closed())
                 .sorted(Comparator.comparing(RightsRequest::due).thenComparing(RightsRequest::id))
                 .toList();
+    }
+
+    /**
+     * The callers who objected to recording (R12, R14), by number: every objection in the register
+     * that was not refused, from the moment it is opened, and {@code alsoObjecting} (the
+     * configuration's static list). Looked up at each call's recording decision, so a step taken on
+     * this register applies from the caller's next call; the register is loaded from the store at
+     * start-up, so it applies across a restart. Banking calls are recorded whatever it says (R8).
+     */
+    public ObjectionList objections(ObjectionList alsoObjecting) {
+        return e164 -> alsoObjecting.objects(e164)
+                || requests.values().stream()
+                        .map(Stored::request)
+                        .anyMatch(r -> r.type() == RequestType.OBJECTION
+                                && r.status() != RequestStatus.REFUSED
+                                && r.subject().phones().stream()
+                                        .anyMatch(p -> p.e164().equals(e164)));
     }
 
     /** Open requests past their due date at {@code now}, the longest overdue first. */

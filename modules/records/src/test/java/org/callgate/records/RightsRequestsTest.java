@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.callgate.core.PhoneNumber;
+import org.callgate.core.recording.ObjectionList;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.RequestStatus;
 import org.callgate.core.request.RequestType;
@@ -102,5 +103,25 @@ class RightsRequestsTest {
         assertThat(later.dueSoon(monthAndADay)).extracting(RightsRequest::id).containsExactly(recent.id());
         assertThat(later.list(false)).extracting(RightsRequest::id).containsExactly(late.id(), recent.id());
         assertThat(later.list(true)).hasSize(3);
+    }
+
+    @Test
+    void anObjectionThatIsNotRefusedStopsRecordingTheCallersNumbersFromItsOpeningOn() throws Exception {
+        var objections = register.objections(ObjectionList.of(java.util.Set.of("+3222785044")));
+        assertThat(objections.objects("+32475123456")).isFalse();
+
+        RightsRequest access = register.open(RequestType.ACCESS, MARIE, null, "letter", "dpo");
+        assertThat(objections.objects("+32475123456")).isFalse();
+        RightsRequest objection = register.open(RequestType.OBJECTION, MARIE, null, "desk", "dpo");
+
+        assertThat(objections.objects("+32475123456")).isTrue();
+        assertThat(objections.objects("+3222785044")).isTrue(); // the configured list still counts
+        assertThat(objections.objects("+32478999888")).isFalse();
+        assertThat(reloadedAt(RECEIVED).objections(ObjectionList.NONE).objects("+32475123456"))
+                .isTrue();
+
+        register.step(objection.id(), r -> r.refuse("not the line's subscriber", "dpo", RECEIVED));
+        assertThat(objections.objects("+32475123456")).isFalse();
+        assertThat(access.type()).isEqualTo(RequestType.ACCESS);
     }
 }
