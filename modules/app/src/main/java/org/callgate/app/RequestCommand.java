@@ -12,7 +12,6 @@ import org.callgate.core.PhoneNumber;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.RequestType;
 import org.callgate.core.request.RightsRequest;
-import org.callgate.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,7 +61,7 @@ final class RequestCommand {
         @Mixin
         ConfigFile config;
 
-        abstract RightsRequest take(RequestDesk desk, String actor) throws StoreException, IOException;
+        abstract RightsRequest take(RequestDesk desk, String actor) throws IOException;
 
         @Override
         public Integer call() {
@@ -161,7 +160,7 @@ final class RequestCommand {
         String method;
 
         @Override
-        RightsRequest take(RequestDesk desk, String actor) throws StoreException, IOException {
+        RightsRequest take(RequestDesk desk, String actor) throws IOException {
             return desk.verify(id, method, actor);
         }
     }
@@ -177,7 +176,7 @@ final class RequestCommand {
         String reason;
 
         @Override
-        RightsRequest take(RequestDesk desk, String actor) throws StoreException, IOException {
+        RightsRequest take(RequestDesk desk, String actor) throws IOException {
             return desk.extend(id, until.atStartOfDay(ZoneOffset.UTC).toInstant(), reason, actor);
         }
     }
@@ -192,7 +191,7 @@ final class RequestCommand {
         String text;
 
         @Override
-        RightsRequest take(RequestDesk desk, String actor) throws StoreException, IOException {
+        RightsRequest take(RequestDesk desk, String actor) throws IOException {
             return desk.answer(id, text, actor);
         }
     }
@@ -205,7 +204,7 @@ final class RequestCommand {
         String reason;
 
         @Override
-        RightsRequest take(RequestDesk desk, String actor) throws StoreException, IOException {
+        RightsRequest take(RequestDesk desk, String actor) throws IOException {
             return desk.refuse(id, reason, actor);
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.callgate.audit.AuditActions;
 import org.callgate.audit.AuditLog;
+import org.callgate.core.access.RequestRegister;
 import org.callgate.core.recording.ObjectionList;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.Deadlines;
@@ -23,7 +24,7 @@ import org.callgate.store.StoreException;
  * date, never the requester: their numbers, name and e-mail stay in the request's own records,
  * which their retention class covers.
  */
-final class RequestDesk {
+final class RequestDesk implements RequestRegister {
 
     private final RightsRequests register;
     private final AuditLog audit;
@@ -35,27 +36,36 @@ final class RequestDesk {
         this.clock = clock;
     }
 
-    RightsRequest open(RequestType type, DataSubject subject, Instant received, String via, String actor)
-            throws StoreException, IOException {
+    @Override
+    public RightsRequest open(RequestType type, DataSubject subject, Instant received, String via, String actor)
+            throws IOException {
         if (received != null && received.isAfter(clock.instant())) {
             throw new IllegalArgumentException("a request cannot be received in the future (" + received + ")");
         }
-        return audited(AuditActions.REQUEST_OPEN, actor, register.open(type, subject, received, via, actor));
+        try {
+            return audited(AuditActions.REQUEST_OPEN, actor, register.open(type, subject, received, via, actor));
+        } catch (StoreException e) {
+            throw new IOException("cannot store the request: " + e.getMessage(), e);
+        }
     }
 
-    RightsRequest verify(String id, String method, String actor) throws StoreException, IOException {
+    @Override
+    public RightsRequest verify(String id, String method, String actor) throws IOException {
         return step(AuditActions.REQUEST_VERIFY, actor, id, r -> r.verify(method, actor, clock.instant()));
     }
 
-    RightsRequest extend(String id, Instant due, String reason, String actor) throws StoreException, IOException {
+    @Override
+    public RightsRequest extend(String id, Instant due, String reason, String actor) throws IOException {
         return step(AuditActions.REQUEST_EXTEND, actor, id, r -> r.extend(due, reason, actor, clock.instant()));
     }
 
-    RightsRequest answer(String id, String text, String actor) throws StoreException, IOException {
+    @Override
+    public RightsRequest answer(String id, String text, String actor) throws IOException {
         return step(AuditActions.REQUEST_ANSWER, actor, id, r -> r.answer(text, actor, clock.instant()));
     }
 
-    RightsRequest refuse(String id, String reason, String actor) throws StoreException, IOException {
+    @Override
+    public RightsRequest refuse(String id, String reason, String actor) throws IOException {
         return step(AuditActions.REQUEST_REFUSE, actor, id, r -> r.refuse(reason, actor, clock.instant()));
     }
 
@@ -64,7 +74,13 @@ final class RequestDesk {
         return register.objections(configured);
     }
 
-    List<RightsRequest> list(boolean closed) {
+    @Override
+    public java.util.Optional<RightsRequest> find(String id) {
+        return register.find(id);
+    }
+
+    @Override
+    public List<RightsRequest> list(boolean closed) {
         return register.list(closed);
     }
 
@@ -82,8 +98,12 @@ final class RequestDesk {
     }
 
     private RightsRequest step(String action, String actor, String id, UnaryOperator<RightsRequest> step)
-            throws StoreException, IOException {
-        return audited(action, actor, register.step(id, step));
+            throws IOException {
+        try {
+            return audited(action, actor, register.step(id, step));
+        } catch (StoreException e) {
+            throw new IOException("cannot store the request's step: " + e.getMessage(), e);
+        }
     }
 
     private RightsRequest audited(String action, String actor, RightsRequest request) throws IOException {

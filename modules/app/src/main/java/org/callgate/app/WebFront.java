@@ -84,6 +84,7 @@ final class WebFront {
                                     completeness,
                                     audit.directory(),
                                     CoverageCounts.of(records.index()::search, callgate)))
+                    .requests(governance.requests())
                     .liveCalls(liveCalls)
                     .dossierDesk(AgentWeb.dossierDesk(records.dossiers()))
                     .admin(AdminWeb.users(users, bankingServices), AdminWeb.configuration(callgate))

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.callgate.app.config.RetentionFiles;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.call.CallSummary;
@@ -13,6 +15,8 @@ import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.RequestType;
 import org.callgate.records.RightsRequests;
 import org.callgate.store.file.FileRecordingStore;
+import org.callgate.users.Role;
+import org.callgate.users.UserStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,5 +82,31 @@ class ObjectionTest {
         CallSummary banking = callgate.shortCall("022785011");
         assertThat(banking.recording().reason()).isEqualTo(Recording.Reason.BANKING_MIFID);
         assertThat(banking.recording().recorded()).isTrue();
+    }
+
+    @Test
+    void anObjectionAnAgentLogsThroughTheApiAppliesFromTheCallersNextCallAndAfterARestart() throws Exception {
+        new UserStore(dir.resolve(UserStore.FILE_NAME), Clock.systemUTC())
+                .add("ada", Set.of(Role.AGENT), Set.of(), "long enough passphrase".toCharArray());
+        callgate = GatewayFixture.withLines(dir, LINES);
+        assertThat(callgate.shortCall("022785044").recording().reason()).isEqualTo(Recording.Reason.SAMPLED);
+
+        WebSession agent = WebSession.login(callgate.gateway.webUrl().orElseThrow(), "ada", "long enough passphrase");
+        var logged = agent.send(
+                "POST", "/requests", Map.of("type", "objection", "phones", List.of("0475 12 34 56"), "via", "call"));
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+
+        assertThat(callgate.shortCall("022785044").recording().reason()).isEqualTo(Recording.Reason.OBJECTED);
+        assertThat(callgate.shortCall("022785011").recording().reason()).isEqualTo(Recording.Reason.BANKING_MIFID);
+        assertThat(WebSession.auditEntries(dir.resolve("audit")))
+                .anySatisfy(entry -> {
+                    assertThat(entry.get("action").asText()).isEqualTo("request.open");
+                    assertThat(entry.get("actor").asText()).isEqualTo("ada");
+                })
+                .noneSatisfy(entry -> assertThat(entry.toString()).contains("475123456"));
+
+        callgate.close();
+        callgate = GatewayFixture.withLines(dir, LINES);
+        assertThat(callgate.shortCall("022785044").recording().reason()).isEqualTo(Recording.Reason.OBJECTED);
     }
 }

@@ -8,6 +8,8 @@ import static org.callgate.core.access.Capability.CONFIGURATION_READ;
 import static org.callgate.core.access.Capability.DOSSIER_READ;
 import static org.callgate.core.access.Capability.DOSSIER_WRITE;
 import static org.callgate.core.access.Capability.HOLDS;
+import static org.callgate.core.access.Capability.REQUESTS;
+import static org.callgate.core.access.Capability.REQUEST_LOG;
 import static org.callgate.core.access.Capability.SAMPLED_RECORDINGS;
 import static org.callgate.core.access.Capability.SEARCH;
 import static org.callgate.core.access.Capability.TRACES;
@@ -27,14 +29,17 @@ import org.callgate.core.access.Capability;
  */
 public enum Role {
     /** Handles calls: finds the caller, works on the dossier, calls back; hears no recording. */
-    AGENT(SEARCH, DOSSIER_READ, DOSSIER_WRITE, TRACES, CALLBACKS),
+    AGENT(SEARCH, DOSSIER_READ, DOSSIER_WRITE, TRACES, CALLBACKS, REQUEST_LOG),
     /**
      * Coaches agents (R6) with sampled and quality-control recordings (R7, R14) of the services they
      * supervise only, never banking recordings (R8); see {@link User#mayHear(String, boolean)}.
      */
     SUPERVISOR(SAMPLED_RECORDINGS),
-    /** Banking recordings (R8), legal holds (R19), the audit log and the completeness report. */
-    COMPLIANCE(BANKING_RECORDINGS, HOLDS, AUDIT, COMPLETENESS_REPORT),
+    /**
+     * Banking recordings (R8), legal holds (R19), data-subject requests (R12, R20), the audit log
+     * and the completeness report.
+     */
+    COMPLIANCE(BANKING_RECORDINGS, HOLDS, REQUESTS, REQUEST_LOG, AUDIT, COMPLETENESS_REPORT),
     /** Manages users and reads the configuration; sees no personal data. */
     ADMIN(USERS, CONFIGURATION_READ);
 

@@ -36,6 +36,7 @@ import org.callgate.core.access.DossierLookup;
 import org.callgate.core.access.HoldDesk;
 import org.callgate.core.access.LiveCallFeed;
 import org.callgate.core.access.RecordingAccess;
+import org.callgate.core.access.RequestRegister;
 import org.callgate.core.access.UserAdmin;
 import org.callgate.core.health.HealthCheck;
 
@@ -252,6 +253,16 @@ public final class WebServer implements AutoCloseable {
                     auditTrail,
                     accessed("live calls"),
                     Objects.requireNonNull(every, "every")));
+            return this;
+        }
+
+        /**
+         * The data-subject request routes ({@code /requests}, R12, R20, R22) over the core SPI; needs
+         * {@link #access} first. The register audits each step; listing is audited here.
+         */
+        public Builder requests(RequestRegister requests) {
+            routes.add(new RequestRoutes(
+                    Objects.requireNonNull(requests, "requests"), auditTrail, accessed("requests"), clock));
             return this;
         }
 

@@ -8,6 +8,8 @@ import static org.callgate.core.access.Capability.CONFIGURATION_READ;
 import static org.callgate.core.access.Capability.DOSSIER_READ;
 import static org.callgate.core.access.Capability.DOSSIER_WRITE;
 import static org.callgate.core.access.Capability.HOLDS;
+import static org.callgate.core.access.Capability.REQUESTS;
+import static org.callgate.core.access.Capability.REQUEST_LOG;
 import static org.callgate.core.access.Capability.SAMPLED_RECORDINGS;
 import static org.callgate.core.access.Capability.SEARCH;
 import static org.callgate.core.access.Capability.TRACES;
@@ -69,9 +71,9 @@ final class AccessFakes {
     static final List<String> ROLES = List.of("agent", "supervisor", "compliance", "admin");
 
     static final Map<String, Set<Capability>> CAPABILITIES = Map.of(
-            "agent", Set.of(SEARCH, DOSSIER_READ, DOSSIER_WRITE, TRACES, CALLBACKS),
+            "agent", Set.of(SEARCH, DOSSIER_READ, DOSSIER_WRITE, TRACES, CALLBACKS, REQUEST_LOG),
             "supervisor", Set.of(SAMPLED_RECORDINGS),
-            "compliance", Set.of(BANKING_RECORDINGS, HOLDS, AUDIT, COMPLETENESS_REPORT),
+            "compliance", Set.of(BANKING_RECORDINGS, HOLDS, REQUESTS, REQUEST_LOG, AUDIT, COMPLETENESS_REPORT),
             "admin", Set.of(USERS, CONFIGURATION_READ));
 
     record Entry(String action, String actor, Map<String, String> details) {}
@@ -83,6 +85,7 @@ final class AccessFakes {
     final AtomicBoolean auditFails = new AtomicBoolean();
     final AtomicInteger opened = new AtomicInteger();
     final ComplianceFakes compliance = new ComplianceFakes(clock);
+    final RequestFakes requests = new RequestFakes(clock);
     final AgentFakes agentSide = new AgentFakes();
 
     final Accounts accounts = (name, password, address) -> {
@@ -174,7 +177,8 @@ final class AccessFakes {
                         .access(accounts, trail, dossiers, clock)
                         .recordings(recordings)
                         .callbacks(callbacks)
-                        .compliance(compliance.desk, compliance.reader, compliance.reports))
+                        .compliance(compliance.desk, compliance.reader, compliance.reports)
+                        .requests(requests))
                 .build()
                 .start();
     }

@@ -48,6 +48,12 @@ class RoleMatrixTest {
             new Route("GET", "/api/v1/holds?released=true", 200, COMPLIANCE),
             new Route("POST", "/api/v1/holds", 201, COMPLIANCE),
             new Route("POST", "/api/v1/holds/" + ComplianceFakes.ACTIVE + "/release", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/requests?all=true", 200, COMPLIANCE),
+            new Route("POST", "/api/v1/requests", 201, Set.of("agent", "compliance")),
+            new Route("POST", "/api/v1/requests/" + RequestFakes.TO_VERIFY + "/verify", 200, COMPLIANCE),
+            new Route("POST", "/api/v1/requests/" + RequestFakes.TO_EXTEND + "/extend", 200, COMPLIANCE),
+            new Route("POST", "/api/v1/requests/" + RequestFakes.TO_ANSWER + "/answer", 200, COMPLIANCE),
+            new Route("POST", "/api/v1/requests/" + RequestFakes.TO_REFUSE + "/refuse", 200, COMPLIANCE),
             new Route("GET", "/api/v1/audit?limit=10", 200, COMPLIANCE),
             new Route("GET", "/api/v1/reports/completeness?from=2026-03-01&to=2026-03-02", 200, COMPLIANCE),
             new Route("GET", "/api/v1/reports/purges", 200, COMPLIANCE),
@@ -64,28 +70,58 @@ class RoleMatrixTest {
             new Route("DELETE", "/api/v1/session", 204, EVERYONE));
 
     /** The bodies of the routes that need one, by {@code Route.toString()}. */
-    static final Map<String, byte[]> BODIES = Map.of(
-            "POST /api/v1/holds",
-            Json.bytes(Map.of("scope", "caller", "value", "0470 12 34 99", "caseId", "C-9", "reason", "matrix")),
-            "POST /api/v1/callbacks",
-            Json.bytes(Map.of("phone", "sip:anna@127.0.0.1", "number", "0470123456", "service", "private")),
-            "POST /api/v1/dossiers",
-            Json.bytes(Map.of(
-                    "service", "parcels", "name", "Matrix", "firstName", "Test", "phones", List.of("0470 99 88 77"))),
-            "PUT /api/v1/dossiers/" + AccessFakes.DOSSIER,
-            Json.bytes(Map.of("version", 1, "name", "Dubois", "firstName", "Marie", "phones", List.of("+32470123456"))),
-            "POST /api/v1/dossiers/" + AccessFakes.DOSSIER + "/checks",
-            Json.bytes(Map.of("kind", "mandate", "result", "ok")),
-            "POST /api/v1/users",
-            Json.bytes(Map.of(
-                    "name",
-                    "matrix",
-                    "roles",
-                    List.of("agent"),
-                    "services",
-                    List.of(),
-                    "password",
-                    "long enough secret")));
+    static final Map<String, byte[]> BODIES = Map.ofEntries(
+            Map.entry(
+                    "POST /api/v1/holds",
+                    Json.bytes(
+                            Map.of("scope", "caller", "value", "0470 12 34 99", "caseId", "C-9", "reason", "matrix"))),
+            Map.entry(
+                    "POST /api/v1/callbacks",
+                    Json.bytes(Map.of("phone", "sip:anna@127.0.0.1", "number", "0470123456", "service", "private"))),
+            Map.entry(
+                    "POST /api/v1/dossiers",
+                    Json.bytes(Map.of(
+                            "service",
+                            "parcels",
+                            "name",
+                            "Matrix",
+                            "firstName",
+                            "Test",
+                            "phones",
+                            List.of("0470 99 88 77")))),
+            Map.entry(
+                    "PUT /api/v1/dossiers/" + AccessFakes.DOSSIER,
+                    Json.bytes(Map.of(
+                            "version", 1, "name", "Dubois", "firstName", "Marie", "phones", List.of("+32470123456")))),
+            Map.entry(
+                    "POST /api/v1/dossiers/" + AccessFakes.DOSSIER + "/checks",
+                    Json.bytes(Map.of("kind", "mandate", "result", "ok"))),
+            Map.entry(
+                    "POST /api/v1/users",
+                    Json.bytes(Map.of(
+                            "name",
+                            "matrix",
+                            "roles",
+                            List.of("agent"),
+                            "services",
+                            List.of(),
+                            "password",
+                            "long enough secret"))),
+            Map.entry(
+                    "POST /api/v1/requests",
+                    Json.bytes(Map.of("type", "objection", "phones", List.of("0470 12 34 99"), "via", "call"))),
+            Map.entry(
+                    "POST /api/v1/requests/" + RequestFakes.TO_VERIFY + "/verify",
+                    Json.bytes(Map.of("method", "ID card"))),
+            Map.entry(
+                    "POST /api/v1/requests/" + RequestFakes.TO_EXTEND + "/extend",
+                    Json.bytes(Map.of("until", "2026-05-15", "reason", "many recordings"))),
+            Map.entry(
+                    "POST /api/v1/requests/" + RequestFakes.TO_ANSWER + "/answer",
+                    Json.bytes(Map.of("text", "erased what no law keeps"))),
+            Map.entry(
+                    "POST /api/v1/requests/" + RequestFakes.TO_REFUSE + "/refuse",
+                    Json.bytes(Map.of("reason", "identity not proven"))));
 
     private static AccessFakes fakes;
     private static WebServer server;
@@ -143,7 +179,8 @@ class RoleMatrixTest {
                         .replace("/users/" + AgentFakes.USER + "/", "/users/{name}/")
                         .replace(AccessFakes.SAMPLED, "{callId}")
                         .replace(AccessFakes.BANKING, "{callId}")
-                        .replace(ComplianceFakes.ACTIVE, "{id}"))
+                        .replace(ComplianceFakes.ACTIVE, "{id}")
+                        .replaceAll("/requests/R[0-9T]+-bbbb000[0-9]/", "/requests/{id}/"))
                 .distinct()
                 .toList();
         List<String> served = server.exactPaths().stream()

@@ -51,6 +51,9 @@ public interface AuditTrail {
      */
     String HOLD_LIST = "hold.list";
 
+    /** Data-subject requests listed (they show requesters' numbers and names). */
+    String REQUEST_LIST = "request.list";
+
     /** The audit log read (R11): details {@code view} ({@code entries} or {@code purges}) and the page asked for. */
     String AUDIT_READ = "audit.read";
 

@@ -22,6 +22,10 @@ public enum Capability {
     BANKING_RECORDINGS,
     /** Place, release and list legal holds (R18, R19). */
     HOLDS,
+    /** Handle data-subject requests: list them, check identities, extend, answer, refuse (R12, R20, R22). */
+    REQUESTS,
+    /** Log a data-subject request a caller makes during a call (R12), for compliance to handle. */
+    REQUEST_LOG,
     /** Read the audit log and its verification state (R11). */
     AUDIT,
     /** Read the recording completeness report (R8). */

@@ -1,0 +1,238 @@
+package org.callgate.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.QueryParams;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.callgate.core.PhoneNumber;
+import org.callgate.core.access.AuditTrail;
+import org.callgate.core.access.Capability;
+import org.callgate.core.access.RequestRegister;
+import org.callgate.core.request.DataSubject;
+import org.callgate.core.request.Deadlines;
+import org.callgate.core.request.RequestType;
+import org.callgate.core.request.RightsRequest;
+
+/**
+ * Data-subject requests (R12, R20, R22): {@code GET /api/v1/requests?all=} (compliance: the
+ * register, soonest due first, with overdue and due-soon flags), {@code POST /api/v1/requests}
+ * (agents and compliance: log a request a caller makes), and the steps {@code POST
+ * /api/v1/requests/{id}/verify|extend|answer|refuse} (compliance). The register writes each step's
+ * audit entry; listing is audited here ({@code request.list}), since the list shows requesters'
+ * numbers and names.
+ */
+final class RequestRoutes implements ApiRoutes {
+
+    static final int MAX_TEXT = 2000;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final Pattern DOSSIER = Pattern.compile("[A-Za-z0-9-]{1,40}");
+    private static final Set<String> OPEN_FIELDS =
+            Set.of("type", "phones", "dossiers", "name", "email", "via", "received");
+
+    private final RequestRegister requests;
+    private final AuditTrail audit;
+    private final AccessControl access;
+    private final Clock clock;
+
+    /** One step on one request: the field it reads and what it does. */
+    @FunctionalInterface
+    private interface Step {
+        RightsRequest take(String id, JsonNode body, String actor) throws IOException;
+    }
+
+    RequestRoutes(RequestRegister requests, AuditTrail audit, AccessControl access, Clock clock) {
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.access = Objects.requireNonNull(access, "access");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void addTo(ServerBuilder server, String prefix) {
+        server.route()
+                .get(prefix + "/requests")
+                .build(access.requires(Capability.REQUESTS, Blocking.service(this::list)));
+        server.route()
+                .post(prefix + "/requests")
+                .build(access.requires(Capability.REQUEST_LOG, Blocking.service(this::open)));
+        step(
+                server,
+                prefix,
+                "verify",
+                Set.of("method"),
+                (id, body, actor) -> requests.verify(id, JsonBodies.required(body, "method", MAX_TEXT), actor));
+        step(
+                server,
+                prefix,
+                "extend",
+                Set.of("until", "reason"),
+                (id, body, actor) -> requests.extend(
+                        id,
+                        day(JsonBodies.required(body, "until", 10), "until"),
+                        JsonBodies.required(body, "reason", MAX_TEXT),
+                        actor));
+        step(
+                server,
+                prefix,
+                "answer",
+                Set.of("text"),
+                (id, body, actor) -> requests.answer(id, JsonBodies.required(body, "text", MAX_TEXT), actor));
+        step(
+                server,
+                prefix,
+                "refuse",
+                Set.of("reason"),
+                (id, body, actor) -> requests.refuse(id, JsonBodies.required(body, "reason", MAX_TEXT), actor));
+    }
+
+    private void step(ServerBuilder server, String prefix, String name, Set<String> fields, Step step) {
+        server.route()
+                .post(prefix + "/requests/{id}/" + name)
+                .build(access.requires(Capability.REQUESTS, Blocking.service((ctx, req) -> {
+                    JsonNode body = JsonBodies.object(req, fields);
+                    String id = Optional.ofNullable(ctx.pathParam("id")).orElse("");
+                    if (!ID.matcher(id).matches() || requests.find(id).isEmpty()) {
+                        throw ApiException.notFound("no such request");
+                    }
+                    try {
+                        return Json.response(200, request(step.take(id, body, actor(ctx))));
+                    } catch (IllegalStateException e) {
+                        throw ApiException.conflict(e.getMessage());
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.unprocessable(e.getMessage(), Map.of());
+                    }
+                })));
+    }
+
+    private AggregatedHttpResponse list(ServiceRequestContext ctx, AggregatedHttpRequest req) throws IOException {
+        String all = QueryParams.fromQueryString(ctx.query()).get("all", "false");
+        if (!all.equals("true") && !all.equals("false")) {
+            throw ApiException.badRequest("all must be true or false", Map.of("field", "all"));
+        }
+        List<Map<String, Object>> body = requests.list(Boolean.parseBoolean(all)).stream()
+                .map(this::request)
+                .toList();
+        audit.record(AuditTrail.REQUEST_LIST, actor(ctx), Map.of("all", all, "count", Integer.toString(body.size())));
+        return Json.response(200, Map.of("requests", body));
+    }
+
+    private AggregatedHttpResponse open(ServiceRequestContext ctx, AggregatedHttpRequest req) throws IOException {
+        JsonNode body = JsonBodies.object(req, OPEN_FIELDS);
+        RequestType type;
+        try {
+            type = RequestType.of(JsonBodies.required(body, "type", 20));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage(), Map.of("field", "type"));
+        }
+        List<PhoneNumber> phones = new ArrayList<>();
+        for (String given : JsonBodies.texts(body, "phones", 40)) {
+            phones.add(PhoneNumber.tryParse(given)
+                    .orElseThrow(() -> ApiException.unprocessable(
+                            "phones holds something that is not a telephone number", Map.of("field", "phones"))));
+        }
+        List<String> dossiers = JsonBodies.texts(body, "dossiers", 40);
+        if (dossiers.stream().anyMatch(d -> !DOSSIER.matcher(d).matches())) {
+            throw ApiException.unprocessable(
+                    "dossiers holds something that is not a dossier number", Map.of("field", "dossiers"));
+        }
+        String received = JsonBodies.text(body, "received", 10);
+        try {
+            DataSubject subject = new DataSubject(
+                    phones, dossiers, JsonBodies.text(body, "name", 200), JsonBodies.text(body, "email", 200));
+            RightsRequest opened = requests.open(
+                    type,
+                    subject,
+                    received == null ? null : day(received, "received"),
+                    JsonBodies.text(body, "via", 200),
+                    actor(ctx));
+            return Json.response(201, request(opened));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable(e.getMessage(), Map.of());
+        }
+    }
+
+    private static Instant day(String given, String field) {
+        try {
+            return LocalDate.parse(given).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field + " must be a date, YYYY-MM-DD", Map.of("field", field));
+        }
+    }
+
+    private String actor(ServiceRequestContext ctx) {
+        return access.session(ctx).account().name();
+    }
+
+    private Map<String, Object> request(RightsRequest r) {
+        Instant now = clock.instant();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", r.id());
+        body.put("type", r.type().word());
+        body.put("status", r.status().word());
+        body.put("received", r.received().toString());
+        body.put("due", r.due().toString());
+        body.put("overdue", Deadlines.overdue(r, now));
+        body.put("dueSoon", Deadlines.dueSoon(r, now));
+        body.put("via", r.via());
+        body.put("openedBy", r.openedBy());
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put(
+                "phones", r.subject().phones().stream().map(PhoneNumber::e164).toList());
+        subject.put("dossiers", r.subject().dossiers());
+        subject.put("name", r.subject().name());
+        subject.put("email", r.subject().email());
+        body.put("subject", subject);
+        body.put(
+                "verification",
+                r.verification() == null
+                        ? null
+                        : Map.of(
+                                "method",
+                                r.verification().method(),
+                                "by",
+                                r.verification().by(),
+                                "at",
+                                r.verification().at().toString()));
+        body.put(
+                "extension",
+                r.extension() == null
+                        ? null
+                        : Map.of(
+                                "due",
+                                r.extension().due().toString(),
+                                "reason",
+                                r.extension().reason(),
+                                "by",
+                                r.extension().by(),
+                                "at",
+                                r.extension().at().toString()));
+        body.put(
+                "closing",
+                r.closing() == null
+                        ? null
+                        : Map.of(
+                                "text",
+                                r.closing().text(),
+                                "by",
+                                r.closing().by(),
+                                "at",
+                                r.closing().at().toString()));
+        return body;
+    }
+}
