@@ -52,6 +52,15 @@ final class CallgateMeters {
                 .description("records due but kept (locked, held, unclassified) by the purge since start-up")
                 .tag("outcome", "kept")
                 .register(registry);
+        RequestDesk requests = governance.requests();
+        Gauge.builder("callgate.requests", () -> requests.overdue().size())
+                .description("open data-subject requests past their due date (R20)")
+                .tag("deadline", "overdue")
+                .register(registry);
+        Gauge.builder("callgate.requests", () -> requests.dueSoon().size())
+                .description("open data-subject requests due within a week (R20)")
+                .tag("deadline", "due-soon")
+                .register(registry);
         AuditLog audit = governance.audit();
         gauge(
                 registry,

@@ -42,7 +42,47 @@ class WebHealthTest {
                     .contains("callgate_calls_setup_total 0.0")
                     .contains("callgate_purge_records_total{outcome=\"purged\"} 0.0")
                     .contains("callgate_purge_records_total{outcome=\"kept\"} 0.0")
+                    .contains("callgate_requests{deadline=\"overdue\"} 0.0")
+                    .contains("callgate_requests{deadline=\"due-soon\"} 0.0")
                     .containsPattern("callgate_audit_chain_head [1-9][0-9]*\\.0");
+        }
+    }
+
+    @Test
+    void aRequestReceivedTwoMonthsAgoShouldShowAsOverdueInTheMetrics(@TempDir Path dir) throws Exception {
+        new org.callgate.users.UserStore(
+                        dir.resolve(org.callgate.users.UserStore.FILE_NAME), java.time.Clock.systemUTC())
+                .add(
+                        "cora",
+                        java.util.Set.of(org.callgate.users.Role.COMPLIANCE),
+                        java.util.Set.of(),
+                        "long enough passphrase".toCharArray());
+        try (GatewayFixture fixture = GatewayFixture.start(dir)) {
+            String url = fixture.gateway.webUrl().orElseThrow();
+            HttpClient http = HttpClient.newHttpClient();
+            WebSession cora = WebSession.login(url, "cora", "long enough passphrase");
+            String twoMonthsAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                    .minusMonths(2)
+                    .toString();
+            String twentyFiveDaysAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                    .minusWeeks(3)
+                    .minusDays(4)
+                    .toString();
+            for (String received : java.util.List.of(twoMonthsAgo, twentyFiveDaysAgo)) {
+                var opened = cora.send(
+                        "POST",
+                        "/requests",
+                        java.util.Map.of(
+                                "type", "access", "dossiers", java.util.List.of("D2026-000001"), "received", received));
+                assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            }
+
+            HttpResponse<String> metrics = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(metrics.body())
+                    .contains("callgate_requests{deadline=\"overdue\"} 1.0")
+                    .contains("callgate_requests{deadline=\"due-soon\"} 1.0");
         }
     }
 
