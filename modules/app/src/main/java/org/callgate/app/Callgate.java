@@ -132,7 +132,8 @@ public final class Callgate implements AutoCloseable {
                         recording.toDecision(),
                         governance.requests().objections(recording.toObjectionList()),
                         recordings.recorder(),
-                        recording.toFailurePolicy()));
+                        recording.toFailurePolicy(),
+                        governance.requests().surveyWithdrawals()));
         try {
             sip.start();
         } catch (SipGatewayException e) {

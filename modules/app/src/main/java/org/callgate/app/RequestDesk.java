@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.callgate.audit.AuditActions;
 import org.callgate.audit.AuditLog;
 import org.callgate.core.access.RequestRegister;
+import org.callgate.core.ivr.ConsentWithdrawals;
 import org.callgate.core.recording.ObjectionList;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.Deadlines;
@@ -72,6 +73,11 @@ final class RequestDesk implements RequestRegister {
     /** The callers who objected to recording: the register's objections and {@code configured} (R12). */
     ObjectionList objections(ObjectionList configured) {
         return register.objections(configured);
+    }
+
+    /** The callers who withdrew survey consent (R10, R12). */
+    ConsentWithdrawals surveyWithdrawals() {
+        return register.surveyWithdrawals();
     }
 
     @Override

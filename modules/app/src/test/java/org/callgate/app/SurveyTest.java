@@ -10,18 +10,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.callgate.app.config.RetentionFiles;
 import org.callgate.app.demo.Sipp;
+import org.callgate.core.PhoneNumber;
 import org.callgate.core.call.CallSummary;
 import org.callgate.core.call.EndReason;
 import org.callgate.core.ivr.SurveyAnswer;
 import org.callgate.core.ivr.SurveyResult;
+import org.callgate.core.request.DataSubject;
+import org.callgate.core.request.RequestType;
 import org.callgate.media.WavClips;
+import org.callgate.records.RightsRequests;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
+import org.callgate.store.file.FileRecordingStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,6 +194,39 @@ class SurveyTest {
         assertThat(summary.ivrTrace().surveyConsent()).isFalse();
         assertThat(summary.survey()).isNull();
         assertThat(cdrLine(summary)).doesNotContain("survey[");
+    }
+
+    @Test
+    void aCallerWhoWithdrewSurveyConsentIsNotAskedAgainAndGetsNoSurvey() throws Exception {
+        agent.close();
+        callgate.close();
+        try (FileRecordingStore store = new FileRecordingStore(dir.resolve("store"), Clock.systemUTC())) {
+            RightsRequests.load(
+                            store,
+                            RetentionFiles.load(GatewayFixture.PROMPTS.resolveSibling("retention"), "default"),
+                            Clock.systemUTC())
+                    .open(
+                            RequestType.WITHDRAWAL,
+                            new DataSubject(List.of(PhoneNumber.parse("0475123456")), List.of(), null, null),
+                            null,
+                            "letter",
+                            "dpo");
+        }
+        start(); // the gateway reads the register at start-up
+
+        try (RawCaller caller = new RawCaller(callgate.sipPort);
+                Talkspurts heard = new Talkspurts(caller.rtp())) {
+            caller.call(DIALLED);
+            heard.awaitStart(1, LIMIT); // welcome-private: no consent question first
+            caller.pressRfc4733('2');
+            caller.awaitBye(LIMIT);
+
+            assertThat(heard.count()).as("prompts heard: the greeting only").isEqualTo(1);
+        }
+        CallSummary summary = callgate.nextEndedCall();
+        assertThat(summary.reason()).isEqualTo(EndReason.AGENT_HANGUP);
+        assertThat(summary.ivrTrace().surveyConsent()).isNull();
+        assertThat(summary.survey()).isNull();
     }
 
     /** Calls the line, answers the consent question with {@code consent}, and presses 2 for the agent. */

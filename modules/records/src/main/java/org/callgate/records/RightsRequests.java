@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.callgate.core.ivr.ConsentWithdrawals;
 import org.callgate.core.recording.ObjectionList;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.Deadlines;
@@ -118,13 +119,24 @@ public final class RightsRequests {
      * start-up, so it applies across a restart. Banking calls are recorded whatever it says (R8).
      */
     public ObjectionList objections(ObjectionList alsoObjecting) {
-        return e164 -> alsoObjecting.objects(e164)
-                || requests.values().stream()
-                        .map(Stored::request)
-                        .anyMatch(r -> r.type() == RequestType.OBJECTION
-                                && r.status() != RequestStatus.REFUSED
-                                && r.subject().phones().stream()
-                                        .anyMatch(p -> p.e164().equals(e164)));
+        return e164 -> alsoObjecting.objects(e164) || asked(RequestType.OBJECTION, e164);
+    }
+
+    /**
+     * The callers who withdrew their consent to surveys (R10, R12): every withdrawal in the
+     * register that was not refused, from its opening on; they are not asked for consent again.
+     */
+    public ConsentWithdrawals surveyWithdrawals() {
+        return e164 -> asked(RequestType.WITHDRAWAL, e164);
+    }
+
+    /** Whether a request of {@code type} that was not refused names {@code e164}. */
+    private boolean asked(RequestType type, String e164) {
+        return requests.values().stream()
+                .map(Stored::request)
+                .anyMatch(r -> r.type() == type
+                        && r.status() != RequestStatus.REFUSED
+                        && r.subject().phones().stream().anyMatch(p -> p.e164().equals(e164)));
     }
 
     /** Open requests past their due date at {@code now}, the longest overdue first. */

@@ -124,4 +124,18 @@ class RightsRequestsTest {
         assertThat(objections.objects("+32475123456")).isFalse();
         assertThat(access.type()).isEqualTo(RequestType.ACCESS);
     }
+
+    @Test
+    void aWithdrawalOfSurveyConsentThatIsNotRefusedNamesTheCallersNumbers() throws Exception {
+        var withdrawals = register.surveyWithdrawals();
+        register.open(RequestType.OBJECTION, MARIE, null, "desk", "dpo");
+        assertThat(withdrawals.withdrawn("+32475123456")).isFalse();
+
+        RightsRequest withdrawal = register.open(RequestType.WITHDRAWAL, MARIE, null, "desk", "dpo");
+        assertThat(withdrawals.withdrawn("+32475123456")).isTrue();
+        assertThat(withdrawals.withdrawn("+32478999888")).isFalse();
+
+        register.step(withdrawal.id(), r -> r.refuse("not the subscriber", "dpo", RECEIVED));
+        assertThat(withdrawals.withdrawn("+32475123456")).isFalse();
+    }
 }

@@ -104,7 +104,8 @@ final class IvrCalls {
         return PhoneNumber.tryParse(call.caller)
                 .map(number -> new CallerFacts(
                         number.isBelgianMobile(),
-                        services.callIndex().identify(number).orElse(null)))
+                        services.callIndex().identify(number).orElse(null),
+                        services.withdrawals().withdrawn(number.e164())))
                 .orElse(CallerFacts.UNKNOWN);
     }
 

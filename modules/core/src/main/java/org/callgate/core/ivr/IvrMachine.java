@@ -142,9 +142,12 @@ public final class IvrMachine implements Dialogue {
         return afterLanguage();
     }
 
-    /** The survey question comes first, before anything is recorded (R10), then the greeting. */
+    /**
+     * The survey question comes first, before anything is recorded (R10), then the greeting; a
+     * caller who withdrew survey consent is not asked again (R12).
+     */
     private List<IvrCommand> afterLanguage() {
-        if (plan.surveyConsent() == null) {
+        if (plan.surveyConsent() == null || caller.surveyWithdrawn()) {
             return greet();
         }
         stage = Stage.SURVEY;

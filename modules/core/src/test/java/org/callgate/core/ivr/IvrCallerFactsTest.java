@@ -39,6 +39,16 @@ class IvrCallerFactsTest {
     }
 
     @Test
+    void aCallerWhoWithdrewSurveyConsentIsNotAskedAgainAndHasNoConsent() {
+        IvrMachine ivr =
+                new IvrMachine(PLAN, new CallerFacts(false, new KnownCaller("D-1", "fr", "sip:dossier@q"), true));
+
+        assertThat(ivr.start()) // the greeting, not the consent question
+                .containsExactly(new IvrCommand.Play(List.of(new PromptRef("fr", "welcome")), true));
+        assertThat(ivr.trace().surveyConsent()).isNull();
+    }
+
+    @Test
     void theSurveyAnswerIsKeptAndNoAnswerIsNoConsent() {
         IvrMachine yes = new IvrMachine(PLAN);
         yes.start();
