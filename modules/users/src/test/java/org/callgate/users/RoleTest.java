@@ -9,14 +9,25 @@ import org.junit.jupiter.api.Test;
 class RoleTest {
 
     @Test
-    void anAgentWorksOnDossiersAndHearsNoRecording() {
+    void anAgentWorksOnDossiersLogsACallersRequestAndHearsNoRecording() {
         assertThat(Role.AGENT.capabilities())
                 .containsExactlyInAnyOrder(
                         Capability.SEARCH,
                         Capability.DOSSIER_READ,
                         Capability.DOSSIER_WRITE,
                         Capability.TRACES,
-                        Capability.CALLBACKS);
+                        Capability.CALLBACKS,
+                        Capability.REQUEST_LOG);
+    }
+
+    @Test
+    void onlyComplianceHandlesDataSubjectRequests() {
+        assertThat(Role.values())
+                .filteredOn(role -> role.may(Capability.REQUESTS))
+                .containsExactly(Role.COMPLIANCE);
+        assertThat(Role.values())
+                .filteredOn(role -> role.may(Capability.REQUEST_LOG))
+                .containsExactlyInAnyOrder(Role.AGENT, Role.COMPLIANCE);
     }
 
     @Test
