@@ -50,6 +50,7 @@ final class RequestCommand {
     }
 
     /** One step on one request: the register's refusals (R22, the deadlines) become one line and exit 2. */
+    @SuppressForbidden("a command prints its result and errors to the terminal")
     abstract static class Step implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "REQUEST-ID", description = "the request's id, as open and list show it")
