@@ -49,8 +49,23 @@ public final class Dossiers implements CallIndex {
     private final Clock clock;
     private final Map<Integer, Integer> lastNumberByYear = new HashMap<>();
     private final RecordingStore store;
+    private final Restrictions restrictions;
 
     public Dossiers(RecordWriter writer, RecordingStore store, RetentionProfile profile, Clock clock) {
+        this(writer, store, profile, clock, null);
+    }
+
+    /**
+     * @param restrictions the records whose processing is restricted (R12): not used to identify
+     *     a caller, not shown by searches; null for none
+     */
+    public Dossiers(
+            RecordWriter writer,
+            RecordingStore store,
+            RetentionProfile profile,
+            Clock clock,
+            Restrictions restrictions) {
+        this.restrictions = restrictions;
         this.writer = writer;
         this.index = writer.index();
         this.store = store;
@@ -59,13 +74,39 @@ public final class Dossiers implements CallIndex {
         this.clock = clock;
     }
 
+    /** What {@code query} finds, without restricted records (R12). */
     public SearchPage search(SearchQuery query) {
-        return index.search(query);
+        SearchPage page = index.search(query);
+        if (restrictions == null) {
+            return page;
+        }
+        List<SearchHit> unrestricted =
+                page.hits().stream().filter(hit -> !restricted(hit)).toList();
+        return unrestricted.size() == page.hits().size()
+                ? page
+                : new SearchPage(
+                        page.total() - (page.hits().size() - unrestricted.size()),
+                        page.totalExact(),
+                        page.offset(),
+                        unrestricted);
     }
 
+    /** The caller's dossier, unless its processing is restricted (R12): then the caller is not identified. */
     @Override
     public Optional<KnownCaller> identify(PhoneNumber caller) {
-        return index.identify(caller);
+        return index.identify(caller).filter(known -> !restrictedDossier(known.dossier()));
+    }
+
+    private boolean restricted(SearchHit hit) {
+        return switch (hit.kind()) {
+            case DOSSIER -> restrictedDossier(hit.id());
+            case TRACE -> restrictions.restricted(SubjectRecords.Kind.TRACE, hit.id());
+            case RECORDING -> restrictions.restricted(SubjectRecords.Kind.RECORDING, hit.id());
+        };
+    }
+
+    private boolean restrictedDossier(String number) {
+        return restrictions != null && restrictions.restricted(SubjectRecords.Kind.DOSSIER, number);
     }
 
     /**
@@ -92,7 +133,7 @@ public final class Dossiers implements CallIndex {
      */
     public Optional<DossierView> open(String number) throws StoreException, IOException {
         Optional<Dossier> dossier = get(number);
-        if (dossier.isEmpty()) {
+        if (dossier.isEmpty() || restrictedDossier(number)) {
             return Optional.empty();
         }
         Map<String, SearchHit> calls = new LinkedHashMap<>();

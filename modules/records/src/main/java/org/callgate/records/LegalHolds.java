@@ -153,10 +153,7 @@ public final class LegalHolds implements LegalHoldCheck {
 
     @Override
     public boolean covers(Dossier dossier) {
-        return active().anyMatch(h -> h.scope() == LegalHold.Scope.DOSSIER
-                        && h.value().equals(dossier.number())
-                || h.scope() == LegalHold.Scope.CALLER
-                        && dossier.phones().stream().anyMatch(p -> p.e164().equals(h.value())));
+        return !covering(dossier).isEmpty();
     }
 
     @Override
@@ -170,11 +167,31 @@ public final class LegalHolds implements LegalHoldCheck {
     }
 
     private boolean covers(String dossier, PhoneNumber caller, String recordingCall) {
-        return active().anyMatch(h -> switch (h.scope()) {
-            case DOSSIER -> h.value().equals(dossier);
-            case CALLER -> caller != null && h.value().equals(caller.e164());
-            case RECORDING -> h.value().equals(recordingCall);
-        });
+        return !covering(dossier, caller, recordingCall).isEmpty();
+    }
+
+    /**
+     * The active holds that cover a record of dossier {@code dossier}, caller {@code caller} and
+     * recording {@code recordingCall} (each may be null): what an erasure names as the reason it
+     * kept the record (R19).
+     */
+    public List<LegalHold> covering(String dossier, PhoneNumber caller, String recordingCall) {
+        return active().filter(h -> switch (h.scope()) {
+                    case DOSSIER -> h.value().equals(dossier);
+                    case CALLER -> caller != null && h.value().equals(caller.e164());
+                    case RECORDING -> h.value().equals(recordingCall);
+                })
+                .toList();
+    }
+
+    /** The active holds that cover a dossier: on it, or on one of its numbers. */
+    public List<LegalHold> covering(Dossier dossier) {
+        return active().filter(h ->
+                        h.scope() == LegalHold.Scope.DOSSIER && h.value().equals(dossier.number())
+                                || h.scope() == LegalHold.Scope.CALLER
+                                        && dossier.phones().stream()
+                                                .anyMatch(p -> p.e164().equals(h.value())))
+                .toList();
     }
 
     private java.util.stream.Stream<LegalHold> active() {

@@ -44,6 +44,10 @@ public final class RightsRequests {
     /** The retention class of a request's records. */
     public static final String CLASS = "request";
 
+    /** {@code requests/<id>/003-answered.json}: a step, unlike the reports kept beside them. */
+    private static final java.util.regex.Pattern STEP =
+            java.util.regex.Pattern.compile(PREFIX + "[^/]+/[0-9]{3}-[a-z]+\\.json");
+
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -68,6 +72,9 @@ public final class RightsRequests {
         List<ObjectKey> keys = new ArrayList<>(store.list(PREFIX));
         keys.sort(Comparator.comparing(ObjectKey::value)); // step numbers are zero-padded
         for (ObjectKey key : keys) {
+            if (!STEP.matcher(key.value()).matches()) {
+                continue; // a report kept with the request (an erasure's), not a step
+            }
             RightsRequest request = RequestJson.request(read(store, key));
             register.requests.merge(
                     request.id(), new Stored(request, 1), (had, step) -> new Stored(request, had.steps() + 1));
@@ -96,6 +103,25 @@ public final class RightsRequests {
         RightsRequest next = step.apply(stored.request());
         write(next, stored.steps());
         return next;
+    }
+
+    /**
+     * Keeps a report of what was done for request {@code id} beside its steps ({@code
+     * requests/<id>/<name>}), with the request's retention: an erasure's record-by-record answer,
+     * the proof of what was erased and what was kept and why (R12, R20).
+     */
+    public ObjectKey keepReport(String id, String name, byte[] json) throws StoreException {
+        RightsRequest request = find(id).orElseThrow(() -> new IllegalArgumentException("no request " + id));
+        ObjectKey key = ObjectKey.of(PREFIX + id + "/" + name);
+        store.put(
+                key,
+                json,
+                new ObjectAttributes(
+                        "application/json",
+                        profile.retentionFor(CLASS, request.received()),
+                        false,
+                        Map.of("kind", "request")));
+        return key;
     }
 
     public Optional<RightsRequest> find(String id) {

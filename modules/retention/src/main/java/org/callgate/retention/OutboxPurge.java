@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.callgate.sms.OutboxLock;
 
 /**
@@ -64,22 +65,48 @@ public final class OutboxPurge implements LocalPurge {
         }
     }
 
+    /**
+     * Removes the messages {@code erased} picks (a data subject's, R12) now, whatever their date,
+     * under the outbox's lock and by the same atomic rewrite; returns how many went.
+     *
+     * @param erased given each message as JSON; a line that is not JSON is kept
+     */
+    public long erase(Predicate<JsonNode> erased) throws IOException {
+        if (!Files.exists(outbox)) {
+            return 0;
+        }
+        try (OutboxLock held = OutboxLock.acquire(outbox)) {
+            return rewrite(line -> line.map(erased::test).orElse(false), false).removed();
+        } catch (NoSuchFileException gone) {
+            return 0;
+        }
+    }
+
     private Outcome purgeLocked(Instant now, boolean dryRun) throws IOException {
+        return rewrite(
+                line -> line.flatMap(OutboxPurge::createdAt)
+                        .map(created -> Expiry.due(created, keep, now))
+                        .orElse(false),
+                dryRun);
+    }
+
+    /** Rewrites the outbox without the lines {@code removed} picks (given each line's JSON, if it is JSON). */
+    private Outcome rewrite(Predicate<Optional<JsonNode>> removed, boolean dryRun) throws IOException {
         byte[] content = Files.readAllBytes(outbox);
         ByteArrayOutputStream kept = new ByteArrayOutputStream(content.length);
-        long removed = 0;
+        long count = 0;
         long dated = 0;
         long undated = 0;
         int start = 0;
         while (start < content.length) {
             int end = lineEnd(content, start);
             byte[] line = Arrays.copyOfRange(content, start, end);
-            Optional<Instant> created = createdAt(line);
-            if (created.isPresent() && Expiry.due(created.get(), keep, now)) {
-                removed++;
+            Optional<JsonNode> json = json(line);
+            if (removed.test(json)) {
+                count++;
             } else {
                 kept.write(content, start, Math.min(end + 1, content.length) - start);
-                if (created.isPresent()) {
+                if (json.flatMap(OutboxPurge::createdAt).isPresent()) {
                     dated++;
                 } else if (!isBlank(line)) {
                     undated++;
@@ -87,11 +114,10 @@ public final class OutboxPurge implements LocalPurge {
             }
             start = end + 1;
         }
-        if (removed > 0 && !dryRun) {
+        if (count > 0 && !dryRun) {
             replace(kept.toByteArray());
         }
-        return new Outcome(
-                what(), removed, dated + undated, undated == 0 ? "" : undated + " lines without a date kept");
+        return new Outcome(what(), count, dated + undated, undated == 0 ? "" : undated + " lines without a date kept");
     }
 
     private static int lineEnd(byte[] content, int start) {
@@ -103,12 +129,22 @@ public final class OutboxPurge implements LocalPurge {
         return content.length; // the last line, without its line break (cut short by a crash)
     }
 
-    /** The line's {@code createdAt}, or empty when it is not a message with a readable date. */
-    private static Optional<Instant> createdAt(byte[] line) {
+    /** The line as JSON, or empty when it is not an object (say one cut short by a crash). */
+    private static Optional<JsonNode> json(byte[] line) {
         try {
-            JsonNode created = JSON.readTree(line).path("createdAt");
+            JsonNode node = JSON.readTree(line);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    /** The message's {@code createdAt}, or empty when it has no readable date. */
+    private static Optional<Instant> createdAt(JsonNode message) {
+        try {
+            JsonNode created = message.path("createdAt");
             return created.isTextual() ? Optional.of(Instant.parse(created.textValue())) : Optional.empty();
-        } catch (IOException | DateTimeParseException notAMessage) {
+        } catch (DateTimeParseException notADate) {
             return Optional.empty();
         }
     }

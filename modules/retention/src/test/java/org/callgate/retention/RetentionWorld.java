@@ -83,8 +83,15 @@ final class RetentionWorld implements AutoCloseable {
 
     /** A trace of a call at the clock's now, ended five minutes later. */
     CallTrace trace(String callId, String phone, String dossier) throws Exception {
+        CallTrace trace = newTrace(callId, phone, dossier);
+        writer.writeAll(List.of(), List.of(trace));
+        return trace;
+    }
+
+    /** {@link #trace}, not yet written: to write several in one batch. */
+    CallTrace newTrace(String callId, String phone, String dossier) {
         Instant at = clock.instant();
-        CallTrace trace = new CallTrace(
+        return new CallTrace(
                 callId,
                 PhoneNumber.parse(phone),
                 "private",
@@ -101,8 +108,6 @@ final class RetentionWorld implements AutoCloseable {
                         profile.retentionOfCall("trace", at, at.plus(Duration.ofMinutes(5)))
                                 .retainUntil(),
                         false));
-        writer.writeAll(List.of(), List.of(trace));
-        return trace;
     }
 
     /** The survey answers of a call at the clock's now, as the trace writer stores them (R10). */

@@ -90,6 +90,17 @@ public final class RetentionProfile {
         this.rules = Collections.unmodifiableMap(byClass);
     }
 
+    /** {@code 6 months}, {@code 10 years}: a keep as a profile file writes it. */
+    public static String words(Period period) {
+        if (period.getYears() > 0 && period.getMonths() == 0 && period.getDays() == 0) {
+            return period.getYears() + (period.getYears() == 1 ? " year" : " years");
+        }
+        if (period.getMonths() > 0 && period.getYears() == 0 && period.getDays() == 0) {
+            return period.getMonths() + (period.getMonths() == 1 ? " month" : " months");
+        }
+        return period.getDays() + (period.getDays() == 1 ? " day" : " days");
+    }
+
     public String name() {
         return name;
     }

@@ -102,12 +102,6 @@ final class RetentionLaw {
 
     /** {@code 6 months}, as written in a profile file. */
     static String show(Period period) {
-        if (period.getYears() > 0 && period.getMonths() == 0 && period.getDays() == 0) {
-            return period.getYears() + (period.getYears() == 1 ? " year" : " years");
-        }
-        if (period.getMonths() > 0 && period.getYears() == 0 && period.getDays() == 0) {
-            return period.getMonths() + (period.getMonths() == 1 ? " month" : " months");
-        }
-        return period.getDays() + (period.getDays() == 1 ? " day" : " days");
+        return org.callgate.store.RetentionProfile.words(period);
     }
 }
