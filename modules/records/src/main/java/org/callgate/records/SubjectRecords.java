@@ -1,5 +1,7 @@
 package org.callgate.records;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -41,6 +43,7 @@ import org.callgate.store.StoreException;
  */
 public final class SubjectRecords {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -143,6 +146,28 @@ public final class SubjectRecords {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The record as the store holds it, in JSON: a dossier's versions as an array, oldest first; a
+     * trace's line of its batch; a recording's metadata; a survey's answers.
+     */
+    public byte[] json(Found record) throws StoreException, IOException {
+        return switch (record.kind()) {
+            case DOSSIER -> {
+                ArrayNode versions = JSON.createArrayNode();
+                for (ObjectKey key : record.objects()) {
+                    versions.add(JSON.readTree(read(key)));
+                }
+                yield JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(versions);
+            }
+            case TRACE -> {
+                Optional<CallTrace> trace = trace(record);
+                yield trace.isEmpty() ? new byte[0] : RecordJson.bytes(trace.get());
+            }
+            case RECORDING -> read(record.objects().getLast());
+            case SURVEY -> read(record.objects().getFirst());
+        };
     }
 
     /** What the metadata of a recording says of it (its caller, dossier and retention). */

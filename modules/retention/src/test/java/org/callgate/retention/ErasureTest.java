@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.dossier.CallTrace;
@@ -13,14 +12,11 @@ import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.IndexedRecord;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.request.DataSubject;
-import org.callgate.core.sms.SmsMessage;
 import org.callgate.records.LegalHold;
 import org.callgate.records.Reindexer;
 import org.callgate.records.Restrictions;
 import org.callgate.records.SubjectRecords.Kind;
-import org.callgate.sms.OutboxSmsSender;
 import org.callgate.store.ObjectKey;
-import org.callgate.store.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ErasureTest {
 
-    private static final Instant T = Instant.parse("2026-06-02T09:30:00Z");
-    private static final String CALLER = "+32475123456";
-    private static final String OTHER = "+32478999888";
-
     @TempDir
     Path dir;
 
+    private SubjectFixture fixture;
     private RetentionWorld world;
     private Restrictions restrictions;
     private Path outbox;
@@ -55,30 +48,22 @@ class ErasureTest {
 
     @BeforeEach
     void aCallerWithABankingAndASampledCall() throws Exception {
-        world = new RetentionWorld(dir, TestProfiles.DEFAULT, T);
-        restrictions = Restrictions.load(world.store);
-        outbox = dir.resolve("sms/outbox.jsonl");
+        fixture = new SubjectFixture(dir);
+        world = fixture.world;
+        restrictions = fixture.restrictions;
+        outbox = fixture.outbox;
+        dossier = fixture.dossier;
+        sampled = fixture.sampled;
+        banking = fixture.banking;
+        survey = fixture.survey;
+        otherRecording = fixture.otherRecording;
+        otherSurvey = fixture.otherSurvey;
         erasure = new Erasure(world.store, world.index, world.profile, world.holds, restrictions, outbox, world.clock);
-        dossier = world.dossier("banking", CALLER);
-        world.trace("call-bank", CALLER, dossier.number());
-        banking = world.recording("call-bank", CALLER, "banking", dossier.number());
-        world.clock.advance(Duration.ofHours(1));
-        CallTrace mine = world.newTrace("call-parcel", CALLER, dossier.number());
-        CallTrace theirs = world.newTrace("call-other", OTHER, null);
-        world.writer.writeAll(List.of(), List.of(mine, theirs)); // one batch, shared with another caller
-        sampled = world.recording("call-parcel", CALLER, "parcels", dossier.number());
-        survey = world.survey("call-parcel");
-        otherRecording = world.recording("call-other", OTHER, "parcels", null);
-        otherSurvey = world.survey("call-other");
-        OutboxSmsSender sms = new OutboxSmsSender(outbox);
-        sms.send(message("sms-1", "call-parcel", CALLER));
-        sms.send(message("sms-2", "call-other", OTHER));
-        world.clock.advance(Duration.ofDays(3));
     }
 
     @AfterEach
     void close() throws Exception {
-        world.close();
+        fixture.close();
     }
 
     @Test
@@ -133,7 +118,7 @@ class ErasureTest {
 
         new Reindexer(world.store, world.index, world.holds).rebuild();
 
-        List<IndexedRecord> left = world.index.ofCaller(PhoneNumber.parse(CALLER));
+        List<IndexedRecord> left = world.index.ofCaller(PhoneNumber.parse(SubjectFixture.CALLER));
         assertThat(left)
                 .extracting(IndexedRecord::kind, IndexedRecord::id)
                 .containsExactlyInAnyOrder(
@@ -198,7 +183,7 @@ class ErasureTest {
 
     private List<String> callsInIndex() {
         world.index.refresh();
-        return world.index.ofCaller(PhoneNumber.parse(CALLER)).stream()
+        return world.index.ofCaller(PhoneNumber.parse(SubjectFixture.CALLER)).stream()
                 .filter(r -> r.kind() != RecordKind.DOSSIER)
                 .map(IndexedRecord::id)
                 .toList();
@@ -207,21 +192,17 @@ class ErasureTest {
     /** The call ids of every trace left in the store's batches. */
     private List<String> tracesInStore() throws Exception {
         return new org.callgate.records.CallTraces(world.store)
-                .between(T.minus(Duration.ofDays(1)), T.plus(Duration.ofDays(10))).stream()
+                        .between(SubjectFixture.T.minus(Duration.ofDays(1)), SubjectFixture.T.plus(Duration.ofDays(10)))
+                        .stream()
                         .map(CallTrace::callId)
                         .toList();
     }
 
     private static ObjectKey metadata(ObjectKey audio) {
-        return ObjectKey.of(audio.value().replace(".wav", ".json"));
+        return SubjectFixture.metadata(audio);
     }
 
     private static DataSubject subject() {
-        return new DataSubject(List.of(PhoneNumber.parse("0475 12 34 56")), List.of(), "Peeters", null);
-    }
-
-    private SmsMessage message(String id, String call, String to) {
-        return new SmsMessage(
-                id, call, PhoneNumber.parse(to), "private", "nl", "https://example.test/t", world.clock.instant());
+        return SubjectFixture.subject();
     }
 }
