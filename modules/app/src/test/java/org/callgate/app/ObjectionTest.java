@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An objection in the request register applies to real calls (R12, R14): the objecting caller's
- * next call to a sampled line is not recorded, with the decision {@code objected}, while their
+ * next call to a sampled line is not recorded, with the decision {@code objection}, while their
  * banking call still is (R8). The register is read from the store at start-up, so an objection
  * recorded while the gateway was stopped holds after the restart.
  */
@@ -77,7 +77,8 @@ class ObjectionTest {
         callgate = GatewayFixture.withLines(dir, LINES);
 
         CallSummary sampled = callgate.shortCall("022785044");
-        assertThat(sampled.recording().reason()).isEqualTo(Recording.Reason.OBJECTED);
+        assertThat(sampled.recording().reason()).isEqualTo(Recording.Reason.OBJECTION);
+        assertThat(sampled.recording().headerValue()).isEqualTo("no;reason=objection");
         assertThat(sampled.recording().recorded()).isFalse();
         CallSummary banking = callgate.shortCall("022785011");
         assertThat(banking.recording().reason()).isEqualTo(Recording.Reason.BANKING_MIFID);
@@ -96,7 +97,7 @@ class ObjectionTest {
                 "POST", "/requests", Map.of("type", "objection", "phones", List.of("0475 12 34 56"), "via", "call"));
         assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
 
-        assertThat(callgate.shortCall("022785044").recording().reason()).isEqualTo(Recording.Reason.OBJECTED);
+        assertThat(callgate.shortCall("022785044").recording().reason()).isEqualTo(Recording.Reason.OBJECTION);
         assertThat(callgate.shortCall("022785011").recording().reason()).isEqualTo(Recording.Reason.BANKING_MIFID);
         assertThat(WebSession.auditEntries(dir.resolve("audit")))
                 .anySatisfy(entry -> {
@@ -107,6 +108,6 @@ class ObjectionTest {
 
         callgate.close();
         callgate = GatewayFixture.withLines(dir, LINES);
-        assertThat(callgate.shortCall("022785044").recording().reason()).isEqualTo(Recording.Reason.OBJECTED);
+        assertThat(callgate.shortCall("022785044").recording().reason()).isEqualTo(Recording.Reason.OBJECTION);
     }
 }

@@ -10,7 +10,7 @@ import org.callgate.core.recording.Recording;
  *
  * @param recorded whether the conversation was recorded
  * @param reason the decision's token: {@code banking-mifid}, {@code sampled}, {@code not-sampled},
- *     {@code objected}, or {@code recorder-failed} when the recorder could not start
+ *     {@code objection}, or {@code recorder-failed} when the recorder could not start
  * @param retentionClass the recording's retention class ({@code banking-recording},
  *     {@code recording}), also kept for a recorder that failed; null when nothing was to be recorded
  */

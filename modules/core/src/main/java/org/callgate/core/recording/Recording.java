@@ -71,7 +71,7 @@ public record Recording(boolean recorded, Reason reason, String retentionClass, 
         /** Not drawn by the keyed sample (R7). */
         NOT_SAMPLED(false),
         /** The caller objected to recording (R12, R14); never for banking calls. */
-        OBJECTED(false),
+        OBJECTION(false),
         /** The call was to be recorded but its recorder could not start: an alarm, not a choice (R8). */
         RECORDER_FAILED(false);
 

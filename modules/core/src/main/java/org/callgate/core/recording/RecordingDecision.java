@@ -65,7 +65,7 @@ public final class RecordingDecision {
             return new Recording(true, Recording.Reason.BANKING_MIFID, Recording.BANKING_RECORDING, survey);
         }
         if (objected) {
-            return new Recording(false, Recording.Reason.OBJECTED, null, false);
+            return new Recording(false, Recording.Reason.OBJECTION, null, false);
         }
         return sampled(callId)
                 ? new Recording(true, Recording.Reason.SAMPLED, Recording.RECORDING, survey)

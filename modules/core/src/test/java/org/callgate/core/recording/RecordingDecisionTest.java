@@ -44,7 +44,7 @@ class RecordingDecisionTest {
         RecordingDecision always = new RecordingDecision(1, "k", Set.of("banking"));
 
         assertThat(always.decide("c1", "private", true, true))
-                .isEqualTo(new Recording(false, Reason.OBJECTED, null, false));
+                .isEqualTo(new Recording(false, Reason.OBJECTION, null, false));
     }
 
     @Test
@@ -159,7 +159,7 @@ class RecordingDecisionTest {
                 .isEqualTo("yes;reason=sampled;class=recording");
         assertThat(new Recording(false, Reason.NOT_SAMPLED, null, false).headerValue())
                 .isEqualTo("no;reason=not-sampled");
-        assertThat(new Recording(false, Reason.OBJECTED, null, false).headerValue())
+        assertThat(new Recording(false, Reason.OBJECTION, null, false).headerValue())
                 .isEqualTo("no;reason=objected");
     }
 
