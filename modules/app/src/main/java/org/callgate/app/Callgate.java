@@ -106,7 +106,14 @@ public final class Callgate implements AutoCloseable {
         Recordings recordings = null;
         try {
             governance = Governance.open(config, store, retention, clock);
-            records = Records.open(config.index(), config.store(), store, retention, governance.holds(), clock);
+            records = Records.open(
+                    config.index(),
+                    config.store(),
+                    store,
+                    retention,
+                    governance.holds(),
+                    governance.restrictions(),
+                    clock);
             governance.resumeHolds(records.index());
             recordings = Recordings.open(config.store(), store, retention, records.writer(), governance.holds());
             governance.startSchedules(purge(governance, records, config));

@@ -20,10 +20,13 @@ import org.callgate.core.dossier.RecordIndex;
 import org.callgate.records.HeldRecords;
 import org.callgate.records.LegalHold;
 import org.callgate.records.LegalHolds;
+import org.callgate.records.Restrictions;
 import org.callgate.records.RightsRequests;
+import org.callgate.retention.Erasure;
 import org.callgate.retention.Purge;
 import org.callgate.retention.PurgeReport;
 import org.callgate.retention.PurgeSchedule;
+import org.callgate.retention.SubjectExport;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
@@ -50,6 +53,8 @@ final class Governance implements AutoCloseable {
     private final AuditArchive archive;
     private final LegalHolds holds;
     private final RequestDesk requests;
+    private final RightsRequests register;
+    private final Restrictions restrictions;
     private final LongAdder purgedSinceStart = new LongAdder();
     private final LongAdder keptSinceStart = new LongAdder();
     private final ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(
@@ -62,7 +67,8 @@ final class Governance implements AutoCloseable {
             Clock clock,
             AuditLog audit,
             LegalHolds holds,
-            RightsRequests requests) {
+            RightsRequests requests,
+            Restrictions restrictions) {
         this.config = config;
         this.store = store;
         this.profile = profile;
@@ -71,6 +77,8 @@ final class Governance implements AutoCloseable {
         this.archive = new AuditArchive(audit, store, profile.longest().keep(), clock);
         this.holds = holds;
         this.requests = new RequestDesk(requests, audit, clock);
+        this.register = requests;
+        this.restrictions = restrictions;
     }
 
     /**
@@ -90,8 +98,9 @@ final class Governance implements AutoCloseable {
         try {
             LegalHolds holds = LegalHolds.load(store, profile, clock);
             RightsRequests requests = RightsRequests.load(store, profile, clock);
+            Restrictions restrictions = Restrictions.load(store);
             audit.append(AuditActions.CONFIG_LOAD, "callgate", configDetails(profile, holds));
-            return new Governance(config, store, profile, clock, audit, holds, requests);
+            return new Governance(config, store, profile, clock, audit, holds, requests, restrictions);
         } catch (IOException | StoreException | RuntimeException e) {
             closeQuietly(audit);
             throw new StartupException("cannot read the legal holds and requests from the store: " + e.getMessage(), e);
@@ -109,6 +118,25 @@ final class Governance implements AutoCloseable {
     /** Data-subject requests (R12, R20, R22), each step audited. */
     RequestDesk requests() {
         return requests;
+    }
+
+    /**
+     * Data-subject requests that can also be carried out on the records of {@code index}: erased,
+     * restricted, exported (R12), the SMS outbox included.
+     */
+    RequestDesk requests(RecordIndex index) {
+        Path outbox = config.sms().outbox();
+        return new RequestDesk(
+                register,
+                audit,
+                clock,
+                new Erasure(store, index, profile, holds, restrictions, outbox, clock),
+                new SubjectExport(store, index, outbox, clock));
+    }
+
+    /** The records whose processing is restricted (R12). */
+    Restrictions restrictions() {
+        return restrictions;
     }
 
     LegalHolds holds() {

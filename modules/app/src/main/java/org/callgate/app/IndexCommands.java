@@ -48,7 +48,13 @@ final class IndexCommands {
         try (RecordingStore store = Recordings.openStore(config.store(), clock);
                 Governance governance = Governance.open(config, store, AppliedProfile.of(config), clock);
                 Records records = Records.open(
-                        config.index(), config.store(), store, AppliedProfile.of(config), governance.holds(), clock)) {
+                        config.index(),
+                        config.store(),
+                        store,
+                        AppliedProfile.of(config),
+                        governance.holds(),
+                        governance.restrictions(),
+                        clock)) {
             governance.resumeHolds(records.index());
             return work.run(new Opened(config, store, records, governance, clock));
         } catch (StartupException | StoreException | IOException | RuntimeException e) {

@@ -13,6 +13,7 @@ import org.callgate.index.LuceneRecordIndex;
 import org.callgate.records.Dossiers;
 import org.callgate.records.IndexCheckpoints;
 import org.callgate.records.RecordWriter;
+import org.callgate.records.Restrictions;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.StoreException;
@@ -52,6 +53,7 @@ final class Records implements AutoCloseable {
             RecordingStore store,
             RetentionProfile retention,
             LegalHoldCheck holds,
+            Restrictions restrictions,
             Clock clock)
             throws StartupException {
         Path dir = config.directory(storeConfig);
@@ -60,7 +62,8 @@ final class Records implements AutoCloseable {
         try {
             RecordWriter writer = new RecordWriter(store, index, profile, config.journal(storeConfig), holds);
             writer.recover();
-            return new Records(index, writer, new Dossiers(writer, store, profile, clock), config.commitInterval());
+            return new Records(
+                    index, writer, new Dossiers(writer, store, profile, clock, restrictions), config.commitInterval());
         } catch (IOException | StoreException | RuntimeException e) {
             index.close();
             throw new StartupException("cannot recover the index " + dir + " from the store: " + e.getMessage(), e);

@@ -1,10 +1,15 @@
 package org.callgate.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.callgate.audit.AuditActions;
@@ -14,9 +19,15 @@ import org.callgate.core.ivr.ConsentWithdrawals;
 import org.callgate.core.recording.ObjectionList;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.Deadlines;
+import org.callgate.core.request.RequestOutcome;
+import org.callgate.core.request.RequestStatus;
 import org.callgate.core.request.RequestType;
 import org.callgate.core.request.RightsRequest;
 import org.callgate.records.RightsRequests;
+import org.callgate.records.SubjectRecords;
+import org.callgate.retention.Erasure;
+import org.callgate.retention.ErasureReport;
+import org.callgate.retention.SubjectExport;
 import org.callgate.store.StoreException;
 
 /**
@@ -30,11 +41,122 @@ final class RequestDesk implements RequestRegister {
     private final RightsRequests register;
     private final AuditLog audit;
     private final Clock clock;
+    private final Erasure erasure;
+    private final SubjectExport export;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     RequestDesk(RightsRequests register, AuditLog audit, Clock clock) {
+        this(register, audit, clock, null, null);
+    }
+
+    /**
+     * A desk that also carries requests out on the records.
+     *
+     * @param erasure erases and restricts a subject's records, or null where the index is not open
+     * @param export writes a subject's export, or null where the index is not open
+     */
+    RequestDesk(RightsRequests register, AuditLog audit, Clock clock, Erasure erasure, SubjectExport export) {
         this.register = register;
         this.audit = audit;
         this.clock = clock;
+        this.erasure = erasure;
+        this.export = export;
+    }
+
+    @Override
+    public RequestOutcome carryOut(String id, String actor) throws IOException {
+        RightsRequest request = ready(id, "carried out");
+        Erasure.Scope scope = switch (request.type()) {
+            case ERASURE -> Erasure.Scope.EVERYTHING;
+            case OBJECTION -> Erasure.Scope.RECORDINGS;
+            case WITHDRAWAL -> Erasure.Scope.SURVEY_ANSWERS;
+            case RESTRICTION -> null;
+            default ->
+                throw new IllegalArgumentException("a " + request.type().word()
+                        + " request changes no record: "
+                        + (request.type() == RequestType.RECTIFICATION
+                                ? "edit the dossier, then answer it"
+                                : "export it, then answer it"));
+        };
+        RequestOutcome outcome;
+        try {
+            outcome = scope == null ? restricted(request) : erased(request, scope);
+            register.keepReport(
+                    id,
+                    (scope == null ? "restriction" : scope.word()) + "-" + STAMP.format(clock.instant()) + ".json",
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(outcome.report()));
+        } catch (StoreException e) {
+            throw new IOException("cannot carry out request " + id + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> details = details(request);
+        details.put("erased", outcome.report().getOrDefault("erased", 0));
+        details.put("kept", outcome.report().getOrDefault("kept", 0));
+        audit.append(AuditActions.REQUEST_CARRY_OUT, actor, details);
+        return outcome;
+    }
+
+    @Override
+    public void export(String id, String actor, OutputStream out) throws IOException {
+        RightsRequest request = ready(id, "exported");
+        if (request.type() != RequestType.ACCESS && request.type() != RequestType.PORTABILITY) {
+            throw new IllegalArgumentException("only an access or portability request is answered by an export, not a "
+                    + request.type().word());
+        }
+        SubjectExport.Summary summary;
+        try {
+            summary = requireRecords(export).write(id, request.subject(), out);
+        } catch (StoreException e) {
+            throw new IOException("cannot export request " + id + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> details = details(request);
+        details.put("records", summary.records().size());
+        details.put("manifestSha256", summary.manifestSha256());
+        audit.append(AuditActions.REQUEST_EXPORT, actor, details);
+    }
+
+    private RequestOutcome erased(RightsRequest request, Erasure.Scope scope) throws StoreException, IOException {
+        ErasureReport report = requireRecords(erasure).erase(request.id(), request.subject(), scope);
+        Map<String, Object> json = new LinkedHashMap<>(report.json());
+        json.put("erased", report.erased().size());
+        json.put("kept", report.kept().size());
+        return new RequestOutcome(report.text(), json);
+    }
+
+    private RequestOutcome restricted(RightsRequest request) throws StoreException, IOException {
+        List<SubjectRecords.Found> marked = requireRecords(erasure).restrict(request.id(), request.subject());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("request", request.id());
+        json.put("at", clock.instant().toString());
+        json.put("scope", "restriction");
+        json.put(
+                "records",
+                marked.stream()
+                        .map(f -> Map.of("kind", f.kind().word(), "id", f.id(), "class", f.retentionClass()))
+                        .toList());
+        json.put("erased", 0);
+        json.put("kept", marked.size());
+        return new RequestOutcome("restriction: " + marked.size() + " records restricted.", json);
+    }
+
+    /** The request, verified and open: nothing is released or erased before the identity is checked (R22). */
+    private RightsRequest ready(String id, String what) {
+        RightsRequest request = register.find(id)
+                .orElseThrow(() -> new IllegalArgumentException("no request " + id + " (request list shows them)"));
+        if (request.status() != RequestStatus.VERIFIED) {
+            throw new IllegalStateException(
+                    "request " + id + " is " + request.status().word() + ": it can be " + what
+                            + " only once verified and before it is closed (R22)");
+        }
+        return request;
+    }
+
+    private static <T> T requireRecords(T work) {
+        if (work == null) {
+            throw new IllegalStateException("the records are not open here");
+        }
+        return work;
     }
 
     @Override
@@ -113,12 +235,16 @@ final class RequestDesk implements RequestRegister {
     }
 
     private RightsRequest audited(String action, String actor, RightsRequest request) throws IOException {
+        audit.append(action, actor, details(request));
+        return request;
+    }
+
+    private static Map<String, Object> details(RightsRequest request) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("request", request.id());
         details.put("type", request.type().word());
         details.put("status", request.status().word());
         details.put("due", request.due().toString());
-        audit.append(action, actor, details);
-        return request;
+        return details;
     }
 }

@@ -133,6 +133,44 @@ class RequestCommandTest {
     }
 
     @Test
+    void anAccessRequestIsExportedToAZipAndAnErasureCarriedOutOnlyOnceVerified() throws Exception {
+        assertThat(run("request", "open", "--type", "access", "--phone", "0475 12 34 56"))
+                .isZero();
+        String access = lastLine().substring("request opened: ".length()).split(" ")[0];
+        Path zip = dir.resolve("answers/" + access + ".zip");
+
+        assertThat(run("request", "export", access, "--to", zip.toString())).isEqualTo(2);
+        assertThat(err.toString(UTF_8)).contains("only once verified").contains("(R22)");
+        assertThat(zip).doesNotExist();
+        assertThat(run("request", "verify", access, "--method", "ID card")).isZero();
+        assertThat(run("request", "export", access, "--to", zip.toString())).isZero();
+        assertThat(lastLine()).isEqualTo("request " + access + " exported to " + zip);
+        try (var entries = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(entries.stream().map(java.util.zip.ZipEntry::getName))
+                    .containsExactlyInAnyOrder("summary.html", "manifest.json");
+        }
+        assertThat(run("request", "erase", access)).isEqualTo(2);
+        assertThat(err.toString(UTF_8)).contains("changes no record: export it, then answer it");
+        assertThat(run("request", "close", access, "--answer", "sent the export", "--by", "dpo"))
+                .isZero();
+        assertThat(lastLine()).startsWith("request answered: " + access);
+
+        assertThat(run("request", "open", "--type", "erasure", "--phone", "0475 12 34 56"))
+                .isZero();
+        String erasure = lastLine().substring("request opened: ".length()).split(" ")[0];
+        assertThat(run("request", "verify", erasure, "--method", "call back")).isZero();
+        assertThat(run("request", "erase", erasure)).isZero();
+        assertThat(lastLine()).isEqualTo("erasure: 0 records erased, 0 kept.");
+        assertThat(run("request", "close", erasure, "--refuse", "x", "--answer", "y"))
+                .isEqualTo(2);
+
+        assertThat(auditLog()).contains("request.export", "request.carry-out").doesNotContain("475123456");
+        try (Stream<Path> reports = Files.walk(dir.resolve("store"))) {
+            assertThat(reports.map(Path::toString)).anyMatch(p -> p.contains(erasure) && p.contains("erasure-"));
+        }
+    }
+
+    @Test
     void badInputGetsOneLineAndExitTwo() {
         assertThat(run("request", "open", "--type", "deletion", "--phone", "0475123456"))
                 .isEqualTo(2);

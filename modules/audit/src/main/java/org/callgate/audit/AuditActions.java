@@ -42,6 +42,12 @@ public final class AuditActions {
     /** A request refused, with the reason (R12, R22). */
     public static final String REQUEST_REFUSE = "request.refuse";
 
+    /** A request carried out on the records: erased, restricted (R3, R8, R12, R19). */
+    public static final String REQUEST_CARRY_OUT = "request.carry-out";
+
+    /** A subject's records exported for an access or portability request: a read of personal data (R11, R12). */
+    public static final String REQUEST_EXPORT = "request.export";
+
     private AuditActions() {}
 
     /**

@@ -3,9 +3,15 @@ package org.callgate.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.QueryParams;
+import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +32,7 @@ import org.callgate.core.access.Capability;
 import org.callgate.core.access.RequestRegister;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.Deadlines;
+import org.callgate.core.request.RequestOutcome;
 import org.callgate.core.request.RequestType;
 import org.callgate.core.request.RightsRequest;
 
@@ -33,7 +40,9 @@ import org.callgate.core.request.RightsRequest;
  * Data-subject requests (R12, R20, R22): {@code GET /api/v1/requests?all=} (compliance: the
  * register, soonest due first, with overdue and due-soon flags), {@code POST /api/v1/requests}
  * (agents and compliance: log a request a caller makes), and the steps {@code POST
- * /api/v1/requests/{id}/verify|extend|answer|refuse} (compliance). The register writes each step's
+ * /api/v1/requests/{id}/verify|extend|answer|refuse} (compliance), and the work on the records:
+ * {@code POST /api/v1/requests/{id}/carry-out} and {@code GET /api/v1/requests/{id}/export}
+ * (compliance). The register writes each step's
  * audit entry; listing is audited here ({@code request.list}), since the list shows requesters'
  * numbers and names.
  */
@@ -99,6 +108,64 @@ final class RequestRoutes implements ApiRoutes {
                 "refuse",
                 Set.of("reason"),
                 (id, body, actor) -> requests.refuse(id, JsonBodies.required(body, "reason", MAX_TEXT), actor));
+        work(server, prefix);
+    }
+
+    /**
+     * {@code POST /requests/{id}/carry-out}: erases and restricts as the request's type says (R12),
+     * and answers with the record-by-record report; {@code GET /requests/{id}/export}: the zip that
+     * answers an access or portability request. Both refuse (409) before the identity is checked (R22).
+     */
+    private void work(ServerBuilder server, String prefix) {
+        server.route()
+                .post(prefix + "/requests/{id}/carry-out")
+                .build(access.requires(Capability.REQUESTS, Blocking.service((ctx, req) -> {
+                    JsonBodies.objectOrEmpty(req, Set.of());
+                    String id = existing(ctx);
+                    RequestOutcome outcome = refusals(() -> requests.carryOut(id, actor(ctx)));
+                    return Json.response(200, Map.of("text", outcome.text(), "report", outcome.report()));
+                })));
+        server.route()
+                .get(prefix + "/requests/{id}/export")
+                .build(access.requires(Capability.REQUESTS, Blocking.service((ctx, req) -> {
+                    String id = existing(ctx);
+                    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+                    refusals(() -> {
+                        requests.export(id, actor(ctx), zip);
+                        return null;
+                    });
+                    ResponseHeaders headers = ResponseHeaders.builder(HttpStatus.OK)
+                            .contentType(MediaType.ZIP)
+                            .add(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".zip\"")
+                            .add(HttpHeaderNames.CACHE_CONTROL, "no-store")
+                            .build();
+                    return AggregatedHttpResponse.of(headers, HttpData.wrap(zip.toByteArray()));
+                })));
+    }
+
+    /** The request id of the path, when the register has it; else a 404. */
+    private String existing(ServiceRequestContext ctx) {
+        String id = Optional.ofNullable(ctx.pathParam("id")).orElse("");
+        if (!ID.matcher(id).matches() || requests.find(id).isEmpty()) {
+            throw ApiException.notFound("no such request");
+        }
+        return id;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws IOException;
+    }
+
+    /** The register's refusals as answers: its state forbids it (409), its type or a value does (422). */
+    private static <T> T refusals(Work<T> work) throws IOException {
+        try {
+            return work.run();
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable(e.getMessage(), Map.of());
+        }
     }
 
     private void step(ServerBuilder server, String prefix, String name, Set<String> fields, Step step) {
@@ -106,17 +173,8 @@ final class RequestRoutes implements ApiRoutes {
                 .post(prefix + "/requests/{id}/" + name)
                 .build(access.requires(Capability.REQUESTS, Blocking.service((ctx, req) -> {
                     JsonNode body = JsonBodies.object(req, fields);
-                    String id = Optional.ofNullable(ctx.pathParam("id")).orElse("");
-                    if (!ID.matcher(id).matches() || requests.find(id).isEmpty()) {
-                        throw ApiException.notFound("no such request");
-                    }
-                    try {
-                        return Json.response(200, request(step.take(id, body, actor(ctx))));
-                    } catch (IllegalStateException e) {
-                        throw ApiException.conflict(e.getMessage());
-                    } catch (IllegalArgumentException e) {
-                        throw ApiException.unprocessable(e.getMessage(), Map.of());
-                    }
+                    String id = existing(ctx);
+                    return Json.response(200, request(refusals(() -> step.take(id, body, actor(ctx)))));
                 })));
     }
 

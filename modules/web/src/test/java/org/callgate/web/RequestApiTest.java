@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The data-subject request routes (R12, R20, R22): agents log a request from a call, compliance
- * lists the register with its deadlines and takes the steps; the rules between steps answer 409,
+ * lists the register with its deadlines, takes the steps, carries a request out and exports an
+ * access request's zip; the rules between steps answer 409,
  * bad values 400 or 422, an unknown request 404; listing is audited.
  */
 class RequestApiTest {
@@ -111,6 +112,48 @@ class RequestApiTest {
         assertThat(post(compliance, "/api/v1/requests/" + id + "/refuse", Map.of("reason", "late"))
                         .statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aVerifiedErasureIsCarriedOutAndAnswersRecordByRecordButNotBeforeTheIdentityCheck() {
+        var early = post(compliance, "/api/v1/requests/" + RequestFakes.TO_VERIFY + "/carry-out", Map.of());
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.body(early).get("message").asText()).contains("R22");
+
+        var done = post(compliance, "/api/v1/requests/" + RequestFakes.TO_ANSWER + "/carry-out", Map.of());
+
+        assertThat(done.statusCode()).isEqualTo(200);
+        JsonNode body = ApiClient.body(done);
+        assertThat(body.get("text").asText()).startsWith("erasure: 1 records erased");
+        assertThat(body.get("report").get("records").get(0).get("id").asText()).isEqualTo("call-1");
+        assertThat(fakes.requests.steps).contains("carry-out " + RequestFakes.TO_ANSWER + " compliance");
+        var notForAnExport = post(compliance, "/api/v1/requests/" + RequestFakes.TO_EXPORT + "/carry-out", Map.of());
+        assertThat(notForAnExport.statusCode()).isEqualTo(422);
+        assertThat(post(agent, "/api/v1/requests/" + RequestFakes.TO_ANSWER + "/carry-out", Map.of())
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void anAccessRequestIsAnsweredWithAZipDownloadOnlyForItsType() {
+        var export = compliance.getBytes("/api/v1/requests/" + RequestFakes.TO_EXPORT + "/export");
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("content-type")).hasValue("application/zip");
+        assertThat(export.headers().firstValue("content-disposition"))
+                .hasValue("attachment; filename=\"" + RequestFakes.TO_EXPORT + ".zip\"");
+        assertThat(export.headers().firstValue("cache-control")).hasValue("no-store");
+        assertThat(export.body()).isEqualTo(RequestFakes.EXPORT);
+        assertThat(compliance
+                        .get("/api/v1/requests/" + RequestFakes.TO_ANSWER + "/export")
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(compliance
+                        .get("/api/v1/requests/" + RequestFakes.TO_VERIFY + "/export")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(compliance.get("/api/v1/requests/R-none/export").statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.callgate.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,6 +15,8 @@ import java.util.function.UnaryOperator;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.access.RequestRegister;
 import org.callgate.core.request.DataSubject;
+import org.callgate.core.request.RequestOutcome;
+import org.callgate.core.request.RequestStatus;
 import org.callgate.core.request.RequestType;
 import org.callgate.core.request.RightsRequest;
 
@@ -21,7 +24,8 @@ import org.callgate.core.request.RightsRequest;
  * An in-memory request register for tests of the web layer, with {@link RightsRequest}'s own rules
  * between steps: four requests received at the clock's start, three open ({@value #TO_VERIFY},
  * {@value #TO_EXTEND}, {@value #TO_REFUSE}) and one verified ({@value #TO_ANSWER}), one per step
- * route, so that the role matrix can take each step once.
+ * route, so that the role matrix can take each step once; and a verified access request
+ * ({@value #TO_EXPORT}) to export.
  */
 final class RequestFakes implements RequestRegister {
 
@@ -29,6 +33,9 @@ final class RequestFakes implements RequestRegister {
     static final String TO_EXTEND = "R20260301T090000-bbbb0002";
     static final String TO_ANSWER = "R20260301T090000-bbbb0003";
     static final String TO_REFUSE = "R20260301T090000-bbbb0004";
+    /** A verified access request: exported once in the role matrix. */
+    static final String TO_EXPORT = "R20260301T090000-bbbb0005";
+
     static final DataSubject SUBJECT = new DataSubject(
             List.of(PhoneNumber.parse(AccessFakes.CALLER)), List.of(AccessFakes.DOSSIER), "Marie Dubois", null);
 
@@ -45,6 +52,10 @@ final class RequestFakes implements RequestRegister {
             requests.put(id, RightsRequest.open(id, RequestType.ERASURE, SUBJECT, received, "letter", "compliance"));
         }
         requests.computeIfPresent(TO_ANSWER, (id, r) -> r.verify("ID card", "compliance", received));
+        requests.put(
+                TO_EXPORT,
+                RightsRequest.open(TO_EXPORT, RequestType.ACCESS, SUBJECT, received, "desk", "compliance")
+                        .verify("ID card", "compliance", received));
     }
 
     @Override
@@ -91,6 +102,41 @@ final class RequestFakes implements RequestRegister {
     @Override
     public RightsRequest refuse(String id, String reason, String actor) throws IOException {
         return step("refuse", id, actor, r -> r.refuse(reason, actor, clock.instant()));
+    }
+
+    /** Carries out nothing, but with the register's refusals: verified first (R22), a type that changes records. */
+    @Override
+    public RequestOutcome carryOut(String id, String actor) {
+        RightsRequest request = verified(id);
+        if (request.type() == RequestType.ACCESS || request.type() == RequestType.PORTABILITY) {
+            throw new IllegalArgumentException("a " + request.type().word() + " request changes no record");
+        }
+        steps.add("carry-out " + id + " " + actor);
+        return new RequestOutcome(
+                "erasure: 1 records erased, 0 kept.",
+                Map.of("erased", 1, "kept", 0, "records", List.of(Map.of("kind", "trace", "id", "call-1"))));
+    }
+
+    /** Writes {@link #EXPORT} as the "zip", with the register's refusals. */
+    @Override
+    public void export(String id, String actor, OutputStream out) throws IOException {
+        RightsRequest request = verified(id);
+        if (request.type() != RequestType.ACCESS && request.type() != RequestType.PORTABILITY) {
+            throw new IllegalArgumentException("only an access or portability request is answered by an export");
+        }
+        steps.add("export " + id + " " + actor);
+        out.write(EXPORT);
+    }
+
+    static final byte[] EXPORT = "PK export of the fake".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private RightsRequest verified(String id) {
+        RightsRequest request = requests.get(id);
+        if (request.status() != RequestStatus.VERIFIED) {
+            throw new IllegalStateException(
+                    "request " + id + " is " + request.status().word() + " (R22)");
+        }
+        return request;
     }
 
     private RightsRequest step(String name, String id, String actor, UnaryOperator<RightsRequest> step) {

@@ -52,6 +52,8 @@ class RoleMatrixTest {
             new Route("POST", "/api/v1/requests", 201, Set.of("agent", "compliance")),
             new Route("POST", "/api/v1/requests/" + RequestFakes.TO_VERIFY + "/verify", 200, COMPLIANCE),
             new Route("POST", "/api/v1/requests/" + RequestFakes.TO_EXTEND + "/extend", 200, COMPLIANCE),
+            new Route("POST", "/api/v1/requests/" + RequestFakes.TO_ANSWER + "/carry-out", 200, COMPLIANCE),
+            new Route("GET", "/api/v1/requests/" + RequestFakes.TO_EXPORT + "/export", 200, COMPLIANCE),
             new Route("POST", "/api/v1/requests/" + RequestFakes.TO_ANSWER + "/answer", 200, COMPLIANCE),
             new Route("POST", "/api/v1/requests/" + RequestFakes.TO_REFUSE + "/refuse", 200, COMPLIANCE),
             new Route("GET", "/api/v1/audit?limit=10", 200, COMPLIANCE),

@@ -1,10 +1,12 @@
 package org.callgate.core.access;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.callgate.core.request.DataSubject;
+import org.callgate.core.request.RequestOutcome;
 import org.callgate.core.request.RequestType;
 import org.callgate.core.request.RightsRequest;
 
@@ -39,4 +41,24 @@ public interface RequestRegister {
     RightsRequest answer(String id, String text, String actor) throws IOException;
 
     RightsRequest refuse(String id, String reason, String actor) throws IOException;
+
+    /**
+     * Carries out a verified request that changes records (R12): an erasure erases what no law
+     * keeps and restricts the rest, an objection erases the subject's sampled recordings, a
+     * withdrawal their survey answers, a restriction marks their records restricted. The report is
+     * kept with the request.
+     *
+     * @throws IllegalStateException when the identity is not checked yet (R22) or the request is closed
+     * @throws IllegalArgumentException when the request's type changes no record (access, portability, rectification)
+     */
+    RequestOutcome carryOut(String id, String actor) throws IOException;
+
+    /**
+     * Writes the answer to a verified access or portability request (R12, R20): the zip of
+     * everything kept about the subject, audited as a read of personal data (R11).
+     *
+     * @throws IllegalStateException when the identity is not checked yet (R22) or the request is closed
+     * @throws IllegalArgumentException when the request is not an access or portability request
+     */
+    void export(String id, String actor, OutputStream out) throws IOException;
 }
