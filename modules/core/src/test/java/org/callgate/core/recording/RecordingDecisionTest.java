@@ -160,7 +160,7 @@ class RecordingDecisionTest {
         assertThat(new Recording(false, Reason.NOT_SAMPLED, null, false).headerValue())
                 .isEqualTo("no;reason=not-sampled");
         assertThat(new Recording(false, Reason.OBJECTION, null, false).headerValue())
-                .isEqualTo("no;reason=objected");
+                .isEqualTo("no;reason=objection");
     }
 
     @Test
