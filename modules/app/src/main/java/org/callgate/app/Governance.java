@@ -26,6 +26,7 @@ import org.callgate.retention.Erasure;
 import org.callgate.retention.Purge;
 import org.callgate.retention.PurgeReport;
 import org.callgate.retention.PurgeSchedule;
+import org.callgate.retention.Rectification;
 import org.callgate.retention.SubjectExport;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
@@ -121,17 +122,19 @@ final class Governance implements AutoCloseable {
     }
 
     /**
-     * Data-subject requests that can also be carried out on the records of {@code index}: erased,
-     * restricted, exported (R12), the SMS outbox included.
+     * Data-subject requests that can also be carried out on {@code records}: erased, restricted,
+     * rectified, exported (R12), the SMS outbox included.
      */
-    RequestDesk requests(RecordIndex index) {
+    RequestDesk requests(Records records) {
         Path outbox = config.sms().outbox();
+        RecordIndex index = records.index();
         return new RequestDesk(
                 register,
                 audit,
                 clock,
                 new Erasure(store, index, profile, holds, restrictions, outbox, clock),
-                new SubjectExport(store, index, outbox, clock));
+                new SubjectExport(store, index, outbox, clock),
+                new Rectification(records.dossiers(), store, profile, holds, clock));
     }
 
     /** The records whose processing is restricted (R12). */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code callgate request open|verify|extend|export|erase|answer|refuse|close|list}: the register
+ * {@code callgate request open|verify|extend|export|erase|rectify|answer|refuse|close|list}: the register
  * of data-subject requests (R12, R20, R22) from the command line, with the gateway stopped (as
  * {@code hold}). A request is due one month after its receipt, may be extended to three months
  * with a reason, and is exported, carried out or answered only once the requester's identity is
@@ -27,13 +27,15 @@ import picocli.CommandLine.Parameters;
 @SuppressForbidden("a command prints its result and errors to the terminal")
 @Command(
         name = "request",
-        description = "Data-subject requests: open, verify, extend, export, erase, answer, refuse, close, list.",
+        description =
+                "Data-subject requests: open, verify, extend, export, erase, rectify, answer, refuse, close, list.",
         subcommands = {
             RequestCommand.Open.class,
             RequestCommand.Verify.class,
             RequestCommand.Extend.class,
             RequestWorkCommands.Export.class,
             RequestWorkCommands.Erase.class,
+            RequestWorkCommands.Rectify.class,
             RequestCommand.Answer.class,
             RequestCommand.Refuse.class,
             RequestWorkCommands.Close.class,
@@ -72,8 +74,7 @@ final class RequestCommand {
         public Integer call() {
             return IndexCommands.withRecords(config.file, opened -> {
                 try {
-                    RightsRequest request =
-                            take(opened.governance().requests(opened.records().index()), HoldCommand.actor(by));
+                    RightsRequest request = take(opened.governance().requests(opened.records()), HoldCommand.actor(by));
                     System.out.println("request " + request.status().word() + ": " + describe(request, false));
                     return 0;
                 } catch (IllegalArgumentException | IllegalStateException refused) {

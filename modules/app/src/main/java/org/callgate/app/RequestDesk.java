@@ -19,14 +19,15 @@ import org.callgate.core.ivr.ConsentWithdrawals;
 import org.callgate.core.recording.ObjectionList;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.Deadlines;
+import org.callgate.core.request.DossierCorrection;
 import org.callgate.core.request.RequestOutcome;
 import org.callgate.core.request.RequestStatus;
 import org.callgate.core.request.RequestType;
 import org.callgate.core.request.RightsRequest;
 import org.callgate.records.RightsRequests;
-import org.callgate.records.SubjectRecords;
 import org.callgate.retention.Erasure;
 import org.callgate.retention.ErasureReport;
+import org.callgate.retention.Rectification;
 import org.callgate.retention.SubjectExport;
 import org.callgate.store.StoreException;
 
@@ -43,12 +44,13 @@ final class RequestDesk implements RequestRegister {
     private final Clock clock;
     private final Erasure erasure;
     private final SubjectExport export;
+    private final Rectification rectification;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     RequestDesk(RightsRequests register, AuditLog audit, Clock clock) {
-        this(register, audit, clock, null, null);
+        this(register, audit, clock, null, null, null);
     }
 
     /**
@@ -57,12 +59,34 @@ final class RequestDesk implements RequestRegister {
      * @param erasure erases and restricts a subject's records, or null where the index is not open
      * @param export writes a subject's export, or null where the index is not open
      */
-    RequestDesk(RightsRequests register, AuditLog audit, Clock clock, Erasure erasure, SubjectExport export) {
+    RequestDesk(
+            RightsRequests register,
+            AuditLog audit,
+            Clock clock,
+            Erasure erasure,
+            SubjectExport export,
+            Rectification rectification) {
         this.register = register;
         this.audit = audit;
         this.clock = clock;
         this.erasure = erasure;
         this.export = export;
+        this.rectification = rectification;
+    }
+
+    @Override
+    public RequestOutcome rectify(String id, DossierCorrection correction, String actor) throws IOException {
+        RightsRequest request = ready(id, "carried out");
+        if (request.type() != RequestType.RECTIFICATION) {
+            throw new IllegalArgumentException("only a rectification request corrects a dossier, not a "
+                    + request.type().word());
+        }
+        try {
+            ErasureReport report = requireRecords(rectification).rectify(id, request.subject(), correction);
+            return kept(request, actor, report);
+        } catch (StoreException e) {
+            throw new IOException("cannot carry out request " + id + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -80,21 +104,31 @@ final class RequestDesk implements RequestRegister {
                                 ? "edit the dossier, then answer it"
                                 : "export it, then answer it"));
         };
-        RequestOutcome outcome;
         try {
-            outcome = scope == null ? restricted(request) : erased(request, scope);
-            register.keepReport(
-                    id,
-                    (scope == null ? "restriction" : scope.word()) + "-" + STAMP.format(clock.instant()) + ".json",
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(outcome.report()));
+            return scope == null
+                    ? kept(request, actor, restricted(request))
+                    : kept(request, actor, requireRecords(erasure).erase(id, request.subject(), scope));
         } catch (StoreException e) {
             throw new IOException("cannot carry out request " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Keeps the report with the request (the proof, R12, R20), audits the work and returns it. */
+    private RequestOutcome kept(RightsRequest request, String actor, ErasureReport report)
+            throws StoreException, IOException {
+        Map<String, Object> json = new LinkedHashMap<>(report.json());
+        json.put("erased", report.erased().size());
+        json.put("kept", report.kept().size());
+        register.keepReport(
+                request.id(),
+                report.scope().word() + "-" + STAMP.format(report.at()) + ".json",
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
         Map<String, Object> details = details(request);
-        details.put("erased", outcome.report().getOrDefault("erased", 0));
-        details.put("kept", outcome.report().getOrDefault("kept", 0));
+        details.put("scope", report.scope().word());
+        details.put("erased", report.erased().size());
+        details.put("kept", report.kept().size());
         audit.append(AuditActions.REQUEST_CARRY_OUT, actor, details);
-        return outcome;
+        return new RequestOutcome(report.text(), json);
     }
 
     @Override
@@ -116,28 +150,12 @@ final class RequestDesk implements RequestRegister {
         audit.append(AuditActions.REQUEST_EXPORT, actor, details);
     }
 
-    private RequestOutcome erased(RightsRequest request, Erasure.Scope scope) throws StoreException, IOException {
-        ErasureReport report = requireRecords(erasure).erase(request.id(), request.subject(), scope);
-        Map<String, Object> json = new LinkedHashMap<>(report.json());
-        json.put("erased", report.erased().size());
-        json.put("kept", report.kept().size());
-        return new RequestOutcome(report.text(), json);
-    }
-
-    private RequestOutcome restricted(RightsRequest request) throws StoreException, IOException {
-        List<SubjectRecords.Found> marked = requireRecords(erasure).restrict(request.id(), request.subject());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("request", request.id());
-        json.put("at", clock.instant().toString());
-        json.put("scope", "restriction");
-        json.put(
-                "records",
-                marked.stream()
-                        .map(f -> Map.of("kind", f.kind().word(), "id", f.id(), "class", f.retentionClass()))
-                        .toList());
-        json.put("erased", 0);
-        json.put("kept", marked.size());
-        return new RequestOutcome("restriction: " + marked.size() + " records restricted.", json);
+    private ErasureReport restricted(RightsRequest request) throws StoreException, IOException {
+        List<ErasureReport.Line> lines = requireRecords(erasure).restrict(request.id(), request.subject()).stream()
+                .map(f -> new ErasureReport.Line(
+                        f.kind().word(), f.id(), f.retentionClass(), false, "restricted on request (R12)", true))
+                .toList();
+        return new ErasureReport(request.id(), clock.instant(), Erasure.Scope.RESTRICTION, lines, 0);
     }
 
     /** The request, verified and open: nothing is released or erased before the identity is checked (R22). */

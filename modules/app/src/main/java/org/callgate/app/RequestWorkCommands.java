@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.callgate.core.request.DossierCorrection;
 import org.callgate.core.request.RequestOutcome;
 import org.callgate.core.request.RightsRequest;
 import picocli.CommandLine.ArgGroup;
@@ -43,7 +45,7 @@ final class RequestWorkCommands {
         public Integer call() {
             return IndexCommands.withRecords(config.file, opened -> {
                 try {
-                    run(opened.governance().requests(opened.records().index()), HoldCommand.actor(by));
+                    run(opened.governance().requests(opened.records()), HoldCommand.actor(by));
                     return 0;
                 } catch (IllegalArgumentException | IllegalStateException refused) {
                     System.err.println("callgate: " + refused.getMessage());
@@ -89,6 +91,42 @@ final class RequestWorkCommands {
         @Override
         void run(RequestDesk desk, String actor) throws IOException {
             RequestOutcome outcome = desk.carryOut(id, actor);
+            System.out.println(outcome.text());
+        }
+    }
+
+    @SuppressForbidden("a command prints its result and errors to the terminal")
+    @Command(
+            name = "rectify",
+            description = "Correct the requester's dossier in a verified rectification: a new version;"
+                    + " the earlier ones erased unless a law or a hold keeps them (R3, R19).")
+    static final class Rectify extends Work {
+
+        @Option(names = "--dossier", required = true, paramLabel = "NUMBER", description = "the dossier to correct")
+        String dossier;
+
+        @Option(names = "--name", paramLabel = "TEXT", description = "the corrected name")
+        String name;
+
+        @Option(names = "--first-name", paramLabel = "TEXT", description = "the corrected first name")
+        String firstName;
+
+        @Option(
+                names = "--phone",
+                paramLabel = "NUMBER",
+                description = "the dossier's numbers after the correction, any form; repeatable")
+        List<String> phones;
+
+        @Option(names = "--email", paramLabel = "ADDRESS", description = "the corrected e-mail address")
+        String email;
+
+        @Option(names = "--iban", paramLabel = "IBAN", description = "the corrected bank account")
+        String iban;
+
+        @Override
+        void run(RequestDesk desk, String actor) throws IOException {
+            RequestOutcome outcome =
+                    desk.rectify(id, new DossierCorrection(dossier, name, firstName, phones, email, iban), actor);
             System.out.println(outcome.text());
         }
     }

@@ -84,7 +84,7 @@ final class WebFront {
                                     completeness,
                                     audit.directory(),
                                     CoverageCounts.of(records.index()::search, callgate)))
-                    .requests(governance.requests(records.index()))
+                    .requests(governance.requests(records))
                     .liveCalls(liveCalls)
                     .dossierDesk(AgentWeb.dossierDesk(records.dossiers()))
                     .admin(AdminWeb.users(users, bankingServices), AdminWeb.configuration(callgate))

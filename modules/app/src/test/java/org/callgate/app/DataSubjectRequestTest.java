@@ -32,7 +32,7 @@ import picocli.CommandLine;
 /**
  * Data-subject requests carried out on real calls (R3, R8, R12, R20, R22): a caller with a banking
  * dossier makes a banking call and a sampled call through the gateway (SIPp); compliance exports
- * their records through the API, then erases them. The sampled recording and the call traces go
+ * their records through the API, corrects their name, then erases them. The sampled recording and the call traces go
  * from the store and the index; the banking recording and dossier stay, restricted, with R8 and R3
  * named; agents no longer find the caller; a rebuild of the index and a restart bring nothing back.
  */
@@ -91,6 +91,16 @@ class DataSubjectRequestTest {
                         "manifest.json",
                         "summary.html");
 
+        String rectification = open(cora, "rectification");
+        HttpResponse<String> rectified = cora.send(
+                "POST", "/requests/" + rectification + "/rectify", Map.of("dossier", dossier, "name", "Peters"));
+        assertThat(rectified.statusCode()).as(rectified.body()).isEqualTo(200);
+        assertThat(rectified.body())
+                .contains("kept by law (R3): banking-dossier for 10 years; not shown or searchable");
+        assertThat(ada.json("/dossiers/" + dossier).toString())
+                .contains("Peters")
+                .doesNotContain("Peeters");
+
         JsonNode report = carriedOut(cora, open(cora, "erasure"));
 
         RecordingKeys gone = RecordingKeys.of(sampled.callId(), sampled.answered());
@@ -108,6 +118,7 @@ class DataSubjectRequestTest {
         assertThat(WebSession.auditEntries(dir.resolve("audit")))
                 .anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("request.carry-out"))
                 .anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("request.export"))
+                .noneSatisfy(e -> assertThat(e.toString()).contains("Peters"))
                 .noneSatisfy(e -> assertThat(e.toString()).contains("475123456"));
 
         callgate.close();

@@ -163,6 +163,17 @@ class RequestCommandTest {
         assertThat(lastLine()).isEqualTo("erasure: 0 records erased, 0 kept.");
         assertThat(run("request", "close", erasure, "--refuse", "x", "--answer", "y"))
                 .isEqualTo(2);
+        assertThat(run("request", "open", "--type", "rectification", "--dossier", "D2026-000009"))
+                .isZero();
+        String rectification = lastLine().substring("request opened: ".length()).split(" ")[0];
+        assertThat(run("request", "verify", rectification, "--method", "ID card"))
+                .isZero();
+        assertThat(run("request", "rectify", rectification, "--dossier", "D2026-000009"))
+                .isEqualTo(2);
+        assertThat(err.toString(UTF_8)).contains("names what to correct");
+        assertThat(run("request", "rectify", rectification, "--dossier", "D2026-000009", "--name", "Dubois"))
+                .isEqualTo(2);
+        assertThat(err.toString(UTF_8)).contains("no dossier D2026-000009");
 
         assertThat(auditLog()).contains("request.export", "request.carry-out").doesNotContain("475123456");
         try (Stream<Path> reports = Files.walk(dir.resolve("store"))) {

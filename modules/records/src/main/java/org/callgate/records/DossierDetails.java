@@ -3,6 +3,7 @@ package org.callgate.records;
 import java.util.List;
 import java.util.Objects;
 import org.callgate.core.PhoneNumber;
+import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.Iban;
 
 /**
@@ -18,6 +19,17 @@ public record DossierDetails(
     public DossierDetails {
         Objects.requireNonNull(name, "name");
         phones = List.copyOf(phones);
+    }
+
+    /** The details of a dossier as stored: to edit some of them and keep the rest. */
+    public static DossierDetails of(Dossier dossier) {
+        return new DossierDetails(
+                dossier.name(),
+                dossier.firstName(),
+                dossier.phones().stream().map(PhoneNumber::e164).toList(),
+                dossier.iban() == null ? null : dossier.iban().value(),
+                dossier.email(),
+                dossier.notes());
     }
 
     /** @throws IllegalArgumentException naming the number that is not a telephone number */

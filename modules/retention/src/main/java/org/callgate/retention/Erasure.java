@@ -57,7 +57,11 @@ public final class Erasure {
         /** Their recordings (only the sampled ones can go): an objection to recording, on request. */
         RECORDINGS("objection"),
         /** Their survey answers: a withdrawal of survey consent (R10). */
-        SURVEY_ANSWERS("withdrawal");
+        SURVEY_ANSWERS("withdrawal"),
+        /** A dossier's earlier versions, after its correction: a rectification ({@link Rectification}). */
+        RECTIFICATION("rectification"),
+        /** Nothing erased, everything marked restricted: a restriction ({@link #restrict}). */
+        RESTRICTION("restriction");
 
         private final String word;
 
@@ -74,6 +78,7 @@ public final class Erasure {
                 case EVERYTHING -> true;
                 case RECORDINGS -> kind == Kind.RECORDING;
                 case SURVEY_ANSWERS -> kind == Kind.SURVEY;
+                case RECTIFICATION, RESTRICTION -> false;
             };
         }
     }

@@ -32,6 +32,7 @@ import org.callgate.core.access.Capability;
 import org.callgate.core.access.RequestRegister;
 import org.callgate.core.request.DataSubject;
 import org.callgate.core.request.Deadlines;
+import org.callgate.core.request.DossierCorrection;
 import org.callgate.core.request.RequestOutcome;
 import org.callgate.core.request.RequestType;
 import org.callgate.core.request.RightsRequest;
@@ -41,7 +42,8 @@ import org.callgate.core.request.RightsRequest;
  * register, soonest due first, with overdue and due-soon flags), {@code POST /api/v1/requests}
  * (agents and compliance: log a request a caller makes), and the steps {@code POST
  * /api/v1/requests/{id}/verify|extend|answer|refuse} (compliance), and the work on the records:
- * {@code POST /api/v1/requests/{id}/carry-out} and {@code GET /api/v1/requests/{id}/export}
+ * {@code POST /api/v1/requests/{id}/carry-out}, {@code POST /api/v1/requests/{id}/rectify} and
+ * {@code GET /api/v1/requests/{id}/export}
  * (compliance). The register writes each step's
  * audit entry; listing is audited here ({@code request.list}), since the list shows requesters'
  * numbers and names.
@@ -51,6 +53,7 @@ final class RequestRoutes implements ApiRoutes {
     static final int MAX_TEXT = 2000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern DOSSIER = Pattern.compile("[A-Za-z0-9-]{1,40}");
+    private static final Set<String> RECTIFY_FIELDS = Set.of("dossier", "name", "firstName", "phones", "email", "iban");
     private static final Set<String> OPEN_FIELDS =
             Set.of("type", "phones", "dossiers", "name", "email", "via", "received");
 
@@ -123,6 +126,23 @@ final class RequestRoutes implements ApiRoutes {
                     JsonBodies.objectOrEmpty(req, Set.of());
                     String id = existing(ctx);
                     RequestOutcome outcome = refusals(() -> requests.carryOut(id, actor(ctx)));
+                    return Json.response(200, Map.of("text", outcome.text(), "report", outcome.report()));
+                })));
+        server.route()
+                .post(prefix + "/requests/{id}/rectify")
+                .build(access.requires(Capability.REQUESTS, Blocking.service((ctx, req) -> {
+                    JsonNode body = JsonBodies.object(req, RECTIFY_FIELDS);
+                    String id = existing(ctx);
+                    RequestOutcome outcome = refusals(() -> requests.rectify(
+                            id,
+                            new DossierCorrection(
+                                    JsonBodies.required(body, "dossier", 40),
+                                    JsonBodies.text(body, "name", 200),
+                                    JsonBodies.text(body, "firstName", 200),
+                                    body.has("phones") ? JsonBodies.texts(body, "phones", 40) : null,
+                                    JsonBodies.text(body, "email", 200),
+                                    JsonBodies.text(body, "iban", 50)),
+                            actor(ctx)));
                     return Json.response(200, Map.of("text", outcome.text(), "report", outcome.report()));
                 })));
         server.route()

@@ -135,6 +135,29 @@ class RequestApiTest {
     }
 
     @Test
+    void aRectificationCorrectsTheDossierItNamesAndRefusesAnEmptyCorrection() {
+        String path = "/api/v1/requests/" + RequestFakes.TO_RECTIFY + "/rectify";
+        var empty = post(compliance, path, Map.of("dossier", AccessFakes.DOSSIER));
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(ApiClient.body(empty).get("message").asText()).contains("names what to correct");
+        assertThat(post(compliance, path, Map.of("name", "Dubois")).statusCode())
+                .isEqualTo(400);
+
+        var done = post(compliance, path, Map.of("dossier", AccessFakes.DOSSIER, "name", "Dubois"));
+
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.body(done).get("text").asText()).startsWith("rectification:");
+        assertThat(fakes.requests.steps)
+                .contains("rectify " + RequestFakes.TO_RECTIFY + " " + AccessFakes.DOSSIER + " compliance");
+        assertThat(post(
+                                compliance,
+                                "/api/v1/requests/" + RequestFakes.TO_ANSWER + "/rectify",
+                                Map.of("dossier", AccessFakes.DOSSIER, "name", "Dubois"))
+                        .statusCode())
+                .isEqualTo(422);
+    }
+
+    @Test
     void anAccessRequestIsAnsweredWithAZipDownloadOnlyForItsType() {
         var export = compliance.getBytes("/api/v1/requests/" + RequestFakes.TO_EXPORT + "/export");
 

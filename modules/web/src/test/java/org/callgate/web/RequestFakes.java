@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.access.RequestRegister;
 import org.callgate.core.request.DataSubject;
+import org.callgate.core.request.DossierCorrection;
 import org.callgate.core.request.RequestOutcome;
 import org.callgate.core.request.RequestStatus;
 import org.callgate.core.request.RequestType;
@@ -25,7 +26,7 @@ import org.callgate.core.request.RightsRequest;
  * between steps: four requests received at the clock's start, three open ({@value #TO_VERIFY},
  * {@value #TO_EXTEND}, {@value #TO_REFUSE}) and one verified ({@value #TO_ANSWER}), one per step
  * route, so that the role matrix can take each step once; and a verified access request
- * ({@value #TO_EXPORT}) to export.
+ * ({@value #TO_EXPORT}) to export and a verified rectification ({@value #TO_RECTIFY}).
  */
 final class RequestFakes implements RequestRegister {
 
@@ -35,6 +36,8 @@ final class RequestFakes implements RequestRegister {
     static final String TO_REFUSE = "R20260301T090000-bbbb0004";
     /** A verified access request: exported once in the role matrix. */
     static final String TO_EXPORT = "R20260301T090000-bbbb0005";
+    /** A verified rectification: rectified once in the role matrix. */
+    static final String TO_RECTIFY = "R20260301T090000-bbbb0006";
 
     static final DataSubject SUBJECT = new DataSubject(
             List.of(PhoneNumber.parse(AccessFakes.CALLER)), List.of(AccessFakes.DOSSIER), "Marie Dubois", null);
@@ -55,6 +58,10 @@ final class RequestFakes implements RequestRegister {
         requests.put(
                 TO_EXPORT,
                 RightsRequest.open(TO_EXPORT, RequestType.ACCESS, SUBJECT, received, "desk", "compliance")
+                        .verify("ID card", "compliance", received));
+        requests.put(
+                TO_RECTIFY,
+                RightsRequest.open(TO_RECTIFY, RequestType.RECTIFICATION, SUBJECT, received, "desk", "compliance")
                         .verify("ID card", "compliance", received));
     }
 
@@ -126,6 +133,17 @@ final class RequestFakes implements RequestRegister {
         }
         steps.add("export " + id + " " + actor);
         out.write(EXPORT);
+    }
+
+    /** Corrects nothing, with the register's refusals: verified first (R22), a rectification only. */
+    @Override
+    public RequestOutcome rectify(String id, DossierCorrection correction, String actor) {
+        RightsRequest request = verified(id);
+        if (request.type() != RequestType.RECTIFICATION) {
+            throw new IllegalArgumentException("only a rectification request corrects a dossier");
+        }
+        steps.add("rectify " + id + " " + correction.dossier() + " " + actor);
+        return new RequestOutcome("rectification: 1 records erased, 0 kept.", Map.of("erased", 1, "kept", 0));
     }
 
     static final byte[] EXPORT = "PK export of the fake".getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -54,6 +54,7 @@ class RoleMatrixTest {
             new Route("POST", "/api/v1/requests/" + RequestFakes.TO_EXTEND + "/extend", 200, COMPLIANCE),
             new Route("POST", "/api/v1/requests/" + RequestFakes.TO_ANSWER + "/carry-out", 200, COMPLIANCE),
             new Route("GET", "/api/v1/requests/" + RequestFakes.TO_EXPORT + "/export", 200, COMPLIANCE),
+            new Route("POST", "/api/v1/requests/" + RequestFakes.TO_RECTIFY + "/rectify", 200, COMPLIANCE),
             new Route("POST", "/api/v1/requests/" + RequestFakes.TO_ANSWER + "/answer", 200, COMPLIANCE),
             new Route("POST", "/api/v1/requests/" + RequestFakes.TO_REFUSE + "/refuse", 200, COMPLIANCE),
             new Route("GET", "/api/v1/audit?limit=10", 200, COMPLIANCE),
@@ -121,6 +122,9 @@ class RoleMatrixTest {
             Map.entry(
                     "POST /api/v1/requests/" + RequestFakes.TO_ANSWER + "/answer",
                     Json.bytes(Map.of("text", "erased what no law keeps"))),
+            Map.entry(
+                    "POST /api/v1/requests/" + RequestFakes.TO_RECTIFY + "/rectify",
+                    Json.bytes(Map.of("dossier", AccessFakes.DOSSIER, "phones", List.of("0475 12 34 56")))),
             Map.entry(
                     "POST /api/v1/requests/" + RequestFakes.TO_REFUSE + "/refuse",
                     Json.bytes(Map.of("reason", "identity not proven"))));

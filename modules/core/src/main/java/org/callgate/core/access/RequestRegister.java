@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.callgate.core.request.DataSubject;
+import org.callgate.core.request.DossierCorrection;
 import org.callgate.core.request.RequestOutcome;
 import org.callgate.core.request.RequestType;
 import org.callgate.core.request.RightsRequest;
@@ -61,4 +62,14 @@ public interface RequestRegister {
      * @throws IllegalArgumentException when the request is not an access or portability request
      */
     void export(String id, String actor, OutputStream out) throws IOException;
+
+    /**
+     * Carries out a verified rectification (R12): the corrected dossier version, and the earlier
+     * versions erased unless a law or a hold keeps them (the report says which and why).
+     *
+     * @throws IllegalStateException when the identity is not checked yet (R22) or the request is closed
+     * @throws IllegalArgumentException when the request is not a rectification, the dossier is not
+     *     the requester's, or a corrected value is not valid
+     */
+    RequestOutcome rectify(String id, DossierCorrection correction, String actor) throws IOException;
 }
