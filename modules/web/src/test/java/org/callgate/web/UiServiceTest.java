@@ -37,6 +37,7 @@ class UiServiceTest {
             "player.js",
             "waveform.js",
             "dashboard.js",
+            "requests.js",
             "admin.js");
     private static WebServer server;
     private static WebClient client;

@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The compliance page in a real chromium against a gateway that recorded a real SIPp banking
  * call: a supervisor is refused the recording (R8, R11), compliance plays it with a reason and
- * sees both channels' waveforms, and places a legal hold (R19).
+ * sees both channels' waveforms, places a legal hold (R19), and handles data-subject requests:
+ * logs, verifies, carries out and answers one, and downloads an access request's export (R12, R22).
  */
 @ExtendWith(BrowserRequired.class)
 class CompliancePageTest {
@@ -169,5 +170,57 @@ class CompliancePageTest {
         assertThat(browser.find("#hold-list").getText()).contains(callId, "C-17", UiGateway.COMPLIANCE);
         assertThat(browser.find("#holds-error").isDisplayed()).isFalse();
         assertThat(callgate.auditCount("hold.place")).isEqualTo(1);
+    }
+
+    @Test
+    void complianceShouldLogVerifyAndCarryOutARequestAndDownloadAnAccessExport() throws Exception {
+        browser.logIn(callgate.url(), UiGateway.COMPLIANCE, UiGateway.PASSWORD, "/compliance.html");
+        browser.find("#tab-requests").click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("request-form")));
+
+        logRequest("erasure", "0470 11 22 33");
+        browser.waiting()
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#request-list button.verify")))
+                .click();
+        browser.find("#step-text").sendKeys("ID card at the desk", Keys.ENTER);
+        browser.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("requests-status"), "identity checked"));
+        browser.waiting()
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#request-list button.carry-out")))
+                .click();
+        browser.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("request-outcome"), "erasure: 0 records erased, 0 kept."));
+        assertThat(callgate.auditCount("request.carry-out")).isEqualTo(1);
+        browser.find("#request-list button.answer").click();
+        browser.find("#step-text").sendKeys("nothing was held about you", Keys.ENTER);
+        browser.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("requests-status"), "answered"));
+
+        logRequest("access", "0470 11 22 34");
+        browser.waiting()
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#request-list button.verify")))
+                .click();
+        browser.find("#step-text").sendKeys("call back", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#request-list a.export")));
+        Object download = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const href = document.querySelector('#request-list a.export').getAttribute('href');
+                fetch(href, {credentials: 'same-origin'})
+                  .then((r) => done(r.status + ' ' + r.headers.get('content-type')), (e) => done(String(e)));
+                """);
+        assertThat(download).isEqualTo("200 application/zip");
+        assertThat(callgate.auditCount("request.export")).isEqualTo(1);
+        assertThat(browser.find("#requests-error").isDisplayed()).isFalse();
+        assertThat(browser.securityPolicyViolations()).isEmpty();
+        assertThat(browser.unlabelledControls()).isEmpty();
+    }
+
+    private void logRequest(String type, String number) {
+        new org.openqa.selenium.support.ui.Select(browser.find("#q-type")).selectByValue(type);
+        browser.find("#q-phone").sendKeys(number);
+        browser.find("#q-via").sendKeys("letter", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("requests-status"), "logged"));
     }
 }

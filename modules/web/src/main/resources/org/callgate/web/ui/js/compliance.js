@@ -1,5 +1,5 @@
 // The compliance page (and the supervisor's recordings): recordings with filters and the player,
-// legal holds, completeness and purge reports, the audit log, the dashboard. Sections show by
+// legal holds, data-subject requests (requests.js), completeness and purge reports, the audit log, the dashboard. Sections show by
 // capability; the server enforces the same rules (403) whatever the page shows.
 import { api } from './api.js';
 import { $, $$, clear, el, table, time } from './dom.js';
@@ -14,6 +14,7 @@ const loaded = new Set();
 const loaders = {
   recordings: loadRecordings,
   holds: loadHolds,
+  requests: async () => (await import('./requests.js')).loadRequests(),
   reports: loadPurges,
   audit: () => loadAudit(null),
   dashboard: async () => (await import('./dashboard.js')).loadDashboard(),
