@@ -131,6 +131,7 @@ public final class Purge {
             DueSurveys.plan(store, profile, now, plan.kept()).forEach(line -> due.purged(DueSurveys.CLASS, 1));
             DueHolds.plan(store, now).forEach(line -> due.purged(DueHolds.CLASS, 1));
             DueRequests.plan(store, now).forEach(line -> due.purged(DueRequests.CLASS, 1));
+            DueRestrictions.plan(store, index, now).forEach(line -> due.purged(DueRestrictions.CLASS, 1));
             return report(run, now, true, due, plan.kept(), localPurges(now, true), plan.idsSha256(), true);
         }
         Optional<String> unfinished = journal.unfinished();
@@ -145,6 +146,7 @@ public final class Purge {
         lines.addAll(DueSurveys.plan(store, profile, now, plan.kept()));
         lines.addAll(DueHolds.plan(store, now));
         lines.addAll(DueRequests.plan(store, now));
+        lines.addAll(DueRestrictions.plan(store, index, now));
         journal.writePlan(run, lines);
         return finish(run, now);
     }
