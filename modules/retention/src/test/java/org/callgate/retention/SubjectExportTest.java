@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An access or portability request (R12, R20) answered with one zip: every record about the caller,
  * checked file by file against the store, their recordings as WAV, a manifest with digests and a
- * readable summary; nothing of another caller of the same service, nor of someone else who called
+ * readable summary; nothing of another banking customer (the dossier's service) or other caller, nor of someone else who called
  * about the caller's dossier, nor an agent's name.
  */
 class SubjectExportTest {
@@ -42,6 +42,8 @@ class SubjectExportTest {
     private SubjectFixture fixture;
     private Map<String, byte[]> zip;
     private SubjectExport.Summary summary;
+    /** Another banking customer's dossier: the same service as the subject's. */
+    private String otherBankingDossier;
 
     @BeforeEach
     void export() throws Exception {
@@ -70,6 +72,9 @@ class SubjectExportTest {
                 fixture.dossier.number(),
                 new RecordRetention("trace", world.clock.instant().plusSeconds(86_400 * 365L), false));
         world.writer.writeAll(List.of(), List.of(aboutTheirDossier));
+        otherBankingDossier = world.dossier("banking", SubjectFixture.OTHER).number();
+        world.trace("call-other-bank", SubjectFixture.OTHER, otherBankingDossier);
+        world.recording("call-other-bank", SubjectFixture.OTHER, "banking", otherBankingDossier);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         summary = new SubjectExport(world.store, world.index, fixture.outbox, world.clock)
                 .write("R9", SubjectFixture.subject(), out);
@@ -146,6 +151,8 @@ class SubjectExportTest {
                     .doesNotContain("sms-2")
                     .doesNotContain(STRANGER)
                     .doesNotContain("call-foreign")
+                    .doesNotContain("call-other-bank")
+                    .doesNotContain(otherBankingDossier)
                     .doesNotContain("agent-7");
         }
         assertThat(new String(zip.get("dossiers/" + fixture.dossier.number() + ".json"), StandardCharsets.UTF_8))
