@@ -15,7 +15,6 @@ import org.callgate.core.request.RightsRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code callgate request open|verify|extend|export|erase|rectify|answer|refuse|close|list}: the register
@@ -55,33 +54,16 @@ final class RequestCommand {
                         : "");
     }
 
-    /** One step on one request: the register's refusals (R22, the deadlines) become one line and exit 2. */
+    /** One step on one request, printed as the request after it; refusals as {@link RequestWorkCommands.Work}'s. */
     @SuppressForbidden("a command prints its result and errors to the terminal")
-    abstract static class Step implements Callable<Integer> {
-
-        @Parameters(index = "0", paramLabel = "REQUEST-ID", description = "the request's id, as open and list show it")
-        String id;
-
-        @Option(names = "--by", paramLabel = "NAME", description = "who takes the step (default: the OS user)")
-        String by;
-
-        @Mixin
-        ConfigFile config;
+    abstract static class Step extends RequestWorkCommands.Work {
 
         abstract RightsRequest take(RequestDesk desk, String actor) throws IOException;
 
         @Override
-        public Integer call() {
-            return IndexCommands.withRecords(config.file, opened -> {
-                try {
-                    RightsRequest request = take(opened.governance().requests(opened.records()), HoldCommand.actor(by));
-                    System.out.println("request " + request.status().word() + ": " + describe(request, false));
-                    return 0;
-                } catch (IllegalArgumentException | IllegalStateException refused) {
-                    System.err.println("callgate: " + refused.getMessage());
-                    return HoldCommand.BAD_REQUEST;
-                }
-            });
+        void run(RequestDesk desk, String actor) throws IOException {
+            RightsRequest request = take(desk, actor);
+            System.out.println("request " + request.status().word() + ": " + describe(request, false));
         }
     }
 

@@ -135,7 +135,7 @@ final class RequestWorkCommands {
     @Command(
             name = "close",
             description = "Close a request: --answer TEXT (needs the identity checked) or --refuse REASON.")
-    static final class Close extends Work {
+    static final class Close extends RequestCommand.Step {
 
         @ArgGroup(multiplicity = "1")
         Ending ending;
@@ -153,11 +153,10 @@ final class RequestWorkCommands {
         }
 
         @Override
-        void run(RequestDesk desk, String actor) throws IOException {
-            RightsRequest closed = ending.answer != null
+        RightsRequest take(RequestDesk desk, String actor) throws IOException {
+            return ending.answer != null
                     ? desk.answer(id, ending.answer, actor)
                     : desk.refuse(id, ending.refuse, actor);
-            System.out.println("request " + closed.status().word() + ": " + RequestCommand.describe(closed, false));
         }
     }
 }

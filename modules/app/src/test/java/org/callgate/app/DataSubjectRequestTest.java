@@ -39,14 +39,9 @@ import picocli.CommandLine;
 @ExtendWith(SippRequired.class)
 class DataSubjectRequestTest {
 
-    private static final String LINES = """
-            prompts-dir: ${PROMPTS}
-            recording:
-              sample-rate: 1.0
-            service-lines:
-              - {id: banking, name: Postinfo banking, number: 02 278 50 11, queue: "sip:banking@${AGENT}"}
-              - {id: private, name: Private customers, number: 02 278 50 44, queue: "sip:private@${AGENT}"}
-            """;
+    /** Every non-banking call sampled, as for the objections. */
+    private static final String LINES = ObjectionTest.LINES;
+
     private static final String PASSWORD = "long enough passphrase";
     private static final Duration LIMIT = Duration.ofSeconds(40);
 

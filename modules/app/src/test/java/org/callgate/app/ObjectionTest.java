@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ObjectionTest {
 
     /** Every non-banking call sampled, so that only the objection can keep one from being recorded. */
-    private static final String LINES = """
+    static final String LINES = """
             prompts-dir: ${PROMPTS}
             recording:
               sample-rate: 1.0
