@@ -38,8 +38,8 @@ import org.callgate.store.StoreException;
  * <p>What belongs to the subject: the dossiers given and those on file with one of their numbers;
  * every call from one of their numbers, linked to one of those dossiers or listed in one; the
  * recordings of those calls and their survey answers (which name no number, so are found through
- * the call). A call of someone else linked to the subject's dossier is theirs too, but its caller's
- * number is not the subject's: {@link #foreignNumbers} lets an export leave it out.
+ * the call). A call of someone else linked to the subject's dossier is found too, though its caller
+ * is someone else: an export leaves such a call out, an erasure erases it with the dossier.
  */
 public final class SubjectRecords {
 
@@ -185,20 +185,6 @@ public final class SubjectRecords {
         try (InputStream in = store.get(key)) {
             return in.readAllBytes();
         }
-    }
-
-    /** The numbers in {@code traces} that are not the subject's: other callers, whose numbers an export leaves out. */
-    public static Set<String> foreignNumbers(DataSubject subject, List<CallTrace> traces, List<Dossier> dossiers) {
-        Set<String> own = new LinkedHashSet<>();
-        subject.phones().forEach(p -> own.add(p.e164()));
-        dossiers.forEach(d -> d.phones().forEach(p -> own.add(p.e164())));
-        Set<String> foreign = new LinkedHashSet<>();
-        for (CallTrace trace : traces) {
-            if (trace.caller() != null && !own.contains(trace.caller().e164())) {
-                foreign.add(trace.caller().e164());
-            }
-        }
-        return foreign;
     }
 
     private static void collect(

@@ -22,6 +22,7 @@ import org.callgate.core.dossier.RecordingRef;
 import org.callgate.core.request.DataSubject;
 import org.callgate.records.LegalHold;
 import org.callgate.records.LegalHolds;
+import org.callgate.records.OthersCalls;
 import org.callgate.records.Restrictions;
 import org.callgate.records.SubjectRecords;
 import org.callgate.records.SubjectRecords.Found;
@@ -42,7 +43,8 @@ import org.callgate.store.StoreException;
  * SMS outbox line), but for one person and before retain-until. A record is kept, and the answer
  * says why, when a law keeps it (its class is {@link LockMode#COMPLIANCE}-locked: a banking
  * dossier R3, a banking recording R8, evidence R18) or a legal hold covers it (R19; a call's survey
- * answers and SMS stay with a held call). What is kept is marked restricted ({@link Restrictions}),
+ * answers and SMS stay with a held call). A call made from another number about the subject's
+ * dossier is someone else's record and stays, said so. What is kept is marked restricted ({@link Restrictions}),
  * so it serves only the purpose it is kept for. A governance-locked record (a sampled recording,
  * R7/R14) is erased by bypassing governance: this is the case that lock leaves open.
  *
@@ -119,6 +121,7 @@ public final class Erasure {
             throws StoreException, IOException {
         Instant now = clock.instant();
         List<Found> found = subjects.find(subject);
+        Set<String> othersCalls = OthersCalls.among(subjects, found, OthersCalls.ownNumbers(subjects, subject, found));
         Set<String> heldCalls = new LinkedHashSet<>();
         found.stream().filter(f -> f.kind() != Kind.DOSSIER && f.legalHold()).forEach(f -> heldCalls.add(f.id()));
         List<ErasureReport.Line> lines = new ArrayList<>();
@@ -126,6 +129,11 @@ public final class Erasure {
         Set<String> erasedCalls = new LinkedHashSet<>();
         for (Found record : found) {
             if (!scope.covers(record.kind())) {
+                continue;
+            }
+            if (record.kind() != Kind.DOSSIER && othersCalls.contains(record.id())) {
+                lines.add(line(
+                        record, false, "not the requester's: a call from another number, about their dossier", false));
                 continue;
             }
             Optional<String> keep = keptBecause(record, heldCalls);

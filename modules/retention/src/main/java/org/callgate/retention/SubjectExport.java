@@ -19,10 +19,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.callgate.core.PhoneNumber;
-import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.RecordIndex;
 import org.callgate.core.request.DataSubject;
+import org.callgate.records.OthersCalls;
 import org.callgate.records.SubjectRecords;
 import org.callgate.records.SubjectRecords.Found;
 import org.callgate.records.SubjectRecords.Kind;
@@ -65,8 +64,8 @@ public final class SubjectExport {
     public Summary write(String request, DataSubject subject, OutputStream out) throws StoreException, IOException {
         Instant at = clock.instant();
         List<Found> found = subjects.find(subject);
-        Set<String> own = ownNumbers(subject, found);
-        Set<String> foreignCalls = foreignCalls(found, own);
+        Set<String> own = OthersCalls.ownNumbers(subjects, subject, found);
+        Set<String> foreignCalls = OthersCalls.among(subjects, found, own);
         List<Found> exported = found.stream()
                 .filter(f -> f.kind() == Kind.DOSSIER || !foreignCalls.contains(f.id()))
                 .toList();
@@ -156,39 +155,6 @@ public final class SubjectExport {
         manifest.put("callsOfOthersLeftOut", others);
         manifest.set("files", files);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-    }
-
-    /** The subject's numbers: those given, and those of their dossiers. */
-    private Set<String> ownNumbers(DataSubject subject, List<Found> found) throws StoreException, IOException {
-        Set<String> own = new LinkedHashSet<>();
-        subject.phones().stream().map(PhoneNumber::e164).forEach(own::add);
-        for (Found record : found) {
-            if (record.kind() == Kind.DOSSIER) {
-                subjects.versions(record).forEach(d -> d.phones().forEach(p -> own.add(p.e164())));
-            }
-        }
-        return own;
-    }
-
-    /** Calls linked to the subject's dossier but made from a number that is not theirs. */
-    private Set<String> foreignCalls(List<Found> found, Set<String> own) throws StoreException, IOException {
-        Set<String> foreign = new LinkedHashSet<>();
-        for (Found record : found) {
-            if (record.kind() == Kind.TRACE) {
-                CallTrace trace = subjects.trace(record).orElse(null);
-                if (trace != null
-                        && trace.caller() != null
-                        && !own.contains(trace.caller().e164())) {
-                    foreign.add(record.id());
-                }
-            } else if (record.kind() == Kind.RECORDING) {
-                PhoneNumber caller = subjects.recording(record).caller();
-                if (caller != null && !own.contains(caller.e164())) {
-                    foreign.add(record.id());
-                }
-            }
-        }
-        return foreign;
     }
 
     /** The outbox's messages to the subject's numbers or of their calls. */

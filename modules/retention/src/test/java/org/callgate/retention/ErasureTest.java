@@ -11,7 +11,9 @@ import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.IndexedRecord;
 import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.dossier.SearchQuery;
 import org.callgate.core.request.DataSubject;
+import org.callgate.records.Dossiers;
 import org.callgate.records.LegalHold;
 import org.callgate.records.Reindexer;
 import org.callgate.records.Restrictions;
@@ -104,6 +106,16 @@ class ErasureTest {
                         org.assertj.core.groups.Tuple.tuple("recording", "call-parcel"),
                         org.assertj.core.groups.Tuple.tuple("survey", "call-parcel"));
 
+        Dossiers restricting = new Dossiers(world.writer, world.store, world.profile, world.clock, restrictions);
+        PhoneNumber caller = PhoneNumber.parse(SubjectFixture.CALLER);
+        assertThat(world.dossiers.identify(caller)).as("without the marks").isPresent();
+        assertThat(restricting.identify(caller))
+                .as("the IVR does not use a restricted dossier")
+                .isEmpty();
+        assertThat(restricting.open(dossier.number())).isEmpty();
+        assertThat(restricting.search(SearchQuery.of(SubjectFixture.CALLER)).hits())
+                .isEmpty();
+
         Restrictions reloaded = Restrictions.load(world.store);
         assertThat(reloaded.restricted(Kind.DOSSIER, dossier.number())).isTrue();
         assertThat(reloaded.restricted(Kind.RECORDING, "call-bank")).isTrue();
@@ -150,6 +162,23 @@ class ErasureTest {
         assertThat(Files.readString(outbox)).contains("sms-1");
         assertThat(report.smsMessages()).isZero();
         assertThat(report.text()).contains("erasure: 0 records erased, 6 kept").contains("CASE-7");
+    }
+
+    @Test
+    void aCallFromAnotherNumberAboutTheirDossierIsSomeoneElsesAndStays() throws Exception {
+        CallTrace relative = world.newTrace("call-relative", "+32471000111", dossier.number());
+        world.writer.writeAll(List.of(), List.of(relative));
+
+        ErasureReport report = erasure.erase("R5", subject(), Erasure.Scope.EVERYTHING);
+
+        assertThat(report.kept())
+                .filteredOn(l -> l.id().equals("call-relative"))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.reason()).startsWith("not the requester's");
+                    assertThat(l.restricted()).isFalse();
+                });
+        assertThat(tracesInStore()).contains("call-relative").doesNotContain("call-parcel");
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +30,6 @@ import org.callgate.core.access.AuditTrail;
 import org.callgate.core.access.Capability;
 import org.callgate.core.access.RequestRegister;
 import org.callgate.core.request.DataSubject;
-import org.callgate.core.request.Deadlines;
 import org.callgate.core.request.DossierCorrection;
 import org.callgate.core.request.RequestOutcome;
 import org.callgate.core.request.RequestType;
@@ -258,59 +256,6 @@ final class RequestRoutes implements ApiRoutes {
     }
 
     private Map<String, Object> request(RightsRequest r) {
-        Instant now = clock.instant();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", r.id());
-        body.put("type", r.type().word());
-        body.put("status", r.status().word());
-        body.put("received", r.received().toString());
-        body.put("due", r.due().toString());
-        body.put("overdue", Deadlines.overdue(r, now));
-        body.put("dueSoon", Deadlines.dueSoon(r, now));
-        body.put("via", r.via());
-        body.put("openedBy", r.openedBy());
-        Map<String, Object> subject = new LinkedHashMap<>();
-        subject.put(
-                "phones", r.subject().phones().stream().map(PhoneNumber::e164).toList());
-        subject.put("dossiers", r.subject().dossiers());
-        subject.put("name", r.subject().name());
-        subject.put("email", r.subject().email());
-        body.put("subject", subject);
-        body.put(
-                "verification",
-                r.verification() == null
-                        ? null
-                        : Map.of(
-                                "method",
-                                r.verification().method(),
-                                "by",
-                                r.verification().by(),
-                                "at",
-                                r.verification().at().toString()));
-        body.put(
-                "extension",
-                r.extension() == null
-                        ? null
-                        : Map.of(
-                                "due",
-                                r.extension().due().toString(),
-                                "reason",
-                                r.extension().reason(),
-                                "by",
-                                r.extension().by(),
-                                "at",
-                                r.extension().at().toString()));
-        body.put(
-                "closing",
-                r.closing() == null
-                        ? null
-                        : Map.of(
-                                "text",
-                                r.closing().text(),
-                                "by",
-                                r.closing().by(),
-                                "at",
-                                r.closing().at().toString()));
-        return body;
+        return RequestBodies.of(r, clock.instant());
     }
 }
