@@ -38,8 +38,9 @@ import org.callgate.store.StoreException;
  * the SMS messages sent to them (R9); {@code summary.html} says it in words.
  *
  * <p>Others' personal data stays out: a call linked to the subject's dossier but made from
- * another number is left out (only counted in the manifest), and the agents' names in a dossier's
- * notes ("check ok by agent-7") are replaced by "an agent".
+ * another number is left out (only counted in the manifest, and dropped from the dossier's linked
+ * calls), and the agents' names in a dossier's notes ("check ok by agent-7") are replaced by "an
+ * agent".
  */
 public final class SubjectExport {
 
@@ -73,7 +74,7 @@ public final class SubjectExport {
         ArrayNode sms;
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Found record : exported) {
-                entry(zip, files, record, jsonName(record), redacted(record));
+                entry(zip, files, record, jsonName(record), redacted(record, foreignCalls));
                 if (record.kind() == Kind.RECORDING) {
                     try (InputStream audio = subjects.open(record.objects().getFirst())) {
                         entry(zip, files, record, "calls/" + record.id() + "/recording.wav", audio.readAllBytes());
@@ -108,14 +109,25 @@ public final class SubjectExport {
         };
     }
 
-    /** The record's JSON, with agents' names in a dossier's notes replaced. */
-    private byte[] redacted(Found record) throws StoreException, IOException {
+    /**
+     * The record's JSON; in a dossier's versions, agents' names in the notes replaced and the calls
+     * of others ({@code others}) left out of the linked calls.
+     */
+    private byte[] redacted(Found record, Set<String> others) throws StoreException, IOException {
         byte[] json = subjects.json(record);
         if (record.kind() != Kind.DOSSIER) {
             return json;
         }
         JsonNode versions = JSON.readTree(json);
         for (JsonNode version : versions) {
+            if (version.path("calls").isArray()) {
+                ArrayNode calls = (ArrayNode) version.get("calls");
+                for (int i = calls.size() - 1; i >= 0; i--) {
+                    if (others.contains(calls.get(i).asText())) {
+                        calls.remove(i);
+                    }
+                }
+            }
             if (version.path("notes").isTextual()) {
                 ((ObjectNode) version)
                         .put(

@@ -72,6 +72,7 @@ class SubjectExportTest {
                 fixture.dossier.number(),
                 new RecordRetention("trace", world.clock.instant().plusSeconds(86_400 * 365L), false));
         world.writer.writeAll(List.of(), List.of(aboutTheirDossier));
+        world.dossiers.linkCall(fixture.dossier.number(), "call-foreign"); // an agent linked it to the dossier
         otherBankingDossier = world.dossier("banking", SubjectFixture.OTHER).number();
         world.trace("call-other-bank", SubjectFixture.OTHER, otherBankingDossier);
         world.recording("call-other-bank", SubjectFixture.OTHER, "banking", otherBankingDossier);
@@ -103,7 +104,7 @@ class SubjectExportTest {
                         "summary.html",
                         "manifest.json");
         JsonNode versions = JSON.readTree(zip.get("dossiers/" + number + ".json"));
-        assertThat(versions).hasSize(2);
+        assertThat(versions).hasSize(3);
         assertThat(versions.get(1).path("phones").get(0).asText()).isEqualTo(SubjectFixture.CALLER);
         assertThat(zip.get("calls/call-bank/recording.wav")).isEqualTo(stored(fixture.banking));
         assertThat(zip.get("calls/call-parcel/recording.wav")).isEqualTo(stored(fixture.sampled));
