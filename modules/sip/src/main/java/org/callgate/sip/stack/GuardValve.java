@@ -1,9 +1,14 @@
 package org.callgate.sip.stack;
 
+import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import javax.sip.SipStack;
 import javax.sip.header.Header;
 import javax.sip.message.Request;
@@ -14,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * First look at every parsed request, before transactions and dialogs: answers requests that
  * miss a mandatory header with {@code 400} (see {@link RepairingParserFactory}) and oversized
- * requests with {@code 513 Message Too Large} (RFC 3261 §21.5.11), so neither reaches the B2BUA.
+ * requests with {@code 513 Message Too Large} (RFC 3261 §21.5.11), and what {@link Conformance}
+ * refuses (505, 416, 420, 415), so none reaches the B2BUA; and separates a request that reuses
+ * another's branch from that request's transaction ({@link SharedBranches}).
  * ACKs are never answered (RFC 3261 §17.2.1).
  */
 public final class GuardValve implements SIPMessageValve {
@@ -23,6 +30,9 @@ public final class GuardValve implements SIPMessageValve {
     public static final int MAX_REQUEST_BYTES = 16 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardValve.class);
+
+    /** The stack, to tell a request that reuses a branch from a retransmission ({@link SharedBranches}). */
+    private volatile SIPTransactionStack stack;
 
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
@@ -44,10 +54,27 @@ public final class GuardValve implements SIPMessageValve {
                     Response.MESSAGE_TOO_LARGE,
                     "Message Too Large (limit " + MAX_REQUEST_BYTES + " bytes)");
         }
+        Optional<Conformance.Refusal> refusal = Conformance.check(request);
+        if (refusal.isPresent()) {
+            return refuse(
+                    request,
+                    channel,
+                    refusal.get().status(),
+                    refusal.get().reason(),
+                    refusal.get().headers());
+        }
+        if (stack != null) {
+            SharedBranches.separate(stack, request);
+        }
         return true;
     }
 
     private static boolean refuse(SIPRequest request, MessageChannel channel, int status, String reason) {
+        return refuse(request, channel, status, reason, List.of());
+    }
+
+    private static boolean refuse(
+            SIPRequest request, MessageChannel channel, int status, String reason, List<ExtensionHeaderImpl> headers) {
         LOG.warn(
                 "refused {} from {}:{}: {} {}",
                 request.getMethod(),
@@ -57,7 +84,9 @@ public final class GuardValve implements SIPMessageValve {
                 reason);
         if (!Request.ACK.equals(request.getMethod())) {
             try {
-                channel.sendMessage(request.createResponse(status, reason));
+                SIPResponse response = request.createResponse(status, reason);
+                headers.forEach(response::setHeader);
+                channel.sendMessage(response);
             } catch (IOException | RuntimeException e) {
                 LOG.debug("could not answer a refused request: {}", e.toString());
             }
@@ -71,8 +100,10 @@ public final class GuardValve implements SIPMessageValve {
     }
 
     @Override
-    public void init(SipStack stack) {
-        // Stateless.
+    public void init(SipStack sipStack) {
+        if (sipStack instanceof SIPTransactionStack transactions) {
+            this.stack = transactions;
+        }
     }
 
     @Override

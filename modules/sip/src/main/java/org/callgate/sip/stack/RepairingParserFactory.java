@@ -2,7 +2,9 @@ package org.callgate.sip.stack;
 
 import gov.nist.javax.sip.header.CSeq;
 import gov.nist.javax.sip.header.CallID;
+import gov.nist.javax.sip.header.Contact;
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
+import gov.nist.javax.sip.header.MaxForwards;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.MessageParser;
@@ -15,6 +17,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sip.message.Request;
 
 /**
  * Lets a request that lacks a mandatory header (RFC 3261 §8.1.1) be answered with {@code 400}
@@ -35,6 +38,13 @@ public final class RepairingParserFactory implements MessageParserFactory {
      */
     public static final String TRUNCATED = "X-Callgate-Truncated";
 
+    /**
+     * Marker header carrying the SIP version of a Request-Line that is not SIP/2.0: the RI reads any
+     * version as 2.0, so {@link Conformance} could not otherwise answer {@code 505}; never leaves
+     * callgate.
+     */
+    public static final String VERSION = "X-Callgate-Version";
+
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
         return new RepairingParser();
@@ -50,6 +60,16 @@ public final class RepairingParserFactory implements MessageParserFactory {
             SIPMessage parsed = super.parseSIPMessage(message, readBody && !truncated, strict, singleLine(listener));
             if (parsed instanceof SIPRequest request && request.getViaHeaders() != null) {
                 repair(request);
+                String version = HeaderLines.requestVersion(message);
+                if (!version.equalsIgnoreCase("SIP/2.0")) {
+                    ExtensionHeaderImpl marker = new ExtensionHeaderImpl(VERSION);
+                    marker.setValue(version);
+                    request.setHeader(marker);
+                }
+                java.util.Optional<String> problem = HeaderLines.problem(message);
+                if (request.getHeader(MALFORMED) == null && problem.isPresent()) {
+                    mark(request, problem.get());
+                }
                 if (truncated) {
                     ExtensionHeaderImpl marker = new ExtensionHeaderImpl(TRUNCATED);
                     marker.setValue(Integer.toString(message.length));
@@ -114,11 +134,32 @@ public final class RepairingParserFactory implements MessageParserFactory {
                                 null)
                         .getTo());
             }
-            if (!missing.isEmpty()) {
-                ExtensionHeaderImpl marker = new ExtensionHeaderImpl(MALFORMED);
-                marker.setValue("Missing " + String.join(", ", missing) + " Header");
-                request.setHeader(marker);
+            if (Request.INVITE.equals(request.getMethod())
+                    && request.getContactHeader() == null
+                    && request.getFrom() != null) {
+                // RFC 2543 did not require it (RFC 4475 §3.3.5); its target was the From URI (RFC 3261 §12.1.1)
+                Contact contact = new Contact();
+                contact.setAddress((javax.sip.address.Address)
+                        request.getFrom().getAddress().clone());
+                request.setHeader(contact);
             }
+            if (request.getMaxForwards() == null) {
+                // RFC 2543 had none (RFC 4475 §3.3.5): take the default a request would carry (§8.1.1.6)
+                try {
+                    request.setHeader(new MaxForwards(70));
+                } catch (javax.sip.InvalidArgumentException e) {
+                    throw new IllegalStateException("70 is a valid Max-Forwards", e);
+                }
+            }
+            if (!missing.isEmpty()) {
+                mark(request, "Missing " + String.join(", ", missing) + " Header");
+            }
+        }
+
+        private static void mark(SIPRequest request, String problem) throws ParseException {
+            ExtensionHeaderImpl marker = new ExtensionHeaderImpl(MALFORMED);
+            marker.setValue(problem);
+            request.setHeader(marker);
         }
     }
 }
