@@ -97,7 +97,7 @@ class IvrCallerTest {
             List<Tuple> expected = summary.recording().recorded()
                     ? List.of(tuple(RecordKind.TRACE, summary.callId()), tuple(RecordKind.RECORDING, summary.callId()))
                     : List.of(tuple(RecordKind.TRACE, summary.callId()));
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(callgate.gateway
                                     .dossiers()
                                     .open(dossier.number())

@@ -48,9 +48,8 @@ class ProtectionTest {
                 Sipp first = callgate.caller("uac-call.xml", "022785044")
                         .arg("-d", "3000")
                         .start()) {
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(10))
-                    .until(() -> callgate.gateway.activeCalls() == 1);
+            // an event, not a guess: the first call is up; the bound is SIPp's own, for a busy machine
+            org.awaitility.Awaitility.await().atMost(LIMIT).until(() -> callgate.gateway.activeCalls() == 1);
             try (Sipp second =
                     callgate.caller("uac-expect-503.xml", "022785044").start()) {
                 SippResult refused = second.await(LIMIT);
@@ -63,9 +62,7 @@ class ProtectionTest {
                     .isTrue();
             assertThat(agent.await(LIMIT).allCallsSucceeded()).isTrue();
         }
-        org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> callgate.gateway.activeCalls() == 0);
+        org.awaitility.Awaitility.await().atMost(LIMIT).until(() -> callgate.gateway.activeCalls() == 0);
         assertThat(callgate.gateway.openMediaSessions())
                 .as("the refused call left no media behind")
                 .isZero();

@@ -39,7 +39,7 @@ class ResourceLeakTest {
                 assertThat(calls.allCallsSucceeded()).as("%s", calls).isTrue();
                 agent.await(Duration.ofSeconds(30));
             }
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(callgate.ended).hasSize(CALLS);
                 assertThat(callgate.gateway.activeCalls()).isZero();
                 assertThat(callgate.gateway.openMediaSessions()).isZero();

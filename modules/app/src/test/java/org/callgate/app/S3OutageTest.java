@@ -95,7 +95,7 @@ class S3OutageTest {
             for (int i = 0; i < CALLS; i++) {
                 calls.add(callgate.nextEndedCall());
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> callgate.gateway.pendingUploads() > 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> callgate.gateway.pendingUploads() > 0);
             try (var spool = Files.list(dir.resolve("spool"))) {
                 assertThat(spool.count()).as("waiting in the spool").isPositive();
             }

@@ -127,7 +127,7 @@ class RecordingUploaderTest {
     void anEndedRecordingIsStoredWithItsMetadataAndRetentionThenLeavesTheSpool() throws Exception {
         byte[] audio = record(facts(BANKING), 8000 * 3);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 1);
         assertThat(read(WAV)).isEqualTo(audio);
         ObjectInfo info = store.head(WAV).orElseThrow();
         assertThat(info.retention())
@@ -156,7 +156,7 @@ class RecordingUploaderTest {
                 new RecordingFacts("call-1", "+32475123456", "private", "banking", ANSWERED, BANKING, "D2026-000007"),
                 800);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 1);
         assertThat(new ObjectMapper().readTree(read(JSON)).get("dossier").asText())
                 .isEqualTo("D2026-000007");
         assertThat(indexed.getFirst().dossier()).isEqualTo("D2026-000007");
@@ -166,7 +166,7 @@ class RecordingUploaderTest {
     void aSampledRecordingIsKeptSixMonthsUnderGovernance() throws Exception {
         record(facts(new Recording(true, Recording.Reason.SAMPLED, Recording.RECORDING, false)), 800);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 1);
         assertThat(store.head(WAV).orElseThrow().retention())
                 .isEqualTo(new Retention("recording", Instant.parse("2027-05-25T10:15:30Z"), LockMode.GOVERNANCE));
     }
@@ -177,12 +177,12 @@ class RecordingUploaderTest {
         record(facts(BANKING), 1600);
         Path wav = spool.wavOf("call-1");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.refused.get() >= 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.refused.get() >= 2);
         assertThat(Files.exists(wav)).isTrue();
         assertThat(uploader.pending()).isEqualTo(1);
 
         store.down.set(false);
-        await().atMost(Duration.ofSeconds(15)).until(() -> indexed.size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 1);
         assertThat(store.list("recordings/")).containsExactly(JSON, WAV);
         assertThat(store.puts.get()).isEqualTo(2);
         assertThat(uploader.pending()).isZero();
@@ -194,7 +194,7 @@ class RecordingUploaderTest {
         store.bytePutsToRefuse.set(2);
         byte[] audio = record(facts(BANKING), 1600);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> indexed.size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 1);
         assertThat(store.refused.get()).isEqualTo(2);
         assertThat(store.list("recordings/")).containsExactly(JSON, WAV);
         assertThat(store.puts.get()).isEqualTo(2);
@@ -211,7 +211,7 @@ class RecordingUploaderTest {
 
         assertThat(uploader.resumeSpool()).isEqualTo(1);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 1);
         JsonNode metadata = new ObjectMapper().readTree(read(JSON));
         assertThat(metadata.get("incomplete").asBoolean()).isTrue();
         assertThat(metadata.get("durationMillis").asLong()).isEqualTo(500);
@@ -233,7 +233,7 @@ class RecordingUploaderTest {
 
         uploader.resumeSpool();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> indexed.size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 1);
         assertThat(store.puts.get()).isEqualTo(2); // the test's put of the audio, then only the metadata
         assertThat(store.list("recordings/")).containsExactly(JSON, WAV);
         assertThat(spool.dir().toFile().list()).isEmpty();

@@ -65,7 +65,7 @@ class CallTraceWriterTest {
                 "call-1",
                 new Route("sip:banking@q", "banking", "nl", "nl>1", IvrOutcome.Reason.CHOICE, "D2026-000007")));
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> traces.pending() == 0 && traceIds().size() == 1);
         SearchHit hit = records.index
                 .search(SearchQuery.all().withCallId("call-1"))
@@ -90,7 +90,7 @@ class CallTraceWriterTest {
                     summary("call-" + i, new Route("sip:q@q", "business", "fr", "fr>2", IvrOutcome.Reason.CHOICE)));
         }
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> traces.pending() == 0 && traceIds().size() == 5);
         assertThat(traceIds()).containsExactlyInAnyOrder("call-0", "call-1", "call-2", "call-3", "call-4");
     }
@@ -100,7 +100,7 @@ class CallTraceWriterTest {
         traces.callEnded(summary("refused", null));
         traces.callEnded(summary("routed", new Route("sip:q@q", "business", "fr", "fr>2", IvrOutcome.Reason.CHOICE)));
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> traces.pending() == 0 && traceIds().size() == 1);
         assertThat(traceIds()).containsExactly("routed");
     }
@@ -112,7 +112,7 @@ class CallTraceWriterTest {
                 new Recording(true, Recording.Reason.BANKING_MIFID, Recording.BANKING_RECORDING, false).failed();
         traces.callEnded(withRecording(summary("banking-1", null), answered, failed));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> traces.pending() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> traces.pending() == 0);
         CallTrace trace = new CallTraces(records.store)
                 .between(STARTED, STARTED.plusSeconds(1))
                 .getFirst();
@@ -127,7 +127,7 @@ class CallTraceWriterTest {
         Recording banking = new Recording(true, Recording.Reason.BANKING_MIFID, Recording.BANKING_RECORDING, false);
         traces.callEnded(withRecording(summary("refused-unrecorded", null), null, banking.failed()));
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> traces.pending() == 0 && traceIds().size() == 1);
         assertThat(traceIds()).containsExactly("refused-unrecorded");
     }
@@ -143,7 +143,7 @@ class CallTraceWriterTest {
         traces.callEnded(withSurvey(
                 summary("surveyed", new Route("sip:q@q", "private", "nl", "nl>2", IvrOutcome.Reason.CHOICE)), survey));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> traces.pending() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> traces.pending() == 0);
         ObjectKey key = ObjectKey.of("surveys/2026/11/26/surveyed.json");
         ObjectInfo stored = records.store.head(key).orElseThrow();
         assertThat(stored.retention().retentionClass()).isEqualTo("survey");

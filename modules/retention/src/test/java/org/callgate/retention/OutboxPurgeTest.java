@@ -126,7 +126,7 @@ class OutboxPurgeTest {
                 purge = pool.submit(() -> new OutboxPurge(outbox, TRACE).purge(NOW, false));
                 // it stays blocked on the lock for as long as it is held: watched, not slept on
                 await().during(Duration.ofMillis(300))
-                        .atMost(Duration.ofSeconds(10))
+                        .atMost(Duration.ofSeconds(60))
                         .until(() -> !purge.isDone());
                 // the sender's append, made while it holds the lock
                 Files.writeString(outbox, line("sms-2", "2027-12-05T08:59:00Z"), StandardOpenOption.APPEND);

@@ -201,7 +201,7 @@ class OutboxSmsSenderTest {
                 });
                 // it stays blocked on the lock for as long as it is held: watched, not slept on
                 await().during(Duration.ofMillis(300))
-                        .atMost(Duration.ofSeconds(10))
+                        .atMost(Duration.ofSeconds(60))
                         .until(() -> !send.isDone());
                 Path replacement = Files.writeString(dir.resolve("outbox.jsonl.tmp"), "");
                 Files.move(replacement, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
