@@ -206,7 +206,9 @@ final class GatewayFixture implements AutoCloseable {
 
     /**
      * One short call to {@code dialled} (a caller that talks half a second, the agent queue echoing
-     * RTP), asserted to succeed on both sides; returns the call as it ended.
+     * RTP), asserted to succeed on both sides; returns the call as it ended. The agent is listening
+     * before the caller starts ({@link Sipp.Builder#start()} waits for it) and has hung up before
+     * this returns, so consecutive short calls never see each other's messages.
      */
     CallSummary shortCall(String dialled) throws Exception {
         Duration limit = Duration.ofSeconds(40);
@@ -219,6 +221,12 @@ final class GatewayFixture implements AutoCloseable {
             SippResult result = caller.await(limit);
             if (!result.allCallsSucceeded()) {
                 throw new AssertionError("caller: " + result + "\nagent: " + agent.output());
+            }
+            // The agent exits once it has answered callgate's BYE: stopping it earlier would leave
+            // that BYE to be retransmitted into the next call's agent on the same port.
+            SippResult answered = agent.await(limit);
+            if (!answered.allCallsSucceeded()) {
+                throw new AssertionError("agent: " + answered);
             }
         }
         return nextEndedCall();

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 public final class Sipp implements AutoCloseable {
 
     private static final String BINARY = "sipp";
+    private static final Duration LISTEN_LIMIT = Duration.ofSeconds(60);
+    private static final Duration LISTEN_POLL = Duration.ofMillis(10);
 
     private final Process process;
     private final Path log;
@@ -63,6 +65,21 @@ public final class Sipp implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             return new SippResult(-101, "interrupted");
+        }
+    }
+
+    /**
+     * Waits until this UAS has bound its SIP port, so that a caller started next never finds it
+     * closed however busy the machine is; returns early if SIPp has exited (its log says why).
+     */
+    private void awaitListening(int port, boolean tcp) {
+        long deadline = System.nanoTime() + LISTEN_LIMIT.toNanos();
+        try {
+            while (process.isAlive() && !ListeningPorts.bound(port, tcp) && System.nanoTime() < deadline) {
+                Thread.sleep(LISTEN_POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -189,8 +206,12 @@ public final class Sipp implements AutoCloseable {
                         .directory(dir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
-                return new Sipp(
+                Sipp sipp = new Sipp(
                         builder.start(), log, dir.resolve("errors-" + localPort + ".log"), name + "@" + localPort);
+                if (remote == null && localPort > 0) {
+                    sipp.awaitListening(localPort, !"u1".equals(transport));
+                }
+                return sipp;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start SIPp", e);
             }
