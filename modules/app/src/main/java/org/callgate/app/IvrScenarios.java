@@ -54,6 +54,66 @@ final class IvrScenarios {
         return this;
     }
 
+    /**
+     * An offer in the dialog, by re-INVITE or UPDATE (RFC 3311), with audio in {@code direction}
+     * ({@code sendonly} holds, {@code sendrecv} resumes); callgate's 200 must answer {@code
+     * answered}. A re-INVITE's 200 is acknowledged.
+     */
+    IvrScenarios offer(String method, String direction, String answered) {
+        cseq++;
+        steps.append(String.format(Locale.ROOT, """
+                  <send retrans="500">
+                    <![CDATA[
+                      %1$s [next_url] SIP/2.0
+                      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
+                      From: "Caller" <sip:0475123456@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                      [last_To:]
+                      Call-ID: [call_id]
+                      CSeq: %2$d %1$s
+                      Contact: <sip:caller@[local_ip]:[local_port];transport=[transport]>
+                      Max-Forwards: 70
+                      Content-Type: application/sdp
+                      Content-Length: [len]
+
+                      v=0
+                      o=caller 53655765 %2$d IN IP[local_ip_type] [local_ip]
+                      s=-
+                      c=IN IP[media_ip_type] [media_ip]
+                      t=0 0
+                      m=audio [media_port] RTP/AVP 8 101
+                      a=rtpmap:8 PCMA/8000
+                      a=rtpmap:101 telephone-event/8000
+                      a=%3$s
+
+                    ]]>
+                  </send>
+                  <recv response="100" optional="true"/>
+                  <recv response="200">
+                    <action>
+                      <ereg regexp="a=%4$s" search_in="body" check_it="true" assign_to="dummy"/>
+                    </action>
+                  </recv>
+                """, method, cseq, direction, answered));
+        if ("INVITE".equals(method)) {
+            steps.append(String.format(Locale.ROOT, """
+                      <send>
+                        <![CDATA[
+                          ACK [next_url] SIP/2.0
+                          Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
+                          From: "Caller" <sip:0475123456@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                          [last_To:]
+                          Call-ID: [call_id]
+                          CSeq: %d ACK
+                          Max-Forwards: 70
+                          Content-Length: 0
+
+                        ]]>
+                      </send>
+                    """, cseq));
+        }
+        return this;
+    }
+
     /** Starts 7 s of G.711 A-law speech towards callgate (SIPp's g711a.pcap), in the background. */
     IvrScenarios audio() {
         steps.append("  <nop><action><exec play_pcap_audio=\"/usr/share/sip-tester/g711a.pcap\"/></action></nop>\n");

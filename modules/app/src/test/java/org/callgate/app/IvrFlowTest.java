@@ -121,6 +121,33 @@ class IvrFlowTest {
                 .isEqualTo(new Recording(true, Recording.Reason.BANKING_MIFID, "banking-recording", false));
     }
 
+    /**
+     * A caller holds the IVR for 8 s during the language question (asked in three languages, 6.8
+     * s, then 1 s of no-input wait, no retry): had the prompt run on, the question would have
+     * timed out to Dutch during the hold. It pauses instead, so after the resume the caller still
+     * chooses French, then option 1. The hold is a re-INVITE, the resume an UPDATE (RFC 3311).
+     */
+    @Test
+    void aCallerWhoPutsTheIvrOnHoldAndResumesThenPicksAnOptionAndReachesTheAgent() throws Exception {
+        Path caller = new IvrScenarios()
+                .pause(300)
+                .offer("INVITE", "sendonly", "recvonly")
+                .pause(8000)
+                .offer("UPDATE", "sendrecv", "sendrecv")
+                .rfc4733('2')
+                .rfc4733('1')
+                .caller(dir, "holding-caller");
+        Path agent = IvrScenarios.agentExpecting(
+                dir, "holding-agent", Map.of("X-Callgate-Service", "banking", "X-Callgate-Language", "fr"));
+
+        CallSummary summary = call(caller, agent, "022785044");
+
+        assertThat(summary.route())
+                .as("chosen after the hold, not timed out during it")
+                .isEqualTo(
+                        new Route("sip:banking@127.0.0.1:" + callgate.agentPort, "banking", "fr", "1", Reason.CHOICE));
+    }
+
     @Test
     void aNonBankingCallCarriesTheRecordingDecisionAnAuditorReproducesFromItsCallId() throws Exception {
         Path caller = new IvrScenarios().pause(500).rfc4733('1').rfc4733('2').caller(dir, "sampled-caller");

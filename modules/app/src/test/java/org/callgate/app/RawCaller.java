@@ -38,9 +38,7 @@ final class RawCaller implements AutoCloseable {
 
     /** Sends INVITE with a PCMA offer and ACKs the 200; returns callgate's answer. */
     String call(String dialled) throws IOException {
-        String sdp = "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=audio " + rtp.getLocalPort() + " RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
-                + "a=rtpmap:101 telephone-event/8000\r\n";
+        String sdp = offer("sendrecv");
         send(request(
                 "INVITE", dialled, "<sip:" + dialled + "@127.0.0.1>", 1, "Content-Type: application/sdp\r\n", sdp));
         while (true) {
@@ -58,6 +56,34 @@ final class RawCaller implements AutoCloseable {
                 return answer;
             }
         }
+    }
+
+    /**
+     * Sends a re-INVITE offering audio in {@code direction} ({@code sendonly} holds, {@code
+     * sendrecv} resumes), acknowledges a 200 and returns callgate's final response.
+     */
+    String reInvite(String dialled, String direction) throws IOException {
+        int sequence = ++cseq;
+        send(request("INVITE", dialled, toWithTag, sequence, "Content-Type: application/sdp\r\n", offer(direction)));
+        while (true) {
+            String message = receive();
+            if (!message.startsWith("SIP/2.0 ") || !header(message, "CSeq").equals(sequence + " INVITE")) {
+                continue; // a response to an earlier INFO, say
+            }
+            int status = Integer.parseInt(message.substring(8, 11));
+            if (status >= 200) {
+                if (status < 300) {
+                    send(request("ACK", dialled, toWithTag, sequence, "", ""));
+                }
+                return message;
+            }
+        }
+    }
+
+    private String offer(String direction) {
+        return "v=0\r\no=raw 1 " + cseq + " IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + rtp.getLocalPort() + " RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
+                + "a=rtpmap:101 telephone-event/8000\r\na=" + direction + "\r\n";
     }
 
     /** Ends the call with BYE. */

@@ -66,6 +66,8 @@ class SurveyTest {
             """;
     private static final String DIALLED = "022785044";
     private static final Duration LIMIT = Duration.ofSeconds(40);
+    /** Longer than the survey's no-input wait. */
+    private static final Duration HOLD = Duration.ofSeconds(3);
 
     @TempDir
     Path dir;
@@ -156,6 +158,75 @@ class SurveyTest {
             assertThat(json.get("consent").asBoolean()).isTrue();
             assertThat(json.get("answers").get(1).get("score").asInt()).isEqualTo(5);
         }
+    }
+
+    /**
+     * The caller holds during the first question for longer than its no-input wait (2 s): the
+     * question pauses and goes on from where it was after the resume, and the answer still counts
+     * (RFC 3264 §8.4). The hold and the resume are re-INVITEs answered by callgate itself.
+     */
+    @Test
+    void aCallerWhoHoldsDuringTheSurveyHearsTheRestOfTheQuestionAfterResumingAndMayStillAnswer() throws Exception {
+        try (RawCaller caller = new RawCaller(callgate.sipPort);
+                Talkspurts heard = new Talkspurts(caller.rtp())) {
+            reachTheAgent(caller, heard, '1');
+            heard.awaitStart(3, LIMIT); // survey-resolved
+
+            assertThat(caller.reInvite(DIALLED, "sendonly"))
+                    .startsWith("SIP/2.0 200")
+                    .contains("a=recvonly");
+            heard.awaitEnd(3, LIMIT);
+            Thread.sleep(HOLD.toMillis()); // the caller's hold: what this test is about, not a wait
+            assertThat(heard.count())
+                    .as("nothing played or timed out during the hold")
+                    .isEqualTo(3);
+            assertThat(caller.reInvite(DIALLED, "sendrecv"))
+                    .startsWith("SIP/2.0 200")
+                    .contains("a=sendrecv");
+            heard.awaitEnd(4, LIMIT); // the rest of survey-resolved
+            caller.pressRfc4733('4');
+            heard.awaitStart(5, LIMIT); // survey-agent
+            caller.hangUp(DIALLED);
+
+            List<Talkspurts.Talkspurt> spurts = heard.all();
+            long expected = prompt("survey-resolved").toMillis();
+            assertThat(spurts.get(2).millis() + spurts.get(3).millis())
+                    .as("survey-resolved, heard in two parts")
+                    .isBetween((long) (expected * 0.9), (long) (expected * 1.1));
+        }
+
+        CallSummary summary = callgate.nextEndedCall();
+        assertThat(summary.survey().answers())
+                .containsExactly(new SurveyAnswer("survey-resolved", 4), new SurveyAnswer("survey-agent", null));
+    }
+
+    /**
+     * The agent's dialog ended with its BYE; a re-INVITE it sends afterwards, while the caller
+     * answers the survey, gets 481 (RFC 3261 §12.2.2) and changes nothing for the caller.
+     */
+    @Test
+    void anAgentsReInviteAfterItsByeGets481AndTheSurveyGoesOn() throws Exception {
+        agent.close();
+        agent = callgate.agent("uas-hangup-reinvite.xml")
+                .calls(1)
+                .arg("-rtp_echo", "-d", "1500")
+                .start();
+        try (RawCaller caller = new RawCaller(callgate.sipPort);
+                Talkspurts heard = new Talkspurts(caller.rtp())) {
+            reachTheAgent(caller, heard, '1');
+            heard.awaitStart(3, LIMIT); // survey-resolved
+            assertThat(agent.await(LIMIT).allCallsSucceeded())
+                    .as("agent got 481: %s", agent.output())
+                    .isTrue();
+            caller.pressRfc4733('3');
+            heard.awaitStart(4, LIMIT); // survey-agent
+            caller.hangUp(DIALLED);
+        }
+
+        CallSummary summary = callgate.nextEndedCall();
+        assertThat(summary.reason()).isEqualTo(EndReason.AGENT_HANGUP);
+        assertThat(summary.survey().answers())
+                .containsExactly(new SurveyAnswer("survey-resolved", 3), new SurveyAnswer("survey-agent", null));
     }
 
     @Test

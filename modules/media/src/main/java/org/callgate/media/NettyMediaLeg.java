@@ -40,6 +40,8 @@ final class NettyMediaLeg implements MediaLeg {
     private volatile BoundPair pair;
     private volatile AudioCodec codec = AudioCodec.PCMA;
     private volatile int telephoneEvent = DEFAULT_TELEPHONE_EVENT;
+    /** The peer is on hold: prompts to it are paused. */
+    private volatile boolean held;
     /** A prompt is being played to this leg's peer; event loop only. */
     private boolean prompting;
     /** Clock millis of the last packet accepted from the peer; event loop only. */
@@ -203,6 +205,15 @@ final class NettyMediaLeg implements MediaLeg {
     }
 
     /** Whether a prompt is being played to this leg's peer. Event loop only. */
+    @Override
+    public void hold(boolean on) {
+        this.held = on;
+    }
+
+    boolean held() {
+        return held;
+    }
+
     boolean prompting() {
         return prompting;
     }

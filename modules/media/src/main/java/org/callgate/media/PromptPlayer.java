@@ -45,6 +45,9 @@ final class PromptPlayer implements Playback, PromptPacer.Paced {
     private final AtomicBoolean told = new AtomicBoolean();
     private final byte[] packet = new byte[RtpPacket.RTP_HEADER + RtpSource.SAMPLES_PER_FRAME];
     private State state = State.QUEUED;
+    /** The leg was on hold at the last tick: nothing was sent and the clip did not advance. */
+    private boolean paused;
+
     private AudioCodec codec;
     private PromptPacer pacer;
 
@@ -104,7 +107,7 @@ final class PromptPlayer implements Playback, PromptPacer.Paced {
     /** Sends the next frame; called by the pacer every 20 ms. Event loop only. */
     @Override
     public void tick() {
-        if (state != State.PLAYING) {
+        if (state != State.PLAYING || pausedForHold()) {
             return;
         }
         try {
@@ -119,6 +122,24 @@ final class PromptPlayer implements Playback, PromptPacer.Paced {
             }
             finish(true);
         }
+    }
+
+    /**
+     * While the peer holds, the clip stays where it is; when it resumes, a new talkspurt starts
+     * (RFC 3551 §4.1: marker bit, timestamp moved on by the pause) from the same place.
+     */
+    private boolean pausedForHold() {
+        boolean held = leg.held();
+        if (held != paused) {
+            paused = held;
+            long now = session.clock().millis();
+            if (held) {
+                leg.source().pause(now);
+            } else {
+                leg.source().talkspurt(now);
+            }
+        }
+        return held;
     }
 
     private void tellListener(boolean interrupted) {
@@ -156,7 +177,9 @@ final class PromptPlayer implements Playback, PromptPacer.Paced {
         }
         if (wasPlaying) {
             leg.prompting(false);
-            leg.source().pause(session.clock().millis());
+            if (!paused) {
+                leg.source().pause(session.clock().millis());
+            }
         }
         session.notPlaying(this);
         tell(interrupted);

@@ -185,6 +185,35 @@ class PlaybackTest {
     }
 
     @Test
+    void aHoldPausesThePromptWhereItIsAndTheResumeSendsTheRestAsANewTalkspurt() {
+        Told told = new Told();
+        session.play(List.of(sine(1000, 8000)), told);
+        List<Rtp> before = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            before.add(Rtp.parse(callerPhone.receive().data(), 0));
+        }
+
+        session.caller().hold(true);
+        before.addAll(receiveAll());
+        long sentWhileHeld = session.caller().counters().packetsOut();
+        assertThat(receiveAll()).as("nothing is sent while on hold").isEmpty();
+        assertThat(told.interrupted).as("a held prompt has not finished").isEmpty();
+
+        session.caller().hold(false);
+        List<Rtp> after = receiveAll();
+        await().until(() -> told.interrupted.equals(List.of(false)));
+        assertThat(before).hasSize((int) sentWhileHeld);
+        assertThat(before.size() + after.size())
+                .as("the whole second, none of it skipped")
+                .isEqualTo(50);
+        assertThat(after.get(0).marker()).as("the resume starts a talkspurt").isTrue();
+        assertThat(after.get(0).seq()).isEqualTo((before.getLast().seq() + 1) & 0xFFFF);
+        assertThat(after.get(0).timestamp() - before.getLast().timestamp())
+                .as("the timestamp moved on by the pause")
+                .isGreaterThan(160L);
+    }
+
+    @Test
     void aNewPlaybackStopsTheRunningOneAndContinuesTheSameRtpStream() {
         Told first = new Told();
         Told second = new Told();

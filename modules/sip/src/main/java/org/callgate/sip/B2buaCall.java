@@ -39,7 +39,9 @@ final class B2buaCall {
     private final String lineService;
 
     private CallState state = CallState.CALLING;
-    private boolean reInviteInProgress;
+    /** The side whose re-INVITE is being relayed, null when none is. */
+    private LegSide reInviteFrom;
+
     private Instant answered;
     private EndReason endReason;
     private int finalStatus;
@@ -206,17 +208,23 @@ final class B2buaCall {
         return was;
     }
 
-    /** Starts a re-INVITE relay; false if one is already in progress (answer 491, RFC 3261 §14.2). */
-    synchronized boolean beginReInvite() {
-        if (reInviteInProgress || state != CallState.CONFIRMED) {
-            return false;
+    /**
+     * Starts relaying a re-INVITE from {@code from}.
+     *
+     * @return null when started; else the side whose re-INVITE is still being relayed: the other
+     *     side means glare (491), the same side a second INVITE before the first was answered
+     *     (500 with Retry-After), both RFC 3261 §14.2
+     */
+    synchronized LegSide beginReInvite(LegSide from) {
+        if (reInviteFrom != null) {
+            return reInviteFrom;
         }
-        reInviteInProgress = true;
-        return true;
+        reInviteFrom = from;
+        return null;
     }
 
     synchronized void endReInvite() {
-        reInviteInProgress = false;
+        reInviteFrom = null;
     }
 
     /** The dialog of one leg, null while that leg has none. */

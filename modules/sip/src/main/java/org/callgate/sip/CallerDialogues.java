@@ -62,6 +62,21 @@ final class CallerDialogues {
         }
     }
 
+    /** The caller holds or resumes: whichever of IVR and survey is talking pauses or goes on. */
+    void hold(boolean on) {
+        SurveySession surveying;
+        IvrSession menus;
+        synchronized (lock) {
+            surveying = survey;
+            menus = ivr;
+        }
+        if (surveying != null) {
+            surveying.hold(on);
+        } else if (menus != null) {
+            menus.hold(on);
+        }
+    }
+
     /** A key from the caller: for the survey once it runs, else for the IVR; ignored without either. */
     void digit(char key) {
         SurveySession surveying;

@@ -36,6 +36,13 @@ final class DialogueRunner<D extends Dialogue> {
     private Playback playing;
     private int playId;
     private ScheduledFuture<?> timer;
+    /** The caller holds: the prompt is paused by the media leg, and the dialogue's timer waits. */
+    private boolean held;
+    /** The timer the dialogue asked for while the caller held, armed on resume. */
+    private IvrCommand.StartTimer deferred;
+    /** The timer last armed, to defer again if a hold cancels it. */
+    private IvrCommand.StartTimer armed;
+
     private volatile boolean stopped;
 
     DialogueRunner(
@@ -60,6 +67,27 @@ final class DialogueRunner<D extends Dialogue> {
     /** A key from the caller, from any thread. */
     void digit(char key) {
         events.execute(() -> execute(drive(d -> d.onDigit(key))));
+    }
+
+    /**
+     * The caller put the call on hold, or took it off (RFC 3264 §8.4): the prompt playing pauses
+     * where it is (the media leg does that), and a no-key timer running is stopped and started
+     * afresh on resume, so that a caller on hold is never timed out of a menu.
+     */
+    void hold(boolean on) {
+        events.execute(() -> {
+            if (on == held || stopped) {
+                return;
+            }
+            held = on;
+            if (on && timer != null && timer.cancel(false)) {
+                deferred = armed;
+            } else if (!on && deferred != null) {
+                IvrCommand.StartTimer start = deferred;
+                deferred = null;
+                arm(start);
+            }
+        });
     }
 
     /** What {@code reader} reads from the dialogue, consistent with the events it has seen. */
@@ -96,14 +124,24 @@ final class DialogueRunner<D extends Dialogue> {
             switch (command) {
                 case IvrCommand.Play play -> play(play);
                 case IvrCommand.StopPlaying stop -> stopPlaying();
-                case IvrCommand.StartTimer start ->
-                    timer = timers.schedule(
-                            () -> events.execute(() -> execute(drive(d -> d.onTimeout(start.token())))),
-                            start.after().toMillis(),
-                            TimeUnit.MILLISECONDS);
+                case IvrCommand.StartTimer start -> {
+                    if (held) {
+                        deferred = start;
+                    } else {
+                        arm(start);
+                    }
+                }
                 default -> effects.accept(command);
             }
         }
+    }
+
+    private void arm(IvrCommand.StartTimer start) {
+        armed = start;
+        timer = timers.schedule(
+                () -> events.execute(() -> execute(drive(d -> d.onTimeout(start.token())))),
+                start.after().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void play(IvrCommand.Play play) {

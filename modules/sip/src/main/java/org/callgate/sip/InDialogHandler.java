@@ -28,37 +28,59 @@ import org.callgate.sip.sdp.SdpRewriter;
  */
 final class InDialogHandler {
 
+    /** What the caller may send in the dialog while callgate is its peer. */
+    static final String IN_IVR_ALLOWED = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, UPDATE";
+
+    /** Retry-After of a 500 to an INVITE that overtook the one before it (RFC 3261 §14.2: 0 to 10 s). */
+    private static final int RETRY_AFTER_SECONDS = 2;
+
     private final SipContext sip;
     private final CallEnder ender;
     private final SurveyCalls surveys;
+    private final CallerOffers offers;
 
     InDialogHandler(SipContext sip, CallEnder ender, SurveyCalls surveys) {
         this.sip = sip;
         this.ender = ender;
         this.surveys = surveys;
+        this.offers = new CallerOffers(sip);
     }
 
     void handle(RequestEvent event, ServerTransaction transaction, B2buaCall call, LegSide from) throws Exception {
         Request request = event.getRequest();
-        CallState state = call.state();
-        boolean inIvr = state == CallState.IVR || state == CallState.CONNECTING || state == CallState.SURVEY;
-        switch (request.getMethod()) {
-            case Request.BYE -> bye(transaction, call, from);
-            case Request.INFO -> {
-                if (inIvr) {
-                    dtmfInfo(transaction, call);
-                } else {
-                    relay(transaction, call, from);
-                }
+        String method = request.getMethod();
+        if (Request.BYE.equals(method)) {
+            bye(transaction, call, from);
+        } else if (callgateAnswers(call.state(), from)) {
+            answerHere(transaction, call, method);
+        } else if (Request.INVITE.equals(method)) {
+            reInvite(transaction, call, from);
+        } else {
+            relay(transaction, call, from);
+        }
+    }
+
+    /**
+     * Is callgate itself the caller's peer? In the IVR, while the queue rings and in the survey
+     * (R10), the caller's in-dialog requests are answered here, not relayed: there is no agent to
+     * relay them to.
+     */
+    private static boolean callgateAnswers(CallState state, LegSide from) {
+        return from == LegSide.CALLER
+                && (state == CallState.IVR || state == CallState.CONNECTING || state == CallState.SURVEY);
+    }
+
+    /** The caller's request while callgate is its peer: see docs/sip.md, "Requests in each phase". */
+    private void answerHere(ServerTransaction transaction, B2buaCall call, String method) throws Exception {
+        switch (method) {
+            case Request.INVITE, Request.UPDATE -> offers.answer(transaction, call);
+            case Request.INFO -> dtmfInfo(transaction, call);
+            case Request.OPTIONS -> sip.respond(transaction, Response.OK, null);
+            default -> {
+                Response refused = sip.response(transaction.getRequest(), Response.METHOD_NOT_ALLOWED, null);
+                refused.addHeader(sip.headers.createAllowHeader(IN_IVR_ALLOWED));
+                sip.respond(transaction, refused);
             }
-            case Request.INVITE -> {
-                if (inIvr) {
-                    sip.respond(transaction, Response.REQUEST_PENDING, "IVR In Progress");
-                } else {
-                    reInvite(transaction, call, from);
-                }
-            }
-            default -> relay(transaction, call, from);
         }
     }
 
@@ -86,6 +108,10 @@ final class InDialogHandler {
         }
         try {
             Sdp answer = Sdp.parse(sdp);
+            if (callgateAnswers(call.state(), from)) {
+                offers.acknowledged(call, answer);
+                return;
+            }
             call.media.leg(from).remote(answer.audioTarget());
             Negotiated chosen = SdpOffers.negotiate(answer);
             call.media.leg(from).payloadTypes(chosen.codec(), chosen.telephoneEvent());
@@ -113,8 +139,21 @@ final class InDialogHandler {
         }
     }
 
+    /**
+     * A re-INVITE in an established call is relayed, one at a time. While one is out, the same
+     * side's next INVITE gets 500 with Retry-After and the other side's gets 491: that one is
+     * glare, both ends of a leg offering at once (RFC 3261 §14.2).
+     */
     private void reInvite(ServerTransaction transaction, B2buaCall call, LegSide from) throws Exception {
-        if (!call.beginReInvite()) {
+        LegSide pending = call.beginReInvite(from);
+        if (pending == from) {
+            Response busy =
+                    sip.response(transaction.getRequest(), Response.SERVER_INTERNAL_ERROR, "Previous INVITE Pending");
+            busy.setHeader(sip.headers.createRetryAfterHeader(RETRY_AFTER_SECONDS));
+            sip.respond(transaction, busy);
+            return;
+        }
+        if (pending != null) {
             sip.respond(transaction, Response.REQUEST_PENDING, null);
             return;
         }

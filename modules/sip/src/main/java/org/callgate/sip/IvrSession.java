@@ -49,6 +49,11 @@ final class IvrSession {
         runner.start();
     }
 
+    /** The caller holds, or resumes: prompts pause and timers wait (RFC 3264 §8.4). */
+    void hold(boolean on) {
+        runner.hold(on);
+    }
+
     /** A key from the caller, from any thread. */
     void digit(char key) {
         LOG.debug("{}: key for the IVR", call);

@@ -48,6 +48,11 @@ final class SurveySession {
         runner.start();
     }
 
+    /** The caller holds, or resumes: prompts pause and timers wait (RFC 3264 §8.4). */
+    void hold(boolean on) {
+        runner.hold(on);
+    }
+
     /** A key from the caller, from any thread. */
     void digit(char key) {
         LOG.debug("{}: key for the survey", call);

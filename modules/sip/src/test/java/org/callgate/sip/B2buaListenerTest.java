@@ -18,6 +18,7 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExtensionHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.RetryAfterHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
@@ -281,6 +282,18 @@ class B2buaListenerTest {
 
         receive(sip.inDialog(Request.INVITE, agentInvite.getRequest(), agentOk, true, 2, ANSWER));
         assertThat(sent()).as("the agent's retry once the first is done").containsExactly("caller INVITE");
+    }
+
+    @Test
+    void aSecondReInviteFromTheSameSideBeforeTheFirstIsAnsweredGets500WithRetryAfterNot491() throws Exception {
+        connected();
+        receive(sip.inDialog(Request.INVITE, callerInvite, callerTx.last(), false, 2, OFFER));
+        sent();
+
+        FakeServerTransaction second =
+                receive(sip.inDialog(Request.INVITE, callerInvite, callerTx.last(), false, 3, OFFER));
+        assertThat(sent()).as("not glare: RFC 3261 §14.2").containsExactly("caller 500 INVITE");
+        assertThat(second.last().getHeader(RetryAfterHeader.NAME)).isNotNull();
     }
 
     @Test

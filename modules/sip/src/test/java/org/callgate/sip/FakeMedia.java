@@ -96,6 +96,7 @@ final class FakeMedia implements MediaControl {
         InetSocketAddress remote;
         AudioCodec codec;
         int telephoneEvent = -1;
+        boolean held;
 
         Leg(LegSide side, int port) {
             this.side = side;
@@ -115,6 +116,11 @@ final class FakeMedia implements MediaControl {
         @Override
         public void remote(InetSocketAddress rtp) {
             remote = rtp;
+        }
+
+        @Override
+        public void hold(boolean on) {
+            held = on;
         }
 
         @Override

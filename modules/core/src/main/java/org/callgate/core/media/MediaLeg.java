@@ -29,6 +29,13 @@ public interface MediaLeg {
      */
     void payloadTypes(AudioCodec codec, int telephoneEvent);
 
+    /**
+     * The peer asked not to receive media (a sendonly or inactive offer, or {@code c=0.0.0.0}: RFC
+     * 3264 §8.4), or takes it again: a prompt playing to it is paused where it is and resumes from
+     * there, so a caller who puts the IVR on hold hears the rest of the sentence afterwards.
+     */
+    void hold(boolean held);
+
     /** Counters of packets received from and sent to this leg's peer. */
     LegCounters counters();
 }

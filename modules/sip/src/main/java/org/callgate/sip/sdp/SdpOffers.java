@@ -16,7 +16,7 @@ public final class SdpOffers {
     /** An offer of the given codecs, in preference order, plus telephone-event when {@code telephoneEvent >= 0}. */
     public static String offer(
             InetAddress address, int port, SdpOrigin origin, List<AudioCodec> codecs, int telephoneEvent) {
-        return header(address, origin) + audioSection(port, codecs, telephoneEvent);
+        return header(address, origin) + audioSection(port, codecs, telephoneEvent, Direction.SENDRECV);
     }
 
     /** callgate's default offer: PCMA, PCMU and telephone-event on 101. */
@@ -60,6 +60,12 @@ public final class SdpOffers {
      * the negotiated codec and telephone-event only, other streams refused with port 0 (RFC 3264 §6).
      */
     public static String answer(Sdp offer, Negotiated chosen, InetAddress address, int port, SdpOrigin origin) {
+        return answer(offer, chosen, address, port, origin, Direction.of(offer).answer());
+    }
+
+    /** The same, with the answer's direction given: a hold (sendonly offer) is answered recvonly. */
+    public static String answer(
+            Sdp offer, Negotiated chosen, InetAddress address, int port, SdpOrigin origin, Direction direction) {
         StringBuilder out = new StringBuilder(header(address, origin));
         MediaDescription audio = offer.audio().orElseThrow();
         for (MediaDescription section : offer.media()) {
@@ -73,12 +79,12 @@ public final class SdpOffers {
                         .append("\r\n");
                 continue;
             }
-            out.append(audioSection(port, List.of(chosen.codec()), chosen.telephoneEvent()));
+            out.append(audioSection(port, List.of(chosen.codec()), chosen.telephoneEvent(), direction));
         }
         return out.toString();
     }
 
-    private static String audioSection(int port, List<AudioCodec> codecs, int telephoneEvent) {
+    private static String audioSection(int port, List<AudioCodec> codecs, int telephoneEvent, Direction direction) {
         StringBuilder m = new StringBuilder("m=audio ").append(port).append(" RTP/AVP");
         StringBuilder attributes = new StringBuilder();
         for (AudioCodec codec : codecs) {
@@ -100,7 +106,7 @@ public final class SdpOffers {
                     .append(telephoneEvent)
                     .append(" 0-16\r\n");
         }
-        return m + "\r\n" + attributes + "a=ptime:20\r\na=sendrecv\r\n";
+        return m + "\r\n" + attributes + "a=ptime:20\r\n" + direction.attribute() + "\r\n";
     }
 
     private static String header(InetAddress address, SdpOrigin origin) {
