@@ -20,6 +20,9 @@ import org.callgate.core.ivr.CallIndex;
  */
 final class GatewayFixture implements AutoCloseable {
 
+    /** Where the fixtures of tests that run one at a time search for their RTP ports. */
+    private static final int RTP_FROM = 42000;
+
     final Path dir;
     final int sipPort;
     final int agentPort;
@@ -42,7 +45,7 @@ final class GatewayFixture implements AutoCloseable {
             int setupRate,
             Clock clock)
             throws Exception {
-        this(dir, maxCalls, inactivity, serviceLines, callers, noAnswer, setupRate, clock, null);
+        this(dir, maxCalls, inactivity, serviceLines, callers, noAnswer, setupRate, clock, null, RTP_FROM);
     }
 
     private GatewayFixture(
@@ -54,12 +57,13 @@ final class GatewayFixture implements AutoCloseable {
             String noAnswer,
             int setupRate,
             Clock clock,
-            String store)
+            String store,
+            int rtpFrom)
             throws Exception {
         this.dir = dir;
         this.sipPort = FreePorts.udpAndTcp();
         this.agentPort = FreePorts.udpAndTcp();
-        this.rtpMin = rtpRangeAvoiding(sipPort, agentPort);
+        this.rtpMin = rtpRangeAvoiding(rtpFrom, sipPort, agentPort);
         this.nextMediaBase = rtpMin + 400;
         Path config = dir.resolve("callgate.yaml");
         String storeYaml = store != null
@@ -77,8 +81,7 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     /** A free RTP range that holds neither SIP port (they come from the same ephemeral range). */
-    private static int rtpRangeAvoiding(int... sipPorts) {
-        int from = 42000;
+    private static int rtpRangeAvoiding(int from, int... sipPorts) {
         while (true) {
             int base = FreePorts.udpRange(from, 200);
             int end = base + 599; // callgate's 200 ports plus the SIPp media ports handed out above it
@@ -102,6 +105,15 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     /**
+     * For a test class that runs beside the others ({@code @Execution(CONCURRENT)}): its RTP
+     * ports are searched from {@code rtpFrom}, far from where the other fixtures take theirs.
+     */
+    static GatewayFixture besideOthers(Path dir, String inactivity, int rtpFrom) throws Exception {
+        return new GatewayFixture(
+                dir, 100, inactivity, null, CallIndex.EMPTY, "20s", 0, Clock.systemUTC(), null, rtpFrom);
+    }
+
+    /**
      * callgate with the given {@code service-lines:} (and optional {@code prompts-dir:}) YAML;
      * {@code ${AGENT}} stands for the SIPp agent queue's address, {@code ${PROMPTS}} for the
      * repository's prompt directory.
@@ -112,7 +124,8 @@ final class GatewayFixture implements AutoCloseable {
 
     /** Like {@link #withLines(Path, String)}, with its own {@code store:} section (YAML). */
     static GatewayFixture withStore(Path dir, String serviceLines, String store) throws Exception {
-        return new GatewayFixture(dir, 100, "20s", serviceLines, CallIndex.EMPTY, "20s", 0, Clock.systemUTC(), store);
+        return new GatewayFixture(
+                dir, 100, "20s", serviceLines, CallIndex.EMPTY, "20s", 0, Clock.systemUTC(), store, RTP_FROM);
     }
 
     /** Like {@link #withLines(Path, String)}, with known callers for caller identification. */
@@ -186,7 +199,12 @@ final class GatewayFixture implements AutoCloseable {
 
     /** A SIPp caller towards callgate. */
     Sipp.Builder caller(String scenario, String dialled) {
-        return Sipp.scenario(scenario(scenario))
+        return caller(scenario(scenario), dialled);
+    }
+
+    /** A SIPp caller towards callgate, from a scenario written by the test. */
+    Sipp.Builder caller(Path scenario, String dialled) {
+        return Sipp.scenario(scenario)
                 .remote("127.0.0.1:" + sipPort)
                 .localPort(FreePorts.udpAndTcp())
                 .mediaPort(nextMediaPort())
@@ -197,7 +215,12 @@ final class GatewayFixture implements AutoCloseable {
 
     /** A SIPp agent queue where the configured queue URIs point. */
     Sipp.Builder agent(String scenario) {
-        return Sipp.scenario(scenario(scenario))
+        return agent(scenario(scenario));
+    }
+
+    /** A SIPp agent queue from a scenario written by the test. */
+    Sipp.Builder agent(Path scenario) {
+        return Sipp.scenario(scenario)
                 .localPort(agentPort)
                 .mediaPort(nextMediaPort())
                 .workDir(dir)

@@ -54,6 +54,7 @@ final class AgentCalls {
     private final ScheduledExecutorService timers;
     private final CallServices services;
     private final AgentInviteBuilder invites;
+    private final SessionTimers sessionTimers;
     private final CallObserver observer;
 
     AgentCalls(
@@ -61,7 +62,9 @@ final class AgentCalls {
             CallEnder ender,
             ScheduledExecutorService timers,
             CallServices services,
-            CallObserver observer) {
+            CallObserver observer,
+            SessionTimers sessionTimers) {
+        this.sessionTimers = sessionTimers;
         this.sip = sip;
         this.observer = observer;
         this.ender = ender;
@@ -112,6 +115,7 @@ final class AgentCalls {
         long cseq = call.agentLeg.fallback() == null ? 1L : 2L;
         Request invite = invites.build(
                 call, call.callerLeg.invite.getRequest(), attempt.queueUri(), cseq, attempt.sdp(), attempt.headers());
+        sessionTimers.toAgentInvite(call, invite);
         ClientTransaction outgoing = sip.provider.getNewClientTransaction(invite);
         outgoing.setApplicationData(new TxContext.AgentInvite(call));
         ScheduledFuture<?> timer = noAnswerTimer(call, outgoing);

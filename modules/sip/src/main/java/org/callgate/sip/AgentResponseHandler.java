@@ -35,8 +35,15 @@ final class AgentResponseHandler {
     private final CallEnder ender;
     private final AgentCalls agentCalls;
     private final CallRecordings recordings;
+    private final SessionTimers sessionTimers;
 
-    AgentResponseHandler(SipContext sip, CallEnder ender, AgentCalls agentCalls, CallRecordings recordings) {
+    AgentResponseHandler(
+            SipContext sip,
+            CallEnder ender,
+            AgentCalls agentCalls,
+            CallRecordings recordings,
+            SessionTimers sessionTimers) {
+        this.sessionTimers = sessionTimers;
         this.sip = sip;
         this.ender = ender;
         this.agentCalls = agentCalls;
@@ -144,7 +151,10 @@ final class AgentResponseHandler {
             ender.bye(dialog, EndReason.CALLER_CANCELLED);
             return;
         }
+        sessionTimers.toCallerOk(call, ok);
         sip.respond(call.callerLeg.invite, ok);
+        sessionTimers.callerAnswered(call);
+        sessionTimers.agentAnswered(call, response);
         call.callerLeg.refreshDialog();
         call.media.established();
         recordings.start(call);
@@ -185,6 +195,7 @@ final class AgentResponseHandler {
         call.media.agent().remote(answer.audioTarget());
         call.media.agent().payloadTypes(agentSide.codec(), agentSide.telephoneEvent());
         call.media.relay(true);
+        sessionTimers.agentAnswered(call, response);
         recordings.start(call);
         agentCalls.answered(call);
     }

@@ -35,6 +35,8 @@ final class B2buaCall {
     final CallerLeg callerLeg;
     final AgentLeg agentLeg;
     final CallerDialogues dialogues;
+    /** Each leg's session timer (RFC 4028). */
+    final LegTimers legTimers = new LegTimers();
     /** The service before any IVR choice: the line's id, or the one a callback states (R5). */
     private final String lineService;
 
@@ -204,6 +206,7 @@ final class B2buaCall {
             finalStatus = status;
         }
         agentLeg.stopTimer();
+        legTimers.stop();
         dialogues.stop();
         return was;
     }

@@ -33,6 +33,7 @@ final class B2buaListener implements SipListener {
     private final AgentResponseHandler agentResponses;
     private final InDialogHandler inDialog;
     private final CancelHandler cancels;
+    private final SessionTimers sessionTimers;
 
     B2buaListener(
             SipContext sip,
@@ -40,7 +41,9 @@ final class B2buaListener implements SipListener {
             InitialInviteHandler invites,
             AgentResponseHandler agentResponses,
             InDialogHandler inDialog,
-            CancelHandler cancels) {
+            CancelHandler cancels,
+            SessionTimers sessionTimers) {
+        this.sessionTimers = sessionTimers;
         this.sip = sip;
         this.registry = registry;
         this.invites = invites;
@@ -148,6 +151,7 @@ final class B2buaListener implements SipListener {
                     agentResponses.handle(event, invite.call());
                 }
                 case TxContext.Relayed relayed -> inDialog.relayedResponse(event, relayed);
+                case TxContext.Refresh refresh -> sessionTimers.refreshAnswered(refresh, event.getResponse());
                 case TxContext.Referral referral -> {
                     int status = event.getResponse().getStatusCode();
                     if (status >= 200) {
@@ -173,6 +177,7 @@ final class B2buaListener implements SipListener {
         switch (context) {
             case TxContext.AgentInvite invite -> agentResponses.timedOut(invite.call(), event.getClientTransaction());
             case TxContext.Relayed relayed -> inDialog.relayTimedOut(relayed);
+            case TxContext.Refresh refresh -> sessionTimers.refreshTimedOut(refresh);
             case TxContext.Referral referral -> referral.outcome().complete(Response.REQUEST_TIMEOUT);
             case null, default -> {}
         }

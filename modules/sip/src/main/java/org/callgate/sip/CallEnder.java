@@ -154,6 +154,7 @@ final class CallEnder {
     private Header reasonHeader(EndReason reason) throws ParseException {
         return switch (reason) {
             case MEDIA_TIMEOUT -> sip.headers.createHeader("Reason", "SIP;cause=408;text=\"RTP timeout\"");
+            case SESSION_EXPIRED -> sip.headers.createHeader("Reason", "SIP;cause=408;text=\"Session expired\"");
             case SHUTDOWN -> sip.headers.createHeader("Reason", "SIP;cause=503;text=\"Gateway shutting down\"");
             case FAILED -> sip.headers.createHeader("Reason", "SIP;cause=502;text=\"Unusable answer\"");
             case RECORDER_FAILED ->

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.callgate.core.media.LegSide;
 import org.callgate.core.media.MediaLeg;
 import org.callgate.sip.sdp.Direction;
 import org.callgate.sip.sdp.Negotiated;
@@ -27,9 +28,11 @@ final class CallerOffers {
     private static final Logger LOG = LoggerFactory.getLogger(CallerOffers.class);
 
     private final SipContext sip;
+    private final SessionTimers sessionTimers;
 
-    CallerOffers(SipContext sip) {
+    CallerOffers(SipContext sip, SessionTimers sessionTimers) {
         this.sip = sip;
+        this.sessionTimers = sessionTimers;
     }
 
     /** Answers the caller's re-INVITE or UPDATE. */
@@ -59,6 +62,7 @@ final class CallerOffers {
         if (sdp != null) {
             ok.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
         }
+        sessionTimers.refreshedBy(call, LegSide.CALLER, request, ok);
         sip.respond(transaction, ok);
     }
 

@@ -38,12 +38,14 @@ final class InDialogHandler {
     private final CallEnder ender;
     private final SurveyCalls surveys;
     private final CallerOffers offers;
+    private final SessionTimers sessionTimers;
 
-    InDialogHandler(SipContext sip, CallEnder ender, SurveyCalls surveys) {
+    InDialogHandler(SipContext sip, CallEnder ender, SurveyCalls surveys, SessionTimers sessionTimers) {
         this.sip = sip;
         this.ender = ender;
         this.surveys = surveys;
-        this.offers = new CallerOffers(sip);
+        this.sessionTimers = sessionTimers;
+        this.offers = new CallerOffers(sip, sessionTimers);
     }
 
     void handle(RequestEvent event, ServerTransaction transaction, B2buaCall call, LegSide from) throws Exception {
@@ -126,8 +128,13 @@ final class InDialogHandler {
      * agent ended, and keeps the answers given so far.
      */
     private void bye(ServerTransaction transaction, B2buaCall call, LegSide from) {
-        sip.respond(transaction, Response.OK, null);
         CallState state = call.state();
+        if (state == CallState.SURVEY && from == LegSide.AGENT) {
+            // The agent's dialog ended with its first BYE; the caller's survey goes on.
+            sip.respond(transaction, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        sip.respond(transaction, Response.OK, null);
         if (state == CallState.CALLING && from == LegSide.CALLER) {
             ender.end(call, EndReason.CALLER_CANCELLED, Response.REQUEST_TERMINATED, null, LegSide.CALLER);
         } else if (state == CallState.SURVEY) {
@@ -181,6 +188,7 @@ final class InDialogHandler {
         if (Request.INVITE.equals(incoming.getMethod()) || Request.UPDATE.equals(incoming.getMethod())) {
             outgoing.setHeader(sip.contact(
                     AgentInviteBuilder.transportOf(other.getRemoteTarget().getURI())));
+            sessionTimers.toRelayed(call, from.other(), outgoing);
         }
         ClientTransaction relayed = sip.provider.getNewClientTransaction(outgoing);
         relayed.setApplicationData(new TxContext.Relayed(call, from, transaction));
@@ -207,8 +215,14 @@ final class InDialogHandler {
         } catch (SdpException e) {
             back = sip.response(relayed.origin().getRequest(), Response.NOT_ACCEPTABLE_HERE, e.getMessage());
         }
-        if (Request.INVITE.equals(method) && status < 300) {
-            back.addHeader(sip.contact(call.callerLeg.transport));
+        if ((Request.INVITE.equals(method) || Request.UPDATE.equals(method)) && status < 300) {
+            back.addHeader(sip.contact(
+                    relayed.from() == LegSide.CALLER
+                            ? call.callerLeg.transport
+                            : AgentInviteBuilder.transportOf(
+                                    call.dialog(LegSide.AGENT).getRemoteTarget().getURI())));
+            sessionTimers.relayAnswered(call, relayed.from().other(), response);
+            sessionTimers.refreshedBy(call, relayed.from(), relayed.origin().getRequest(), back);
         }
         sip.respond(relayed.origin(), back);
         if (Request.INVITE.equals(method)) {

@@ -48,6 +48,7 @@ final class InitialInviteHandler {
     private final MediaEvents mediaEvents;
     private final SetupRateLimit setupRate;
     private final Scope inScope;
+    private final SessionTimers sessionTimers;
 
     InitialInviteHandler(
             SipContext sip,
@@ -57,12 +58,14 @@ final class InitialInviteHandler {
             ScheduledExecutorService timers,
             MediaEvents mediaEvents,
             CallServices services,
-            AgentCalls agentCalls) {
+            AgentCalls agentCalls,
+            SessionTimers sessionTimers) {
+        this.sessionTimers = sessionTimers;
         this.sip = sip;
         this.registry = registry;
         this.mediaControl = mediaControl;
         this.agentCalls = agentCalls;
-        this.ivrCalls = new IvrCalls(sip, registry, agentCalls, timers, services, ender);
+        this.ivrCalls = new IvrCalls(sip, registry, agentCalls, timers, services, ender, sessionTimers);
         this.mediaEvents = mediaEvents;
         this.setupRate = new SetupRateLimit(sip.settings.maxSetupRate(), sip.settings.clock());
         this.inScope = new Scope(sip.settings.directory(), sip.settings.outbound());
@@ -78,6 +81,9 @@ final class InitialInviteHandler {
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) invite.getHeader(MaxForwardsHeader.NAME);
         if (maxForwards != null && maxForwards.getMaxForwards() == 0) {
             sip.respond(transaction, Response.TOO_MANY_HOPS, null);
+            return;
+        }
+        if (sessionTimers.refusedAsTooSmall(transaction)) {
             return;
         }
         if (registry.size() >= sip.settings.maxCalls()) {
@@ -133,6 +139,7 @@ final class InitialInviteHandler {
                     sip.settings.clock().instant(),
                     transaction,
                     media);
+            sessionTimers.callerInvited(call);
             relay(
                     call,
                     offer,
@@ -142,6 +149,7 @@ final class InitialInviteHandler {
         }
         ServiceLine line = ((Scope.Decision.Inbound) scope).line();
         B2buaCall call = newCall(transaction, line, callerOf(invite), callId, media);
+        sessionTimers.callerInvited(call);
         if (line.ivrPlan().isPresent()) {
             ivrCalls.answer(call, offer);
         } else {

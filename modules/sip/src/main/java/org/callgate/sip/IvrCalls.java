@@ -39,6 +39,7 @@ final class IvrCalls {
     private final ScheduledExecutorService timers;
     private final CallServices services;
     private final CallEnder ender;
+    private final SessionTimers sessionTimers;
 
     IvrCalls(
             SipContext sip,
@@ -46,7 +47,9 @@ final class IvrCalls {
             AgentCalls agentCalls,
             ScheduledExecutorService timers,
             CallServices services,
-            CallEnder ender) {
+            CallEnder ender,
+            SessionTimers sessionTimers) {
+        this.sessionTimers = sessionTimers;
         this.sip = sip;
         this.registry = registry;
         this.agentCalls = agentCalls;
@@ -82,6 +85,7 @@ final class IvrCalls {
         call.answeredForIvr(ivr);
         registry.add(call);
         sip.respond(call.callerLeg.invite, ok);
+        sessionTimers.callerAnswered(call);
         call.callerLeg.refreshDialog();
         media.established();
         ivr.start();
@@ -96,6 +100,7 @@ final class IvrCalls {
         ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(call.callerLeg.tag);
         ok.addHeader(sip.contact(call.callerLeg.transport));
         ok.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));
+        sessionTimers.toCallerOk(call, ok);
         return ok;
     }
 

@@ -109,14 +109,17 @@ public final class SipGateway implements AutoCloseable {
         CallRecordings recordings = new CallRecordings(services.recorder(), services.onRecorderFailure());
         CallEnder ender = new CallEnder(sip, registry, observer, recordings);
         mediaEvents.ender(ender);
-        AgentCalls agentCalls = new AgentCalls(sip, ender, timers, services, observer);
+        SessionTimers sessionTimers = new SessionTimers(sip, timers, ender);
+        AgentCalls agentCalls = new AgentCalls(sip, ender, timers, services, observer, sessionTimers);
         provider.addSipListener(new B2buaListener(
                 sip,
                 registry,
-                new InitialInviteHandler(sip, registry, media, ender, timers, mediaEvents, services, agentCalls),
-                new AgentResponseHandler(sip, ender, agentCalls, recordings),
-                new InDialogHandler(sip, ender, new SurveyCalls(sip, timers, services, ender)),
-                new CancelHandler(sip, registry, ender)));
+                new InitialInviteHandler(
+                        sip, registry, media, ender, timers, mediaEvents, services, agentCalls, sessionTimers),
+                new AgentResponseHandler(sip, ender, agentCalls, recordings, sessionTimers),
+                new InDialogHandler(sip, ender, new SurveyCalls(sip, timers, services, ender), sessionTimers),
+                new CancelHandler(sip, registry, ender),
+                sessionTimers));
         return ender;
     }
 

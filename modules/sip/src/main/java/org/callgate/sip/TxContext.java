@@ -15,6 +15,9 @@ sealed interface TxContext {
     /** A REFER asking an agent's phone to call back (R5); completes with the phone's final status. */
     record Referral(java.util.concurrent.CompletableFuture<Integer> outcome) implements TxContext {}
 
+    /** callgate's own session refresh of one leg (RFC 4028 §7.4, §10). */
+    record Refresh(B2buaCall call, LegSide side) implements TxContext {}
+
     /** A request whose answer changes nothing (BYE, CANCEL sent by callgate). */
     record Fire() implements TxContext {}
 

@@ -34,6 +34,7 @@ import org.callgate.core.recording.CallRecorder;
 import org.callgate.core.recording.ObjectionList;
 import org.callgate.core.recording.RecordingDecision;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -348,6 +349,128 @@ class B2buaListenerTest {
         provider.listener().processRequest(new RequestEvent(provider, null, null, callerInvite));
         assertThat(sent()).isEmpty();
         assertThat(media.openSessions()).isEqualTo(1);
+    }
+
+    /**
+     * Session timers (RFC 4028) on both legs, with time compressed by the manual scheduler: the
+     * caller asks for 90 s and refreshes itself, the agent takes the terms callgate offers.
+     */
+    @Nested
+    class SessionTimers {
+
+        private static final Duration EXPIRY = Duration.ofSeconds(60); // 90 s less 30 s (§10)
+
+        @Test
+        void anIntervalUnder90SecondsGets422WithMinSe() throws Exception {
+            Request invite = sip.invite(CALLER_CALL_ID, LINE, OFFER);
+            invite.addHeader(sip.header("Session-Expires", "60"));
+
+            FakeServerTransaction refused = receive(invite);
+
+            assertThat(sent()).containsExactly("caller 422 INVITE");
+            assertThat(refused.last().getHeader("Min-SE").toString()).contains("90");
+            assertThat(media.openSessions()).isZero();
+        }
+
+        @Test
+        void theCallersTermsAreStatedInTheOkAndTheAgentIsAskedForTheSameInterval() throws Exception {
+            callerAsksFor("90;refresher=uac");
+            Request toAgent = agentInvite.getRequest();
+            assertThat(toAgent.getHeader("Session-Expires").toString()).contains("90");
+            assertThat(toAgent.getHeader("Min-SE").toString()).contains("90");
+            assertThat(toAgent.getHeader("Supported").toString()).contains("timer");
+
+            agentAnswersWith("90;refresher=uas");
+
+            Response ok = callerTx.last();
+            assertThat(ok.getStatusCode()).isEqualTo(Response.OK);
+            assertThat(ok.getHeader("Session-Expires").toString()).contains("90;refresher=uac");
+            assertThat(ok.getHeader("Require").toString())
+                    .as("the caller refreshes: §9")
+                    .contains("timer");
+        }
+
+        @Test
+        void aCallWhoseRefresherStopsIsEndedWithByeOnBothLegs() throws Exception {
+            callerAsksFor("90;refresher=uac");
+            agentAnswersWith("90;refresher=uas");
+            sent();
+
+            timers.advance(EXPIRY.minusMillis(1));
+            assertThat(sent()).isEmpty();
+            timers.advance(Duration.ofMillis(1));
+
+            assertThat(sent()).containsExactlyInAnyOrder("caller BYE", "agent BYE");
+            assertEnded(EndReason.SESSION_EXPIRED, Response.OK);
+        }
+
+        @Test
+        void aRefreshFromTheCallerIsRelayedAndRenewsBothLegs() throws Exception {
+            callerAsksFor("90;refresher=uac");
+            agentAnswersWith("90;refresher=uas");
+            sent();
+            timers.advance(Duration.ofSeconds(45));
+
+            Request refresh = sip.inDialog(Request.INVITE, callerInvite, callerTx.last(), false, 2, OFFER);
+            refresh.addHeader(sip.header("Session-Expires", "90;refresher=uac"));
+            FakeServerTransaction refreshed = receive(refresh);
+            FakeClientTransaction relayed = provider.lastSentToAgent(Request.INVITE);
+            assertThat(relayed.getRequest().getHeader("Session-Expires").toString())
+                    .as("the agent refreshes its leg: refresher=uas from callgate as UAC")
+                    .contains("90;refresher=uas");
+            Response agentRefreshed = sip.response(relayed.getRequest(), Response.OK, null, ANSWER);
+            agentRefreshed.addHeader(sip.header("Session-Expires", "90;refresher=uas"));
+            agentAnswers(relayed, agentRefreshed, agentDialog);
+            assertThat(sent()).containsExactly("agent INVITE", "agent ACK", "caller 200 INVITE");
+            assertThat(refreshed.last().getHeader("Session-Expires").toString()).contains("90;refresher=uac");
+
+            timers.advance(EXPIRY.minusMillis(1));
+            assertThat(sent()).as("both legs renewed at 45 s").isEmpty();
+            timers.advance(Duration.ofMillis(1));
+            assertThat(sent()).containsExactlyInAnyOrder("caller BYE", "agent BYE");
+        }
+
+        @Test
+        void whereCallgateRefreshesItSendsAnUpdateHalfWayAndEndsTheCallWhenItGets481() throws Exception {
+            callerDials();
+            agentAnswersWith("90;refresher=uac");
+            receive(sip.inDialog(Request.ACK, callerInvite, callerTx.last(), false, 1, null));
+            sent();
+
+            timers.advance(Duration.ofSeconds(45));
+            assertThat(sent()).containsExactly("agent UPDATE");
+            FakeClientTransaction update = provider.lastSentToAgent(Request.UPDATE);
+            assertThat(update.getRequest().getHeader("Session-Expires").toString())
+                    .contains("90;refresher=uac");
+            agentAnswers(update, sip.response(update.getRequest(), Response.OK, null, null), agentDialog);
+
+            timers.advance(Duration.ofSeconds(45));
+            assertThat(sent()).as("renewed, so refreshed again").containsExactly("agent UPDATE");
+            FakeClientTransaction again = provider.lastSentToAgent(Request.UPDATE);
+            agentAnswers(
+                    again,
+                    sip.response(again.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, null),
+                    agentDialog);
+
+            assertThat(sent()).containsExactlyInAnyOrder("caller BYE", "agent BYE");
+            assertEnded(EndReason.SESSION_EXPIRED, Response.OK);
+        }
+
+        private void callerAsksFor(String sessionExpires) throws Exception {
+            callerInvite = sip.invite(CALLER_CALL_ID, LINE, OFFER);
+            callerInvite.addHeader(sip.header("Session-Expires", sessionExpires));
+            callerInvite.addHeader(sip.header("Supported", "timer"));
+            callerTx = receive(callerInvite);
+            agentInvite = provider.lastSentToAgent(Request.INVITE);
+        }
+
+        private void agentAnswersWith(String sessionExpires) throws Exception {
+            Response ok = sip.response(agentInvite.getRequest(), Response.OK, AGENT_TAG, ANSWER);
+            ok.addHeader(sip.header("Session-Expires", sessionExpires));
+            agentDialog = FakeDialog.uac(provider, sip, agentInvite.getRequest(), ok);
+            agentOk = ok;
+            agentAnswers(agentInvite, ok, agentDialog);
+        }
     }
 
     /** The caller's INVITE arrives; the agent leg's INVITE is sent. */

@@ -48,6 +48,11 @@ final class SipMessages {
     }
 
     /** A caller's INVITE to {@code dialled} at callgate, from a phone at {@link #CALLER_HOST}. */
+    /** A header by name and value, as a peer would write it. */
+    javax.sip.header.Header header(String name, String value) throws Exception {
+        return headers.createHeader(name, value);
+    }
+
     Request invite(String callId, String dialled, String sdp) throws Exception {
         Address callgate = addresses.createAddress("sip:" + dialled + "@192.0.2.1");
         Address caller = addresses.createAddress("\"Ann\" <sip:+32475123456@" + CALLER_HOST + ">");

@@ -16,6 +16,11 @@ public enum EndReason {
     AGENT_UNREACHABLE,
     /** No media flowed for the configured time; both legs were sent BYE. */
     MEDIA_TIMEOUT,
+    /**
+     * A leg's session timer ran out (RFC 4028 §10): its peer stopped refreshing, or did not answer
+     * callgate's refresh; both legs were sent BYE.
+     */
+    SESSION_EXPIRED,
     /** The IVR served the caller without an agent (the SMS link, R9) and ended the call. */
     SELF_SERVICE,
     /** callgate was shutting down. */

@@ -28,8 +28,8 @@ final class Conformance {
     record Refusal(int status, String reason, List<ExtensionHeaderImpl> headers) {}
 
     private static final Set<String> SCHEMES = Set.of("sip", "sips", "tel");
-    /** The option tags callgate supports in Require: none yet. */
-    private static final Set<String> SUPPORTED = Set.of();
+    /** The option tags callgate supports in Require: session timers (RFC 4028). */
+    private static final Set<String> SUPPORTED = Set.of("timer");
 
     private Conformance() {}
 
