@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.callgate.app.config.CallgateConfig;
+import org.callgate.app.config.SipConfig;
+import org.callgate.app.config.SipTlsConfig;
 import org.callgate.app.config.Transport;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.ivr.CallIndex;
@@ -17,6 +19,7 @@ import org.callgate.sip.B2buaSettings;
 import org.callgate.sip.CallServices;
 import org.callgate.sip.SipGateway;
 import org.callgate.sip.SipGatewayException;
+import org.callgate.sip.SipTls;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.web.WebServer;
@@ -214,7 +217,15 @@ public final class Callgate implements AutoCloseable {
                 c.noAnswerTimeout(),
                 config.directory(),
                 clock,
-                config.outbound().toOutbound());
+                config.outbound().toOutbound(),
+                sipTls(s));
+    }
+
+    private static SipTls sipTls(SipConfig sip) {
+        SipTlsConfig tls = sip.tls();
+        return sip.transports().contains(Transport.TLS)
+                ? new SipTls(tls.effectivePort(sip.port()), tls.certificate(), tls.key(), tls.trust())
+                : SipTls.NONE;
     }
 
     public int activeCalls() {

@@ -45,7 +45,7 @@ final class GatewayFixture implements AutoCloseable {
             int setupRate,
             Clock clock)
             throws Exception {
-        this(dir, maxCalls, inactivity, serviceLines, callers, noAnswer, setupRate, clock, null, RTP_FROM);
+        this(dir, maxCalls, inactivity, serviceLines, callers, noAnswer, setupRate, clock, null, RTP_FROM, null);
     }
 
     private GatewayFixture(
@@ -58,7 +58,8 @@ final class GatewayFixture implements AutoCloseable {
             int setupRate,
             Clock clock,
             String store,
-            int rtpFrom)
+            int rtpFrom,
+            String sipTransports)
             throws Exception {
         this.dir = dir;
         this.sipPort = FreePorts.udpAndTcp();
@@ -69,9 +70,10 @@ final class GatewayFixture implements AutoCloseable {
         String storeYaml = store != null
                 ? store
                 : "store:\n  path: " + dir.resolve("store") + "\n  spool: " + dir.resolve("spool") + "\n";
+        String transports = sipTransports == null ? "  transports: [udp, tcp]\n" : sipTransports;
         Files.writeString(
                 config,
-                yaml(maxCalls, inactivity, noAnswer, setupRate)
+                yaml(maxCalls, inactivity, noAnswer, setupRate).replace("  transports: [udp, tcp]\n", transports)
                         + storeYaml
                         + (serviceLines == null ? directLines() : serviceLines)
                                 .replace("${AGENT}", "127.0.0.1:" + agentPort)
@@ -110,7 +112,7 @@ final class GatewayFixture implements AutoCloseable {
      */
     static GatewayFixture besideOthers(Path dir, String inactivity, int rtpFrom) throws Exception {
         return new GatewayFixture(
-                dir, 100, inactivity, null, CallIndex.EMPTY, "20s", 0, Clock.systemUTC(), null, rtpFrom);
+                dir, 100, inactivity, null, CallIndex.EMPTY, "20s", 0, Clock.systemUTC(), null, rtpFrom, null);
     }
 
     /**
@@ -125,7 +127,26 @@ final class GatewayFixture implements AutoCloseable {
     /** Like {@link #withLines(Path, String)}, with its own {@code store:} section (YAML). */
     static GatewayFixture withStore(Path dir, String serviceLines, String store) throws Exception {
         return new GatewayFixture(
-                dir, 100, "20s", serviceLines, CallIndex.EMPTY, "20s", 0, Clock.systemUTC(), store, RTP_FROM);
+                dir, 100, "20s", serviceLines, CallIndex.EMPTY, "20s", 0, Clock.systemUTC(), store, RTP_FROM, null);
+    }
+
+    /**
+     * Like {@link #withLines(Path, String)}, with the {@code transports:} line (and any keys
+     * after it, such as {@code tls:}) of the {@code sip:} section given, indented by two spaces.
+     */
+    static GatewayFixture withSipTransports(Path dir, String serviceLines, String sipTransports) throws Exception {
+        return new GatewayFixture(
+                dir,
+                100,
+                "20s",
+                serviceLines,
+                CallIndex.EMPTY,
+                "20s",
+                0,
+                Clock.systemUTC(),
+                null,
+                RTP_FROM,
+                sipTransports);
     }
 
     /** Like {@link #withLines(Path, String)}, with known callers for caller identification. */

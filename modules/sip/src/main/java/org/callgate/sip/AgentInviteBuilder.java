@@ -64,6 +64,9 @@ final class AgentInviteBuilder {
     }
 
     static String transportOf(URI target) {
+        if (target instanceof SipURI sipUri && sipUri.isSecure()) {
+            return "tls"; // sips: is TLS on every hop (RFC 3261 §19.1; RFC 5630)
+        }
         if (target instanceof SipURI sipUri && sipUri.getTransportParam() != null) {
             return sipUri.getTransportParam().toLowerCase(Locale.ROOT);
         }
@@ -82,8 +85,8 @@ final class AgentInviteBuilder {
     }
 
     private ViaHeader via(String transport) throws ParseException, InvalidArgumentException {
-        ViaHeader via =
-                sip.headers.createViaHeader(sip.settings.advertisedHost(), sip.settings.port(), transport, null);
+        ViaHeader via = sip.headers.createViaHeader(
+                sip.settings.advertisedHost(), sip.settings.portFor(transport), transport, null);
         via.setRPort();
         return via;
     }

@@ -13,7 +13,7 @@ import org.callgate.core.ServiceDirectory;
  * @param listenAddress IP the SIP listening points bind to
  * @param advertisedAddress IP written in Via, Contact and SDP; the listen address unless behind NAT
  * @param port SIP port for every transport
- * @param transports {@code udp} and/or {@code tcp}
+ * @param transports {@code udp}, {@code tcp} and/or {@code tls}
  * @param maxCalls calls above this count are refused with 503 and {@code Retry-After}
  * @param maxSetupRate new calls admitted per second, above it 503 with {@code Retry-After}; 0 for
  *     no limit ({@link SetupRateLimit})
@@ -22,6 +22,7 @@ import org.callgate.core.ServiceDirectory;
  * @param directory the service lines in scope (R5)
  * @param clock source of every timestamp
  * @param outbound the trunk for callbacks and who may place them (R5)
+ * @param tls the TLS listening point's port, certificate and key, {@link SipTls#NONE} without TLS
  */
 public record B2buaSettings(
         InetAddress listenAddress,
@@ -34,7 +35,36 @@ public record B2buaSettings(
         Duration noAnswerTimeout,
         ServiceDirectory directory,
         Clock clock,
-        Outbound outbound) {
+        Outbound outbound,
+        SipTls tls) {
+
+    /** Settings without TLS. */
+    public B2buaSettings(
+            InetAddress listenAddress,
+            InetAddress advertisedAddress,
+            int port,
+            Set<String> transports,
+            int maxCalls,
+            int maxSetupRate,
+            Duration retryAfter,
+            Duration noAnswerTimeout,
+            ServiceDirectory directory,
+            Clock clock,
+            Outbound outbound) {
+        this(
+                listenAddress,
+                advertisedAddress,
+                port,
+                transports,
+                maxCalls,
+                maxSetupRate,
+                retryAfter,
+                noAnswerTimeout,
+                directory,
+                clock,
+                outbound,
+                SipTls.NONE);
+    }
 
     public B2buaSettings {
         Objects.requireNonNull(listenAddress, "listenAddress");
@@ -45,6 +75,15 @@ public record B2buaSettings(
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(outbound, "outbound");
+        Objects.requireNonNull(tls, "tls");
+        if (transports.contains("tls") && !tls.enabled()) {
+            throw new IllegalArgumentException("the tls transport needs a certificate and a key");
+        }
+    }
+
+    /** The port callgate listens on and writes in Via and Contact for {@code transport}. */
+    public int portFor(String transport) {
+        return "tls".equalsIgnoreCase(transport) ? tls.port() : port;
     }
 
     /** The host part callgate puts in its own URIs. */

@@ -181,7 +181,11 @@ final class SessionTimers {
         }
         try {
             Request update = dialog.createRequest(Request.UPDATE);
-            update.setHeader(sip.contact(side == LegSide.CALLER ? call.callerLeg.transport : "udp"));
+            update.setHeader(sip.contact(
+                    side == LegSide.CALLER
+                            ? call.callerLeg.transport
+                            : AgentInviteBuilder.transportOf(
+                                    dialog.getRemoteTarget().getURI())));
             state(update, terms, true);
             ClientTransaction transaction = sip.provider.getNewClientTransaction(update);
             transaction.setApplicationData(new TxContext.Refresh(call, side));

@@ -81,8 +81,10 @@ final class SipContext {
     /** callgate's Contact for a given transport (RFC 3261 §8.1.1.8). */
     ContactHeader contact(String transport) throws ParseException {
         SipURI uri = addresses.createSipURI("callgate", settings.advertisedHost());
-        uri.setPort(settings.port());
-        if (!"udp".equalsIgnoreCase(transport)) {
+        uri.setPort(settings.portFor(transport));
+        if ("tls".equalsIgnoreCase(transport)) {
+            uri.setSecure(true); // a sips: dialog keeps a sips: Contact (RFC 3261 §8.1.1.8)
+        } else if (!"udp".equalsIgnoreCase(transport)) {
             uri.setTransportParam(transport.toLowerCase(Locale.ROOT));
         }
         Address address = addresses.createAddress(uri);

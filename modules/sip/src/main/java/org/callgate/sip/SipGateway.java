@@ -61,11 +61,13 @@ public final class SipGateway implements AutoCloseable {
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
-            stack = factory.createSipStack(StackProperties.forGateway("callgate-" + settings.port()));
+            SipTls tls = settings.tls();
+            stack = factory.createSipStack(StackProperties.forGateway(
+                    "callgate-" + settings.port(), tls.certificate(), tls.key(), tls.trust()));
             SipProvider provider = null;
             for (String transport : settings.transports()) {
                 ListeningPoint point = stack.createListeningPoint(
-                        settings.listenAddress().getHostAddress(), settings.port(), transport);
+                        settings.listenAddress().getHostAddress(), settings.portFor(transport), transport);
                 if (provider == null) {
                     provider = stack.createSipProvider(point);
                 } else {
@@ -76,10 +78,11 @@ public final class SipGateway implements AutoCloseable {
             clickToDial = new ClickToDial(new SipContext(provider, settings));
             stack.start();
             LOG.info(
-                    "SIP listening on {}:{} ({})",
+                    "SIP listening on {}:{} ({}){}",
                     settings.listenAddress().getHostAddress(),
                     settings.port(),
-                    String.join(", ", settings.transports()));
+                    String.join(", ", settings.transports()),
+                    tls.enabled() ? ", TLS on port " + tls.port() : "");
         } catch (Exception e) {
             stopStack();
             throw new SipGatewayException(

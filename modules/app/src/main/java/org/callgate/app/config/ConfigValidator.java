@@ -74,6 +74,7 @@ final class ConfigValidator {
                 "sip.transports",
                 transports,
                 "a transport is listed twice");
+        SipTlsConfig.check(sip, problems);
     }
 
     private static void media(MediaConfig media, Problems problems) {

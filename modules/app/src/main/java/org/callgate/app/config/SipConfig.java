@@ -19,12 +19,20 @@ import java.util.Objects;
  *     {@code listenAddress}
  * @param port SIP port, for every transport
  * @param transports transports to listen on, at least one
+ * @param tls the TLS listening point, used when {@code transports} lists {@code tls}
  */
-public record SipConfig(String listenAddress, String advertisedAddress, int port, List<Transport> transports) {
+public record SipConfig(
+        String listenAddress, String advertisedAddress, int port, List<Transport> transports, SipTlsConfig tls) {
 
     public SipConfig {
         Objects.requireNonNull(listenAddress, "listenAddress");
         transports = List.copyOf(transports);
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Without TLS. */
+    public SipConfig(String listenAddress, String advertisedAddress, int port, List<Transport> transports) {
+        this(listenAddress, advertisedAddress, port, transports, SipTlsConfig.NONE);
     }
 
     /** The documented defaults of the {@code sip:} section. */
@@ -38,13 +46,15 @@ public record SipConfig(String listenAddress, String advertisedAddress, int port
             @JsonProperty("listen-address") String listenAddress,
             @JsonProperty("advertised-address") String advertisedAddress,
             @JsonProperty("port") Integer port,
-            @JsonProperty("transports") List<Transport> transports) {
+            @JsonProperty("transports") List<Transport> transports,
+            @JsonProperty("tls") SipTlsConfig tls) {
         SipConfig d = defaults();
         return new SipConfig(
                 Objects.requireNonNullElse(listenAddress, d.listenAddress()),
                 advertisedAddress,
                 Objects.requireNonNullElse(port, d.port()),
-                Objects.requireNonNullElse(transports, d.transports()));
+                Objects.requireNonNullElse(transports, d.transports()),
+                Objects.requireNonNullElse(tls, SipTlsConfig.NONE));
     }
 
     public InetAddress listenInetAddress() {

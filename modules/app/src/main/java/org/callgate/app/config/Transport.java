@@ -8,14 +8,17 @@ import java.util.stream.Collectors;
 /**
  * A SIP transport callgate listens on ({@code sip.transports}).
  *
- * <p>Only UDP and TCP: the call-centre platform hands calls over on a private network and
- * RFC 3261 §18 requires both of a proxy-like element; TLS and WebSocket are not offered.
+ * <p>UDP and TCP, which RFC 3261 §18 requires of every element, and TLS (§26.2) for platforms
+ * that hand calls over across networks they do not trust; TLS listens on its own port ({@code
+ * sip.tls.port}). WebSocket is not offered.
  */
 public enum Transport {
     @JsonProperty("udp")
     UDP,
     @JsonProperty("tcp")
-    TCP;
+    TCP,
+    @JsonProperty("tls")
+    TLS;
 
     /** The allowed values as written in YAML, for error messages and documentation. */
     static String allowed() {

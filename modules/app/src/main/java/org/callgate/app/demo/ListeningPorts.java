@@ -12,14 +12,14 @@ import java.util.Locale;
  * being waited for. A SIPp agent queue is only started once it listens, so a caller started right
  * after it never reaches a closed port.
  */
-final class ListeningPorts {
+public final class ListeningPorts {
 
     private static final String TCP_LISTEN = "0A";
 
     private ListeningPorts() {}
 
     /** Is {@code port} bound for UDP, or listening for TCP when {@code tcp}? */
-    static boolean bound(int port, boolean tcp) {
+    public static boolean bound(int port, boolean tcp) {
         String name = tcp ? "/proc/net/tcp" : "/proc/net/udp";
         Path v4 = Path.of(name);
         if (!Files.isReadable(v4)) {

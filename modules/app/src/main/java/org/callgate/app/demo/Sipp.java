@@ -73,9 +73,9 @@ public final class Sipp implements AutoCloseable {
      * closed however busy the machine is; returns early if SIPp has exited (its log says why).
      */
     private void awaitListening(int port, boolean tcp) {
-        long deadline = System.nanoTime() + LISTEN_LIMIT.toNanos();
+        long polls = LISTEN_LIMIT.dividedBy(LISTEN_POLL); // a bound on the wait, not a clock reading
         try {
-            while (process.isAlive() && !ListeningPorts.bound(port, tcp) && System.nanoTime() < deadline) {
+            for (long i = 0; i < polls && process.isAlive() && !ListeningPorts.bound(port, tcp); i++) {
                 Thread.sleep(LISTEN_POLL.toMillis());
             }
         } catch (InterruptedException e) {

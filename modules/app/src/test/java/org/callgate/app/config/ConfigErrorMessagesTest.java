@@ -67,7 +67,7 @@ class ConfigErrorMessagesTest {
                   bogus: 1
                 """))
                 .isEqualTo(file + ":3:3: sip.bogus: 1 — unknown key; allowed: advertised-address, listen-address,"
-                        + " port, transports");
+                        + " port, tls, transports");
     }
 
     @Test
@@ -77,7 +77,7 @@ class ConfigErrorMessagesTest {
                   listenAddress: 127.0.0.1
                 """))
                 .isEqualTo(file + ":2:3: sip.listenAddress: '127.0.0.1' — unknown key; allowed: advertised-address,"
-                        + " listen-address, port, transports");
+                        + " listen-address, port, tls, transports");
     }
 
     @Test
@@ -293,7 +293,7 @@ class ConfigErrorMessagesTest {
                 sip:
                   transports: [udp, sctp]
                 """))
-                .isEqualTo(file + ":2:21: sip.transports[1]: 'sctp' — not a transport; allowed: udp, tcp");
+                .isEqualTo(file + ":2:21: sip.transports[1]: 'sctp' — not a transport; allowed: udp, tcp, tls");
     }
 
     @Test
@@ -302,7 +302,30 @@ class ConfigErrorMessagesTest {
                 sip:
                   transports: []
                 """))
-                .isEqualTo(file + ":2:15: sip.transports: [] — at least one transport is needed; allowed: udp, tcp");
+                .isEqualTo(
+                        file + ":2:15: sip.transports: [] — at least one transport is needed; allowed: udp, tcp, tls");
+    }
+
+    @Test
+    void tlsWithoutACertificateIsRefusedNamingTheKey() {
+        assertThat(errorFor("""
+                sip:
+                  transports: [udp, tls]
+                """))
+                .isEqualTo(file + ":2:3: sip.tls.certificate: (none) — required when sip.transports lists tls");
+    }
+
+    @Test
+    void aTlsPortEqualToTheSipPortIsRefused(@TempDir Path pem) throws Exception {
+        Path cert = Files.writeString(pem.resolve("c.pem"), "x");
+        assertThat(errorFor("""
+                sip:
+                  port: 5070
+                  transports: [udp, tcp, tls]
+                  tls: {port: 5070, certificate: %s, key: %s}
+                """.formatted(cert, cert)))
+                .endsWith(
+                        "sip.tls.port: 5070 — must differ from sip.port: TLS and TCP both need the port to themselves");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.callgate.sip.stack;
 
+import java.nio.file.Path;
 import java.util.Properties;
 
 /**
@@ -13,9 +14,46 @@ public final class StackProperties {
      */
     public static final int READ_LIMIT_BYTES = GuardValve.MAX_REQUEST_BYTES + 1024;
 
+    /** The TLS 1.3 suites and the TLS 1.2 ECDHE AEAD suites. */
+    static final java.util.List<String> CIPHER_SUITES = java.util.List.of(
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
     private StackProperties() {}
 
     public static Properties forGateway(String name) {
+        return base(name);
+    }
+
+    /**
+     * The same, with SIP over TLS: callgate's PEM certificate chain and key, and the PEM
+     * certificates it trusts as a TLS client (null: its own chain). A TLS peer is not asked for a
+     * certificate of its own: peers are admitted by address and service line, as on UDP and TCP.
+     */
+    public static Properties forGateway(String name, Path certificate, Path key, Path trust)
+            throws java.io.IOException, java.security.GeneralSecurityException {
+        Properties p = base(name);
+        if (certificate != null) {
+            PemKeyStores.configure(p, certificate, key, trust);
+            p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", TlsBlockingFactory.class.getName());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
+            // The RI's default suites are RSA key exchange, 3DES and anonymous DH, all of which
+            // current JDKs disable: without this list no handshake succeeds. Forward secrecy and
+            // AEAD only (RFC 9325 §4.2), ECDSA and RSA certificates alike.
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", CIPHER_SUITES));
+        }
+        return p;
+    }
+
+    private static Properties base(String name) {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", name);
         // Without our own loggers the RI needs log4j 1.x on the class path.
