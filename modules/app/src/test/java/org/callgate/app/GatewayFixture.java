@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.callgate.app.config.ConfigLoader;
 import org.callgate.app.demo.Sipp;
 import org.callgate.app.demo.SippResult;
+import org.callgate.core.call.CallObserver;
 import org.callgate.core.call.CallSummary;
+import org.callgate.core.call.LiveCall;
 import org.callgate.core.ivr.CallIndex;
 
 /**
@@ -29,6 +31,9 @@ final class GatewayFixture implements AutoCloseable {
     final int rtpMin;
     final Callgate gateway;
     final BlockingQueue<CallSummary> ended = new LinkedBlockingQueue<>();
+    /** Calls an agent answered, as the live panel hears of them. */
+    final BlockingQueue<LiveCall> answered = new LinkedBlockingQueue<>();
+
     private int nextMediaBase;
 
     private GatewayFixture(Path dir, int maxCalls, String inactivity, String serviceLines) throws Exception {
@@ -79,7 +84,21 @@ final class GatewayFixture implements AutoCloseable {
                                 .replace("${AGENT}", "127.0.0.1:" + agentPort)
                                 .replace("${PROMPTS}", PROMPTS.toString())
                                 .replace("${DIR}", dir.toString()));
-        this.gateway = Callgate.start(ConfigLoader.load(config), clock, ended::add, callers);
+        this.gateway = Callgate.start(
+                ConfigLoader.load(config),
+                clock,
+                new CallObserver() {
+                    @Override
+                    public void callEnded(CallSummary summary) {
+                        ended.add(summary);
+                    }
+
+                    @Override
+                    public void callAnswered(LiveCall call) {
+                        answered.add(call);
+                    }
+                },
+                callers);
     }
 
     /** A free RTP range that holds neither SIP port (they come from the same ephemeral range). */

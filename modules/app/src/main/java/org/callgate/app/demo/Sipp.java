@@ -99,6 +99,18 @@ public final class Sipp implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills SIPp at once (SIGKILL, the process this object started): its sockets close without a
+     * word, as when a phone or a proxy crashes mid-call.
+     */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops SIPp (the process this object started, by its PID) and waits for it. */
     @Override
     public void close() {
@@ -160,8 +172,13 @@ public final class Sipp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * SIP over TCP. A UAS takes a connection per call ({@code tn}): in single-socket mode
+         * ({@code t1}) SIPp stops reading once the first connection closes, and callgate's stack
+         * may open a second connection to the same peer and close the first.
+         */
         public Builder tcp() {
-            this.transport = "t1";
+            this.transport = remote == null ? "tn" : "t1";
             return this;
         }
 
@@ -242,6 +259,9 @@ public final class Sipp implements AutoCloseable {
                     dir.resolve("errors-" + localPort + ".log").toString()));
             if (mediaPort > 0) {
                 cmd.addAll(List.of("-mp", Integer.toString(mediaPort)));
+            }
+            if ("tn".equals(transport)) {
+                cmd.addAll(List.of("-max_socket", "1000")); // its default, 50,000, exceeds the open-file limit
             }
             if (calls > 0) {
                 cmd.addAll(List.of("-m", Integer.toString(calls)));

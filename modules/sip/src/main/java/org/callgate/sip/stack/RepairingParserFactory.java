@@ -57,9 +57,14 @@ public final class RepairingParserFactory implements MessageParserFactory {
                 byte[] message, boolean readBody, boolean strict, ParseExceptionListener listener)
                 throws ParseException {
             boolean truncated = message.length >= StackProperties.READ_LIMIT_BYTES;
-            SIPMessage parsed = super.parseSIPMessage(message, readBody && !truncated, strict, singleLine(listener));
+            List<String> bad = new ArrayList<>();
+            SIPMessage parsed =
+                    super.parseSIPMessage(message, readBody && !truncated, strict, keepingBad(listener, bad));
             if (parsed instanceof SIPRequest request && request.getViaHeaders() != null) {
                 repair(request);
+                if (!bad.isEmpty()) {
+                    mark(request, "Bad Request (" + bad.get(0) + ")");
+                }
                 String version = HeaderLines.requestVersion(message);
                 if (!version.equalsIgnoreCase("SIP/2.0")) {
                     ExtensionHeaderImpl marker = new ExtensionHeaderImpl(VERSION);
@@ -77,6 +82,25 @@ public final class RepairingParserFactory implements MessageParserFactory {
                 }
             }
             return parsed;
+        }
+
+        /**
+         * A request whose CSeq cannot be parsed (RFC 4475 §3.1.2.3: a number beyond 2^31) is kept,
+         * the header recorded in {@code bad}, so that {@link #repair} stands in for it and {@link
+         * GuardValve} answers 400, with the header and the parser's reason, on whatever transport
+         * it came. The RI's own handling answered it on UDP but dropped it on its blocking TCP
+         * transport ({@link BlockingStreams}). Other broken headers keep the RI's handling, which
+         * answers the packet's source rather than its Via.
+         */
+        private static ParseExceptionListener keepingBad(ParseExceptionListener listener, List<String> bad) {
+            ParseExceptionListener rest = singleLine(listener);
+            return (ex, message, headerClass, headerText, messageText) -> {
+                if (headerClass == CSeq.class && message instanceof SIPRequest) {
+                    bad.add(oneLine(ex.getMessage()));
+                } else if (rest != null) {
+                    rest.handleException(ex, message, headerClass, headerText, messageText);
+                }
+            };
         }
 
         /**

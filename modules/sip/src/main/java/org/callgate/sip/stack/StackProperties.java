@@ -42,7 +42,6 @@ public final class StackProperties {
         Properties p = base(name);
         if (certificate != null) {
             PemKeyStores.configure(p, certificate, key, trust);
-            p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", TlsBlockingFactory.class.getName());
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
             // The RI's default suites are RSA key exchange, 3DES and anonymous DH, all of which
@@ -71,9 +70,9 @@ public final class StackProperties {
         // instead of one java.util.Timer thread whose queue keeps them until they are due.
         p.setProperty(
                 "gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
-        // NIO for TCP: an oversized or broken stream closes quietly instead of an uncaught error.
-        p.setProperty(
-                "gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        // NIO for UDP, the blocking transport for TCP and TLS: the NIO stream client loses the
+        // first request on each new connection (BlockingStreams).
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", BlockingStreams.class.getName());
         // The RI allocates a buffer of this size for every UDP datagram it reads: at 64 KiB that was
         // 56 % of all allocation at 250 calls/s. A longer datagram is cut here, and answered 513
         // (RepairingParserFactory.TRUNCATED); a longer message on TCP closes the connection.

@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 
 /**
- * The RI's NIO transports for UDP and TCP, and its blocking one for TLS. The NIO TLS client
- * loses the first request it sends on a new connection (it opens a second socket for it and
- * drops the first with the request queued behind its handshake), so callgate's INVITE to a
- * {@code sips:} agent queue never left; the blocking TLS channel writes the request on the
- * socket it connects.
+ * The RI's NIO transport for UDP, and its blocking ones for the stream transports, TCP and TLS.
+ * The NIO stream client loses the first request it sends on a new connection: it connects once
+ * when the transaction is created and again when the request is sent, then closes the first
+ * socket, and the request never reaches the peer. So callgate could not call an agent queue over
+ * TCP or TLS at all. The blocking channel writes the request on the socket it connects.
  */
-public final class TlsBlockingFactory implements MessageProcessorFactory {
+public final class BlockingStreams implements MessageProcessorFactory {
 
     private final MessageProcessorFactory nio = new NioMessageProcessorFactory();
     private final MessageProcessorFactory blocking = new OIOMessageProcessorFactory();
@@ -23,7 +23,7 @@ public final class TlsBlockingFactory implements MessageProcessorFactory {
     @Override
     public MessageProcessor createMessageProcessor(
             SIPTransactionStack stack, InetAddress address, int port, String transport) throws IOException {
-        return "tls".equalsIgnoreCase(transport)
+        return !"udp".equalsIgnoreCase(transport)
                 ? blocking.createMessageProcessor(stack, address, port, transport)
                 : nio.createMessageProcessor(stack, address, port, transport);
     }
