@@ -1,5 +1,7 @@
 package org.callgate.sip;
 
+import java.util.function.Consumer;
+
 /**
  * What callgate itself says to the caller of one call, apart from the agent: the IVR before the
  * agent leg (R15) and the post-call survey after the agent hung up (R10), and which of them the
@@ -64,21 +66,16 @@ final class CallerDialogues {
 
     /** The caller holds or resumes: whichever of IVR and survey is talking pauses or goes on. */
     void hold(boolean on) {
-        SurveySession surveying;
-        IvrSession menus;
-        synchronized (lock) {
-            surveying = survey;
-            menus = ivr;
-        }
-        if (surveying != null) {
-            surveying.hold(on);
-        } else if (menus != null) {
-            menus.hold(on);
-        }
+        talking(survey -> survey.hold(on), ivr -> ivr.hold(on));
     }
 
     /** A key from the caller: for the survey once it runs, else for the IVR; ignored without either. */
     void digit(char key) {
+        talking(survey -> survey.digit(key), ivr -> ivr.digit(key));
+    }
+
+    /** Hands an event to the survey once it runs, else to the IVR, outside the call's lock. */
+    private void talking(Consumer<SurveySession> toSurvey, Consumer<IvrSession> toIvr) {
         SurveySession surveying;
         IvrSession menus;
         synchronized (lock) {
@@ -86,9 +83,9 @@ final class CallerDialogues {
             menus = ivr;
         }
         if (surveying != null) {
-            surveying.digit(key);
+            toSurvey.accept(surveying);
         } else if (menus != null) {
-            menus.digit(key);
+            toIvr.accept(menus);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.callgate.app.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -41,9 +40,9 @@ public record SipTlsConfig(int port, Path certificate, Path key, Path trust) {
         if (tls.key() == null) {
             problems.add(Problem.of("sip.tls.key", null, "required when sip.transports lists tls"));
         }
-        readable("sip.tls.certificate", tls.certificate(), problems);
-        readable("sip.tls.key", tls.key(), problems);
-        readable("sip.tls.trust", tls.trust(), problems);
+        WebConfig.readable("sip.tls.certificate", tls.certificate(), problems);
+        WebConfig.readable("sip.tls.key", tls.key(), problems);
+        WebConfig.readable("sip.tls.trust", tls.trust(), problems);
         int port = tls.effectivePort(sip.port());
         problems.require(port >= 1 && port <= 65_535, "sip.tls.port", port, "out of range 1..65535");
         problems.require(
@@ -51,16 +50,6 @@ public record SipTlsConfig(int port, Path certificate, Path key, Path trust) {
                 "sip.tls.port",
                 port,
                 "must differ from sip.port: TLS and TCP both need the port to themselves");
-    }
-
-    private static void readable(String key, Path file, Problems problems) {
-        if (file != null) {
-            problems.require(
-                    Files.isRegularFile(file) && Files.isReadable(file),
-                    key,
-                    file,
-                    "no such readable file (a PEM file is expected)");
-        }
     }
 
     private static Path path(String text) {

@@ -90,7 +90,8 @@ public record WebConfig(boolean enabled, String address, int port, TlsConfig tls
         readable("web.tls.key", tls.key(), problems);
     }
 
-    private static void readable(String path, Path file, Problems problems) {
+    /** A configured file must exist and be readable; shared with {@code sip.tls}. */
+    static void readable(String path, Path file, Problems problems) {
         if (file != null) {
             problems.require(
                     Files.isRegularFile(file) && Files.isReadable(file),
