@@ -146,6 +146,9 @@ class RecordingTest {
                         .service("022785044")
                         .calls(calls)
                         .rate(25)
+                        // The fixture's 100 RTP port pairs carry 50 calls (two legs each); on a busy
+                        // machine calls last longer and, unlimited, more than that would overlap.
+                        .concurrentLimit(40)
                         .arg("-d", "200")
                         .timeout(LIMIT)
                         .start()) {
