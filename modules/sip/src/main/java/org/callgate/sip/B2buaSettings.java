@@ -38,34 +38,6 @@ public record B2buaSettings(
         Outbound outbound,
         SipTls tls) {
 
-    /** Settings without TLS. */
-    public B2buaSettings(
-            InetAddress listenAddress,
-            InetAddress advertisedAddress,
-            int port,
-            Set<String> transports,
-            int maxCalls,
-            int maxSetupRate,
-            Duration retryAfter,
-            Duration noAnswerTimeout,
-            ServiceDirectory directory,
-            Clock clock,
-            Outbound outbound) {
-        this(
-                listenAddress,
-                advertisedAddress,
-                port,
-                transports,
-                maxCalls,
-                maxSetupRate,
-                retryAfter,
-                noAnswerTimeout,
-                directory,
-                clock,
-                outbound,
-                SipTls.NONE);
-    }
-
     public B2buaSettings {
         Objects.requireNonNull(listenAddress, "listenAddress");
         Objects.requireNonNull(advertisedAddress, "advertisedAddress");

@@ -88,7 +88,8 @@ class B2buaListenerTest {
                 NO_ANSWER,
                 new ServiceDirectory(List.of(line)),
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                Outbound.DISABLED);
+                Outbound.DISABLED,
+                SipTls.NONE);
         CallServices services = new CallServices(
                 prompt -> {
                     throw new IllegalArgumentException("no prompts in these tests: " + prompt);

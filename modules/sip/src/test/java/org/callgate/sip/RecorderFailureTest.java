@@ -121,7 +121,8 @@ class RecorderFailureTest {
                 Duration.ofSeconds(30),
                 new ServiceDirectory(List.of(line)),
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                Outbound.DISABLED);
+                Outbound.DISABLED,
+                SipTls.NONE);
         CallServices services = new CallServices(
                 prompt -> {
                     throw new IllegalArgumentException("no prompts: " + prompt);
