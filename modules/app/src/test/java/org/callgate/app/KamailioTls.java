@@ -10,9 +10,11 @@ import org.callgate.app.demo.ListeningPorts;
 
 /**
  * Kamailio (Debian packages {@code kamailio kamailio-tls-modules}) as the SIP proxy of a
- * platform that talks to callgate over TLS: SIPp callers speak UDP to it, it speaks TLS to
- * callgate, record-routing so that the whole dialog stays on TLS. SIPp itself is built without
- * TLS in Debian; a real proxy between them is also how TLS reaches callgate in production. A certificate for 127.0.0.1 is made with {@code openssl} per run and used by both.
+ * platform that talks to callgate over TLS, on both legs: SIPp callers and the SIPp agent queue
+ * speak UDP to it, it speaks TLS to callgate, record-routing so that each whole dialog stays on
+ * TLS. SIPp is built without TLS in Debian; a real proxy between them is also how TLS reaches
+ * callgate in production. A certificate for 127.0.0.1 is made with {@code openssl} per run and
+ * used by both.
  */
 final class KamailioTls implements AutoCloseable {
 
@@ -45,10 +47,11 @@ final class KamailioTls implements AutoCloseable {
     }
 
     /**
-     * Starts Kamailio, sending new calls to callgate's TLS port and in-dialog requests along their
-     * route; it returns once both of its ports listen.
+     * Starts Kamailio, sending new calls from callers (UDP) to callgate's TLS port, new calls from
+     * callgate (TLS, to a {@code sips:} queue on {@link #tlsPort}) to the agent queue's UDP port,
+     * and in-dialog requests along their route; it returns once both of its ports listen.
      */
-    void start(Path dir, int callgateTlsPort) throws Exception {
+    void start(Path dir, int callgateTlsPort, int agentUdpPort) throws Exception {
         Path tlsConfig = dir.resolve("kamailio-tls.cfg");
         Files.writeString(tlsConfig, """
                 [server:default]
@@ -69,7 +72,8 @@ final class KamailioTls implements AutoCloseable {
                 CONFIG.replace("UDP_PORT", Integer.toString(udpPort))
                         .replace("TLS_PORT", Integer.toString(tlsPort))
                         .replace("TLS_CONFIG", tlsConfig.toString())
-                        .replace("CALLGATE_TLS", Integer.toString(callgateTlsPort)));
+                        .replace("CALLGATE_TLS", Integer.toString(callgateTlsPort))
+                        .replace("AGENT_UDP", Integer.toString(agentUdpPort)));
         Path run = Files.createDirectories(dir.resolve("kamailio-run"));
         process = new ProcessBuilder(List.of(
                         "/usr/sbin/kamailio", "-f", config.toString(), "-DD", "-E", "-Y", run.toString(), "-m", "64"))
@@ -187,8 +191,13 @@ final class KamailioTls implements AutoCloseable {
                 }
                 t_check_trans();
                 record_route();
-                # a new call from a caller: to callgate, over TLS
-                $du = "sip:127.0.0.1:CALLGATE_TLS;transport=tls";
+                if (proto == TLS) {
+                    # callgate calling a sips: agent queue: to the agent, over UDP
+                    $du = "sip:127.0.0.1:AGENT_UDP";
+                } else {
+                    # a new call from a caller: to callgate, over TLS
+                    $du = "sip:127.0.0.1:CALLGATE_TLS;transport=tls";
+                }
                 t_relay();
             }
             """;

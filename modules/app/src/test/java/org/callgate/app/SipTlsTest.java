@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.callgate.app.demo.Sipp;
@@ -18,10 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIP over TLS with real peers: a SIPp caller behind Kamailio, which speaks TLS to callgate (the
- * caller's INVITE, its ACK and BYE, and callgate's answers arrive and leave on callgate's TLS
- * listening point, with callgate's PEM certificate). The agent queue is a SIPp UAS on UDP. The
- * call is bridged and recorded.
+ * SIP over TLS with real peers, on both legs: a SIPp caller behind Kamailio, which speaks TLS to
+ * callgate (the caller's INVITE, its ACK and BYE, and callgate's answers arrive and leave on
+ * callgate's TLS listening point, with callgate's PEM certificate), and a {@code sips:} agent queue
+ * that callgate calls over TLS through the same Kamailio, which relays to a SIPp agent. The call
+ * is bridged and recorded, and both BYEs cross TLS along the record-routes.
  */
 @ExtendWith(SippRequired.class)
 class SipTlsTest {
@@ -32,7 +35,7 @@ class SipTlsTest {
     Path dir;
 
     @Test
-    void aCallerReachingCallgateOverTlsIsBridgedAndRecorded() throws Exception {
+    void aCallOverTlsOnBothLegsIsBridgedAndRecorded() throws Exception {
         String missing = "kamailio and kamailio-tls-modules are not installed: run scripts/test";
         if ("1".equals(System.getenv("CALLGATE_REQUIRE_ALL"))) {
             assertThat(KamailioTls.installed()).as(missing).isTrue();
@@ -41,8 +44,8 @@ class SipTlsTest {
         int callgateTls = FreePorts.udpAndTcp();
         try (KamailioTls kamailio = KamailioTls.prepare(dir);
                 GatewayFixture callgate =
-                        GatewayFixture.withSipTransports(dir, lines(), transports(callgateTls, kamailio))) {
-            kamailio.start(dir, callgateTls);
+                        GatewayFixture.withSipTransports(dir, lines(kamailio), transports(callgateTls, kamailio))) {
+            kamailio.start(dir, callgateTls, callgate.agentPort);
             CallSummary summary = call(callgate, kamailio);
 
             assertThat(summary.reason()).isEqualTo(EndReason.CALLER_HANGUP);
@@ -68,7 +71,7 @@ class SipTlsTest {
     }
 
     private static CallSummary call(GatewayFixture callgate, KamailioTls kamailio) throws Exception {
-        try (Sipp agent = callgate.agent("uas-answer.xml")
+        try (Sipp agent = callgate.agent(agentOverTls(callgate.dir))
                         .calls(1)
                         .arg("-rtp_echo")
                         .timeout(LIMIT)
@@ -93,15 +96,28 @@ class SipTlsTest {
         return callgate.nextEndedCall();
     }
 
-    private static String lines() {
+    /**
+     * The shipped agent scenario, failing the call unless callgate's own {@code Via} (below
+     * Kamailio's) says the INVITE left callgate over TLS.
+     */
+    private static Path agentOverTls(Path dir) throws Exception {
+        String scenario = Files.readString(GatewayFixture.scenario("uas-answer.xml"), StandardCharsets.ISO_8859_1);
+        String check = "<action>\n      <ereg regexp=\"Via: SIP/2.0/TLS 127.0.0.1\" search_in=\"msg\""
+                + " check_it=\"true\" assign_to=\"dummy\"/>";
+        Path agent = dir.resolve("uas-answer-tls.xml");
+        Files.writeString(agent, scenario.replaceFirst("<action>", check), StandardCharsets.ISO_8859_1);
+        return agent;
+    }
+
+    private static String lines(KamailioTls kamailio) {
         return """
                 recording:
                   sample-rate: 1.0
                   sampling-key: sip-tls-test
                 service-lines:
-                  - {id: private, name: Private customers, number: 02 278 50 44, queue: "sip:private@${AGENT}"}
+                  - {id: private, name: Private customers, number: 02 278 50 44, queue: "sips:private@127.0.0.1:%d"}
                 prompts-dir: ${PROMPTS}
-                """;
+                """.formatted(kamailio.tlsPort);
     }
 
     private static String transports(int callgateTls, KamailioTls kamailio) {
