@@ -214,6 +214,7 @@ public final class Callgate implements AutoCloseable {
                 c.maxConcurrent(),
                 c.maxSetupRate(),
                 c.retryAfter(),
+                c.overloadDelay(),
                 c.noAnswerTimeout(),
                 config.directory(),
                 clock,

@@ -18,6 +18,8 @@ import org.callgate.core.ServiceDirectory;
  * @param maxSetupRate new calls admitted per second, above it 503 with {@code Retry-After}; 0 for
  *     no limit ({@link SetupRateLimit})
  * @param retryAfter value of {@code Retry-After} on 503 (RFC 3261 §20.33)
+ * @param overloadDelay a new call over UDP is refused with 503 while SIP requests wait longer than
+ *     this for a worker ({@code OverloadGate}); zero for never
  * @param noAnswerTimeout after this long without an answer the agent leg is cancelled
  * @param directory the service lines in scope (R5)
  * @param clock source of every timestamp
@@ -32,6 +34,7 @@ public record B2buaSettings(
         int maxCalls,
         int maxSetupRate,
         Duration retryAfter,
+        Duration overloadDelay,
         Duration noAnswerTimeout,
         ServiceDirectory directory,
         Clock clock,
@@ -43,6 +46,7 @@ public record B2buaSettings(
         Objects.requireNonNull(advertisedAddress, "advertisedAddress");
         transports = Set.copyOf(transports);
         Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(overloadDelay, "overloadDelay");
         Objects.requireNonNull(noAnswerTimeout, "noAnswerTimeout");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");

@@ -62,8 +62,11 @@ public final class SipGateway implements AutoCloseable {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
             SipTls tls = settings.tls();
-            stack = factory.createSipStack(StackProperties.forGateway(
-                    "callgate-" + settings.port(), tls.certificate(), tls.key(), tls.trust()));
+            stack = factory.createSipStack(StackProperties.withOverloadGate(
+                    StackProperties.forGateway(
+                            "callgate-" + settings.port(), tls.certificate(), tls.key(), tls.trust()),
+                    settings.overloadDelay(),
+                    settings.retryAfter()));
             SipProvider provider = null;
             for (String transport : settings.transports()) {
                 ListeningPoint point = stack.createListeningPoint(

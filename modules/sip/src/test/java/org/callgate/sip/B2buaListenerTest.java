@@ -85,6 +85,7 @@ class B2buaListenerTest {
                 10,
                 0,
                 Duration.ofSeconds(30),
+                Duration.ZERO,
                 NO_ANSWER,
                 new ServiceDirectory(List.of(line)),
                 Clock.fixed(NOW, ZoneOffset.UTC),

@@ -118,6 +118,7 @@ class RecorderFailureTest {
                 10,
                 0,
                 Duration.ofSeconds(30),
+                Duration.ZERO,
                 Duration.ofSeconds(30),
                 new ServiceDirectory(List.of(line)),
                 Clock.fixed(NOW, ZoneOffset.UTC),

@@ -14,19 +14,26 @@ import java.util.Objects;
  * @param maxConcurrent calls in progress above which new calls get 503
  * @param maxSetupRate new calls admitted per second, above it 503; 0 for no limit
  * @param retryAfter value of the {@code Retry-After} header on that 503
+ * @param overloadDelay a new call over UDP gets a stateless 503 while SIP requests wait longer
+ *     than this for a worker thread (overload); zero for never
  * @param noAnswerTimeout an agent queue that has not answered after this long is sent CANCEL
  *     and the caller gets 480
  */
-public record CallsConfig(int maxConcurrent, int maxSetupRate, Duration retryAfter, Duration noAnswerTimeout) {
+public record CallsConfig(
+        int maxConcurrent, int maxSetupRate, Duration retryAfter, Duration overloadDelay, Duration noAnswerTimeout) {
+
+    /** The default {@code overload-delay}: well under SIP's T1 (500 ms), when callers retransmit. */
+    public static final Duration OVERLOAD_DELAY = Duration.ofMillis(100);
 
     public CallsConfig {
         Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(overloadDelay, "overloadDelay");
         Objects.requireNonNull(noAnswerTimeout, "noAnswerTimeout");
     }
 
     /** The documented defaults of the {@code calls:} section. */
     public static CallsConfig defaults() {
-        return new CallsConfig(1000, 0, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        return new CallsConfig(1000, 0, Duration.ofSeconds(30), OVERLOAD_DELAY, Duration.ofSeconds(60));
     }
 
     /** Binds the YAML keys; a key left out (or {@code null}) takes its default. */
@@ -35,12 +42,14 @@ public record CallsConfig(int maxConcurrent, int maxSetupRate, Duration retryAft
             @JsonProperty("max-concurrent") Integer maxConcurrent,
             @JsonProperty("max-setup-rate") Integer maxSetupRate,
             @JsonProperty("retry-after") Duration retryAfter,
+            @JsonProperty("overload-delay") Duration overloadDelay,
             @JsonProperty("no-answer-timeout") Duration noAnswerTimeout) {
         CallsConfig d = defaults();
         return new CallsConfig(
                 Objects.requireNonNullElse(maxConcurrent, d.maxConcurrent()),
                 Objects.requireNonNullElse(maxSetupRate, d.maxSetupRate()),
                 Objects.requireNonNullElse(retryAfter, d.retryAfter()),
+                Objects.requireNonNullElse(overloadDelay, d.overloadDelay()),
                 Objects.requireNonNullElse(noAnswerTimeout, d.noAnswerTimeout()));
     }
 }

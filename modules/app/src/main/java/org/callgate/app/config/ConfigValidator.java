@@ -121,6 +121,9 @@ final class ConfigValidator {
         }
     }
 
+    /** SIP's T1 (RFC 3261 §17.1.1.1): a caller retransmits an unanswered INVITE after it. */
+    private static final java.time.Duration T1 = java.time.Duration.ofMillis(500);
+
     private static void calls(CallsConfig calls, Problems problems) {
         problems.require(
                 calls.maxConcurrent() >= 1, "calls.max-concurrent", calls.maxConcurrent(), "must be 1 or more");
@@ -137,6 +140,11 @@ final class ConfigValidator {
                     "Retry-After is sent in whole seconds (RFC 3261 §20.33)");
         }
         positive("calls.no-answer-timeout", calls.noAnswerTimeout(), problems);
+        problems.require(
+                !calls.overloadDelay().isNegative() && calls.overloadDelay().compareTo(T1) < 0,
+                "calls.overload-delay",
+                calls.overloadDelay(),
+                "must be 0 (never refuse) or under SIP's T1 of 500ms, after which callers retransmit");
     }
 
     private static Optional<InetAddress> address(String path, String text, Problems problems) {

@@ -209,6 +209,16 @@ class ConfigErrorMessagesTest {
     }
 
     @Test
+    void anOverloadDelayPastSipsRetransmissionTimerIsRefused() {
+        assertThat(errorFor("""
+                calls:
+                  overload-delay: 600ms
+                """))
+                .isEqualTo(file + ":2:19: calls.overload-delay: '600ms' — must be 0 (never refuse) or under"
+                        + " SIP's T1 of 500ms, after which callers retransmit");
+    }
+
+    @Test
     void aPortOutOfRangeIsRefused() {
         assertThat(errorFor("""
                 sip:

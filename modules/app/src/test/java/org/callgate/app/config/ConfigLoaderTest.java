@@ -77,7 +77,8 @@ class ConfigLoaderTest {
                 .isEqualTo(new SipConfig("127.0.0.1", null, 5060, List.of(Transport.UDP, Transport.TCP)));
         assertThat(defaults.media()).isEqualTo(new MediaConfig("127.0.0.1", 20000, 29999, Duration.ofSeconds(60), 0));
         assertThat(defaults.calls())
-                .isEqualTo(new CallsConfig(1000, 0, Duration.ofSeconds(30), Duration.ofSeconds(60)));
+                .isEqualTo(new CallsConfig(
+                        1000, 0, Duration.ofSeconds(30), CallsConfig.OVERLOAD_DELAY, Duration.ofSeconds(60)));
         assertThat(defaults.serviceLines())
                 .extracting(ServiceLineConfig::id)
                 .containsExactly("private", "business", "riziv-inami", "traffic-fines");
@@ -133,7 +134,9 @@ class ConfigLoaderTest {
 
         assertThat(config.sip())
                 .isEqualTo(new SipConfig("127.0.0.1", null, 5070, List.of(Transport.UDP, Transport.TCP)));
-        assertThat(config.calls()).isEqualTo(new CallsConfig(1000, 0, Duration.ofMinutes(2), Duration.ofSeconds(60)));
+        assertThat(config.calls())
+                .isEqualTo(new CallsConfig(
+                        1000, 0, Duration.ofMinutes(2), CallsConfig.OVERLOAD_DELAY, Duration.ofSeconds(60)));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.callgate.sip.stack;
 
-import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
@@ -23,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * refuses (505, 416, 420, 415), so none reaches the B2BUA; and separates a request that reuses
  * another's branch from that request's transaction ({@link SharedBranches}).
  * ACKs are never answered (RFC 3261 §17.2.1).
+ *
+ * <p>It is also where overload is met ({@link OverloadGate}): while the UDP queue's oldest
+ * datagram has waited longer than the configured delay, a new INVITE gets a stateless {@code 503}
+ * with {@code Retry-After} (RFC 3261 §21.5.4) before any transaction, dialog or RTP port exists
+ * for it, so refusing costs a parse and a send, and the requests of admitted calls (ACK, BYE,
+ * responses) keep being served.
  */
 public final class GuardValve implements SIPMessageValve {
 
@@ -33,6 +38,8 @@ public final class GuardValve implements SIPMessageValve {
 
     /** The stack, to tell a request that reuses a branch from a retransmission ({@link SharedBranches}). */
     private volatile SIPTransactionStack stack;
+
+    private volatile OverloadGate overload = OverloadGate.OFF;
 
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
@@ -63,6 +70,10 @@ public final class GuardValve implements SIPMessageValve {
                     refusal.get().reason(),
                     refusal.get().headers());
         }
+        if (overload.refuses(request, channel)) {
+            answer(request, channel, Response.SERVICE_UNAVAILABLE, OverloadGate.REASON, overload.retryAfter());
+            return false;
+        }
         if (stack != null) {
             SharedBranches.separate(stack, request);
         }
@@ -74,7 +85,7 @@ public final class GuardValve implements SIPMessageValve {
     }
 
     private static boolean refuse(
-            SIPRequest request, MessageChannel channel, int status, String reason, List<ExtensionHeaderImpl> headers) {
+            SIPRequest request, MessageChannel channel, int status, String reason, List<? extends Header> headers) {
         LOG.warn(
                 "refused {} from {}:{}: {} {}",
                 request.getMethod(),
@@ -82,6 +93,13 @@ public final class GuardValve implements SIPMessageValve {
                 channel.getPeerPort(),
                 status,
                 reason);
+        answer(request, channel, status, reason, headers);
+        return false;
+    }
+
+    /** Answers on the channel the request came in, with no transaction; never an ACK. */
+    private static void answer(
+            SIPRequest request, MessageChannel channel, int status, String reason, List<? extends Header> headers) {
         if (!Request.ACK.equals(request.getMethod())) {
             try {
                 SIPResponse response = request.createResponse(status, reason);
@@ -91,7 +109,6 @@ public final class GuardValve implements SIPMessageValve {
                 LOG.debug("could not answer a refused request: {}", e.toString());
             }
         }
-        return false;
     }
 
     @Override
@@ -103,6 +120,9 @@ public final class GuardValve implements SIPMessageValve {
     public void init(SipStack sipStack) {
         if (sipStack instanceof SIPTransactionStack transactions) {
             this.stack = transactions;
+        }
+        if (sipStack instanceof gov.nist.javax.sip.SipStackImpl impl) {
+            this.overload = OverloadGate.from(impl.getConfigurationProperties());
         }
     }
 

@@ -33,6 +33,17 @@ public final class StackProperties {
     }
 
     /**
+     * Adds the overload gate to {@code stack}'s properties: a new call over UDP is refused with 503
+     * and {@code retryAfter} while SIP requests wait longer than {@code delay} for a worker
+     * ({@link OverloadGate}); a zero delay turns it off.
+     */
+    public static Properties withOverloadGate(
+            Properties stack, java.time.Duration delay, java.time.Duration retryAfter) {
+        OverloadGate.properties(stack, delay, retryAfter);
+        return stack;
+    }
+
+    /**
      * The same, with SIP over TLS: callgate's PEM certificate chain and key, and the PEM
      * certificates it trusts as a TLS client (null: its own chain). A TLS peer is not asked for a
      * certificate of its own: peers are admitted by address and service line, as on UDP and TCP.

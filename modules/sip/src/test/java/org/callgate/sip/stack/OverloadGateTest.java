@@ -1,0 +1,83 @@
+package org.callgate.sip.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gov.nist.javax.sip.header.RetryAfter;
+import gov.nist.javax.sip.message.SIPRequest;
+import java.time.Duration;
+import java.util.Properties;
+import javax.sip.SipFactory;
+import org.junit.jupiter.api.Test;
+
+class OverloadGateTest {
+
+    private static final long NOW = 1_796_000_000_000L;
+
+    private static OverloadGate gate(Duration delay) {
+        Properties stack = new Properties();
+        StackProperties.withOverloadGate(stack, delay, Duration.ofSeconds(7));
+        return OverloadGate.from(stack);
+    }
+
+    private static SIPRequest request(String method, String toTag) throws Exception {
+        String text = method + " sip:+3222785044@127.0.0.1:5060 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-overload-1\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:caller@127.0.0.1:5070>;tag=caller-1\r\n"
+                + "To: <sip:+3222785044@127.0.0.1>" + (toTag == null ? "" : ";tag=" + toTag) + "\r\n"
+                + "Call-ID: overload-1@127.0.0.1\r\n"
+                + "CSeq: 1 " + method + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        return (SIPRequest) SipFactory.getInstance().createMessageFactory().createRequest(text);
+    }
+
+    @Test
+    void aNewCallIsRefusedWhileRequestsWaitLongerThanTheDelay() throws Exception {
+        OverloadGate gate = gate(Duration.ofMillis(100));
+
+        assertThat(gate.refuses(request("INVITE", null), 101, NOW)).isTrue();
+        assertThat(gate.refuses(request("INVITE", null), 100, NOW)).isFalse();
+        assertThat(gate.refuses(request("INVITE", null), 0, NOW)).isFalse();
+    }
+
+    @Test
+    void requestsOfAdmittedCallsAreNeverRefused() throws Exception {
+        OverloadGate gate = gate(Duration.ofMillis(100));
+
+        assertThat(gate.refuses(request("INVITE", "agent-1"), 5_000, NOW))
+                .as("a re-INVITE")
+                .isFalse();
+        assertThat(gate.refuses(request("BYE", "agent-1"), 5_000, NOW)).isFalse();
+        assertThat(gate.refuses(request("ACK", "agent-1"), 5_000, NOW)).isFalse();
+        assertThat(gate.refuses(request("OPTIONS", null), 5_000, NOW)).isFalse();
+    }
+
+    @Test
+    void aZeroDelayTurnsTheGateOff() throws Exception {
+        OverloadGate gate = gate(Duration.ZERO);
+
+        assertThat(gate).isSameAs(OverloadGate.OFF);
+        assertThat(gate.refuses(request("INVITE", null), 60_000, NOW)).isFalse();
+        assertThat(gate.retryAfter()).isEmpty();
+    }
+
+    @Test
+    void theRefusalCarriesTheConfiguredRetryAfter() {
+        OverloadGate gate = gate(Duration.ofMillis(100));
+
+        assertThat(gate.retryAfter())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        RetryAfter.class,
+                        header -> assertThat(header.getRetryAfter()).isEqualTo(7));
+    }
+
+    @Test
+    void theGateAdmitsAgainAsSoonAsTheBacklogIsGone() throws Exception {
+        OverloadGate gate = gate(Duration.ofMillis(100));
+
+        assertThat(gate.refuses(request("INVITE", null), 400, NOW)).isTrue();
+        assertThat(gate.refuses(request("INVITE", null), 20, NOW + 10)).isFalse();
+        assertThat(gate.refuses(request("INVITE", null), 0, NOW + 5_000)).isFalse();
+    }
+}
