@@ -126,6 +126,21 @@ class StereoRecorderTest {
     }
 
     @Test
+    void aFinishedRecordingTakesNoMoreAudioAndWritesNothingMore() {
+        send(LegSide.CALLER, 1, 0, LOUD, START + 20);
+        recorder.finish(START + 1000);
+        int size = written.size();
+
+        send(LegSide.CALLER, 1, 160L * 60, LOUD, START + 1200);
+        recorder.flush(START + 5000);
+        recorder.finish(START + 6000);
+
+        assertThat(written.size()).isEqualTo(size).isEqualTo(1000 * 8 * 4);
+        assertThat(recorder.frames()).isEqualTo(8000);
+        assertThat(recorder.lateSamples()).isZero();
+    }
+
+    @Test
     void aPacketArrivingEarlierThanItsPlaceReanchorsAndASlowSenderIsPulledBack() {
         send(LegSide.CALLER, 1, 0, LOUD, START + 100); // delayed first packet: anchored 80 ms late
         send(LegSide.CALLER, 1, 160, QUIET, START + 40); // arrives 80 ms before its place

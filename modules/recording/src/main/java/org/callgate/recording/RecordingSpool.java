@@ -47,7 +47,11 @@ public final class RecordingSpool {
         if (Files.exists(wav) || Files.exists(jsonOf(facts.callId()))) {
             throw new IOException("spool already holds a recording of call " + facts.callId());
         }
-        write(SpoolEntry.started(facts));
+        // Not forced: this runs as the agent answers, on a SIP thread, and an fsync there delays
+        // every call behind it. It reaches the disk with the audio, forced at the end; until then a
+        // power cut loses the unforced audio as well, and a killed process leaves the page cache,
+        // which is all the next start's recovery reads.
+        write(SpoolEntry.started(facts), false);
         return wav;
     }
 
@@ -55,7 +59,7 @@ public final class RecordingSpool {
     SpoolEntry end(String callId, Instant ended, long frames, boolean incomplete) throws IOException {
         SpoolEntry entry = read(callId).orElseThrow(() -> new IOException("no spool entry for call " + callId));
         SpoolEntry done = entry.ended(ended, frames, incomplete);
-        write(done);
+        write(done, true);
         return done;
     }
 
@@ -120,17 +124,19 @@ public final class RecordingSpool {
                 callId,
                 frames / 8);
         SpoolEntry done = entry.ended(ended, frames, true);
-        write(done);
+        write(done, true);
         return done;
     }
 
-    private void write(SpoolEntry entry) throws IOException {
+    private void write(SpoolEntry entry, boolean force) throws IOException {
         Path target = jsonOf(entry.callId());
         Path temp = dir.resolve(entry.callId() + ".json.tmp");
         try (FileChannel channel = FileChannel.open(
                 temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(ByteBuffer.wrap(JSON.writeValueAsBytes(entry)));
-            channel.force(true);
+            if (force) {
+                channel.force(true);
+            }
         }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -19,9 +19,13 @@ import org.slf4j.LoggerFactory;
  * Every operation is a task on the spool's one I/O thread, so that a slow disk never stalls an
  * event loop, and they run in the order they were submitted: open, appends, end.
  *
- * <p>The audio reaches the file (the page cache) within a few hundred ms of being received, so a
- * crashed or killed process leaves what was recorded up to then; {@link #end} forces it to disk
- * and then hands the recording to its {@link Ending}. After a write error the file takes no more
+ * <p>The audio reaches the file (the page cache) within a second of being received, so a
+ * crashed or killed process leaves what was recorded up to then; {@link #end} writes the WAV
+ * header's sizes on the I/O thread, then forces the file to disk and hands the recording to its
+ * {@link Ending} on the {@code sync} executor. The fsync waits for the disk; on the one I/O thread
+ * it held up every other call's audio behind it, and when many calls ended together their chunks
+ * piled up in memory. Several fsyncs at once also let the file system commit its journal for
+ * them together. After a write error the file takes no more
  * audio: the call goes on, and the recording is stored as far as it reached the disk, marked
  * incomplete.
  */
@@ -37,14 +41,16 @@ final class SpoolAudio implements AudioSink {
 
     private final Path path;
     private final Executor io;
+    private final Executor sync;
     private final Ending ending;
     private FileChannel channel;
     private long dataBytes;
     private IOException failure;
 
-    SpoolAudio(Path path, Executor io, Ending ending) {
+    SpoolAudio(Path path, Executor io, Executor sync, Ending ending) {
         this.path = path;
         this.io = io;
+        this.sync = sync;
         this.ending = ending;
         io.execute(this::open);
     }
@@ -56,18 +62,19 @@ final class SpoolAudio implements AudioSink {
 
     @Override
     public CompletableFuture<RecordedAudio> end(Instant ended, long frames, long lateSamples) {
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        close();
-                        ending.ended(ended, frames, null);
-                        return new RecordedAudio(frames, StereoWav.HEADER_BYTES + dataBytes, lateSamples);
-                    } catch (IOException e) {
-                        ending.ended(ended, frames, e);
-                        throw new UncheckedIOException(e);
-                    }
-                },
-                io);
+        return CompletableFuture.supplyAsync(this::finish, io)
+                .thenApplyAsync(
+                        finished -> {
+                            try {
+                                force(finished);
+                                ending.ended(ended, frames, null);
+                                return new RecordedAudio(frames, StereoWav.HEADER_BYTES + dataBytes, lateSamples);
+                            } catch (IOException e) {
+                                ending.ended(ended, frames, e);
+                                throw new UncheckedIOException(e);
+                            }
+                        },
+                        sync);
     }
 
     private void open() {
@@ -91,15 +98,42 @@ final class SpoolAudio implements AudioSink {
         }
     }
 
-    private void close() throws IOException {
-        if (failure != null) {
-            throw failure;
+    /**
+     * On the I/O thread, after every append: the header's sizes, then the file is handed over,
+     * still open, to be forced; null with the failure recorded when the file failed before.
+     */
+    private FileChannel finish() {
+        FileChannel c = channel;
+        channel = null;
+        if (failure == null && c != null) {
+            try {
+                StereoWav.finish(c, dataBytes);
+                return c;
+            } catch (IOException e) {
+                failure = e;
+            }
         }
-        try (FileChannel c = channel) {
-            StereoWav.finish(c, dataBytes);
+        closeQuietly(c);
+        return null;
+    }
+
+    /** Off the I/O thread: forces the finished file to disk and closes it. */
+    private void force(FileChannel finished) throws IOException {
+        if (finished == null) {
+            throw failure != null ? failure : new IOException("recording file " + path + " was never opened");
+        }
+        try (FileChannel c = finished) {
             c.force(true);
-        } finally {
-            channel = null;
+        }
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // already failing; the first error is the one reported
+            }
         }
     }
 
@@ -114,13 +148,7 @@ final class SpoolAudio implements AudioSink {
             LOG.warn("recording file {} cannot be written, the recording stops here: {}", path, e.toString());
             failure = e;
         }
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // already failing; the first error is the one reported
-            }
-            channel = null;
-        }
+        closeQuietly(channel);
+        channel = null;
     }
 }

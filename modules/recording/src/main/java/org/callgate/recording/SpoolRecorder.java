@@ -17,17 +17,23 @@ import org.slf4j.LoggerFactory;
  * and queued for the {@link RecordingUploader}. From the first byte to the stored object the
  * recording stays in this module.
  *
- * <p>One I/O thread writes every recording's file, so that disk waits never stall an event loop.
+ * <p>One I/O thread writes every recording's file, so that disk waits never stall an event loop;
+ * a few more force ended recordings to disk, so that those waits never stall the writes.
  */
 public final class SpoolRecorder implements CallRecorder, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolRecorder.class);
     private static final long SHUTDOWN_SECONDS = 5;
+    private static final int SYNC_THREADS = 4;
 
     private final RecordingSpool spool;
     private final RecordingUploader uploader;
     private final ExecutorService io = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("callgate-recorder-io").daemon().factory());
+    /** Forces ended recordings to disk, several at once ({@link SpoolAudio}). */
+    private final ExecutorService sync = Executors.newFixedThreadPool(
+            SYNC_THREADS,
+            Thread.ofPlatform().name("callgate-recorder-sync-", 0).daemon().factory());
 
     public SpoolRecorder(RecordingSpool spool, RecordingUploader uploader) {
         this.spool = spool;
@@ -38,7 +44,7 @@ public final class SpoolRecorder implements CallRecorder, AutoCloseable {
     public AudioSink begin(RecordingFacts facts) throws IOException {
         String callId = facts.callId();
         return new SpoolAudio(
-                spool.begin(facts), io, (ended, frames, failure) -> ended(callId, ended, frames, failure));
+                spool.begin(facts), io, sync, (ended, frames, failure) -> ended(callId, ended, frames, failure));
     }
 
     /**
@@ -72,6 +78,10 @@ public final class SpoolRecorder implements CallRecorder, AutoCloseable {
         try {
             if (!io.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
                 LOG.warn("recording files still being written at shutdown; the spool keeps what reached it");
+            }
+            sync.shutdown();
+            if (!sync.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("recording files still being forced to disk at shutdown; the spool keeps what reached it");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

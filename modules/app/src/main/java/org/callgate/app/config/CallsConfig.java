@@ -23,7 +23,7 @@ public record CallsConfig(
         int maxConcurrent, int maxSetupRate, Duration retryAfter, Duration overloadDelay, Duration noAnswerTimeout) {
 
     /** The default {@code overload-delay}: well under SIP's T1 (500 ms), when callers retransmit. */
-    public static final Duration OVERLOAD_DELAY = Duration.ofMillis(100);
+    public static final Duration OVERLOAD_DELAY = Duration.ofMillis(200);
 
     public CallsConfig {
         Objects.requireNonNull(retryAfter, "retryAfter");
