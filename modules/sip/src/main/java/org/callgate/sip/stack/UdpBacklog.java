@@ -6,6 +6,8 @@ import gov.nist.javax.sip.stack.UDPMessageProcessor;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Queue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How long the oldest datagram has waited in the RI's UDP listening point for a SIP worker
@@ -21,15 +23,26 @@ import java.util.Queue;
  */
 final class UdpBacklog {
 
-    private static final VarHandle QUEUE;
+    private static final Logger LOG = LoggerFactory.getLogger(UdpBacklog.class);
 
-    static {
+    /** The RI's queue field; null (no backlog ever seen, nothing refused) if this RI has none. */
+    private static final VarHandle QUEUE = queueField();
+
+    private static VarHandle queueField() {
         try {
-            QUEUE = MethodHandles.privateLookupIn(UDPMessageProcessor.class, MethodHandles.lookup())
+            return MethodHandles.privateLookupIn(UDPMessageProcessor.class, MethodHandles.lookup())
                     .findVarHandle(UDPMessageProcessor.class, "messageQueue", java.util.concurrent.BlockingQueue.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.error(
+                    "this JAIN-SIP RI has no UDP message queue to watch; calls.overload-delay has no effect: {}",
+                    e.toString());
+            return null;
         }
+    }
+
+    /** Whether the backlog can be read from this RI at all. */
+    static boolean watchable() {
+        return QUEUE != null;
     }
 
     private UdpBacklog() {}
@@ -39,7 +52,7 @@ final class UdpBacklog {
      * (system clock), 0 when none waits or the processor is not the RI's UDP one.
      */
     static long oldestWaitMillis(MessageProcessor processor, long nowMillis) {
-        if (!(processor instanceof UDPMessageProcessor udp)) {
+        if (QUEUE == null || !(processor instanceof UDPMessageProcessor udp)) {
             return 0;
         }
         Queue<?> queue = (Queue<?>) QUEUE.get(udp);
