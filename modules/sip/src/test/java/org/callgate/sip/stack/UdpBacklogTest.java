@@ -17,9 +17,15 @@ class UdpBacklogTest {
         factory.setPathName("gov.nist");
         SipStack stack = factory.createSipStack(StackProperties.forGateway("udp-backlog-test"));
         try {
-            MessageProcessor udp = ((ListeningPointImpl) stack.createListeningPoint("127.0.0.1", freeUdpPort(), "udp"))
-                    .getMessageProcessor();
+            ListeningPointImpl point =
+                    (ListeningPointImpl) stack.createListeningPoint("127.0.0.1", freeUdpPort(), "udp");
+            stack.createSipProvider(point);
+            MessageProcessor udp = point.getMessageProcessor();
+            stack.start();
 
+            assertThat(UdpBacklog.watchable())
+                    .as("the RI's queue field is found")
+                    .isTrue();
             assertThat(UdpBacklog.oldestWaitMillis(
                             udp, java.time.Clock.systemUTC().millis()))
                     .isZero();
