@@ -170,6 +170,22 @@ def completeness(run):
                                                   sum(i for _, _, i in sel), worst))
 
 
+def spool(run):
+    """Recordings still in callgate's spool when each step ended, and once the uploads caught up."""
+    path = f"{run}/spool.txt"
+    if not os.path.exists(path):
+        return
+    print("\n## The spool after each step (recordings not yet stored)\n")
+    print("| step | when the step ended | after the wait (seconds waited) |")
+    print("|---|---|---|")
+    for line in open(path):
+        parts = line.split()
+        if len(parts) == 3:
+            after_key, after = parts[2].split("=")
+            print("| %s | %s | %s (%s) |" % (parts[0], parts[1].split("=")[1], after,
+                                              after_key.removeprefix("spool_after_")))
+
+
 def main():
     run = sys.argv[1]
     print(open(f"{run}/machine.txt").read().rstrip())
@@ -183,6 +199,7 @@ def main():
     short_table(run)
     media_table(run)
     completeness(run)
+    spool(run)
 
 
 if __name__ == "__main__":

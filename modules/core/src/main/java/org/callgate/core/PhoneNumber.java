@@ -2,6 +2,7 @@ package org.callgate.core;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A telephone number in E.164 form ({@code +3222785044}).
@@ -20,10 +21,15 @@ public record PhoneNumber(String e164) {
     private static final String BELGIUM = "32";
     private static final int MAX_DIGITS = 15;
     private static final int MIN_DIGITS = 6;
+    // Compiled once: numbers are parsed on every call.
+    private static final Pattern E164 =
+            Pattern.compile("\\+[1-9][0-9]{" + (MIN_DIGITS - 1) + "," + (MAX_DIGITS - 1) + "}");
+    private static final Pattern DIGITS = Pattern.compile("\\+?[0-9]+");
+    private static final Pattern BELGIAN_MOBILE = Pattern.compile("\\+324[6-9][0-9]{7}");
 
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
-        if (!e164.matches("\\+[1-9][0-9]{" + (MIN_DIGITS - 1) + "," + (MAX_DIGITS - 1) + "}")) {
+        if (!E164.matcher(e164).matches()) {
             throw new IllegalArgumentException("not an E.164 number: " + e164);
         }
     }
@@ -40,7 +46,7 @@ public record PhoneNumber(String e164) {
         if (digits.isEmpty()) {
             throw new IllegalArgumentException("empty telephone number");
         }
-        if (!digits.matches("\\+?[0-9]+")) {
+        if (!DIGITS.matcher(digits).matches()) {
             throw new IllegalArgumentException("not a telephone number: '" + text + "'");
         }
         String international = toInternational(digits);
@@ -66,7 +72,7 @@ public record PhoneNumber(String e164) {
 
     /** Belgian mobile ranges 046x–049x (R9: callers who can receive an SMS). */
     public boolean isBelgianMobile() {
-        return e164.matches("\\+324[6-9][0-9]{7}");
+        return BELGIAN_MOBILE.matcher(e164).matches();
     }
 
     @Override

@@ -40,6 +40,7 @@ final class StereoRecorder {
     private short[][] ring = {new short[WINDOW], new short[WINDOW]};
 
     private final Track[] tracks = {new Track(), new Track()};
+    private byte[] scratch = new byte[160];
     private long written;
     private long frames;
     private long late;
@@ -70,16 +71,27 @@ final class StereoRecorder {
         long arrivalEnd = (arrivalMillis - startMillis) * SAMPLES_PER_MILLI;
         long first = tracks[channel].place(ssrc, timestamp, arrivalEnd - length);
         short[] samples = ring[channel];
+        // One bounds-and-liveness check for the packet, not one per sample (Netty checks each get).
+        byte[] codes = payloadCopy(length);
+        payload.getBytes(offset, codes, 0, length);
         for (int i = 0; i < length; i++) {
             long position = first + i;
             if (position < written) {
                 late++;
             } else if (position < written + WINDOW) {
-                byte code = payload.getByte(offset + i);
+                byte code = codes[i];
                 samples[(int) (position % WINDOW)] =
                         codec == AudioCodec.PCMA ? G711.alawDecode(code) : G711.ulawDecode(code);
             }
         }
+    }
+
+    /** This recorder's scratch copy of a payload, grown to {@code length} when needed. */
+    private byte[] payloadCopy(int length) {
+        if (scratch.length < length) {
+            scratch = new byte[length];
+        }
+        return scratch;
     }
 
     /** Writes what is at least {@value #HOLD_BACK_MILLIS} ms old at {@code nowMillis}. */

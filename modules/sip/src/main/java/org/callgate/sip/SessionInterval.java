@@ -3,6 +3,7 @@ package org.callgate.sip;
 import java.time.Duration;
 import java.util.ListIterator;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.sip.header.Header;
 import javax.sip.header.SupportedHeader;
 import javax.sip.message.Message;
@@ -17,6 +18,9 @@ import javax.sip.message.Message;
  * @param callgateRefreshes true when callgate sends the refreshes, false when the peer does
  */
 record SessionInterval(Duration interval, boolean callgateRefreshes) {
+
+    /** The {@code timer} option tag in a Supported or Require value; compiled once, read on every call. */
+    private static final Pattern TIMER_TAG = Pattern.compile("(.*[ ,])?timer([ ,].*)?");
 
     /** The smallest interval callgate accepts: RFC 4028 §4's floor for Min-SE, and its default. */
     static final Duration MIN_SE = Duration.ofSeconds(90);
@@ -91,7 +95,8 @@ record SessionInterval(Duration interval, boolean callgateRefreshes) {
             ListIterator<?> headers = message.getHeaders(name);
             while (headers != null && headers.hasNext()) {
                 String value = valueOf((Header) headers.next());
-                if (value != null && value.toLowerCase(Locale.ROOT).matches("(.*[ ,])?timer([ ,].*)?")) {
+                if (value != null
+                        && TIMER_TAG.matcher(value.toLowerCase(Locale.ROOT)).matches()) {
                     return true;
                 }
             }

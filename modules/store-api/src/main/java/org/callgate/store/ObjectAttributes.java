@@ -2,6 +2,7 @@ package org.callgate.store;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What is stored with an object besides its bytes.
@@ -18,6 +19,10 @@ public record ObjectAttributes(String contentType, Retention retention, boolean 
     /** S3 allows 10 tags; the store uses two of them. */
     public static final int MAX_TAGS = 8;
 
+    // Compiled once: every stored object's tags are checked.
+    private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9 _.:/=+@-]{1,128}");
+    private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9 _.:/=+@-]{0,256}");
+
     public ObjectAttributes {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(retention, "retention");
@@ -33,7 +38,7 @@ public record ObjectAttributes(String contentType, Retention retention, boolean 
     }
 
     private static void checkTag(String key, String value) {
-        if (!key.matches("[A-Za-z0-9 _.:/=+@-]{1,128}") || !value.matches("[A-Za-z0-9 _.:/=+@-]{0,256}")) {
+        if (!TAG_KEY.matcher(key).matches() || !TAG_VALUE.matcher(value).matches()) {
             throw new IllegalArgumentException("tag " + key + "=" + value + " has characters S3 does not allow");
         }
         if (key.equals("retention-class") || key.equals("retain-until")) {

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A parsed session description (RFC 8866), kept as lines so that everything callgate does not
@@ -16,6 +17,10 @@ import java.util.Optional;
  * name in {@code c=} would make callgate resolve names for every call.
  */
 public final class Sdp {
+
+    // Compiled once: every offer and answer is parsed.
+    private static final Pattern LINES = Pattern.compile("\r?\n");
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     private final List<String> sessionLines;
     private final List<MediaDescription> media;
@@ -33,7 +38,7 @@ public final class Sdp {
         List<MediaDescription> media = new ArrayList<>();
         List<String> current = null;
         String[] mLine = null;
-        for (String raw : text.split("\r?\n")) {
+        for (String raw : LINES.split(text)) {
             String line = raw.strip();
             if (line.isEmpty()) {
                 continue;
@@ -45,7 +50,7 @@ public final class Sdp {
                 if (current != null) {
                     media.add(media(mLine, current));
                 }
-                mLine = line.substring(2).trim().split(" +");
+                mLine = SPACES.split(line.substring(2).trim());
                 current = new ArrayList<>();
             } else if (current != null) {
                 current.add(line);
@@ -114,7 +119,7 @@ public final class Sdp {
     }
 
     static String addressOf(String cLine) {
-        String[] parts = cLine.substring(2).trim().split(" +");
+        String[] parts = SPACES.split(cLine.substring(2).trim());
         if (parts.length < 3) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.callgate.sip.sdp;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.callgate.core.media.AudioCodec;
 
 /**
@@ -10,6 +11,9 @@ import org.callgate.core.media.AudioCodec;
  * run the IVR. Only G.711 and telephone-event are ever offered or accepted.
  */
 public final class SdpOffers {
+
+    /** A static payload type number; compiled once, read for every offer's formats. */
+    private static final Pattern PAYLOAD_TYPE = Pattern.compile("\\d+");
 
     private SdpOffers() {}
 
@@ -36,7 +40,7 @@ public final class SdpOffers {
         int telephoneEvent = -1;
         for (String format : audio.formats()) {
             String encoding = audio.encodingOf(format);
-            if (codec == null && format.matches("\\d+")) {
+            if (codec == null && PAYLOAD_TYPE.matcher(format).matches()) {
                 AudioCodec candidate = AudioCodec.ofPayloadType(Integer.parseInt(format));
                 if (candidate != null
                         && (encoding == null || encoding.regionMatches(true, 0, candidate.name(), 0, 4))) {

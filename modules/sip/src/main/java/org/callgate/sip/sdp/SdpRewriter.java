@@ -96,7 +96,7 @@ public final class SdpRewriter {
         }
         for (String prefix : List.of("a=rtpmap:", "a=fmtp:", "a=rtcp-fb:")) {
             if (line.startsWith(prefix)) {
-                String format = line.substring(prefix.length()).split("[ ]", 2)[0];
+                String format = line.substring(prefix.length()).split(" ", 2)[0];
                 return formats.contains(format);
             }
         }
