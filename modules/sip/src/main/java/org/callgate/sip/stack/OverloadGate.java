@@ -79,10 +79,10 @@ final class OverloadGate {
     /** Whether {@code request}, come in on {@code channel}, is a new call to refuse now. */
     boolean refuses(SIPRequest request, MessageChannel channel) {
         if (delayMillis <= 0 || !isNewCall(request)) {
-            return false;
+            return false; // no backlog read for the requests the gate never refuses
         }
         long now = RECEPTION_CLOCK.millis();
-        return refuses(request, UdpBacklog.oldestWaitMillis(channel.getMessageProcessor(), now), now);
+        return backlogRefuses(UdpBacklog.oldestWaitMillis(channel.getMessageProcessor(), now), now);
     }
 
     /**
@@ -90,9 +90,10 @@ final class OverloadGate {
      * {@code waited} ms at {@code now} (ms on the reception clock).
      */
     boolean refuses(SIPRequest request, long waited, long now) {
-        if (delayMillis <= 0 || !isNewCall(request)) {
-            return false;
-        }
+        return delayMillis > 0 && isNewCall(request) && backlogRefuses(waited, now);
+    }
+
+    private boolean backlogRefuses(long waited, long now) {
         if (waited > delayMillis) {
             refused.increment();
             lastRefusal = now;
