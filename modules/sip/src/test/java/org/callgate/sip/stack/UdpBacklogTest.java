@@ -30,7 +30,12 @@ class UdpBacklogTest {
                             udp, java.time.Clock.systemUTC().millis()))
                     .isZero();
         } finally {
-            stack.stop();
+            try {
+                stack.stop();
+            } catch (NullPointerException startRace) {
+                // the RI's UDP processor creates its channel list on its own thread after start(); a
+                // stop before that throws here; this throwaway stack is left to the test JVM.
+            }
         }
     }
 
