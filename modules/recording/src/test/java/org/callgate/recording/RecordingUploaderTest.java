@@ -222,6 +222,37 @@ class RecordingUploaderTest {
     }
 
     @Test
+    void theSpoolEntryIsAJournalWhoseEndedStateFollowsTheStartedOne() throws Exception {
+        Path wav = spool.begin(facts(BANKING));
+        writeAudio(wav, 800, true);
+        String started = Files.readString(spool.jsonOf("call-1"));
+
+        spool.end("call-1", ANSWERED.plusMillis(100), 800, false);
+
+        String journal = Files.readString(spool.jsonOf("call-1"));
+        assertThat(journal).startsWith(started).endsWith("\n");
+        assertThat(journal.lines().filter(line -> !line.isBlank())).hasSize(2);
+        SpoolEntry entry = spool.read("call-1").orElseThrow();
+        assertThat(entry.isEnded()).isTrue();
+        assertThat(entry.frames()).isEqualTo(800);
+    }
+
+    @Test
+    void anEndCutShortByACrashIsRecoveredFromTheAudioMarkedIncomplete() throws Exception {
+        Path wav = spool.begin(facts(BANKING));
+        writeAudio(wav, 1600, false);
+        Files.write(spool.jsonOf("call-1"), "\n{\"callId\":\"call-1\",\"ende".getBytes(), StandardOpenOption.APPEND);
+
+        assertThat(uploader.resumeSpool()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 1);
+        JsonNode metadata = new ObjectMapper().readTree(read(JSON));
+        assertThat(metadata.get("incomplete").asBoolean()).isTrue();
+        assertThat(metadata.get("durationMillis").asLong()).isEqualTo(200);
+        assertThat(spool.dir().toFile().list()).isEmpty();
+    }
+
+    @Test
     void aRecordingStoredJustBeforeACrashIsNotStoredTwice() throws Exception {
         Path wav = spool.begin(facts(BANKING));
         writeAudio(wav, 800, true);

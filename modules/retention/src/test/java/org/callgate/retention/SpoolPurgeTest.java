@@ -46,6 +46,20 @@ class SpoolPurgeTest {
     }
 
     @Test
+    void anEntryJournalIsReadAtItsLastLineSoTheEndAppendedLaterCounts() throws Exception {
+        entry("call-1", "recording", null);
+        String started = Files.readString(spool.resolve("call-1.json"));
+        Files.writeString(
+                spool.resolve("call-1.json"),
+                started + "\n" + started.replace("\"ended\":null", "\"ended\":\"" + ENDED + "\"") + "\n");
+
+        LocalPurge.Outcome outcome = purge().purge(Instant.parse("2027-07-10T10:29:59Z"), false);
+
+        assertThat(outcome.removed()).isZero();
+        assertThat(spool.resolve("call-1.wav")).exists();
+    }
+
+    @Test
     void anInterruptedEntryWithoutEndRunsFromItsAnswer() throws Exception {
         entry("call-1", "recording", null);
 
