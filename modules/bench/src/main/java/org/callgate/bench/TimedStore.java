@@ -95,6 +95,12 @@ final class TimedStore implements RecordingStore {
     }
 
     @Override
+    public ObjectInfo putSealed(ObjectKey key, Path file, ObjectAttributes attributes, boolean knownNew)
+            throws StoreException {
+        return timed(() -> store.putSealed(key, file, attributes, knownNew));
+    }
+
+    @Override
     public ObjectInfo putNew(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
         return timed(() -> store.putNew(key, bytes, attributes));
     }

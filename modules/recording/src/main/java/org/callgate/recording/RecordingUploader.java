@@ -203,9 +203,8 @@ public final class RecordingUploader implements AutoCloseable {
         ObjectInfo audio = putOnce(
                 audioKey,
                 wavSize,
-                fresh
-                        ? () -> store.putNew(audioKey, wav, audioAttributes)
-                        : () -> store.put(audioKey, wav, audioAttributes),
+                // sealed: forced to disk when the recording ended (SpoolAudio), never written again
+                () -> store.putSealed(audioKey, wav, audioAttributes, fresh),
                 () -> Digests.sha256(wav));
         return new StoredAudio(audio, retention, held);
     }

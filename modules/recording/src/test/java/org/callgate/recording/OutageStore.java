@@ -47,6 +47,15 @@ final class OutageStore implements RecordingStore {
     }
 
     @Override
+    public ObjectInfo putSealed(ObjectKey key, Path file, ObjectAttributes attributes, boolean knownNew)
+            throws StoreException {
+        check();
+        ObjectInfo info = store.putSealed(key, file, attributes, knownNew);
+        puts.incrementAndGet();
+        return info;
+    }
+
+    @Override
     public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
         check();
         if (bytePutsToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

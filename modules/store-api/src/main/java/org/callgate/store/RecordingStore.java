@@ -51,6 +51,23 @@ public interface RecordingStore extends AutoCloseable {
         return put(key, bytes, attributes);
     }
 
+    /**
+     * Stores a sealed file: forced to disk, and never written again by anyone, though its owner may
+     * remove its own name for it. A store that keeps its objects as files on the same file system
+     * may then give the object the file itself, a second name for the same bytes, instead of a
+     * copy: the file store does, which saves the copy, its fsync and a new inode per recording. The
+     * default copies, as {@link #put(ObjectKey, Path, ObjectAttributes)} or, when {@code knownNew},
+     * {@link #putNew(ObjectKey, Path, ObjectAttributes)}.
+     *
+     * @throws ObjectExistsException when {@code key} already holds an object (unless {@code
+     *     knownNew} lets the store skip that check, as {@link #putNew(ObjectKey, Path,
+     *     ObjectAttributes)})
+     */
+    default ObjectInfo putSealed(ObjectKey key, Path file, ObjectAttributes attributes, boolean knownNew)
+            throws StoreException {
+        return knownNew ? putNew(key, file, attributes) : put(key, file, attributes);
+    }
+
     /** The object's description, or empty when there is none. */
     Optional<ObjectInfo> head(ObjectKey key) throws StoreException;
 

@@ -137,6 +137,23 @@ public abstract class RecordingStoreContract {
     }
 
     @Test
+    void aSealedFileIsStoredByteForByteAndOutlivesTheFile() throws Exception {
+        byte[] data = bytes(64 * 1024 + 5, 4);
+        Path file = Files.write(temp.resolve("sealed.wav"), data);
+        ObjectKey key = ObjectKey.of("recordings/sealed.wav");
+
+        ObjectInfo put = store().putSealed(key, file, attributes(LockMode.NONE, Duration.ofDays(1)), true);
+        Files.delete(file);
+
+        assertThat(put.size()).isEqualTo(data.length);
+        assertThat(put.sha256()).isEqualTo(sha256(data));
+        assertThat(read(store().get(key))).isEqualTo(data);
+        Path again = Files.write(temp.resolve("again.wav"), data);
+        assertThatThrownBy(() -> store().putSealed(key, again, attributes(LockMode.NONE, Duration.ofDays(1)), false))
+                .isInstanceOf(ObjectExistsException.class);
+    }
+
+    @Test
     void aByteRangeReturnsOnlyThoseBytesAndStopsAtTheEnd() throws Exception {
         byte[] data = bytes(1000, 3);
         ObjectKey key = ObjectKey.of("r/range.wav");

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ThreadLocalRandom;
 import org.callgate.store.Digests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,39 @@ final class AtomicFiles {
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
             throw e;
+        }
+    }
+
+    /**
+     * Gives {@code file} a second name in {@code tmp}, then measures it through that name: the
+     * bytes measured are the bytes linked. Nothing is forced: the caller forced the file, and the
+     * rename into place forces its directory.
+     *
+     * @throws IOException when the file system refuses the link (another file system, no hard
+     *     links) or the file cannot be read; no temp name is left behind
+     */
+    static Written linkToTemp(Path tmp, Path file) throws IOException {
+        Path temp = link(tmp, file);
+        try {
+            Digests.Sized measured = Digests.sha256(temp);
+            return new Written(temp, measured.size(), measured.sha256());
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    private static Path link(Path tmp, Path file) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path temp = tmp.resolve(
+                    "link-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createLink(temp, file);
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
         }
     }
 

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * object exists exactly when its metadata does, so a crash between the two leaves an orphan data
  * file that {@link #list} ignores and the next put of that key replaces; temp files a crash leaves
  * behind are removed when the store is opened. {@link #put} returns once both files are durable.
+ * A sealed file ({@link #putSealed}: a recording the spool forced to disk and never writes again)
+ * is linked into place rather than copied, when the spool is on the store's file system.
  *
  * <p><b>Retention is enforced here, as S3 Object Lock would.</b> A {@code COMPLIANCE} object, such
  * as a banking recording kept 10 years (R8), cannot be deleted before its retain-until by anyone;
@@ -100,13 +102,35 @@ public final class FileRecordingStore implements RecordingStore {
         return put(key, new ByteArrayInputStream(bytes), attributes);
     }
 
+    /**
+     * Links the sealed file into place when the store is on its file system, so the object's bytes
+     * are the file's and need no copy and no second fsync; copies it otherwise. The object is the
+     * same either way, written once: the file's owner never writes it again.
+     */
+    @Override
+    public ObjectInfo putSealed(ObjectKey key, Path file, ObjectAttributes attributes, boolean knownNew)
+            throws StoreException {
+        refuseBeforeWriting(key);
+        Optional<AtomicFiles.Written> linked = files.linkToTemp(key, file);
+        return linked.isPresent() ? place(key, linked.get(), attributes) : put(key, file, attributes);
+    }
+
     private ObjectInfo put(ObjectKey key, InputStream in, ObjectAttributes attributes) throws StoreException {
+        refuseBeforeWriting(key);
+        return place(key, files.copyToTemp(key, in), attributes);
+    }
+
+    private void refuseBeforeWriting(ObjectKey key) throws StoreException {
         ensureOpen();
+        refuseExisting(key, layout.metadata(key));
+        refuseUnstorable(key);
+    }
+
+    /** Renames the temp file into place and writes its metadata, unless the key was taken meanwhile. */
+    private ObjectInfo place(ObjectKey key, AtomicFiles.Written written, ObjectAttributes attributes)
+            throws StoreException {
         Path data = layout.data(key);
         Path meta = layout.metadata(key);
-        refuseExisting(key, meta);
-        refuseUnstorable(key);
-        AtomicFiles.Written written = files.copyToTemp(key, in);
         try {
             ObjectInfo info = describe(key, written, attributes);
             return locked(key, () -> {

@@ -29,6 +29,8 @@ final class ObjectFiles {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectFiles.class);
 
     private final StoreLayout layout;
+    /** Whether sealed files are linked rather than copied; off after the first refusal. */
+    private volatile boolean linking = true;
 
     ObjectFiles(StoreLayout layout) {
         this.layout = layout;
@@ -74,6 +76,31 @@ final class ObjectFiles {
             return AtomicFiles.copyToTemp(layout.tmp(), in);
         } catch (IOException e) {
             throw FileFailures.unavailable("write " + key + " to", layout.tmp(), e);
+        }
+    }
+
+    /**
+     * A second name in {@code tmp/} for a sealed file, measured; empty when this file system cannot
+     * link it there, from which on the store copies (said once in the log).
+     *
+     * @throws StoreException when there is no such file
+     */
+    Optional<AtomicFiles.Written> linkToTemp(ObjectKey key, Path file) throws StoreException {
+        if (!linking) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AtomicFiles.linkToTemp(layout.tmp(), file));
+        } catch (NoSuchFileException e) {
+            throw new StoreException("no file " + file + " to store as " + key, e);
+        } catch (IOException | UnsupportedOperationException e) {
+            linking = false;
+            LOG.info(
+                    "cannot link {} into {} ({}): sealed files are copied into this store from now on",
+                    file,
+                    layout.tmp(),
+                    e instanceof IOException io ? FileFailures.reason(io) : e.toString());
+            return Optional.empty();
         }
     }
 
