@@ -29,6 +29,12 @@ final class CallgateMeters {
                 "callgate.recordings.pending.upload",
                 "ended recordings not yet in the store",
                 recordings::pendingUploads);
+        counter(
+                registry,
+                "callgate.recordings.stored",
+                "recordings stored, verified and indexed since start-up",
+                recordings,
+                Recordings::storedSinceStart);
         gauge(
                 registry,
                 "callgate.recorder.failures",

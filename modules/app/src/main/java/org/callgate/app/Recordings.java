@@ -86,6 +86,10 @@ final class Recordings implements AutoCloseable {
         return uploader.pending();
     }
 
+    long storedSinceStart() {
+        return uploader.stored();
+    }
+
     /**
      * Writes the audio the media layer handed over (close the media first), then stops the
      * uploader; what is not stored yet stays in the spool. The store stays open.

@@ -37,6 +37,7 @@ class WebHealthTest {
             assertThat(metrics.body())
                     .contains("callgate_calls_active 0.0")
                     .contains("callgate_recordings_pending_upload")
+                    .contains("callgate_recordings_stored_total 0.0")
                     .contains("callgate_index_dossiers")
                     .contains("callgate_index_size_bytes")
                     .contains("callgate_calls_setup_total 0.0")

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.callgate.core.Backoff;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.dossier.IndexingException;
@@ -64,6 +65,7 @@ public final class RecordingUploader implements AutoCloseable {
     private final ExecutorService metadataLane = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("callgate-uploader-metadata").daemon().factory());
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicLong stored = new AtomicLong();
     private final LegalHoldCheck holds;
 
     /**
@@ -117,6 +119,11 @@ public final class RecordingUploader implements AutoCloseable {
         return WORKERS;
     }
 
+    /** Recordings stored, verified and indexed since start-up: the per-call log line is DEBUG. */
+    public long stored() {
+        return stored.get();
+    }
+
     /** Recordings queued and not yet stored. */
     public int pending() {
         return pending.size();
@@ -152,7 +159,8 @@ public final class RecordingUploader implements AutoCloseable {
             }
             spool.delete(entry);
             pending.remove(entry.callId());
-            LOG.info(
+            this.stored.incrementAndGet();
+            LOG.debug(
                     "call {}: recording stored as {} ({} bytes, {}, until {})",
                     entry.callId(),
                     stored.audio().key(),

@@ -181,8 +181,10 @@ class RecordingUploaderTest {
         assertThat(Files.exists(wav)).isTrue();
         assertThat(uploader.pending()).isEqualTo(1);
 
+        assertThat(uploader.stored()).isZero();
         store.down.set(false);
-        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> uploader.stored() == 1);
+        assertThat(indexed).hasSize(1);
         assertThat(store.list("recordings/")).containsExactly(JSON, WAV);
         assertThat(store.puts.get()).isEqualTo(2);
         assertThat(uploader.pending()).isZero();

@@ -168,7 +168,7 @@ final class AgentCalls {
         IvrSession ivr = call.dialogues.ivr();
         Boolean consent = ivr == null ? null : ivr.trace().surveyConsent();
         Recording decided = call.fixRecording(services.recording().decide(call.id, service, objected, consent));
-        LOG.info("{}: recording {} (service {})", call, decided.headerValue(), service);
+        LOG.debug("{}: recording {} (service {})", call, decided.headerValue(), service); // the CDR says it too
         return decided;
     }
 
