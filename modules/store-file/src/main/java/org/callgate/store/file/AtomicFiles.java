@@ -28,6 +28,8 @@ final class AtomicFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
     private static final int BUFFER = 64 * 1024;
+    /** Shared by every store in the process: its tickets are per directory. */
+    private static final DirectorySync DIRECTORIES = new DirectorySync();
 
     /** A temp file written and forced to disk, with what was measured while writing it. */
     record Written(Path temp, long size, String sha256) {}
@@ -154,9 +156,7 @@ final class AtomicFiles {
 
     /** A new or removed name is durable only once its directory is forced too. */
     private static void syncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        DIRECTORIES.force(dir);
     }
 
     private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {

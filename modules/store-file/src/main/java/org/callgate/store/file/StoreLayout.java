@@ -90,6 +90,9 @@ final class StoreLayout {
             if (Files.isDirectory(target)) {
                 return Optional.of(target + " is a directory of longer keys");
             }
+            if (Files.isDirectory(target.getParent())) {
+                continue; // the usual case, one look: no file can be the ancestor of a directory
+            }
             for (Path dir = target.getParent(); !dir.equals(objects) && !dir.equals(meta); dir = dir.getParent()) {
                 if (Files.exists(dir) && !Files.isDirectory(dir)) {
                     return Optional.of(dir + " is the file of a shorter key");
