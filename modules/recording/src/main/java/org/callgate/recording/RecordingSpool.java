@@ -51,22 +51,35 @@ public final class RecordingSpool {
 
     /** Writes the entry of a recording about to start; returns the WAV file for its audio. */
     Path begin(RecordingFacts facts) throws IOException {
-        Path wav = wavOf(facts.callId());
-        if (Files.exists(wav) || Files.exists(jsonOf(facts.callId()))) {
-            throw new IOException("spool already holds a recording of call " + facts.callId());
+        return begin(SpoolEntry.started(facts));
+    }
+
+    /** Writes {@code started}, the entry of a recording about to start; returns its WAV file. */
+    Path begin(SpoolEntry started) throws IOException {
+        Path wav = wavOf(started.callId());
+        if (Files.exists(wav) || Files.exists(jsonOf(started.callId()))) {
+            throw new IOException("spool already holds a recording of call " + started.callId());
         }
         // Not forced: this runs as the agent answers, on a SIP thread, and an fsync there delays
         // every call behind it. It reaches the disk with the audio, forced at the end; until then a
         // power cut loses the unforced audio as well, and a killed process leaves the page cache,
         // which is all the next start's recovery reads.
-        append(SpoolEntry.started(facts), false);
+        append(started, false);
         return wav;
     }
 
     /** Records that the recording ended; returns the updated entry. */
     SpoolEntry end(String callId, Instant ended, long frames, boolean incomplete) throws IOException {
         SpoolEntry entry = read(callId).orElseThrow(() -> new IOException("no spool entry for call " + callId));
-        SpoolEntry done = entry.ended(ended, frames, incomplete);
+        return end(entry, ended, frames, incomplete);
+    }
+
+    /**
+     * Records that the recording of {@code started}, the entry {@link #begin} wrote, ended: no need
+     * to read back what this process wrote.
+     */
+    SpoolEntry end(SpoolEntry started, Instant ended, long frames, boolean incomplete) throws IOException {
+        SpoolEntry done = started.ended(ended, frames, incomplete);
         append(done, true);
         return done;
     }

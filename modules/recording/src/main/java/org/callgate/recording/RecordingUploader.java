@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,9 +150,9 @@ public final class RecordingUploader implements AutoCloseable {
         try {
             StoredRecording stored = storeMetadata(entry, audio, failures < 0);
             // the index step (DESIGN §1 step 6), before the spool entry goes
-            indexer.indexStored(
-                    stored.metadataObject().key().value(), stored.metadata().ref(audio.held()));
-            if (!audio.held() && holds.covers(stored.metadata().ref(false))) { // a hold placed meanwhile
+            RecordingRef ref = stored.metadata().ref(audio.held());
+            indexer.indexStored(stored.metadataObject().key().value(), ref);
+            if (!audio.held() && holds.covers(ref)) { // a hold placed meanwhile
                 store.setLegalHold(stored.audio().key(), true);
                 store.setLegalHold(stored.metadataObject().key(), true);
                 indexer.indexStored(
@@ -193,16 +194,17 @@ public final class RecordingUploader implements AutoCloseable {
     private StoredAudio storeAudio(SpoolEntry entry, boolean fresh) throws IOException, StoreException {
         Path wav = spool.wavOf(entry.callId());
         long wavSize = Files.size(wav);
-        Retention retention = profile.retentionOfCall(
-                entry.retentionClass(), entry.answeredAt(), entry.answeredAt().plus(entry.duration()));
-        ObjectKey audioKey =
-                RecordingKeys.of(entry.callId(), entry.answeredAt()).audio();
+        Instant answered = entry.answeredAt();
+        Retention retention =
+                profile.retentionOfCall(entry.retentionClass(), answered, answered.plus(entry.duration()));
+        RecordingKeys keys = RecordingKeys.of(entry.callId(), answered);
+        ObjectKey audioKey = keys.audio();
         boolean held = holds.covers(new RecordingRef(
                 entry.callId(),
                 audioKey.value(),
                 PhoneNumber.tryParse(entry.caller()).orElse(null),
                 entry.service(),
-                entry.answeredAt(),
+                answered,
                 entry.duration().toMillis(),
                 entry.incomplete(),
                 entry.dossier(),
@@ -214,14 +216,14 @@ public final class RecordingUploader implements AutoCloseable {
                 // sealed: forced to disk when the recording ended (SpoolAudio), never written again
                 () -> store.putSealed(audioKey, wav, audioAttributes, fresh),
                 () -> Digests.sha256(wav));
-        return new StoredAudio(audio, retention, held);
+        return new StoredAudio(audio, retention, held, keys.metadata());
     }
 
     private StoredRecording storeMetadata(SpoolEntry entry, StoredAudio audio, boolean fresh)
             throws IOException, StoreException {
         RecordingMetadata metadata = metadata(entry, audio.info(), audio.retention());
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata);
-        ObjectKey metaKey = RecordingKeys.of(entry.callId(), entry.answeredAt()).metadata();
+        ObjectKey metaKey = audio.metadataKey();
         ObjectAttributes metaAttributes =
                 new ObjectAttributes("application/json", audio.retention(), audio.held(), tags(entry));
         ObjectInfo meta = putOnce(
@@ -291,7 +293,7 @@ public final class RecordingUploader implements AutoCloseable {
     }
 
     /** The audio as stored, handed from the audio lane to the metadata lane. */
-    private record StoredAudio(ObjectInfo info, Retention retention, boolean held) {}
+    private record StoredAudio(ObjectInfo info, Retention retention, boolean held, ObjectKey metadataKey) {}
 
     @FunctionalInterface
     private interface StorePut {

@@ -42,9 +42,9 @@ public final class SpoolRecorder implements CallRecorder, AutoCloseable {
 
     @Override
     public AudioSink begin(RecordingFacts facts) throws IOException {
-        String callId = facts.callId();
+        SpoolEntry started = SpoolEntry.started(facts);
         return new SpoolAudio(
-                spool.begin(facts), io, sync, (ended, frames, failure) -> ended(callId, ended, frames, failure));
+                spool.begin(started), io, sync, (ended, frames, failure) -> ended(started, ended, frames, failure));
     }
 
     /**
@@ -52,7 +52,8 @@ public final class SpoolRecorder implements CallRecorder, AutoCloseable {
      * is made a whole WAV file and stored marked incomplete; if even the spool entry cannot be
      * written, it is left for the next start's recovery.
      */
-    private void ended(String callId, Instant ended, long frames, IOException failure) {
+    private void ended(SpoolEntry started, Instant ended, long frames, IOException failure) {
+        String callId = started.callId();
         try {
             long kept = failure == null ? frames : StereoWav.repair(spool.wavOf(callId));
             if (failure != null) {
@@ -62,7 +63,7 @@ public final class SpoolRecorder implements CallRecorder, AutoCloseable {
                         kept / 8,
                         failure.toString());
             }
-            uploader.submit(spool.end(callId, ended, kept, failure != null), true);
+            uploader.submit(spool.end(started, ended, kept, failure != null), true);
         } catch (IOException | RuntimeException e) {
             LOG.error("call {}: spool entry cannot be completed; the next start recovers it: {}", callId, e.toString());
         }
