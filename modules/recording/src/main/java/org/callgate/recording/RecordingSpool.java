@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * writes themselves. An entry of an earlier version, one object and no newline, reads the same.
  *
  * <p>Both files stay until the uploader has stored and verified the recording: the spool is what
- * makes "nothing is lost" hold across a crash, a full store or an unreachable S3 endpoint.
+ * makes "nothing is lost" hold across a crash, a full store or an unreachable S3 endpoint. Then
+ * the audio goes and the entry file is recycled for a later recording ({@link EntryFilePool},
+ * in {@code .free/}).
  */
 public final class RecordingSpool {
 
@@ -40,9 +42,11 @@ public final class RecordingSpool {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
+    private final EntryFilePool entryFiles;
 
     public RecordingSpool(Path dir) throws IOException {
         this.dir = Files.createDirectories(dir);
+        this.entryFiles = new EntryFilePool(this.dir);
     }
 
     public Path dir() {
@@ -94,6 +98,9 @@ public final class RecordingSpool {
             for (Path file : files) {
                 String callId = file.getFileName().toString().replaceFirst("\\.json$", "");
                 try {
+                    if (isRecycledLeftover(callId)) {
+                        continue;
+                    }
                     entries.add(recoverOne(callId));
                 } catch (IOException | RuntimeException e) {
                     LOG.error("spool entry {} cannot be read, left in place for an operator: {}", file, e.toString());
@@ -101,6 +108,18 @@ public final class RecordingSpool {
             }
         }
         return entries;
+    }
+
+    /**
+     * An empty entry file without audio is one a crash caught while it was being recycled or
+     * reused, before any fact was written: it goes back to the pool.
+     */
+    private boolean isRecycledLeftover(String callId) throws IOException {
+        if (Files.size(jsonOf(callId)) != 0 || Files.exists(wavOf(callId))) {
+            return false;
+        }
+        entryFiles.recycle(jsonOf(callId));
+        return true;
     }
 
     /**
@@ -119,10 +138,13 @@ public final class RecordingSpool {
         return dir.resolve(callId + ".json");
     }
 
-    /** Removes both files of an entry that is safely stored. */
+    /**
+     * Removes both files of an entry that is safely stored: the audio first, then the entry,
+     * whose file is recycled ({@link EntryFilePool}).
+     */
     void delete(SpoolEntry entry) throws IOException {
         Files.deleteIfExists(wavOf(entry.callId()));
-        Files.deleteIfExists(jsonOf(entry.callId()));
+        entryFiles.recycle(jsonOf(entry.callId()));
     }
 
     /** The entry's last complete state, or empty when it has no file. */
@@ -153,15 +175,17 @@ public final class RecordingSpool {
     }
 
     /**
-     * Appends a state of the entry as one line ({@link SpoolLines}). The started state creates the
-     * file, and fails if it exists: a call id is recorded once.
+     * Appends a state of the entry as one line ({@link SpoolLines}). The started state goes to a
+     * new, empty file, a recycled one when the pool has one ({@link EntryFilePool}).
      */
     private void append(SpoolEntry entry, boolean force) throws IOException {
         byte[] json = JSON.writeValueAsBytes(entry);
         byte[] line = entry.isEnded() ? SpoolLines.next(json) : SpoolLines.first(json);
-        try (FileChannel channel = entry.isEnded()
-                ? FileChannel.open(jsonOf(entry.callId()), StandardOpenOption.WRITE, StandardOpenOption.APPEND)
-                : FileChannel.open(jsonOf(entry.callId()), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        Path file = jsonOf(entry.callId());
+        if (!entry.isEnded()) {
+            entryFiles.create(file);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

@@ -117,6 +117,13 @@ class RecordingUploaderTest {
                 .array();
     }
 
+    /** The spool's files but its pool of recycled entry files. */
+    private List<String> spoolEntries() {
+        return Arrays.stream(spool.dir().toFile().list())
+                .filter(name -> !name.equals(EntryFilePool.DIRECTORY))
+                .toList();
+    }
+
     private byte[] read(ObjectKey key) throws Exception {
         try (InputStream in = store.get(key)) {
             return in.readAllBytes();
@@ -144,7 +151,7 @@ class RecordingUploaderTest {
         assertThat(metadata.get("lockMode").asText()).isEqualTo("COMPLIANCE");
         assertThat(metadata.get("sha256").asText()).isEqualTo(info.sha256());
         assertThat(metadata.get("incomplete").asBoolean()).isFalse();
-        assertThat(spool.dir().toFile().list()).isEmpty();
+        assertThat(spoolEntries()).isEmpty();
         assertThat(indexedKeys).containsExactly(JSON.value());
         assertThat(indexed.getFirst().audioKey()).isEqualTo(WAV.value());
         assertThat(indexed.getFirst().retention().retainUntil()).isEqualTo(Instant.parse("2036-11-25T10:15:30Z"));
@@ -188,7 +195,7 @@ class RecordingUploaderTest {
         assertThat(store.list("recordings/")).containsExactly(JSON, WAV);
         assertThat(store.puts.get()).isEqualTo(2);
         assertThat(uploader.pending()).isZero();
-        assertThat(spool.dir().toFile().list()).isEmpty();
+        assertThat(spoolEntries()).isEmpty();
     }
 
     @Test
@@ -202,7 +209,7 @@ class RecordingUploaderTest {
         assertThat(store.puts.get()).isEqualTo(2);
         assertThat(read(WAV)).isEqualTo(audio);
         assertThat(uploader.pending()).isZero();
-        assertThat(spool.dir().toFile().list()).isEmpty();
+        assertThat(spoolEntries()).isEmpty();
     }
 
     @Test
@@ -251,7 +258,29 @@ class RecordingUploaderTest {
         JsonNode metadata = new ObjectMapper().readTree(read(JSON));
         assertThat(metadata.get("incomplete").asBoolean()).isTrue();
         assertThat(metadata.get("durationMillis").asLong()).isEqualTo(200);
-        assertThat(spool.dir().toFile().list()).isEmpty();
+        assertThat(spoolEntries()).isEmpty();
+    }
+
+    @Test
+    void aStoredRecordingsEntryFileIsRecycledForTheNextRecording() throws Exception {
+        record(facts(BANKING), 800);
+        await().atMost(Duration.ofSeconds(60)).until(() -> uploader.stored() == 1);
+
+        Path next = spool.begin(new RecordingFacts("call-2", "+32475123456", "private", "banking", ANSWERED, BANKING));
+
+        assertThat(spool.read("call-2").orElseThrow().callId()).isEqualTo("call-2");
+        assertThat(spool.dir().resolve(EntryFilePool.DIRECTORY).toFile().list()).isEmpty();
+        assertThat(next).doesNotExist(); // the audio file is the recorder's to create
+    }
+
+    @Test
+    void anEmptyEntryWithoutAudioLeftByACrashGoesBackToThePoolAndIsNoRecording() throws Exception {
+        Files.createFile(spool.jsonOf("call-9"));
+
+        assertThat(uploader.resumeSpool()).isZero();
+
+        assertThat(spoolEntries()).isEmpty();
+        assertThat(spool.dir().resolve(EntryFilePool.DIRECTORY).toFile().list()).hasSize(1);
     }
 
     @Test
@@ -269,7 +298,7 @@ class RecordingUploaderTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 1);
         assertThat(store.puts.get()).isEqualTo(2); // the test's put of the audio, then only the metadata
         assertThat(store.list("recordings/")).containsExactly(JSON, WAV);
-        assertThat(spool.dir().toFile().list()).isEmpty();
+        assertThat(spoolEntries()).isEmpty();
     }
 
     @Test
