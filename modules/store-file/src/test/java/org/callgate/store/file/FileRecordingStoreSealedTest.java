@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +28,9 @@ class FileRecordingStoreSealedTest {
 
     private FileRecordingStore store;
 
-    @BeforeEach
-    void open() throws Exception {
+    private FileRecordingStore open() throws Exception {
         store = new FileRecordingStore(root, new TestClock(START));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
+        return store;
     }
 
     private byte[] read(ObjectKey key) throws Exception {
@@ -48,47 +41,55 @@ class FileRecordingStoreSealedTest {
 
     @Test
     void aSealedFileOnTheStoresFileSystemBecomesTheObjectItselfAndOutlivesItsSpoolName() throws Exception {
-        Path wav = Files.write(spool.resolve("call-1.wav"), utf8("RIFF and the audio"));
+        try (var _ = open()) {
+            Path wav = Files.write(spool.resolve("call-1.wav"), utf8("RIFF and the audio"));
 
-        store.putSealed(KEY, wav, unlocked(), true);
+            store.putSealed(KEY, wav, unlocked(), true);
 
-        Path data = root.resolve("objects").resolve(KEY.value());
-        assertThat(Files.getAttribute(data, "unix:ino")).isEqualTo(Files.getAttribute(wav, "unix:ino"));
-        assertThat(Files.getAttribute(wav, "unix:nlink")).isEqualTo(2);
-        assertThat(root.resolve("tmp").toFile().list()).isEmpty();
-        Files.delete(wav);
-        assertThat(read(KEY)).isEqualTo(utf8("RIFF and the audio"));
-        assertThat(store.head(KEY).orElseThrow().size()).isEqualTo(18);
+            Path data = root.resolve("objects").resolve(KEY.value());
+            assertThat(Files.getAttribute(data, "unix:ino")).isEqualTo(Files.getAttribute(wav, "unix:ino"));
+            assertThat(Files.getAttribute(wav, "unix:nlink")).isEqualTo(2);
+            assertThat(root.resolve("tmp").toFile().list()).isEmpty();
+            Files.delete(wav);
+            assertThat(read(KEY)).isEqualTo(utf8("RIFF and the audio"));
+            assertThat(store.head(KEY).orElseThrow().size()).isEqualTo(18);
+        }
     }
 
     @Test
     void aSealedFileOnAnotherFileSystemIsCopied() throws Exception {
-        Path shm = Path.of("/dev/shm");
-        assumeFalse(
-                !Files.isDirectory(shm) || Files.getFileStore(shm).equals(Files.getFileStore(root)),
-                "needs /dev/shm on a file system of its own");
-        Path wav = Files.createTempFile(shm, "sealed-", ".wav");
-        try {
-            Files.write(wav, utf8("RIFF elsewhere"));
+        try (var _ = open()) {
+            Path shm = Path.of("/dev/shm");
+            assumeFalse(
+                    !Files.isDirectory(shm) || Files.getFileStore(shm).equals(Files.getFileStore(root)),
+                    "needs /dev/shm on a file system of its own");
+            Path wav = Files.createTempFile(shm, "sealed-", ".wav");
+            try {
+                Files.write(wav, utf8("RIFF elsewhere"));
 
-            store.putSealed(KEY, wav, unlocked(), true);
+                store.putSealed(KEY, wav, unlocked(), true);
 
-            assertThat(Files.getAttribute(wav, "unix:nlink")).isEqualTo(1);
-            assertThat(read(KEY)).isEqualTo(utf8("RIFF elsewhere"));
-            store.putSealed(ObjectKey.of("recordings/2026/11/25/call-2.wav"), wav, unlocked(), true);
-            assertThat(read(ObjectKey.of("recordings/2026/11/25/call-2.wav"))).isEqualTo(utf8("RIFF elsewhere"));
-        } finally {
-            Files.deleteIfExists(wav);
+                assertThat(Files.getAttribute(wav, "unix:nlink")).isEqualTo(1);
+                assertThat(read(KEY)).isEqualTo(utf8("RIFF elsewhere"));
+                store.putSealed(ObjectKey.of("recordings/2026/11/25/call-2.wav"), wav, unlocked(), true);
+                assertThat(read(ObjectKey.of("recordings/2026/11/25/call-2.wav")))
+                        .isEqualTo(utf8("RIFF elsewhere"));
+            } finally {
+                Files.deleteIfExists(wav);
+            }
         }
     }
 
     @Test
     void aSealedFileUnderATakenKeyIsRefusedAndTheObjectThereStays() throws Exception {
-        store.put(KEY, utf8("first"), unlocked());
-        Path wav = Files.write(spool.resolve("call-1.wav"), utf8("second"));
+        try (var _ = open()) {
+            store.put(KEY, utf8("first"), unlocked());
+            Path wav = Files.write(spool.resolve("call-1.wav"), utf8("second"));
 
-        assertThatThrownBy(() -> store.putSealed(KEY, wav, unlocked(), true)).isInstanceOf(ObjectExistsException.class);
-        assertThat(read(KEY)).isEqualTo(utf8("first"));
-        assertThat(Files.getAttribute(wav, "unix:nlink")).isEqualTo(1);
+            assertThatThrownBy(() -> store.putSealed(KEY, wav, unlocked(), true))
+                    .isInstanceOf(ObjectExistsException.class);
+            assertThat(read(KEY)).isEqualTo(utf8("first"));
+            assertThat(Files.getAttribute(wav, "unix:nlink")).isEqualTo(1);
+        }
     }
 }
