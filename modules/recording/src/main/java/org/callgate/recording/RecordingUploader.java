@@ -133,6 +133,10 @@ public final class RecordingUploader implements AutoCloseable {
     /** The audio lane; {@code failures} -1: the first attempt of a fresh entry. */
     private void attempt(SpoolEntry entry, int failures) {
         try {
+            if (Files.notExists(spool.wavOf(entry.callId()))) {
+                settleWithoutAudio(entry);
+                return;
+            }
             StoredAudio audio = storeAudio(entry, failures < 0);
             metadataLane.execute(() -> finish(entry, audio, failures));
         } catch (RejectedExecutionException e) {
@@ -170,6 +174,29 @@ public final class RecordingUploader implements AutoCloseable {
                     stored.metadata().retainUntil());
         } catch (IOException | StoreException | IndexingException | RuntimeException e) {
             failed(entry, failures, e);
+        }
+    }
+
+    /**
+     * An entry whose WAV is gone: a crash struck between the spool's two deletions, after the
+     * recording was stored, verified and indexed. When the store holds both its objects, the entry
+     * is cleared; otherwise the audio is lost and no retry brings it back: an error says so, once,
+     * and the entry stays for an operator.
+     */
+    private void settleWithoutAudio(SpoolEntry entry) throws IOException, StoreException {
+        RecordingKeys keys = RecordingKeys.of(entry.callId(), entry.answeredAt());
+        if (store.head(keys.audio()).isPresent() && store.head(keys.metadata()).isPresent()) {
+            spool.delete(entry);
+            pending.remove(entry.callId());
+            LOG.info(
+                    "call {}: recording already stored as {}; its spool entry is cleared",
+                    entry.callId(),
+                    keys.audio());
+        } else {
+            LOG.error(
+                    "call {}: the spool entry has no audio and the store has no recording {}; left for an operator",
+                    entry.callId(),
+                    keys.audio());
         }
     }
 

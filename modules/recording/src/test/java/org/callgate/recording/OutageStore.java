@@ -24,6 +24,8 @@ final class OutageStore implements RecordingStore {
     final AtomicInteger bytePutsToRefuse = new AtomicInteger();
     /** Puts that stored something. */
     final AtomicInteger puts = new AtomicInteger();
+    /** Heads asked. */
+    final AtomicInteger heads = new AtomicInteger();
 
     private final RecordingStore store;
 
@@ -70,6 +72,7 @@ final class OutageStore implements RecordingStore {
     @Override
     public Optional<ObjectInfo> head(ObjectKey key) throws StoreException {
         check();
+        heads.incrementAndGet();
         return store.head(key);
     }
 

@@ -284,6 +284,34 @@ class RecordingUploaderTest {
     }
 
     @Test
+    void anEntryACrashLeftWithoutItsAudioAfterStoringIsClearedWithoutStoringAgain() throws Exception {
+        record(facts(BANKING), 800);
+        await().atMost(Duration.ofSeconds(60)).until(() -> uploader.stored() == 1);
+        spool.begin(facts(BANKING)); // the entry again, as a crash between the two deletions leaves it
+        spool.end("call-1", ANSWERED.plusMillis(100), 800, false);
+        int puts = store.puts.get();
+
+        assertThat(uploader.resumeSpool()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> spoolEntries().isEmpty());
+        assertThat(store.puts.get()).isEqualTo(puts);
+        assertThat(uploader.pending()).isZero();
+    }
+
+    @Test
+    void anEntryWithoutAudioThatTheStoreNeverGotStaysForAnOperatorAndIsNotRetried() throws Exception {
+        spool.begin(facts(BANKING));
+        spool.end("call-1", ANSWERED.plusMillis(100), 800, false);
+
+        assertThat(uploader.resumeSpool()).isEqualTo(1);
+
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(60)).until(() -> store.heads.get() == 1);
+        assertThat(spoolEntries()).containsExactly("call-1.json");
+        assertThat(uploader.pending()).isEqualTo(1);
+        assertThat(store.puts.get()).isZero();
+    }
+
+    @Test
     void aRecordingStoredJustBeforeACrashIsNotStoredTwice() throws Exception {
         Path wav = spool.begin(facts(BANKING));
         writeAudio(wav, 800, true);
