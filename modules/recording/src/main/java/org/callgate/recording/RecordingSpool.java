@@ -72,12 +72,6 @@ public final class RecordingSpool {
         return wav;
     }
 
-    /** Records that the recording ended; returns the updated entry. */
-    SpoolEntry end(String callId, Instant ended, long frames, boolean incomplete) throws IOException {
-        SpoolEntry entry = read(callId).orElseThrow(() -> new IOException("no spool entry for call " + callId));
-        return end(entry, ended, frames, incomplete);
-    }
-
     /**
      * Records that the recording of {@code started}, the entry {@link #begin} wrote, ended: no need
      * to read back what this process wrote.

@@ -133,7 +133,9 @@ public final class RecordingUploader implements AutoCloseable {
     /** The audio lane; {@code failures} -1: the first attempt of a fresh entry. */
     private void attempt(SpoolEntry entry, int failures) {
         try {
-            if (Files.notExists(spool.wavOf(entry.callId()))) {
+            // a fresh entry's WAV was forced by this process a moment ago: only a resumed or
+            // retried one can have lost it
+            if (failures >= 0 && Files.notExists(spool.wavOf(entry.callId()))) {
                 settleWithoutAudio(entry);
                 return;
             }

@@ -236,7 +236,7 @@ class RecordingUploaderTest {
         writeAudio(wav, 800, true);
         String started = Files.readString(spool.jsonOf("call-1"));
 
-        spool.end("call-1", ANSWERED.plusMillis(100), 800, false);
+        spool.end(spool.read("call-1").orElseThrow(), ANSWERED.plusMillis(100), 800, false);
 
         String journal = Files.readString(spool.jsonOf("call-1"));
         assertThat(journal).startsWith(started).endsWith("\n");
@@ -288,7 +288,7 @@ class RecordingUploaderTest {
         record(facts(BANKING), 800);
         await().atMost(Duration.ofSeconds(60)).until(() -> uploader.stored() == 1);
         spool.begin(facts(BANKING)); // the entry again, as a crash between the two deletions leaves it
-        spool.end("call-1", ANSWERED.plusMillis(100), 800, false);
+        spool.end(spool.read("call-1").orElseThrow(), ANSWERED.plusMillis(100), 800, false);
         int puts = store.puts.get();
 
         assertThat(uploader.resumeSpool()).isEqualTo(1);
@@ -301,7 +301,7 @@ class RecordingUploaderTest {
     @Test
     void anEntryWithoutAudioThatTheStoreNeverGotStaysForAnOperatorAndIsNotRetried() throws Exception {
         spool.begin(facts(BANKING));
-        spool.end("call-1", ANSWERED.plusMillis(100), 800, false);
+        spool.end(spool.read("call-1").orElseThrow(), ANSWERED.plusMillis(100), 800, false);
 
         assertThat(uploader.resumeSpool()).isEqualTo(1);
 
@@ -315,7 +315,7 @@ class RecordingUploaderTest {
     void aRecordingStoredJustBeforeACrashIsNotStoredTwice() throws Exception {
         Path wav = spool.begin(facts(BANKING));
         writeAudio(wav, 800, true);
-        spool.end("call-1", ANSWERED.plusMillis(100), 800, false);
+        spool.end(spool.read("call-1").orElseThrow(), ANSWERED.plusMillis(100), 800, false);
         store.put(
                 WAV,
                 wav,
