@@ -26,8 +26,15 @@ public enum Transport {
 
     /** The largest datagram a relay socket reads: RTP and RTCP of audio stay far below an MTU. */
     static final int MAX_DATAGRAM_BYTES = 2048;
-    /** Datagrams one epoll read takes at most, in one {@code recvmmsg} call. */
-    static final int DATAGRAMS_PER_READ = 16;
+    /**
+     * Datagrams one epoll read takes at most, in one {@code recvmmsg} call. The read buffer is
+     * {@value #MAX_DATAGRAM_BYTES} bytes a datagram, and 8 of them make 16 KiB, the largest size
+     * Netty's adaptive allocator pools when direct memory is capped under 512 MiB, as {@code
+     * scripts/callgate} caps it (192 MiB). With 16 (32 KiB) every read allocated, zeroed and freed
+     * a buffer of its own: a fifth of the media threads' samples at 400 recorded calls
+     * (docs/benchmarks.md).
+     */
+    static final int DATAGRAMS_PER_READ = 8;
 
     private final Supplier<IoHandlerFactory> ioHandlerFactory;
     private final Class<? extends DatagramChannel> channelClass;
