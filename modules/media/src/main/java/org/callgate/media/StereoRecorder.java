@@ -24,7 +24,13 @@ import org.callgate.core.media.LegSide;
 final class StereoRecorder {
 
     static final int SAMPLES_PER_MILLI = 8;
-    static final int WINDOW_MILLIS = 4_000;
+    /**
+     * The ring's span: the audio not yet written (at most the {@value #HOLD_BACK_MILLIS} ms hold-back
+     * plus the {@value SessionRecording#FLUSH_MILLIS} ms between two flushes, and {@value
+     * #EARLY_MILLIS} ms ahead), with more than a second to spare for an event loop held up.
+     */
+    static final int WINDOW_MILLIS = 2_000;
+
     static final int HOLD_BACK_MILLIS = 200;
     static final int EARLY_MILLIS = 20;
     static final int JUMP_MILLIS = 1_000;
@@ -32,12 +38,14 @@ final class StereoRecorder {
 
     private final long startMillis;
     private final Consumer<byte[]> out;
+    private final RingPool rings;
     /**
-     * Both legs' samples of the last {@value #WINDOW_MILLIS} ms: 128 KB a call. Released when the
-     * recording ends, since the call's objects stay reachable for a while after (JAIN-SIP keeps a
-     * dialog for its RFC 3261 timers): at 400 calls/s the rings of ended calls filled a 512 MB heap.
+     * Both legs' samples of the last {@value #WINDOW_MILLIS} ms: 64 KiB a call, from the {@link
+     * RingPool}. Given back when the recording ends, since the call's objects stay reachable for a
+     * while after (JAIN-SIP keeps a dialog for its RFC 3261 timers): at 400 calls/s the rings of
+     * ended calls filled a 512 MB heap.
      */
-    private short[][] ring = {new short[WINDOW], new short[WINDOW]};
+    private short[][] ring;
 
     private final Track[] tracks = {new Track(), new Track()};
     private byte[] scratch = new byte[160];
@@ -50,8 +58,14 @@ final class StereoRecorder {
      * @param out receives the frames, in order, as little-endian 16-bit stereo PCM
      */
     StereoRecorder(long startMillis, Consumer<byte[]> out) {
+        this(startMillis, out, RingPool.SHARED);
+    }
+
+    StereoRecorder(long startMillis, Consumer<byte[]> out, RingPool rings) {
         this.startMillis = startMillis;
         this.out = out;
+        this.rings = rings;
+        this.ring = rings.take(WINDOW);
     }
 
     /** One RTP packet's G.711 payload from {@code side}, received at {@code arrivalMillis}. */
@@ -108,6 +122,7 @@ final class StereoRecorder {
     void finish(long nowMillis) {
         if (ring != null) {
             writeUpTo((nowMillis - startMillis) * SAMPLES_PER_MILLI);
+            rings.give(ring);
             ring = null;
         }
     }

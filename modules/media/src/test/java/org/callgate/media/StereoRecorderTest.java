@@ -103,6 +103,7 @@ class StereoRecorderTest {
     @Test
     void aNewSsrcOrATimestampJumpReanchorsTheLegAtItsArrival() {
         send(LegSide.AGENT, 1, 0, LOUD, START + 20);
+        recorder.flush(START + 1500); // as the session does, every 500 ms
         // after a hold of 1.5 s the sender resumes with a timestamp that only moved 20 ms
         send(LegSide.AGENT, 1, 160, QUIET, START + 1520);
         send(LegSide.AGENT, 9, 123_456, LOUD, START + 2020);
@@ -156,6 +157,25 @@ class StereoRecorderTest {
         int shifted = (51 * 20 + 30) * 8;
         assertThat(ch[0][shifted]).isEqualTo(G711.alawDecode(LOUD));
         assertThat(ch[0][shifted - 1]).isZero();
+    }
+
+    @Test
+    void aRecordingEndedWithAudioAheadOfItsEndPassesNoneOfItToTheNextRecordingOnItsRing() {
+        RingPool pool = new RingPool(1);
+        StereoRecorder first = new StereoRecorder(START, bytes -> {}, pool);
+        ByteBuf payload = frame(LOUD);
+        // 160 samples placed ahead of the end: arrival 1000 ms, the recording ends at 900 ms
+        first.accept(LegSide.CALLER, AudioCodec.PCMA, 1, 0, payload, 0, 160, START + 1000);
+        payload.release();
+        first.finish(START + 900);
+        assertThat(pool.size()).isEqualTo(1);
+
+        ByteArrayOutputStream next = new ByteArrayOutputStream();
+        StereoRecorder second = new StereoRecorder(START, next::writeBytes, pool);
+        second.finish(START + 1500);
+
+        assertThat(pool.size()).isEqualTo(1);
+        assertThat(next.toByteArray()).hasSize(1500 * 8 * 4).containsOnly((byte) 0);
     }
 
     @Test
