@@ -113,8 +113,8 @@ final class AgentCalls {
 
     private void send(B2buaCall call, AgentAttempt attempt) throws Exception {
         long cseq = call.agentLeg.fallback() == null ? 1L : 2L;
-        Request invite = invites.build(
-                call, call.callerLeg.invite.getRequest(), attempt.queueUri(), cseq, attempt.sdp(), attempt.headers());
+        Request invite =
+                invites.build(call, call.callerLeg.request, attempt.queueUri(), cseq, attempt.sdp(), attempt.headers());
         sessionTimers.toAgentInvite(call, invite);
         ClientTransaction outgoing = sip.provider.getNewClientTransaction(invite);
         outgoing.setApplicationData(new TxContext.AgentInvite(call));

@@ -229,7 +229,7 @@ final class AgentResponseHandler {
     }
 
     private Response toCaller(B2buaCall call, int status, String phrase) throws Exception {
-        Response response = sip.response(call.callerLeg.invite.getRequest(), status, phrase);
+        Response response = sip.response(call.callerLeg.request, status, phrase);
         ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.callerLeg.tag);
         response.addHeader(sip.contact(call.callerLeg.transport));
         return response;

@@ -4,6 +4,7 @@ import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
 import org.callgate.sip.sdp.SdpOrigin;
 
 /**
@@ -25,8 +26,16 @@ final class CallerLeg {
     final String callId;
     /** callgate's To tag in every response to the caller. */
     final String tag;
-    /** The caller's INVITE; its responses go out on it. */
+    /** The caller's INVITE transaction; its responses go out on it. */
     final ServerTransaction invite;
+    /**
+     * The caller's INVITE itself, kept for the call's life. Once its transaction has ended the
+     * stack keeps only the request's bytes ({@code RELEASE_REFERENCES_STRATEGY}, {@code
+     * StackProperties}) and parses them again at each {@code getRequest()}, and with its {@code
+     * Aggressive} strategy not even those; the call still needs the request after that, to call
+     * another agent (R15) after the IVR has answered.
+     */
+    final Request request;
     /** The transport of the caller's INVITE ({@code udp}, {@code tcp}), for callgate's Contact. */
     final String transport;
     /** The origin of the SDP callgate sends the caller. */
@@ -39,10 +48,11 @@ final class CallerLeg {
     CallerLeg(Object lock, ServerTransaction invite, String tag, SdpOrigin origin) {
         this.lock = lock;
         this.invite = invite;
+        this.request = invite.getRequest();
         this.tag = tag;
         this.origin = origin;
-        this.callId = ((CallIdHeader) invite.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
-        this.transport = ((ViaHeader) invite.getRequest().getHeader(ViaHeader.NAME)).getTransport();
+        this.callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        this.transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
         this.dialog = invite.getDialog();
     }
 

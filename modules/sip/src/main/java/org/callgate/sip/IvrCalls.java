@@ -96,7 +96,7 @@ final class IvrCalls {
         String sdp = offer == null
                 ? SdpOffers.offer(local.getAddress(), local.getPort(), call.callerLeg.origin)
                 : SdpOffers.answer(offer, chosen, local.getAddress(), local.getPort(), call.callerLeg.origin);
-        Response ok = sip.response(call.callerLeg.invite.getRequest(), Response.OK, null);
+        Response ok = sip.response(call.callerLeg.request, Response.OK, null);
         ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(call.callerLeg.tag);
         ok.addHeader(sip.contact(call.callerLeg.transport));
         ok.setContent(sdp, sip.headers.createContentTypeHeader("application", "sdp"));

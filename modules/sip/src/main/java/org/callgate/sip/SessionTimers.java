@@ -60,7 +60,7 @@ final class SessionTimers {
 
     /** Agrees the caller leg's terms from its INVITE, before callgate's 2xx states them. */
     void callerInvited(B2buaCall call) {
-        if (SessionTimerTerms.forCaller(SessionInterval.stated(call.callerLeg.invite.getRequest()))
+        if (SessionTimerTerms.forCaller(SessionInterval.stated(call.callerLeg.request))
                 instanceof SessionTimerTerms.Agreed(SessionInterval interval)) {
             call.legTimers.agree(LegSide.CALLER, interval);
         }
