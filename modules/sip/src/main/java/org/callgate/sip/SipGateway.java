@@ -9,12 +9,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.SipException;
-import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.call.EndReason;
 import org.callgate.core.media.MediaControl;
+import org.callgate.sip.stack.GatewayStack;
 import org.callgate.sip.stack.StackProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +59,8 @@ public final class SipGateway implements AutoCloseable {
      */
     public void start() throws SipGatewayException {
         try {
-            SipFactory factory = SipFactory.getInstance();
-            factory.setPathName("gov.nist");
             SipTls tls = settings.tls();
-            stack = factory.createSipStack(StackProperties.withOverloadGate(
+            stack = new GatewayStack(StackProperties.withOverloadGate(
                     StackProperties.forGateway(
                             "callgate-" + settings.port(), tls.certificate(), tls.key(), tls.trust()),
                     settings.overloadDelay(),

@@ -73,9 +73,11 @@ public final class StackProperties {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         // A finished transaction or dialog lets go of its messages (and, through them, of the
-        // call) at once instead of holding them for the RFC 3261 timers (~32 s): at 300 calls/s
-        // that is ~350 MB of live heap less and a third of the GC work (docs/benchmarks.md).
-        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+        // call) at once instead of holding them, or their bytes, for the RFC 3261 timers (~32 s).
+        // With Normal, 300 calls/s kept 163 MB live and above that full collections failed the
+        // set-up p99 (docs/benchmarks.md). Needs GatewayStack: the RI alone then fails to match
+        // RFC 2543 requests (LeanServerTransaction).
+        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Aggressive");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         // Transaction timers on a ScheduledThreadPoolExecutor, whose cancelled tasks are purged,
         // instead of one java.util.Timer thread whose queue keeps them until they are due.
