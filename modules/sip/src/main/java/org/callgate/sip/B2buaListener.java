@@ -8,6 +8,7 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
+import javax.sip.Transaction;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CallIdHeader;
@@ -190,7 +191,13 @@ final class B2buaListener implements SipListener {
 
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // Nothing held per transaction beyond its application data.
+        // The RI may keep an ended transaction for a while, and with it, through the context, the
+        // whole call: its legs, media channels and recorder.
+        Transaction transaction =
+                event.isServerTransaction() ? event.getServerTransaction() : event.getClientTransaction();
+        if (transaction != null) {
+            transaction.setApplicationData(null);
+        }
     }
 
     @Override

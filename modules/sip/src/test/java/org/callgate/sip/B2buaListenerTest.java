@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
+import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExtensionHeader;
@@ -137,6 +138,17 @@ class B2buaListenerTest {
         assertThat(media.only().established).isTrue();
         assertThat(timers.pending()).as("the no-answer timer is cancelled").isZero();
         assertThat(registry.size()).isEqualTo(1);
+    }
+
+    @Test
+    void anEndedTransactionLetsGoOfItsCallWhichTheStackMayKeepItFor32Seconds() throws Exception {
+        connected();
+        assertThat(agentInvite.getApplicationData()).isNotNull();
+
+        provider.listener().processTransactionTerminated(new TransactionTerminatedEvent(provider, agentInvite));
+
+        assertThat(agentInvite.getApplicationData()).isNull();
+        assertThat(registry.size()).as("the call itself goes on").isEqualTo(1);
     }
 
     @Test
