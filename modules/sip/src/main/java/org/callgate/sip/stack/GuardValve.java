@@ -70,7 +70,7 @@ public final class GuardValve implements SIPMessageValve {
                     refusal.get().reason(),
                     refusal.get().headers());
         }
-        if (overload.refuses(request, channel)) {
+        if (overload.refuses(request, channel, this::hasTransaction)) {
             answer(request, channel, Response.SERVICE_UNAVAILABLE, OverloadGate.REASON, overload.retryAfter());
             return false;
         }
@@ -78,6 +78,12 @@ public final class GuardValve implements SIPMessageValve {
             SharedBranches.separate(stack, request);
         }
         return true;
+    }
+
+    /** Whether the stack already has a server transaction for {@code request}: a retransmission. */
+    private boolean hasTransaction(SIPRequest request) {
+        SIPTransactionStack transactions = stack;
+        return transactions != null && transactions.findTransaction(request, true) != null;
     }
 
     private static boolean refuse(SIPRequest request, MessageChannel channel, int status, String reason) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.Header;
 import javax.sip.message.Request;
@@ -76,25 +77,30 @@ final class OverloadGate {
         stack.setProperty(RETRY_AFTER_PROPERTY, Long.toString(Math.max(1, retryAfter.toSeconds())));
     }
 
-    /** Whether {@code request}, come in on {@code channel}, is a new call to refuse now. */
-    boolean refuses(SIPRequest request, MessageChannel channel) {
+    /**
+     * Whether {@code request}, come in on {@code channel}, is a new call to refuse now. {@code
+     * admitted} is asked only when the backlog would refuse it: whether the INVITE is a
+     * retransmission of one already admitted, which must reach its transaction (the caller would
+     * otherwise take the 503 as the call's final answer, RFC 3261 §17.1.1.2).
+     */
+    boolean refuses(SIPRequest request, MessageChannel channel, Predicate<SIPRequest> admitted) {
         if (delayMillis <= 0 || !isNewCall(request)) {
             return false; // no backlog read for the requests the gate never refuses
         }
         long now = RECEPTION_CLOCK.millis();
-        return backlogRefuses(UdpBacklog.oldestWaitMillis(channel.getMessageProcessor(), now), now);
+        return backlogRefuses(request, UdpBacklog.oldestWaitMillis(channel.getMessageProcessor(), now), now, admitted);
     }
 
     /**
      * Whether {@code request} is a new call to refuse when the oldest queued request has waited
      * {@code waited} ms at {@code now} (ms on the reception clock).
      */
-    boolean refuses(SIPRequest request, long waited, long now) {
-        return delayMillis > 0 && isNewCall(request) && backlogRefuses(waited, now);
+    boolean refuses(SIPRequest request, long waited, long now, Predicate<SIPRequest> admitted) {
+        return delayMillis > 0 && isNewCall(request) && backlogRefuses(request, waited, now, admitted);
     }
 
-    private boolean backlogRefuses(long waited, long now) {
-        if (waited > delayMillis) {
+    private boolean backlogRefuses(SIPRequest request, long waited, long now, Predicate<SIPRequest> admitted) {
+        if (waited > delayMillis && !admitted.test(request)) {
             refused.increment();
             lastRefusal = now;
             if (episode.compareAndSet(false, true)) {

@@ -6,12 +6,14 @@ import gov.nist.javax.sip.header.RetryAfter;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.function.Predicate;
 import javax.sip.SipFactory;
 import org.junit.jupiter.api.Test;
 
 class OverloadGateTest {
 
     private static final long NOW = 1_796_000_000_000L;
+    private static final Predicate<SIPRequest> NOTHING_ADMITTED = request -> false;
 
     private static OverloadGate gate(Duration delay) {
         Properties stack = new Properties();
@@ -35,21 +37,39 @@ class OverloadGateTest {
     void aNewCallIsRefusedWhileRequestsWaitLongerThanTheDelay() throws Exception {
         OverloadGate gate = gate(Duration.ofMillis(100));
 
-        assertThat(gate.refuses(request("INVITE", null), 101, NOW)).isTrue();
-        assertThat(gate.refuses(request("INVITE", null), 100, NOW)).isFalse();
-        assertThat(gate.refuses(request("INVITE", null), 0, NOW)).isFalse();
+        assertThat(gate.refuses(request("INVITE", null), 101, NOW, NOTHING_ADMITTED))
+                .isTrue();
+        assertThat(gate.refuses(request("INVITE", null), 100, NOW, NOTHING_ADMITTED))
+                .isFalse();
+        assertThat(gate.refuses(request("INVITE", null), 0, NOW, NOTHING_ADMITTED))
+                .isFalse();
     }
 
     @Test
     void requestsOfAdmittedCallsAreNeverRefused() throws Exception {
         OverloadGate gate = gate(Duration.ofMillis(100));
 
-        assertThat(gate.refuses(request("INVITE", "agent-1"), 5_000, NOW))
+        assertThat(gate.refuses(request("INVITE", "agent-1"), 5_000, NOW, NOTHING_ADMITTED))
                 .as("a re-INVITE")
                 .isFalse();
-        assertThat(gate.refuses(request("BYE", "agent-1"), 5_000, NOW)).isFalse();
-        assertThat(gate.refuses(request("ACK", "agent-1"), 5_000, NOW)).isFalse();
-        assertThat(gate.refuses(request("OPTIONS", null), 5_000, NOW)).isFalse();
+        assertThat(gate.refuses(request("BYE", "agent-1"), 5_000, NOW, NOTHING_ADMITTED))
+                .isFalse();
+        assertThat(gate.refuses(request("ACK", "agent-1"), 5_000, NOW, NOTHING_ADMITTED))
+                .isFalse();
+        assertThat(gate.refuses(request("OPTIONS", null), 5_000, NOW, NOTHING_ADMITTED))
+                .isFalse();
+    }
+
+    @Test
+    void aRetransmissionOfAnAdmittedInviteReachesItsTransaction() throws Exception {
+        OverloadGate gate = gate(Duration.ofMillis(100));
+        SIPRequest invite = request("INVITE", null);
+
+        assertThat(gate.refuses(invite, 5_000, NOW, request -> request == invite))
+                .isFalse();
+        assertThat(gate.refuses(request("INVITE", null), 5_000, NOW, request -> request == invite))
+                .as("another new call")
+                .isTrue();
     }
 
     @Test
@@ -57,7 +77,8 @@ class OverloadGateTest {
         OverloadGate gate = gate(Duration.ZERO);
 
         assertThat(gate).isSameAs(OverloadGate.OFF);
-        assertThat(gate.refuses(request("INVITE", null), 60_000, NOW)).isFalse();
+        assertThat(gate.refuses(request("INVITE", null), 60_000, NOW, NOTHING_ADMITTED))
+                .isFalse();
         assertThat(gate.retryAfter()).isEmpty();
     }
 
@@ -76,8 +97,11 @@ class OverloadGateTest {
     void theGateAdmitsAgainAsSoonAsTheBacklogIsGone() throws Exception {
         OverloadGate gate = gate(Duration.ofMillis(100));
 
-        assertThat(gate.refuses(request("INVITE", null), 400, NOW)).isTrue();
-        assertThat(gate.refuses(request("INVITE", null), 20, NOW + 10)).isFalse();
-        assertThat(gate.refuses(request("INVITE", null), 0, NOW + 5_000)).isFalse();
+        assertThat(gate.refuses(request("INVITE", null), 400, NOW, NOTHING_ADMITTED))
+                .isTrue();
+        assertThat(gate.refuses(request("INVITE", null), 20, NOW + 10, NOTHING_ADMITTED))
+                .isFalse();
+        assertThat(gate.refuses(request("INVITE", null), 0, NOW + 5_000, NOTHING_ADMITTED))
+                .isFalse();
     }
 }
