@@ -192,7 +192,8 @@ final class B2buaListener implements SipListener {
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
         // The RI may keep an ended transaction for a while, and with it, through the context, the
-        // whole call: its legs, media channels and recorder.
+        // whole call: its legs, media channels and recorder (ADR 0014). The event comes as the RI
+        // removes the transaction from its table: no message is matched to it after this.
         Transaction transaction =
                 event.isServerTransaction() ? event.getServerTransaction() : event.getClientTransaction();
         if (transaction != null) {
