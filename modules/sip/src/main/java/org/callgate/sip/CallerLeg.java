@@ -30,10 +30,9 @@ final class CallerLeg {
     final ServerTransaction invite;
     /**
      * The caller's INVITE itself, kept for the call's life. Once its transaction has ended the
-     * stack keeps only the request's bytes ({@code RELEASE_REFERENCES_STRATEGY}, {@code
-     * StackProperties}) and parses them again at each {@code getRequest()}, and with its {@code
-     * Aggressive} strategy not even those; the call still needs the request after that, to call
-     * another agent (R15) after the IVR has answered.
+     * stack no longer has it ({@code RELEASE_REFERENCES_STRATEGY=Aggressive}, {@code
+     * StackProperties}, ADR 0014); the call still needs it after that, to call another agent
+     * (R15) after the IVR has answered.
      */
     final Request request;
     /** The transport of the caller's INVITE ({@code udp}, {@code tcp}), for callgate's Contact. */

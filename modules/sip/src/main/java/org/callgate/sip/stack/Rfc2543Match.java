@@ -4,7 +4,6 @@ import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
-import java.util.Locale;
 import javax.sip.address.URI;
 import javax.sip.message.Request;
 
@@ -19,12 +18,11 @@ import javax.sip.message.Request;
  */
 record Rfc2543Match(String method, URI requestUri, String fromTag, String toTag, String callId, long cseq, Via topVia) {
 
-    private static final String MAGIC_COOKIE = "z9hg4bk";
+    private static final String MAGIC_COOKIE = "z9hG4bK";
 
     /** The match for {@code request}, or null when its top Via carries an RFC 3261 branch. */
     static Rfc2543Match of(SIPRequest request) {
-        Via via = request.getTopmostVia();
-        if (via == null || !applies(request)) {
+        if (!applies(request)) {
             return null;
         }
         return new Rfc2543Match(
@@ -34,7 +32,7 @@ record Rfc2543Match(String method, URI requestUri, String fromTag, String toTag,
                 request.getToTag(),
                 request.getCallId().getCallId(),
                 request.getCSeq().getSeqNumber(),
-                (Via) via.clone());
+                (Via) request.getTopmostVia().clone());
     }
 
     /** Whether {@code message} is matched the RFC 2543 way: it has a top Via without the magic cookie. */
@@ -44,7 +42,7 @@ record Rfc2543Match(String method, URI requestUri, String fromTag, String toTag,
             return false;
         }
         String branch = via.getBranch();
-        return branch == null || !branch.toLowerCase(Locale.ROOT).startsWith(MAGIC_COOKIE);
+        return branch == null || !branch.regionMatches(true, 0, MAGIC_COOKIE, 0, MAGIC_COOKIE.length());
     }
 
     /**
