@@ -2,6 +2,7 @@ package org.callgate.store;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,6 +67,25 @@ public interface RecordingStore extends AutoCloseable {
     default ObjectInfo putSealed(ObjectKey key, Path file, ObjectAttributes attributes, boolean knownNew)
             throws StoreException {
         return knownNew ? putNew(key, file, attributes) : put(key, file, attributes);
+    }
+
+    /**
+     * Stores several objects, each as its single put would ({@link ObjectPut#runOn}), and returns
+     * what became of each, in the order given: one failing stops none of the others. Every outcome
+     * is final and every stored object as durable as a single put's when this returns. A store may
+     * share work across the batch: the file store forces each directory once for the whole batch
+     * instead of once per object. The default stores them one by one.
+     */
+    default List<PutOutcome> putAll(List<ObjectPut> puts) {
+        List<PutOutcome> outcomes = new ArrayList<>(puts.size());
+        for (ObjectPut put : puts) {
+            try {
+                outcomes.add(PutOutcome.stored(put, put.runOn(this)));
+            } catch (StoreException e) {
+                outcomes.add(PutOutcome.failed(put, e));
+            }
+        }
+        return outcomes;
     }
 
     /** The object's description, or empty when there is none. */

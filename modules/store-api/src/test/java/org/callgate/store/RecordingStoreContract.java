@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,69 @@ public abstract class RecordingStoreContract {
                 .containsEntry("service", "banking")
                 .doesNotContainKeys("retention-class", "retain-until");
         assertThat(read(store().get(key))).isEqualTo(data);
+    }
+
+    @Test
+    void aBatchStoresEachObjectAsItsOwnPutWould() throws Exception {
+        byte[] audio = bytes(40_000, 21);
+        byte[] json = bytes(900, 22);
+        Path wav = temp.resolve("batch.wav");
+        Files.write(wav, audio);
+        ObjectAttributes attributes = attributes(LockMode.GOVERNANCE, Duration.ofDays(183));
+        List<ObjectPut> puts = List.of(
+                ObjectPut.sealed(ObjectKey.of("recordings/2026/12/06/b-1.wav"), wav, attributes, true),
+                ObjectPut.bytes(ObjectKey.of("recordings/2026/12/06/b-1.json"), json, attributes, true),
+                ObjectPut.bytes(ObjectKey.of("recordings/2026/12/07/b-2.json"), json, attributes, false));
+
+        List<PutOutcome> outcomes = store().putAll(puts);
+
+        assertThat(outcomes).extracting(PutOutcome::failure).containsOnlyNulls();
+        assertThat(outcomes).extracting(PutOutcome::put).containsExactlyElementsOf(puts);
+        for (PutOutcome outcome : outcomes) {
+            ObjectInfo stored = outcome.get();
+            assertThat(store().head(outcome.put().key())).contains(stored);
+            assertThat(stored.retention()).isEqualTo(attributes.retention());
+        }
+        assertThat(outcomes.get(0).get().sha256()).isEqualTo(sha256(audio));
+        assertThat(read(store().get(puts.get(0).key()))).isEqualTo(audio);
+        assertThat(read(store().get(puts.get(2).key()))).isEqualTo(json);
+    }
+
+    @Test
+    void aRefusedPutInABatchStopsNoneOfTheOthersAndOverwritesNothing() throws Exception {
+        ObjectAttributes attributes = attributes(LockMode.NONE, Duration.ofDays(1));
+        ObjectKey taken = ObjectKey.of("recordings/taken.json");
+        byte[] first = bytes(300, 23);
+        store().put(taken, first, attributes);
+
+        List<PutOutcome> outcomes = store().putAll(List.of(
+                ObjectPut.bytes(ObjectKey.of("recordings/before.json"), bytes(10, 24), attributes, false),
+                ObjectPut.bytes(taken, bytes(300, 25), attributes, false),
+                ObjectPut.bytes(ObjectKey.of("recordings/after.json"), bytes(10, 26), attributes, false)));
+
+        assertThat(outcomes.get(1).failure()).isInstanceOf(ObjectExistsException.class);
+        assertThatThrownBy(() -> outcomes.get(1).get()).isSameAs(outcomes.get(1).failure());
+        assertThat(outcomes.get(0).failure()).isNull();
+        assertThat(outcomes.get(2).failure()).isNull();
+        assertThat(store().list("recordings/"))
+                .extracting(ObjectKey::value)
+                .containsExactly("recordings/after.json", "recordings/before.json", "recordings/taken.json");
+        assertThat(read(store().get(taken))).isEqualTo(first);
+    }
+
+    @Test
+    void aKeyPutTwiceInOneBatchKeepsTheFirstBytes() throws Exception {
+        ObjectAttributes attributes = attributes(LockMode.NONE, Duration.ofDays(1));
+        ObjectKey key = ObjectKey.of("recordings/twice-in-a-batch.json");
+        byte[] first = bytes(200, 27);
+
+        List<PutOutcome> outcomes = store().putAll(List.of(
+                ObjectPut.bytes(key, first, attributes, false),
+                ObjectPut.bytes(key, bytes(200, 28), attributes, false)));
+
+        assertThat(outcomes.get(0).get().sha256()).isEqualTo(sha256(first));
+        assertThat(outcomes.get(1).failure()).isInstanceOf(ObjectExistsException.class);
+        assertThat(read(store().get(key))).isEqualTo(first);
     }
 
     @Test

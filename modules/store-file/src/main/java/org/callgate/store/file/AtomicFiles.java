@@ -15,6 +15,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ThreadLocalRandom;
 import org.callgate.store.Digests;
+import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectInfo;
+import org.callgate.store.ObjectKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +35,20 @@ final class AtomicFiles {
     private static final DirectorySync DIRECTORIES = new DirectorySync();
 
     /** A temp file written and forced to disk, with what was measured while writing it. */
-    record Written(Path temp, long size, String sha256) {}
+    record Written(Path temp, long size, String sha256) {
+
+        /** The object these bytes become under {@code key}. */
+        ObjectInfo describe(ObjectKey key, ObjectAttributes attributes) {
+            return new ObjectInfo(
+                    key,
+                    size,
+                    sha256,
+                    attributes.contentType(),
+                    attributes.retention(),
+                    attributes.legalHold(),
+                    attributes.tags());
+        }
+    }
 
     private AtomicFiles() {}
 
@@ -104,9 +120,17 @@ final class AtomicFiles {
 
     /** Renames {@code temp} to {@code target} atomically, replacing it, and makes the rename durable. */
     static void moveInto(Path temp, Path target) throws IOException {
+        renameInto(temp, target);
+        syncDirectory(target.getParent());
+    }
+
+    /**
+     * Renames {@code temp} to {@code target} atomically, replacing it; durable once {@link
+     * #syncDirectory} has forced the target's directory. Missing parents are created durably.
+     */
+    static void renameInto(Path temp, Path target) throws IOException {
         createDirectoriesDurably(target.getParent());
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        syncDirectory(target.getParent());
     }
 
     /** Deletes {@code file} and makes the deletion durable; false when there was no such file. */
@@ -154,8 +178,13 @@ final class AtomicFiles {
         }
     }
 
+    /** How many times {@code dir} was forced since start-up. */
+    static long forcesOf(Path dir) {
+        return DIRECTORIES.forcesOf(dir);
+    }
+
     /** A new or removed name is durable only once its directory is forced too. */
-    private static void syncDirectory(Path dir) throws IOException {
+    static void syncDirectory(Path dir) throws IOException {
         DIRECTORIES.force(dir);
     }
 

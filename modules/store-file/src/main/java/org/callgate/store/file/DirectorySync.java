@@ -44,6 +44,17 @@ final class DirectorySync {
         }
     }
 
+    /** How many times {@code dir} was forced, for the tests that count barriers. */
+    long forcesOf(Path dir) {
+        Directory d = directories.get(dir);
+        if (d == null) {
+            return 0;
+        }
+        synchronized (d) {
+            return d.forces;
+        }
+    }
+
     /** Returns once every change made in {@code dir} before this call is on disk. */
     void force(Path dir) throws IOException {
         Directory d = directories.computeIfAbsent(dir, Directory::new);
@@ -76,6 +87,7 @@ final class DirectorySync {
         private long requested;
         private long synced;
         private boolean running;
+        private long forces;
 
         Directory(Path path) {
             this.path = path;
@@ -95,6 +107,7 @@ final class DirectorySync {
                 synchronized (this) {
                     running = false;
                     if (done) {
+                        forces++;
                         synced = Math.max(synced, covers);
                     }
                     notifyAll();

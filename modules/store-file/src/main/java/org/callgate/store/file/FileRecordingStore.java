@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.callgate.store.ByteRange;
 import org.callgate.store.ObjectAttributes;
@@ -17,6 +21,8 @@ import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.ObjectNotFoundException;
+import org.callgate.store.ObjectPut;
+import org.callgate.store.PutOutcome;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.Retention;
 import org.callgate.store.RetentionLockedException;
@@ -56,6 +62,7 @@ public final class FileRecordingStore implements RecordingStore {
 
     private final StoreLayout layout;
     private final ObjectFiles files;
+    private final BatchPut batch;
     private final Clock clock;
     private final KeyLocks locks = new KeyLocks();
     private final RootLock rootLock;
@@ -70,6 +77,7 @@ public final class FileRecordingStore implements RecordingStore {
     public FileRecordingStore(Path root, Clock clock) throws IOException {
         this.layout = new StoreLayout(root);
         this.files = new ObjectFiles(layout);
+        this.batch = new BatchPut(layout, files);
         this.clock = Objects.requireNonNull(clock, "clock");
         layout.create();
         this.rootLock = RootLock.take(layout.root(), layout.lockFile());
@@ -88,18 +96,13 @@ public final class FileRecordingStore implements RecordingStore {
 
     @Override
     public ObjectInfo put(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return put(key, in, attributes);
-        } catch (NoSuchFileException e) {
-            throw new StoreException("no file " + file + " to store as " + key, e);
-        } catch (IOException e) {
-            throw FileFailures.unavailable("read", file, e);
-        }
+        refuseBeforeWriting(key);
+        return place(key, copyFile(key, file), attributes);
     }
 
     @Override
     public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
-        return put(key, new ByteArrayInputStream(bytes), attributes);
+        return place(key, stage(ObjectPut.bytes(key, bytes, attributes, false)), attributes);
     }
 
     /**
@@ -110,19 +113,62 @@ public final class FileRecordingStore implements RecordingStore {
     @Override
     public ObjectInfo putSealed(ObjectKey key, Path file, ObjectAttributes attributes, boolean knownNew)
             throws StoreException {
-        refuseBeforeWriting(key);
-        Optional<AtomicFiles.Written> linked = files.linkToTemp(key, file);
-        return linked.isPresent() ? place(key, linked.get(), attributes) : put(key, file, attributes);
+        return place(key, stage(ObjectPut.sealed(key, file, attributes, knownNew)), attributes);
     }
 
-    private ObjectInfo put(ObjectKey key, InputStream in, ObjectAttributes attributes) throws StoreException {
-        refuseBeforeWriting(key);
-        return place(key, files.copyToTemp(key, in), attributes);
+    /**
+     * {@inheritDoc} Each directory is forced once for the batch ({@link BatchPut}). A key that comes
+     * twice is stored the first time and refused the second, as two puts in turn would be.
+     */
+    @Override
+    public List<PutOutcome> putAll(List<ObjectPut> puts) {
+        PutOutcome[] outcomes = new PutOutcome[puts.size()];
+        List<BatchPut.Item> staged = new ArrayList<>(puts.size());
+        Set<ObjectKey> keys = new HashSet<>();
+        try {
+            for (int i = 0; i < puts.size(); i++) {
+                ObjectPut put = puts.get(i);
+                try {
+                    if (!keys.add(put.key())) {
+                        throw new ObjectExistsException(put.key() + " is put twice in one batch");
+                    }
+                    staged.add(new BatchPut.Item(i, put, stage(put)));
+                } catch (StoreException e) {
+                    outcomes[i] = PutOutcome.failed(put, e);
+                }
+            }
+            locks.lockedAll(keys, () -> batch.place(staged));
+            staged.forEach(item -> outcomes[item.index()] = item.outcome());
+        } finally {
+            staged.forEach(BatchPut.Item::deleteTemps);
+        }
+        LOG.debug("stored a batch of {} objects", puts.size());
+        return Arrays.asList(outcomes);
+    }
+
+    /** The put's bytes in a temp file, forced (or the sealed file linked), once the key is checked. */
+    private AtomicFiles.Written stage(ObjectPut put) throws StoreException {
+        refuseBeforeWriting(put.key());
+        if (put.bytes() != null) {
+            return files.copyToTemp(put.key(), new ByteArrayInputStream(put.bytes()));
+        }
+        Optional<AtomicFiles.Written> linked = files.linkToTemp(put.key(), put.sealedFile());
+        return linked.isPresent() ? linked.get() : copyFile(put.key(), put.sealedFile());
+    }
+
+    private AtomicFiles.Written copyFile(ObjectKey key, Path file) throws StoreException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return files.copyToTemp(key, in);
+        } catch (NoSuchFileException e) {
+            throw new StoreException("no file " + file + " to store as " + key, e);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("read", file, e);
+        }
     }
 
     private void refuseBeforeWriting(ObjectKey key) throws StoreException {
         ensureOpen();
-        refuseExisting(key, layout.metadata(key));
+        files.refuseExisting(key);
         refuseUnstorable(key);
     }
 
@@ -130,11 +176,10 @@ public final class FileRecordingStore implements RecordingStore {
     private ObjectInfo place(ObjectKey key, AtomicFiles.Written written, ObjectAttributes attributes)
             throws StoreException {
         Path data = layout.data(key);
-        Path meta = layout.metadata(key);
         try {
-            ObjectInfo info = describe(key, written, attributes);
+            ObjectInfo info = written.describe(key, attributes);
             return locked(key, () -> {
-                refuseExisting(key, meta);
+                files.refuseExisting(key);
                 ObjectFiles.move(written.temp(), data);
                 files.writeMetadata(info);
                 LOG.debug("stored {} ({} bytes, {})", key, info.size(), info.retention());
@@ -145,28 +190,11 @@ public final class FileRecordingStore implements RecordingStore {
         }
     }
 
-    private void refuseExisting(ObjectKey key, Path meta) throws ObjectExistsException {
-        if (Files.exists(meta)) {
-            throw new ObjectExistsException(key + " already holds an object in " + layout.root());
-        }
-    }
-
     private void refuseUnstorable(ObjectKey key) throws StoreException {
         Optional<String> unstorable = layout.whyUnstorable(key);
         if (unstorable.isPresent()) {
             throw new StoreException("cannot store " + key + " in " + layout.root() + ": " + unstorable.get());
         }
-    }
-
-    private static ObjectInfo describe(ObjectKey key, AtomicFiles.Written written, ObjectAttributes attributes) {
-        return new ObjectInfo(
-                key,
-                written.size(),
-                written.sha256(),
-                attributes.contentType(),
-                attributes.retention(),
-                attributes.legalHold(),
-                attributes.tags());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.callgate.store.file;
 
+import java.util.Collection;
 import java.util.concurrent.locks.ReentrantLock;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.StoreException;
@@ -26,8 +27,33 @@ final class KeyLocks {
         }
     }
 
+    /**
+     * Runs {@code action} while no other thread changes any of {@code keys}: their stripes are
+     * taken in ascending order, each once, so two threads locking overlapping sets cannot deadlock.
+     */
+    void lockedAll(Collection<ObjectKey> keys, Runnable action) {
+        int[] taken =
+                keys.stream().mapToInt(KeyLocks::stripe).distinct().sorted().toArray();
+        int locked = 0;
+        try {
+            for (int stripe : taken) {
+                stripes[stripe].lock();
+                locked++;
+            }
+            action.run();
+        } finally {
+            for (int i = locked - 1; i >= 0; i--) {
+                stripes[taken[i]].unlock();
+            }
+        }
+    }
+
+    private static int stripe(ObjectKey key) {
+        return Math.floorMod(key.hashCode(), STRIPES);
+    }
+
     <T> T locked(ObjectKey key, KeyAction<T> action) throws StoreException {
-        ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), STRIPES)];
+        ReentrantLock lock = stripes[stripe(key)];
         lock.lock();
         try {
             return action.run();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.callgate.store.ByteRange;
+import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.StoreException;
@@ -56,17 +57,27 @@ final class ObjectFiles {
 
     /** Replaces the metadata of {@code info.key()} with {@code info}, durably and atomically. */
     void writeMetadata(ObjectInfo info) throws StoreException {
-        Path meta = layout.metadata(info.key());
-        Path temp;
+        Path temp = stageMetadata(info);
         try {
-            temp = AtomicFiles.writeTemp(layout.tmp(), MetadataJson.write(info));
+            move(temp, layout.metadata(info.key()));
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
+    }
+
+    /** The metadata of {@code info.key()} in a temp file, forced to disk, for the caller to rename into place. */
+    Path stageMetadata(ObjectInfo info) throws StoreException {
+        try {
+            return AtomicFiles.writeTemp(layout.tmp(), MetadataJson.write(info));
         } catch (IOException e) {
             throw FileFailures.unavailable("write the metadata of " + info.key() + " to", layout.tmp(), e);
         }
-        try {
-            move(temp, meta);
-        } finally {
-            AtomicFiles.deleteQuietly(temp);
+    }
+
+    /** Objects are written once: refuses a key whose metadata exists, which is when its object does. */
+    void refuseExisting(ObjectKey key) throws StoreException {
+        if (Files.exists(layout.metadata(key))) {
+            throw new ObjectExistsException(key + " already holds an object in " + layout.root());
         }
     }
 
@@ -110,6 +121,24 @@ final class ObjectFiles {
             AtomicFiles.moveInto(temp, target);
         } catch (IOException e) {
             throw FileFailures.unavailable("move " + temp + " to", target, e);
+        }
+    }
+
+    /** {@link #move} without forcing the directory: the rename is durable once {@link #force} has. */
+    static void rename(Path temp, Path target) throws StoreException {
+        try {
+            AtomicFiles.renameInto(temp, target);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("move " + temp + " to", target, e);
+        }
+    }
+
+    /** Makes every rename into {@code dir} so far durable. */
+    static void force(Path dir) throws StoreException {
+        try {
+            AtomicFiles.syncDirectory(dir);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("force", dir, e);
         }
     }
 

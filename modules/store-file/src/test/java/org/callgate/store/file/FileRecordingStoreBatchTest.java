@@ -1,0 +1,68 @@
+package org.callgate.store.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.callgate.store.file.StoreFixture.START;
+import static org.callgate.store.file.StoreFixture.unlocked;
+import static org.callgate.store.file.StoreFixture.utf8;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.callgate.store.ObjectKey;
+import org.callgate.store.ObjectPut;
+import org.callgate.store.PutOutcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A batch of objects costs each directory one fsync, where one put at a time costs one per object. */
+class FileRecordingStoreBatchTest {
+
+    private static final String DAY = "recordings/2026/12/06/";
+
+    @TempDir
+    Path root;
+
+    @TempDir
+    Path spool;
+
+    private List<ObjectPut> recordings(int count) throws Exception {
+        List<ObjectPut> puts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path wav = Files.write(spool.resolve("call-" + i + ".wav"), utf8("RIFF " + i));
+            puts.add(ObjectPut.sealed(ObjectKey.of(DAY + "call-" + i + ".wav"), wav, unlocked(), true));
+            puts.add(ObjectPut.bytes(
+                    ObjectKey.of(DAY + "call-" + i + ".json"), utf8("{\"call\":" + i + "}"), unlocked(), true));
+        }
+        return puts;
+    }
+
+    private long forces(String dir) {
+        return AtomicFiles.forcesOf(root.resolve(dir).resolve(DAY.substring(0, DAY.length() - 1)));
+    }
+
+    @Test
+    void aBatchForcesEachDirectoryOnceWhateverItsSize() throws Exception {
+        try (var store = new FileRecordingStore(root, new TestClock(START))) {
+            List<PutOutcome> outcomes = store.putAll(recordings(10));
+
+            assertThat(outcomes).extracting(PutOutcome::failure).containsOnlyNulls();
+            assertThat(store.list(DAY)).hasSize(20);
+            assertThat(forces("objects")).isEqualTo(1);
+            assertThat(forces("meta")).isEqualTo(1);
+            assertThat(root.resolve("tmp").toFile().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void theSameObjectsPutOneByOneForceTheirDirectoriesOnceEach() throws Exception {
+        try (var store = new FileRecordingStore(root, new TestClock(START))) {
+            for (ObjectPut put : recordings(10)) {
+                put.runOn(store);
+            }
+
+            assertThat(forces("objects")).isEqualTo(20);
+            assertThat(forces("meta")).isEqualTo(20);
+        }
+    }
+}
