@@ -330,6 +330,27 @@ class RecordingUploaderTest {
     }
 
     @Test
+    void recordingsEndedTogetherAreStoredTogetherAndOneRefusedStopsNoneOfTheOthers() throws Exception {
+        store.put(
+                ObjectKey.of("recordings/2026/11/25/call-2.wav"),
+                new byte[] {9, 9, 9},
+                new ObjectAttributes("audio/wav", TestProfiles.DEFAULT.retentionFor("banking-recording", ANSWERED)));
+
+        for (String call : List.of("call-1", "call-2", "call-3")) {
+            record(new RecordingFacts(call, "+32475123456", "private", "banking", ANSWERED, BANKING), 800);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 2);
+        assertThat(indexed).extracting(RecordingRef::callId).containsExactlyInAnyOrder("call-1", "call-3");
+        assertThat(indexedKeys)
+                .containsExactlyInAnyOrder("recordings/2026/11/25/call-1.json", "recordings/2026/11/25/call-3.json");
+        assertThat(store.head(ObjectKey.of("recordings/2026/11/25/call-2.json")))
+                .isEmpty();
+        assertThat(spoolEntries()).containsExactlyInAnyOrder("call-2.wav", "call-2.json");
+        assertThat(uploader.pending()).isEqualTo(1);
+    }
+
+    @Test
     void otherBytesAlreadyUnderTheKeyAreNeverOverwrittenAndTheRecordingStaysInTheSpool() throws Exception {
         store.put(
                 WAV,

@@ -10,6 +10,8 @@ import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.RecordRetention;
+import org.callgate.core.dossier.RecordingIndexer;
+import org.callgate.core.dossier.RecordingRef;
 import org.callgate.core.dossier.SearchHit;
 import org.callgate.core.dossier.SearchQuery;
 import org.callgate.store.LockMode;
@@ -188,6 +190,34 @@ class RecordWriterTest {
         records.writer.checkpoint();
 
         assertThat(new IndexJournal(dir.resolve("journal")).keys()).isEmpty();
+    }
+
+    @Test
+    void recordingsIndexedTogetherAreFindableAndJournalledInOneWrite() throws Exception {
+        List<RecordingIndexer.Stored> stored = List.of(recording("rec-1"), recording("rec-2"), recording("rec-3"));
+
+        records.writer.indexStored(stored);
+
+        assertThat(ids(SearchQuery.all().withCallId("rec-2"))).containsExactly("rec-2");
+        assertThat(records.index.count(RecordKind.RECORDING)).isEqualTo(3);
+        assertThat(new IndexJournal(dir.resolve("journal")).keys())
+                .extracting(ObjectKey::value)
+                .containsExactly("recordings/rec-1.json", "recordings/rec-2.json", "recordings/rec-3.json");
+    }
+
+    private static RecordingIndexer.Stored recording(String callId) {
+        return new RecordingIndexer.Stored(
+                "recordings/" + callId + ".json",
+                new RecordingRef(
+                        callId,
+                        "recordings/" + callId + ".wav",
+                        null,
+                        "parcels",
+                        RecordsFixture.NOW,
+                        1000,
+                        false,
+                        null,
+                        new RecordRetention("recording", RecordsFixture.NOW.plusSeconds(86_400), false)));
     }
 
     private Dossier firstOfService(String service) {

@@ -1,5 +1,7 @@
 package org.callgate.core.dossier;
 
+import java.util.List;
+
 /**
  * The index step of a recording (DESIGN §1 step 6): once its audio and metadata are stored and
  * verified, and before its spool entry is deleted, a recording is made findable with its call's
@@ -18,6 +20,21 @@ public interface RecordingIndexer {
      * @throws IndexingException when it cannot be made durable in the index (or its journal)
      */
     void indexStored(String metadataKey, RecordingRef recording) throws IndexingException;
+
+    /**
+     * Indexes several stored recordings, all or none made durable: an implementation with a
+     * journal forces it once for all of them. The default indexes them one by one.
+     *
+     * @throws IndexingException when they cannot all be made durable; then each is tried again
+     */
+    default void indexStored(List<Stored> recordings) throws IndexingException {
+        for (Stored stored : recordings) {
+            indexStored(stored.metadataKey(), stored.recording());
+        }
+    }
+
+    /** A recording to index, with the key of its metadata in the store. */
+    record Stored(String metadataKey, RecordingRef recording) {}
 
     /** Indexes nothing: for tools that store recordings without an index. */
     RecordingIndexer NONE = (metadataKey, recording) -> {};
