@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.callgate.core.Backoff;
+import org.callgate.core.LingeringQueue;
 import org.callgate.core.dossier.IndexingException;
 import org.callgate.core.dossier.LegalHoldCheck;
 import org.callgate.core.dossier.RecordingIndexer;

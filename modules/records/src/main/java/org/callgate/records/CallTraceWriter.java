@@ -3,17 +3,14 @@ package org.callgate.records;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.callgate.core.Backoff;
+import org.callgate.core.LingeringQueue;
 import org.callgate.core.PhoneNumber;
 import org.callgate.core.call.CallObserver;
 import org.callgate.core.call.CallSummary;
@@ -33,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * with, when the agent answered and the recording decision of product rule 4), kept 1 year from the
  * call, and the answers of its post-call survey as a record of their own (R10, 3 years).
  * It runs off the signalling threads: a call's end queues its trace; {@value #BATCH_WINDOW_MS} ms
- * after the first one a writer thread takes all that has queued up, stores and indexes it as
- * batches (one journal fsync and one store object each), and retries a batch with back-off while
- * the store is unavailable.
+ * after the first one a writer thread takes all that has queued up ({@link LingeringQueue}), up to
+ * {@value #MAX_BATCH}, stores and indexes it as a batch (one journal fsync and one store object a
+ * day), and retries a batch with back-off while the store is unavailable.
  *
  * <p>The SIP layer tells it of every ended call through the core {@link CallObserver} SPI, so a
  * call's trace goes from {@code sip} straight to this module and on into the store and the index.
@@ -53,7 +50,6 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
     private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(
             WRITERS, Thread.ofPlatform().name("callgate-traces-", 1).daemon().factory());
     private final AtomicInteger pending = new AtomicInteger();
-    private final BlockingQueue<CallSummary> queue = new LinkedBlockingQueue<>();
     /** Traces written with one journal fsync and one store object (per day) at most. */
     static final int MAX_BATCH = 200;
     /**
@@ -62,7 +58,11 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
      */
     static final long BATCH_WINDOW_MS = 100;
 
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final LingeringQueue<CallSummary> queue = new LingeringQueue<>(
+            (task, delay) -> writers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
+            Duration.ofMillis(BATCH_WINDOW_MS),
+            MAX_BATCH,
+            batch -> write(batch, 0));
 
     public CallTraceWriter(RecordWriter writer, RetentionProfile profile) {
         this.writer = writer;
@@ -75,23 +75,10 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
             return; // refused, or hung up before the IVR chose or an agent was called: no call was continued (R1)
         }
         pending.incrementAndGet();
-        queue.add(summary);
-        if (flushScheduled.compareAndSet(false, true)) {
-            try {
-                writers.schedule(this::flush, BATCH_WINDOW_MS, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException closing) {
-                LOG.warn("call {}: trace not written, callgate is stopping", summary.callId());
-            }
-        }
-    }
-
-    /** Writes what the window gathered, {@value #MAX_BATCH} traces at most a batch, each batch with one journal fsync. */
-    private void flush() {
-        flushScheduled.set(false); // first: a trace queued from now on schedules the next flush
-        List<CallSummary> batch = new ArrayList<>();
-        while (queue.drainTo(batch, MAX_BATCH) > 0) {
-            write(batch, 0);
-            batch = new ArrayList<>();
+        try {
+            queue.add(summary);
+        } catch (RejectedExecutionException closing) {
+            LOG.warn("call {}: trace not written, callgate is stopping", summary.callId());
         }
     }
 
@@ -159,7 +146,7 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
     /** Writes what is queued (not what waits for a retry), then stops. */
     @Override
     public void close() {
-        writers.execute(this::flush); // what the window gathered, without waiting for it
+        writers.execute(queue::flush); // what the window gathered, without waiting for it
         writers.shutdown();
         try {
             if (!writers.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -1,4 +1,4 @@
-package org.callgate.recording;
+package org.callgate.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,5 +85,19 @@ class LingeringQueueTest {
         queue.add(2); // a refused schedule does not leave the queue believing a batch waits
         scheduled.poll().run();
         assertThat(batches).containsExactly(List.of(1, 2));
+    }
+
+    @Test
+    void aFlushTakesEverythingWaitingNowInBatchesOnTheCallingThread() {
+        for (int i = 1; i <= 4; i++) {
+            queue.add(i);
+        }
+
+        queue.flush();
+
+        assertThat(batches).containsExactly(List.of(1, 2, 3), List.of(4));
+        assertThat(queue.size()).isZero();
+        scheduled.poll().run(); // the batch scheduled meanwhile finds nothing left
+        assertThat(batches).hasSize(2);
     }
 }

@@ -1,4 +1,4 @@
-package org.callgate.recording;
+package org.callgate.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +16,16 @@ import java.util.function.Consumer;
  * yet started; batches already started run on, so with several threads a backlog is taken by
  * several batches at once. Thread-safe.
  *
+ * <p>The recording uploader gathers ended recordings with it, the trace writer ended calls'
+ * traces: a batch shares the store's and the journal's fsyncs, which cost more than the writes.
+ *
  * @param <T> the items
  */
-final class LingeringQueue<T> {
+public final class LingeringQueue<T> {
 
     /** Runs a task after a delay; throws {@link RejectedExecutionException} once shut down. */
     @FunctionalInterface
-    interface Scheduler {
+    public interface Scheduler {
         void schedule(Runnable task, Duration delay);
     }
 
@@ -34,7 +37,11 @@ final class LingeringQueue<T> {
     /** Whether a batch is scheduled and has not started taking from the queue yet. */
     private final AtomicBoolean waiting = new AtomicBoolean();
 
-    LingeringQueue(Scheduler scheduler, Duration linger, int maxBatch, Consumer<List<T>> batches) {
+    /**
+     * @param scheduler runs each batch, on a thread of its own: batches may run at once
+     * @param batches given each batch, in the order its items were added
+     */
+    public LingeringQueue(Scheduler scheduler, Duration linger, int maxBatch, Consumer<List<T>> batches) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("a batch holds at least one item: " + maxBatch);
         }
@@ -49,14 +56,21 @@ final class LingeringQueue<T> {
      *
      * @throws RejectedExecutionException when the scheduler is shut down; the item stays queued
      */
-    void add(T item) {
+    public void add(T item) {
         queue.add(item);
         schedule(linger);
     }
 
     /** Items queued and not yet taken by a batch. */
-    int size() {
+    public int size() {
         return queue.size();
+    }
+
+    /** Takes every item waiting now, batch after batch, on the calling thread: at shutdown. */
+    public void flush() {
+        for (List<T> batch = poll(); !batch.isEmpty(); batch = poll()) {
+            batches.accept(batch);
+        }
     }
 
     private void schedule(Duration delay) {
@@ -73,10 +87,7 @@ final class LingeringQueue<T> {
     private void takeBatch() {
         // cleared before taking: an item added from here on schedules the next batch itself
         waiting.set(false);
-        List<T> batch = new ArrayList<>();
-        for (T next = queue.poll(); next != null; next = batch.size() < maxBatch ? queue.poll() : null) {
-            batch.add(next);
-        }
+        List<T> batch = poll();
         if (!queue.isEmpty()) {
             try {
                 schedule(Duration.ZERO); // more than a batch waited: the rest goes at once
@@ -87,5 +98,13 @@ final class LingeringQueue<T> {
         if (!batch.isEmpty()) {
             batches.accept(batch);
         }
+    }
+
+    private List<T> poll() {
+        List<T> batch = new ArrayList<>();
+        for (T next = queue.poll(); next != null; next = batch.size() < maxBatch ? queue.poll() : null) {
+            batch.add(next);
+        }
+        return batch;
     }
 }
