@@ -56,6 +56,9 @@ final class OverloadGate {
     private static final long EPISODE_END_MILLIS = 1000;
 
     private final AtomicBoolean episode = new AtomicBoolean();
+    /** The decision on each INVITE of the last seconds: a retransmission gets its original's. */
+    private final AdmissionMemory memory = new AdmissionMemory();
+
     private final LongAdder refused = new LongAdder();
     private volatile long lastRefusal;
 
@@ -81,7 +84,9 @@ final class OverloadGate {
      * Whether {@code request}, come in on {@code channel}, is a new call to refuse now. {@code
      * admitted} is asked only when the backlog would refuse it: whether the INVITE is a
      * retransmission of one already admitted, which must reach its transaction (the caller would
-     * otherwise take the 503 as the call's final answer, RFC 3261 §17.1.1.2).
+     * otherwise take the 503 as the call's final answer, RFC 3261 §17.1.1.2). Every copy of an
+     * INVITE seen within seconds gets the decision the first one got ({@link AdmissionMemory}),
+     * also when a worker reaches the retransmission before the original's transaction exists.
      */
     boolean refuses(SIPRequest request, MessageChannel channel, Predicate<SIPRequest> admitted) {
         if (delayMillis <= 0 || !isNewCall(request)) {
@@ -100,7 +105,8 @@ final class OverloadGate {
     }
 
     private boolean backlogRefuses(SIPRequest request, long waited, long now, Predicate<SIPRequest> admitted) {
-        if (waited > delayMillis && !admitted.test(request)) {
+        boolean refuse = waited > delayMillis && !admitted.test(request);
+        if (memory.refuses(request, refuse, now)) {
             refused.increment();
             lastRefusal = now;
             if (episode.compareAndSet(false, true)) {
