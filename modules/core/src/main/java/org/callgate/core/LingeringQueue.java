@@ -54,7 +54,8 @@ public final class LingeringQueue<T> {
     /**
      * Queues {@code item} for a batch that starts within the linger.
      *
-     * @throws RejectedExecutionException when the scheduler is shut down; the item stays queued
+     * @throws RejectedExecutionException when the scheduler is shut down (or whatever else it
+     *     throws); the item stays queued, and the next item added schedules a batch again
      */
     public void add(T item) {
         queue.add(item);
@@ -77,7 +78,7 @@ public final class LingeringQueue<T> {
         if (waiting.compareAndSet(false, true)) {
             try {
                 scheduler.schedule(this::takeBatch, delay);
-            } catch (RejectedExecutionException e) {
+            } catch (RuntimeException e) {
                 waiting.set(false);
                 throw e;
             }
@@ -88,15 +89,16 @@ public final class LingeringQueue<T> {
         // cleared before taking: an item added from here on schedules the next batch itself
         waiting.set(false);
         List<T> batch = poll();
-        if (!queue.isEmpty()) {
-            try {
+        try {
+            if (!queue.isEmpty()) {
                 schedule(Duration.ZERO); // more than a batch waited: the rest goes at once
-            } catch (RejectedExecutionException closed) {
-                // shutting down: what is queued stays where its owner keeps it
             }
-        }
-        if (!batch.isEmpty()) {
-            batches.accept(batch);
+        } catch (RuntimeException closed) {
+            // shutting down: what is queued stays where its owner keeps it
+        } finally {
+            if (!batch.isEmpty()) {
+                batches.accept(batch);
+            }
         }
     }
 

@@ -72,11 +72,7 @@ public final class RecordingUploader implements AutoCloseable {
     private final ExecutorService metadataLane = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("callgate-uploader-metadata").daemon().factory());
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final LingeringQueue<Queued> queue = new LingeringQueue<>(
-            (task, delay) -> worker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
-            LINGER,
-            MAX_BATCH,
-            this::storeAudio);
+    private final LingeringQueue<Queued> queue;
 
     private final AtomicLong stored = new AtomicLong();
 
@@ -96,6 +92,22 @@ public final class RecordingUploader implements AutoCloseable {
             RetentionProfile profile,
             RecordingIndexer indexer,
             LegalHoldCheck holds) {
+        this(spool, store, profile, indexer, holds, LINGER);
+    }
+
+    /** @param linger how long a recording waits for others to share its batch */
+    RecordingUploader(
+            RecordingSpool spool,
+            RecordingStore store,
+            RetentionProfile profile,
+            RecordingIndexer indexer,
+            LegalHoldCheck holds,
+            Duration linger) {
+        this.queue = new LingeringQueue<>(
+                (task, delay) -> worker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
+                linger,
+                MAX_BATCH,
+                this::storeAudio);
         this.spool = spool;
         this.store = store;
         this.indexer = indexer;
@@ -139,6 +151,11 @@ public final class RecordingUploader implements AutoCloseable {
     /** Recordings queued and not yet stored. */
     public int pending() {
         return pending.size();
+    }
+
+    /** Takes what waits now, in batches, without waiting out the linger: for tests. */
+    void flush() {
+        queue.flush();
     }
 
     private void enqueue(Queued queued) {
@@ -234,18 +251,26 @@ public final class RecordingUploader implements AutoCloseable {
         indexAndClear(stored);
     }
 
-    /** The index step (DESIGN §1 step 6), before the spool entries go. */
+    /**
+     * The index step (DESIGN §1 step 6), before the spool entries go: the batch at once; when that
+     * fails, each recording on its own, so that one the index refuses holds up no other.
+     */
     private void indexAndClear(List<Finished> batch) {
+        List<Finished> indexed = batch;
         try {
-            indexer.indexStored(batch.stream()
-                    .map(f -> new RecordingIndexer.Stored(
-                            f.metadataKey(), f.ref(f.recording().audio().legalHold())))
-                    .toList());
-        } catch (IndexingException | RuntimeException e) {
-            batch.forEach(f -> failed(f.queued(), e));
-            return;
+            indexer.indexStored(batch.stream().map(Finished::toIndex).toList());
+        } catch (IndexingException | RuntimeException batchFailed) {
+            indexed = new ArrayList<>(batch.size());
+            for (Finished finished : batch) {
+                try {
+                    indexer.indexStored(List.of(finished.toIndex()));
+                    indexed.add(finished);
+                } catch (IndexingException | RuntimeException e) {
+                    failed(finished.queued(), e);
+                }
+            }
         }
-        for (Finished finished : batch) {
+        for (Finished finished : indexed) {
             try {
                 holdIfCoveredMeanwhile(finished);
                 spool.delete(finished.queued().entry());
@@ -341,6 +366,11 @@ public final class RecordingUploader implements AutoCloseable {
 
         RecordingRef ref(boolean held) {
             return recording.metadata().ref(held);
+        }
+
+        RecordingIndexer.Stored toIndex() {
+            return new RecordingIndexer.Stored(
+                    metadataKey(), ref(recording.audio().legalHold()));
         }
     }
 }

@@ -4,12 +4,15 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.callgate.store.ByteRange;
 import org.callgate.store.ObjectAttributes;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
+import org.callgate.store.ObjectPut;
+import org.callgate.store.PutOutcome;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.Retention;
 import org.callgate.store.StoreException;
@@ -67,6 +70,24 @@ final class OutageStore implements RecordingStore {
         ObjectInfo info = store.put(key, bytes, attributes);
         puts.incrementAndGet();
         return info;
+    }
+
+    /** The size of each batch the real store took at once. */
+    final List<Integer> batches = new CopyOnWriteArrayList<>();
+
+    /**
+     * The real store's batch while the store is up and no metadata put is to fail; else one put
+     * at a time, each going through the outage above.
+     */
+    @Override
+    public List<PutOutcome> putAll(List<ObjectPut> objects) {
+        if (down.get() || bytePutsToRefuse.get() > 0) {
+            return RecordingStore.super.putAll(objects);
+        }
+        batches.add(objects.size());
+        List<PutOutcome> outcomes = store.putAll(objects);
+        outcomes.stream().filter(outcome -> outcome.failure() == null).forEach(outcome -> puts.incrementAndGet());
+        return outcomes;
     }
 
     @Override

@@ -18,6 +18,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.callgate.core.dossier.IndexingException;
+import org.callgate.core.dossier.LegalHoldCheck;
+import org.callgate.core.dossier.RecordingIndexer;
 import org.callgate.core.dossier.RecordingRef;
 import org.callgate.core.media.AudioSink;
 import org.callgate.core.media.RecordedAudio;
@@ -337,7 +340,7 @@ class RecordingUploaderTest {
                 new ObjectAttributes("audio/wav", TestProfiles.DEFAULT.retentionFor("banking-recording", ANSWERED)));
 
         for (String call : List.of("call-1", "call-2", "call-3")) {
-            record(new RecordingFacts(call, "+32475123456", "private", "banking", ANSWERED, BANKING), 800);
+            record(facts(call), 800);
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 2);
@@ -347,6 +350,59 @@ class RecordingUploaderTest {
         assertThat(store.head(ObjectKey.of("recordings/2026/11/25/call-2.json")))
                 .isEmpty();
         assertThat(spoolEntries()).containsExactlyInAnyOrder("call-2.wav", "call-2.json");
+        assertThat(uploader.pending()).isEqualTo(1);
+    }
+
+    /** Replaces the uploader with one whose recordings wait for {@link RecordingUploader#flush}. */
+    private void uploadOnFlush(RecordingIndexer indexer) {
+        recorder.close();
+        uploader.close();
+        uploader = new RecordingUploader(
+                spool, store, TestProfiles.DEFAULT, indexer, LegalHoldCheck.NONE, Duration.ofHours(1));
+        recorder = new SpoolRecorder(spool, uploader);
+    }
+
+    private static RecordingFacts facts(String callId) {
+        return new RecordingFacts(callId, "+32475123456", "private", "banking", ANSWERED, BANKING);
+    }
+
+    @Test
+    void recordingsWaitingTogetherGoToTheStoreAsOneBatchOfAudioThenOneOfMetadata() throws Exception {
+        uploadOnFlush((key, ref) -> indexed.add(ref));
+        for (String call : List.of("call-1", "call-2", "call-3")) {
+            record(facts(call), 800);
+        }
+        assertThat(store.batches).isEmpty();
+
+        uploader.flush();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 3);
+        assertThat(store.batches).containsExactly(3, 3);
+        assertThat(store.list("recordings/")).hasSize(6);
+        assertThat(spoolEntries()).isEmpty();
+    }
+
+    @Test
+    void aRecordingTheIndexRefusesHoldsUpNoOtherOfItsBatch() throws Exception {
+        uploadOnFlush(new RecordingIndexer() {
+            @Override
+            public void indexStored(String metadataKey, RecordingRef recording) throws IndexingException {
+                if (recording.callId().equals("call-2")) {
+                    throw new IndexingException("index refuses call-2 (test)", null);
+                }
+                indexed.add(recording);
+            }
+        });
+        for (String call : List.of("call-1", "call-2", "call-3")) {
+            record(facts(call), 800);
+        }
+
+        uploader.flush();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> spoolEntries().size() == 2);
+        assertThat(spoolEntries()).containsExactlyInAnyOrder("call-2.wav", "call-2.json");
+        // indexing is idempotent: the batch's failed attempt may have indexed call-1 once already
+        assertThat(indexed).extracting(RecordingRef::callId).containsOnly("call-1", "call-3");
         assertThat(uploader.pending()).isEqualTo(1);
     }
 

@@ -193,7 +193,7 @@ class RecordWriterTest {
     }
 
     @Test
-    void recordingsIndexedTogetherAreFindableAndJournalledInOneWrite() throws Exception {
+    void recordingsIndexedTogetherAreFindableAndJournalled() throws Exception {
         List<RecordingIndexer.Stored> stored = List.of(recording("rec-1"), recording("rec-2"), recording("rec-3"));
 
         records.writer.indexStored(stored);

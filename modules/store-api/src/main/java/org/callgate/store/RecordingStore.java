@@ -71,8 +71,10 @@ public interface RecordingStore extends AutoCloseable {
 
     /**
      * Stores several objects, each as its single put would ({@link ObjectPut#runOn}), and returns
-     * what became of each, in the order given: one failing stops none of the others. Every outcome
-     * is final and every stored object as durable as a single put's when this returns. A store may
+     * what became of each, in the order given: an object the store refuses or fails to store (its
+     * {@link StoreException} in the outcome) stops none of the others; an unchecked exception ends
+     * the whole batch, whose objects the caller then tries again. Every outcome is final and every
+     * stored object as durable as a single put's when this returns. A store may
      * share work across the batch: the file store forces each directory once for the whole batch
      * instead of once per object. The default stores them one by one.
      */

@@ -22,10 +22,11 @@ public interface RecordingIndexer {
     void indexStored(String metadataKey, RecordingRef recording) throws IndexingException;
 
     /**
-     * Indexes several stored recordings, all or none made durable: an implementation with a
-     * journal forces it once for all of them. The default indexes them one by one.
+     * Indexes several stored recordings: an implementation with a journal forces it once for all
+     * of them. The default indexes them one by one. Indexing is idempotent, so a failure part-way
+     * harms nothing: the caller indexes them again.
      *
-     * @throws IndexingException when they cannot all be made durable; then each is tried again
+     * @throws IndexingException when not all of them could be made durable
      */
     default void indexStored(List<Stored> recordings) throws IndexingException {
         for (Stored stored : recordings) {

@@ -25,12 +25,20 @@ import org.callgate.store.StoreException;
  */
 final class BatchPut {
 
+    /** How a directory is forced: {@link ObjectFiles#force}, or a test's observer. */
+    @FunctionalInterface
+    interface Force {
+        void force(Path dir) throws StoreException;
+    }
+
     private final StoreLayout layout;
     private final ObjectFiles files;
+    private final Force force;
 
-    BatchPut(StoreLayout layout, ObjectFiles files) {
+    BatchPut(StoreLayout layout, ObjectFiles files, Force force) {
         this.layout = layout;
         this.files = files;
+        this.force = force;
     }
 
     /** One object of the batch, staged in a temp file; failed from the first step that refused it. */
@@ -112,10 +120,10 @@ final class BatchPut {
     }
 
     /** Forces each directory once; when that fails, so does every object renamed into it. */
-    private static void forceAll(Map<Path, List<Item>> dirs) {
+    private void forceAll(Map<Path, List<Item>> dirs) {
         dirs.forEach((dir, renamed) -> {
             try {
-                ObjectFiles.force(dir);
+                force.force(dir);
             } catch (StoreException e) {
                 renamed.forEach(item -> item.failure = e);
             }

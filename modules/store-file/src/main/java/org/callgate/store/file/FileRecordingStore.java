@@ -77,7 +77,7 @@ public final class FileRecordingStore implements RecordingStore {
     public FileRecordingStore(Path root, Clock clock) throws IOException {
         this.layout = new StoreLayout(root);
         this.files = new ObjectFiles(layout);
-        this.batch = new BatchPut(layout, files);
+        this.batch = new BatchPut(layout, files, ObjectFiles::force);
         this.clock = Objects.requireNonNull(clock, "clock");
         layout.create();
         this.rootLock = RootLock.take(layout.root(), layout.lockFile());
@@ -129,10 +129,11 @@ public final class FileRecordingStore implements RecordingStore {
             for (int i = 0; i < puts.size(); i++) {
                 ObjectPut put = puts.get(i);
                 try {
-                    if (!keys.add(put.key())) {
+                    if (keys.contains(put.key())) {
                         throw new ObjectExistsException(put.key() + " is put twice in one batch");
                     }
                     staged.add(new BatchPut.Item(i, put, stage(put)));
+                    keys.add(put.key());
                 } catch (StoreException e) {
                     outcomes[i] = PutOutcome.failed(put, e);
                 }

@@ -17,7 +17,11 @@ final class KeyLocks {
         T run() throws StoreException;
     }
 
-    private static final int STRIPES = 64;
+    /**
+     * Enough that a batch's keys (up to 64 recordings' audio or metadata) hold few of them: a
+     * single put of another key rarely waits for a batch's fsyncs.
+     */
+    private static final int STRIPES = 1024;
 
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
