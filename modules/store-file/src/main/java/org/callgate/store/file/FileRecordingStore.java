@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * disk, renamed into place atomically and its directory forced, bytes first, then metadata. An
  * object exists exactly when its metadata does, so a crash between the two leaves an orphan data
  * file that {@link #list} ignores and the next put of that key replaces; temp files a crash leaves
- * behind are removed when the store is opened. {@link #put} returns once both files are durable.
+ * behind are removed when the store is opened. {@link #put} returns once both files are durable;
+ * {@link #putAll} takes a batch through the same steps together, forcing each directory once for
+ * the batch ({@link BatchPut}).
  * A sealed file ({@link #putSealed}: a recording the spool forced to disk and never writes again)
  * is linked into place rather than copied, when the spool is on the store's file system.
  *
