@@ -100,6 +100,12 @@ final class TimedStore implements RecordingStore {
         return timed(() -> store.putSealed(key, file, attributes, knownNew));
     }
 
+    /** As the store timed: its single puts are what this times, one by one. */
+    @Override
+    public boolean batchesShareWork() {
+        return store.batchesShareWork();
+    }
+
     @Override
     public ObjectInfo putNew(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
         return timed(() -> store.putNew(key, bytes, attributes));

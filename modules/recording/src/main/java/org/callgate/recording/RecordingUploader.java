@@ -33,10 +33,14 @@ import org.slf4j.LoggerFactory;
  * and SHA-256 ({@link RecordingPuts}), then the index, then the spool entry is deleted.
  *
  * <p><b>In batches.</b> Recordings wait up to {@link #LINGER} in a queue ({@link LingeringQueue}),
- * and an audio worker takes every one waiting, up to {@value #MAX_BATCH}: the audio of the whole batch goes to the store in one
+ * and an audio worker takes every one waiting, up to {@value #MAX_BATCH}, or half of them when
+ * more than one waits, so that both workers take a share (an S3 store gains from two transfers
+ * at once): the audio of the whole batch goes to the store in one
  * {@link RecordingStore#putAll}, its metadata in another, and the index's journal is forced once
  * for it. The file store then forces each directory once a batch, not four times a recording: at
- * 200 recordings a second, a tenth of a second's recordings share each barrier. The spool holds
+ * 200 recordings a second, a tenth of a second's recordings share each barrier. A store whose
+ * batches share no work ({@link RecordingStore#batchesShareWork}: S3) gets each recording at once,
+ * alone, so that one recording's metadata overlaps the next one's audio. The spool holds
  * every recording durably meanwhile, so waiting costs nothing but the delay. The steps of one
  * recording stay in that order, on two lanes: {@value #WORKERS} audio workers each store one
  * batch's audio at a time and hand the batch to a metadata lane of its own for the small requests
@@ -103,10 +107,12 @@ public final class RecordingUploader implements AutoCloseable {
             RecordingIndexer indexer,
             LegalHoldCheck holds,
             Duration linger) {
+        boolean batches = store.batchesShareWork(); // else one by one at once, as S3 does best
         this.queue = new LingeringQueue<>(
                 (task, delay) -> worker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
-                linger,
-                MAX_BATCH,
+                batches ? linger : Duration.ZERO,
+                batches ? MAX_BATCH : 1,
+                WORKERS,
                 this::storeAudio);
         this.spool = spool;
         this.store = store;

@@ -72,6 +72,14 @@ final class OutageStore implements RecordingStore {
         return info;
     }
 
+    /** Whether to pass on the real store's batches, or to put one object at a time as S3 does. */
+    volatile boolean sharesBatches = true;
+
+    @Override
+    public boolean batchesShareWork() {
+        return sharesBatches && store.batchesShareWork();
+    }
+
     /** The size of each batch the real store took at once. */
     final List<Integer> batches = new CopyOnWriteArrayList<>();
 

@@ -383,6 +383,18 @@ class RecordingUploaderTest {
     }
 
     @Test
+    void aStoreWhoseBatchesShareNoWorkGetsEachRecordingAloneAtOnce() throws Exception {
+        store.sharesBatches = false;
+        uploadOnFlush((key, ref) -> indexed.add(ref)); // an hour's linger, which such a store never waits
+        for (String call : List.of("call-1", "call-2", "call-3")) {
+            record(facts(call), 800);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> indexed.size() == 3);
+        assertThat(store.batches).hasSize(6).containsOnly(1);
+    }
+
+    @Test
     void aRecordingTheIndexRefusesHoldsUpNoOtherOfItsBatch() throws Exception {
         uploadOnFlush(new RecordingIndexer() {
             @Override

@@ -90,6 +90,17 @@ public interface RecordingStore extends AutoCloseable {
         return outcomes;
     }
 
+    /**
+     * Whether {@link #putAll} shares work across a batch, so that a caller gains from gathering
+     * objects before storing them: the file store forces each directory once a batch. False for a
+     * store that puts them one by one (S3: a request per object either way), where a caller does
+     * better to store each object as soon as it has it, overlapping one object's small requests
+     * with the next one's transfer.
+     */
+    default boolean batchesShareWork() {
+        return false;
+    }
+
     /** The object's description, or empty when there is none. */
     Optional<ObjectInfo> head(ObjectKey key) throws StoreException;
 

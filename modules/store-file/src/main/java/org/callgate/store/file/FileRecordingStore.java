@@ -149,6 +149,12 @@ public final class FileRecordingStore implements RecordingStore {
         return Arrays.asList(outcomes);
     }
 
+    /** True: a batch forces each directory once ({@link BatchPut}). */
+    @Override
+    public boolean batchesShareWork() {
+        return true;
+    }
+
     /** The put's bytes in a temp file, forced (or the sealed file linked), once the key is checked. */
     private AtomicFiles.Written stage(ObjectPut put) throws StoreException {
         refuseBeforeWriting(put.key());
