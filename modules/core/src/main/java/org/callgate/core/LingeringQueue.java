@@ -7,15 +7,14 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Gathers items into batches, as a database gathers commits ({@code commit_delay}) or a Kafka
  * producer records ({@code linger.ms}): the first item waits up to a linger for others, and one
- * batch then takes every item waiting, up to a maximum, or its share when several threads take
- * batches. At most one batch is scheduled and not yet started; batches already started run on,
- * so with several threads a backlog is taken by several batches at once. Thread-safe.
+ * batch then takes every item waiting, up to a maximum. At most one batch is scheduled and not
+ * yet started; batches already started run on, so with several threads a backlog is taken by
+ * several batches at once. Thread-safe.
  *
  * <p>The recording uploader gathers ended recordings with it, the trace writer ended calls'
  * traces: a batch shares the store's and the journal's fsyncs, which cost more than the writes.
@@ -33,8 +32,6 @@ public final class LingeringQueue<T> {
     private final Scheduler scheduler;
     private final Duration linger;
     private final int maxBatch;
-    private final int takers;
-    private final AtomicInteger size = new AtomicInteger();
     private final Consumer<List<T>> batches;
     private final Queue<T> queue = new ConcurrentLinkedQueue<>();
     /** Whether a batch is scheduled and has not started taking from the queue yet. */
@@ -42,20 +39,15 @@ public final class LingeringQueue<T> {
 
     /**
      * @param scheduler runs each batch, on a thread of its own: batches may run at once
-     * @param takers how many threads take batches: a backlog of more than one item is shared
-     *     among them, so that a store that gains from parallel requests (S3) gets them; 1 to keep
-     *     batches as large as they can be
      * @param batches given each batch, in the order its items were added
      */
-    public LingeringQueue(Scheduler scheduler, Duration linger, int maxBatch, int takers, Consumer<List<T>> batches) {
-        if (maxBatch < 1 || takers < 1) {
-            throw new IllegalArgumentException(
-                    "a batch holds at least one item, and one thread takes them: " + maxBatch + ", " + takers);
+    public LingeringQueue(Scheduler scheduler, Duration linger, int maxBatch, Consumer<List<T>> batches) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("a batch holds at least one item: " + maxBatch);
         }
         this.scheduler = scheduler;
         this.linger = linger;
         this.maxBatch = maxBatch;
-        this.takers = takers;
         this.batches = batches;
     }
 
@@ -67,26 +59,25 @@ public final class LingeringQueue<T> {
      */
     public void add(T item) {
         queue.add(item);
-        size.incrementAndGet();
-        schedule(linger, 0);
+        schedule(linger);
     }
 
     /** Items queued and not yet taken by a batch. */
     public int size() {
-        return Math.max(0, size.get()); // an add and a take may pass each other
+        return queue.size();
     }
 
     /** Takes every item waiting now, batch after batch, on the calling thread: at shutdown. */
     public void flush() {
-        for (List<T> batch = poll(maxBatch); !batch.isEmpty(); batch = poll(maxBatch)) {
+        for (List<T> batch = poll(); !batch.isEmpty(); batch = poll()) {
             batches.accept(batch);
         }
     }
 
-    private void schedule(Duration delay, int share) {
+    private void schedule(Duration delay) {
         if (waiting.compareAndSet(false, true)) {
             try {
-                scheduler.schedule(() -> takeBatch(share), delay);
+                scheduler.schedule(this::takeBatch, delay);
             } catch (RuntimeException e) {
                 waiting.set(false);
                 throw e;
@@ -94,20 +85,13 @@ public final class LingeringQueue<T> {
         }
     }
 
-    /**
-     * Takes a batch: after the linger, an equal share of what waits for each taker (at most
-     * {@code maxBatch}), and what is left goes at once in batches of that share.
-     *
-     * @param share the round's share, or 0 when this batch starts a round
-     */
-    private void takeBatch(int share) {
+    private void takeBatch() {
         // cleared before taking: an item added from here on schedules the next batch itself
         waiting.set(false);
-        int limit = share > 0 ? share : Math.min(maxBatch, Math.max(1, (size.get() + takers - 1) / takers));
-        List<T> batch = poll(limit);
+        List<T> batch = poll();
         try {
             if (!queue.isEmpty()) {
-                schedule(Duration.ZERO, limit); // more than a batch waited: the rest goes at once
+                schedule(Duration.ZERO); // more than a batch waited: the rest goes at once
             }
         } catch (RuntimeException closed) {
             // shutting down: what is queued stays where its owner keeps it
@@ -118,10 +102,9 @@ public final class LingeringQueue<T> {
         }
     }
 
-    private List<T> poll(int limit) {
-        List<T> batch = new ArrayList<>(limit);
-        for (T next = queue.poll(); next != null; next = batch.size() < limit ? queue.poll() : null) {
-            size.decrementAndGet();
+    private List<T> poll() {
+        List<T> batch = new ArrayList<>();
+        for (T next = queue.poll(); next != null; next = batch.size() < maxBatch ? queue.poll() : null) {
             batch.add(next);
         }
         return batch;

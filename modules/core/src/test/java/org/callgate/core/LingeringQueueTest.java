@@ -31,7 +31,6 @@ class LingeringQueueTest {
             },
             LINGER,
             3,
-            1,
             batches::add);
 
     @Test
@@ -100,25 +99,5 @@ class LingeringQueueTest {
         assertThat(queue.size()).isZero();
         scheduled.poll().run(); // the batch scheduled meanwhile finds nothing left
         assertThat(batches).hasSize(2);
-    }
-
-    @Test
-    void aBacklogIsSharedAmongTheThreadsThatTakeBatches() {
-        LingeringQueue<Integer> shared =
-                new LingeringQueue<>((task, delay) -> scheduled.add(task), LINGER, 3, 2, batches::add);
-        for (int i = 1; i <= 5; i++) {
-            shared.add(i);
-        }
-
-        scheduled.poll().run();
-        scheduled.poll().run();
-
-        assertThat(batches).containsExactly(List.of(1, 2, 3), List.of(4, 5));
-        batches.clear();
-        shared.add(6);
-        shared.add(7);
-        scheduled.poll().run();
-        scheduled.poll().run();
-        assertThat(batches).as("two items, two threads: one each").containsExactly(List.of(6), List.of(7));
     }
 }

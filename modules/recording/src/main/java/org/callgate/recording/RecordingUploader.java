@@ -33,9 +33,7 @@ import org.slf4j.LoggerFactory;
  * and SHA-256 ({@link RecordingPuts}), then the index, then the spool entry is deleted.
  *
  * <p><b>In batches.</b> Recordings wait up to {@link #LINGER} in a queue ({@link LingeringQueue}),
- * and an audio worker takes every one waiting, up to {@value #MAX_BATCH}, or half of them when
- * more than one waits, so that both workers take a share (an S3 store gains from two transfers
- * at once): the audio of the whole batch goes to the store in one
+ * and an audio worker takes every one waiting, up to {@value #MAX_BATCH}: the audio of the whole batch goes to the store in one
  * {@link RecordingStore#putAll}, its metadata in another, and the index's journal is forced once
  * for it. The file store then forces each directory once a batch, not four times a recording: at
  * 200 recordings a second, a tenth of a second's recordings share each barrier. A store whose
@@ -112,7 +110,6 @@ public final class RecordingUploader implements AutoCloseable {
                 (task, delay) -> worker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
                 batches ? linger : Duration.ZERO,
                 batches ? MAX_BATCH : 1,
-                WORKERS,
                 this::storeAudio);
         this.spool = spool;
         this.store = store;

@@ -62,7 +62,6 @@ public final class CallTraceWriter implements CallObserver, AutoCloseable {
             (task, delay) -> writers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
             Duration.ofMillis(BATCH_WINDOW_MS),
             MAX_BATCH,
-            1, // one store object for all that waits, not one for each writer thread
             batch -> write(batch, 0));
 
     public CallTraceWriter(RecordWriter writer, RetentionProfile profile) {
