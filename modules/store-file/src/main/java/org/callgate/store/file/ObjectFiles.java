@@ -74,9 +74,18 @@ final class ObjectFiles {
         }
     }
 
-    /** Objects are written once: refuses a key whose metadata exists, which is when its object does. */
+    /**
+     * Objects are written once: refuses a key whose metadata exists, which is when its object does.
+     * Before it says so, it forces the object's two directories: an earlier put may have renamed
+     * the metadata into place and then failed to force its directory, and a caller that retries
+     * counts an object it is refused as stored (the uploader, when the digests match) and may
+     * delete its own copy.
+     */
     void refuseExisting(ObjectKey key) throws StoreException {
-        if (Files.exists(layout.metadata(key))) {
+        Path meta = layout.metadata(key);
+        if (Files.exists(meta)) {
+            force(layout.data(key).getParent());
+            force(meta.getParent());
             throw new ObjectExistsException(key + " already holds an object in " + layout.root());
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.ObjectPut;
 import org.callgate.store.PutOutcome;
@@ -63,6 +64,24 @@ class FileRecordingStoreBatchTest {
 
             assertThat(forces("objects")).isEqualTo(20);
             assertThat(forces("meta")).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void aPutRefusedBecauseTheObjectExistsFirstMakesThatObjectDurable() throws Exception {
+        try (var store = new FileRecordingStore(root, new TestClock(START))) {
+            ObjectPut put = recordings(1).get(1);
+            put.runOn(store);
+            long objects = forces("objects");
+            long meta = forces("meta");
+
+            List<PutOutcome> again = store.putAll(List.of(put));
+
+            assertThat(again.getFirst().failure()).isInstanceOf(ObjectExistsException.class);
+            assertThat(forces("objects")).isEqualTo(objects + 1);
+            assertThat(forces("meta"))
+                    .as("an earlier put may have failed to force it after its rename")
+                    .isEqualTo(meta + 1);
         }
     }
 }
