@@ -3,6 +3,7 @@ package org.callgate.sip.stack;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The overload gate's decision on each new call of the last few seconds, by its INVITE
@@ -30,18 +31,23 @@ final class AdmissionMemory {
     private volatile long rotatedAt = Long.MIN_VALUE;
 
     /**
-     * The decision on {@code invite}'s call: the one made first within the last seconds, else
-     * {@code refuse}, which is then remembered.
+     * The decision on {@code invite}'s call: the one made first within the last seconds, else the
+     * one {@code decide} makes now, which is then remembered. {@code decide} is asked only for a
+     * copy no decision was made for.
      *
      * @param now milliseconds on the clock the gate measures the backlog with
      */
-    boolean refuses(SIPRequest invite, boolean refuse, long now) {
+    boolean refuses(SIPRequest invite, BooleanSupplier decide, long now) {
         rotateIfDue(now);
         String key = keyOf(invite);
         Boolean earlier = previous.get(key);
+        if (earlier == null) {
+            earlier = current.get(key);
+        }
         if (earlier != null) {
             return earlier;
         }
+        boolean refuse = decide.getAsBoolean();
         Boolean first = current.putIfAbsent(key, refuse);
         return first == null ? refuse : first;
     }

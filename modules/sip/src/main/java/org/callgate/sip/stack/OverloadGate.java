@@ -105,8 +105,7 @@ final class OverloadGate {
     }
 
     private boolean backlogRefuses(SIPRequest request, long waited, long now, Predicate<SIPRequest> admitted) {
-        boolean refuse = waited > delayMillis && !admitted.test(request);
-        if (memory.refuses(request, refuse, now)) {
+        if (memory.refuses(request, () -> waited > delayMillis && !admitted.test(request), now)) {
             refused.increment();
             lastRefusal = now;
             if (episode.compareAndSet(false, true)) {
