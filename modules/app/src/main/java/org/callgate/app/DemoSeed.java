@@ -65,6 +65,7 @@ final class DemoSeed {
                 work.resolve("store"),
                 work.resolve("spool"),
                 c.store().retentionProfile(),
+                c.store().sync(),
                 c.store().s3());
         return new CallgateConfig(
                 c.sip(),

@@ -1,8 +1,11 @@
 package org.callgate.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.callgate.app.config.StoreConfig;
 import org.callgate.core.dossier.LegalHoldCheck;
 import org.callgate.core.dossier.RecordingIndexer;
@@ -10,9 +13,12 @@ import org.callgate.core.recording.CallRecorder;
 import org.callgate.recording.RecordingSpool;
 import org.callgate.recording.RecordingUploader;
 import org.callgate.recording.SpoolRecorder;
+import org.callgate.store.FileSystemSync;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.file.FileRecordingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The recording pipeline as configured: the spool in front of the store, and the uploader
@@ -20,6 +26,9 @@ import org.callgate.store.file.FileRecordingStore;
  * §1 step 7: nothing lost, nothing stored twice).
  */
 final class Recordings implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Recordings.class);
+    private static final AtomicBoolean SAID_UNAVAILABLE = new AtomicBoolean();
 
     private final RecordingStore store;
     private final RecordingUploader uploader;
@@ -46,7 +55,8 @@ final class Recordings implements AutoCloseable {
             throws StartupException {
         RecordingSpool spool;
         try {
-            spool = new RecordingSpool(config.spool());
+            Files.createDirectories(config.spool());
+            spool = new RecordingSpool(config.spool(), fileSystemSync(config, config.spool()));
         } catch (IOException e) {
             throw new StartupException("cannot use the recording spool " + config.spool() + ": " + e, e);
         }
@@ -67,10 +77,29 @@ final class Recordings implements AutoCloseable {
         }
         Path root = config.path();
         try {
-            return new FileRecordingStore(root, clock);
+            Files.createDirectories(root);
+            return new FileRecordingStore(root, clock, fileSystemSync(config, root));
         } catch (IOException | RuntimeException e) {
             throw new StartupException("cannot open the file store at " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The sync of {@code dir}'s file system when {@code store.sync} is {@code syncfs} and this
+     * system has it; null, which forces each file, otherwise (said once in the log).
+     */
+    private static FileSystemSync fileSystemSync(StoreConfig config, Path dir) throws IOException {
+        if (!StoreConfig.SYNCFS.equals(config.sync())) {
+            return null;
+        }
+        Optional<String> unavailable = FileSystemSync.unavailable();
+        if (unavailable.isPresent()) {
+            if (!SAID_UNAVAILABLE.getAndSet(true)) {
+                LOG.warn("store.sync is syncfs, but {}: each file is forced on its own instead", unavailable.get());
+            }
+            return null;
+        }
+        return FileSystemSync.of(dir);
     }
 
     CallRecorder recorder() {

@@ -45,6 +45,7 @@ class AppliedProfileTest {
                 dir.resolve("store"),
                 dir.resolve("spool"),
                 "quality-control",
+                StoreConfig.SYNCFS,
                 config.store().s3());
         var withQc = new CallgateConfig(
                 config.sip(),

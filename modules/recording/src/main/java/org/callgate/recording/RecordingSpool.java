@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.callgate.core.recording.RecordingFacts;
 import org.callgate.core.recording.SpoolLines;
+import org.callgate.store.FileSystemSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +44,28 @@ public final class RecordingSpool {
 
     private final Path dir;
     private final EntryFilePool entryFiles;
+    private final SpoolSync sync;
 
+    /** A spool that forces each file it finishes. */
     public RecordingSpool(Path dir) throws IOException {
+        this(dir, null);
+    }
+
+    /**
+     * A spool whose finished files are made durable by {@code sync}, a {@code syncfs} of its file
+     * system, instead of an fsync each (ADR 0016).
+     *
+     * @param sync the sync of {@code dir}'s file system, or null to force each file
+     */
+    public RecordingSpool(Path dir, FileSystemSync sync) throws IOException {
         this.dir = Files.createDirectories(dir);
         this.entryFiles = new EntryFilePool(this.dir);
+        this.sync = sync == null ? SpoolSync.eachFile() : SpoolSync.fileSystem(sync);
+    }
+
+    /** How this spool makes its files durable. */
+    SpoolSync sync() {
+        return sync;
     }
 
     public Path dir() {
@@ -65,9 +84,10 @@ public final class RecordingSpool {
             throw new IOException("spool already holds a recording of call " + started.callId());
         }
         // Not forced: this runs as the agent answers, on a SIP thread, and an fsync there delays
-        // every call behind it. It reaches the disk with the audio, forced at the end; until then a
-        // power cut loses the unforced audio as well, and a killed process leaves the page cache,
-        // which is all the next start's recovery reads.
+        // every call behind it. It reaches the disk with the audio, forced at the end (with a sync
+        // of the file system, by the same sync); until then a power cut loses the unforced audio
+        // as well, and a killed process leaves the page cache, which is all the next start's
+        // recovery reads.
         append(started, false);
         return wav;
     }
@@ -176,6 +196,7 @@ public final class RecordingSpool {
         byte[] json = JSON.writeValueAsBytes(entry);
         byte[] line = entry.isEnded() ? SpoolLines.next(json) : SpoolLines.first(json);
         Path file = jsonOf(entry.callId());
+        FileSystemSync.Mark mark = sync.mark();
         if (!entry.isEnded()) {
             entryFiles.create(file);
         }
@@ -185,7 +206,7 @@ public final class RecordingSpool {
                 channel.write(buffer);
             }
             if (force) {
-                channel.force(true);
+                sync.force(channel, mark);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.callgate.core.media.AudioSink;
 import org.callgate.core.media.RecordedAudio;
+import org.callgate.store.FileSystemSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,15 +43,23 @@ final class SpoolAudio implements AudioSink {
     private final Path path;
     private final Executor io;
     private final Executor sync;
+    private final SpoolSync durability;
+    private final FileSystemSync.Mark mark;
     private final Ending ending;
     private FileChannel channel;
     private long dataBytes;
     private IOException failure;
 
-    SpoolAudio(Path path, Executor io, Executor sync, Ending ending) {
+    /**
+     * @param durability how the finished file is made durable
+     * @param mark taken before the recording's first write, its spool entry's included
+     */
+    SpoolAudio(Path path, Executor io, Executor sync, SpoolSync durability, FileSystemSync.Mark mark, Ending ending) {
         this.path = path;
         this.io = io;
         this.sync = sync;
+        this.durability = durability;
+        this.mark = mark;
         this.ending = ending;
         io.execute(this::open);
     }
@@ -122,9 +131,7 @@ final class SpoolAudio implements AudioSink {
         if (finished == null) {
             throw failure != null ? failure : new IOException("recording file " + path + " was never opened");
         }
-        try (FileChannel c = finished) {
-            c.force(true);
-        }
+        durability.forceAndClose(finished, mark);
     }
 
     private static void closeQuietly(FileChannel c) {

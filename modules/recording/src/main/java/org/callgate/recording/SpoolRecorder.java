@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.callgate.core.media.AudioSink;
 import org.callgate.core.recording.CallRecorder;
 import org.callgate.core.recording.RecordingFacts;
+import org.callgate.store.FileSystemSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,14 @@ public final class SpoolRecorder implements CallRecorder, AutoCloseable {
     @Override
     public AudioSink begin(RecordingFacts facts) throws IOException {
         SpoolEntry started = SpoolEntry.started(facts);
+        FileSystemSync.Mark mark = spool.sync().mark();
         return new SpoolAudio(
-                spool.begin(started), io, sync, (ended, frames, failure) -> ended(started, ended, frames, failure));
+                spool.begin(started),
+                io,
+                sync,
+                spool.sync(),
+                mark,
+                (ended, frames, failure) -> ended(started, ended, frames, failure));
     }
 
     /**

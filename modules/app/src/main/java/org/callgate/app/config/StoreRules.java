@@ -2,16 +2,19 @@ package org.callgate.app.config;
 
 import java.util.List;
 
-/** The rules for {@code store}: a known type and profile, directories that are not empty names. */
+/** The rules for {@code store}: a known type, sync and profile, directories that are not empty names. */
 final class StoreRules {
 
     static final List<String> TYPES = List.of(StoreConfig.FILE, StoreConfig.S3);
+    static final List<String> SYNCS = List.of(StoreConfig.SYNCFS, StoreConfig.FSYNC);
 
     private StoreRules() {}
 
     static void check(StoreConfig store, Problems problems) {
         problems.require(
                 TYPES.contains(store.type()), "store.type", store.type(), "unknown store type; allowed: " + TYPES);
+        problems.require(
+                SYNCS.contains(store.sync()), "store.sync", store.sync(), "unknown way to sync; allowed: " + SYNCS);
         problems.require(!store.path().toString().isBlank(), "store.path", "", "must name a directory");
         problems.require(!store.spool().toString().isBlank(), "store.spool", "", "must name a directory");
         problems.require(

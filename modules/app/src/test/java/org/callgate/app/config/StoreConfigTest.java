@@ -26,7 +26,12 @@ class StoreConfigTest {
     void theDefaultIsAFileStoreUnderVarWithTheDefaultRetentionProfile() {
         assertThat(ConfigLoader.defaults().store())
                 .isEqualTo(new StoreConfig(
-                        "file", Path.of("var/store"), Path.of("var/spool"), "default", S3StoreConfig.defaults()));
+                        "file",
+                        Path.of("var/store"),
+                        Path.of("var/spool"),
+                        "default",
+                        "syncfs",
+                        S3StoreConfig.defaults()));
     }
 
     @Test
@@ -36,12 +41,14 @@ class StoreConfigTest {
                   path: /srv/callgate/store
                   spool: /var/spool/callgate
                   retention-profile: quality-control
+                  sync: fsync
                 """).store())
                 .isEqualTo(new StoreConfig(
                         "file",
                         Path.of("/srv/callgate/store"),
                         Path.of("/var/spool/callgate"),
                         "quality-control",
+                        "fsync",
                         S3StoreConfig.defaults()));
     }
 
@@ -49,6 +56,12 @@ class StoreConfigTest {
     void anUnknownStoreTypeIsNamedWithTheTypesAllowed() {
         assertThat(errorFor("store:\n  type: floppy\n"))
                 .isEqualTo(file + ":2:9: store.type: 'floppy' — unknown store type; allowed: [file, s3]");
+    }
+
+    @Test
+    void anUnknownWayToSyncIsNamedWithTheWaysAllowed() {
+        assertThat(errorFor("store:\n  sync: never\n"))
+                .isEqualTo(file + ":2:9: store.sync: 'never' — unknown way to sync; allowed: [syncfs, fsync]");
     }
 
     @Test

@@ -52,8 +52,16 @@ final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /** Copies {@code in} to a new temp file in {@code tmp}, computing size and SHA-256 on the way. */
+    /** Copies {@code in} to a new temp file in {@code tmp}, computing size and SHA-256, and forces it. */
     static Written copyToTemp(Path tmp, InputStream in) throws IOException {
+        return copyToTemp(tmp, in, true);
+    }
+
+    /**
+     * Copies {@code in} to a new temp file in {@code tmp}, computing size and SHA-256 on the way;
+     * forces it to disk when {@code force}, else leaves it to the caller's sync of the file system.
+     */
+    static Written copyToTemp(Path tmp, InputStream in, boolean force) throws IOException {
         Path temp = Files.createTempFile(tmp, "put-", ".tmp");
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             MessageDigest digest = Digests.sha256();
@@ -64,7 +72,9 @@ final class AtomicFiles {
                 writeFully(out, ByteBuffer.wrap(buffer, 0, n));
                 size += n;
             }
-            out.force(true);
+            if (force) {
+                out.force(true);
+            }
             return new Written(temp, size, Digests.hex(digest));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
@@ -105,12 +115,17 @@ final class AtomicFiles {
         }
     }
 
-    /** Writes {@code bytes} to a new temp file in {@code tmp} and forces it to disk. */
-    static Path writeTemp(Path tmp, byte[] bytes) throws IOException {
+    /**
+     * Writes {@code bytes} to a new temp file in {@code tmp}; forces it to disk when {@code force},
+     * else leaves it to the caller's sync of the file system.
+     */
+    static Path writeTemp(Path tmp, byte[] bytes, boolean force) throws IOException {
         Path temp = Files.createTempFile(tmp, "meta-", ".tmp");
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             writeFully(out, ByteBuffer.wrap(bytes));
-            out.force(true);
+            if (force) {
+                out.force(true);
+            }
             return temp;
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);

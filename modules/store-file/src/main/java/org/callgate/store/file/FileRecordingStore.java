@@ -7,17 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.callgate.store.ByteRange;
+import org.callgate.store.FileSystemSync;
 import org.callgate.store.ObjectAttributes;
-import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.ObjectNotFoundException;
@@ -65,6 +61,9 @@ public final class FileRecordingStore implements RecordingStore {
     private final StoreLayout layout;
     private final ObjectFiles files;
     private final BatchPut batch;
+    /** Null when each file and directory is forced on its own. */
+    private final FileSystemSync sync;
+
     private final Clock clock;
     private final KeyLocks locks = new KeyLocks();
     private final RootLock rootLock;
@@ -77,9 +76,23 @@ public final class FileRecordingStore implements RecordingStore {
      * @throws IOException when the root cannot be created or another store holds it
      */
     public FileRecordingStore(Path root, Clock clock) throws IOException {
+        this(root, clock, null);
+    }
+
+    /**
+     * Opens the store at {@code root} as {@link #FileRecordingStore(Path, Clock)} does; a batch
+     * ({@link #putAll}) is made durable by {@code sync}, two {@code syncfs} calls a batch, instead
+     * of an fsync of each file and directory (ADR 0016). Single puts and changes still force
+     * their own files.
+     *
+     * @param sync the sync of {@code root}'s file system, or null to force each file and directory
+     * @throws IOException when the root cannot be created or another store holds it
+     */
+    public FileRecordingStore(Path root, Clock clock, FileSystemSync sync) throws IOException {
         this.layout = new StoreLayout(root);
         this.files = new ObjectFiles(layout);
-        this.batch = new BatchPut(layout, files, ObjectFiles::force);
+        this.batch = new BatchPut(layout, files);
+        this.sync = sync;
         this.clock = Objects.requireNonNull(clock, "clock");
         layout.create();
         this.rootLock = RootLock.take(layout.root(), layout.lockFile());
@@ -91,20 +104,21 @@ public final class FileRecordingStore implements RecordingStore {
             throw e;
         }
         LOG.info(
-                "file store at {} opened{}",
+                "file store at {} opened, made durable by {}{}",
                 layout.root(),
+                sync == null ? "an fsync of each file and directory" : sync,
                 removed == 0 ? "" : "; removed " + removed + " temp files of an interrupted write");
     }
 
     @Override
     public ObjectInfo put(ObjectKey key, Path file, ObjectAttributes attributes) throws StoreException {
         refuseBeforeWriting(key);
-        return place(key, copyFile(key, file), attributes);
+        return place(key, copyFile(key, file, true), attributes);
     }
 
     @Override
     public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
-        return place(key, stage(ObjectPut.bytes(key, bytes, attributes, false)), attributes);
+        return place(key, stage(ObjectPut.bytes(key, bytes, attributes, false), true), attributes);
     }
 
     /**
@@ -115,7 +129,7 @@ public final class FileRecordingStore implements RecordingStore {
     @Override
     public ObjectInfo putSealed(ObjectKey key, Path file, ObjectAttributes attributes, boolean knownNew)
             throws StoreException {
-        return place(key, stage(ObjectPut.sealed(key, file, attributes, knownNew)), attributes);
+        return place(key, stage(ObjectPut.sealed(key, file, attributes, knownNew), true), attributes);
     }
 
     /**
@@ -124,50 +138,35 @@ public final class FileRecordingStore implements RecordingStore {
      */
     @Override
     public List<PutOutcome> putAll(List<ObjectPut> puts) {
-        PutOutcome[] outcomes = new PutOutcome[puts.size()];
-        List<BatchPut.Item> staged = new ArrayList<>(puts.size());
-        Set<ObjectKey> keys = new HashSet<>();
-        try {
-            for (int i = 0; i < puts.size(); i++) {
-                ObjectPut put = puts.get(i);
-                try {
-                    if (keys.contains(put.key())) {
-                        throw new ObjectExistsException(put.key() + " is put twice in one batch");
-                    }
-                    staged.add(new BatchPut.Item(i, put, stage(put)));
-                    keys.add(put.key());
-                } catch (StoreException e) {
-                    outcomes[i] = PutOutcome.failed(put, e);
-                }
-            }
-            locks.lockedAll(keys, () -> batch.place(staged));
-            staged.forEach(item -> outcomes[item.index()] = item.outcome());
-        } finally {
-            staged.forEach(BatchPut.Item::deleteTemps);
-        }
+        BatchPut.Barrier barrier =
+                sync == null ? BatchPut.perDirectory(ObjectFiles::force) : BatchPut.fileSystem(sync, sync.mark());
+        List<PutOutcome> outcomes = batch.putAll(puts, barrier, this::stage, locks);
         LOG.debug("stored a batch of {} objects", puts.size());
-        return Arrays.asList(outcomes);
+        return outcomes;
     }
 
-    /** True: a batch forces each directory once ({@link BatchPut}). */
+    /** True: a batch forces each directory once, or syncs the file system twice ({@link BatchPut}). */
     @Override
     public boolean batchesShareWork() {
         return true;
     }
 
-    /** The put's bytes in a temp file, forced (or the sealed file linked), once the key is checked. */
-    private AtomicFiles.Written stage(ObjectPut put) throws StoreException {
+    /**
+     * The put's bytes in a temp file, forced when {@code force} (or the sealed file linked), once
+     * the key is checked.
+     */
+    private AtomicFiles.Written stage(ObjectPut put, boolean force) throws StoreException {
         refuseBeforeWriting(put.key());
         if (put.bytes() != null) {
-            return files.copyToTemp(put.key(), new ByteArrayInputStream(put.bytes()));
+            return files.copyToTemp(put.key(), new ByteArrayInputStream(put.bytes()), force);
         }
         Optional<AtomicFiles.Written> linked = files.linkToTemp(put.key(), put.sealedFile());
-        return linked.isPresent() ? linked.get() : copyFile(put.key(), put.sealedFile());
+        return linked.isPresent() ? linked.get() : copyFile(put.key(), put.sealedFile(), force);
     }
 
-    private AtomicFiles.Written copyFile(ObjectKey key, Path file) throws StoreException {
+    private AtomicFiles.Written copyFile(ObjectKey key, Path file, boolean force) throws StoreException {
         try (InputStream in = Files.newInputStream(file)) {
-            return files.copyToTemp(key, in);
+            return files.copyToTemp(key, in, force);
         } catch (NoSuchFileException e) {
             throw new StoreException("no file " + file + " to store as " + key, e);
         } catch (IOException e) {

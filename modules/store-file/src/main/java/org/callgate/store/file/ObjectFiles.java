@@ -57,7 +57,7 @@ final class ObjectFiles {
 
     /** Replaces the metadata of {@code info.key()} with {@code info}, durably and atomically. */
     void writeMetadata(ObjectInfo info) throws StoreException {
-        Path temp = stageMetadata(info);
+        Path temp = stageMetadata(info, true);
         try {
             move(temp, layout.metadata(info.key()));
         } finally {
@@ -65,10 +65,13 @@ final class ObjectFiles {
         }
     }
 
-    /** The metadata of {@code info.key()} in a temp file, forced to disk, for the caller to rename into place. */
-    Path stageMetadata(ObjectInfo info) throws StoreException {
+    /**
+     * The metadata of {@code info.key()} in a temp file for the caller to rename into place; forced
+     * to disk when {@code force}, else left to the caller's sync of the file system.
+     */
+    Path stageMetadata(ObjectInfo info, boolean force) throws StoreException {
         try {
-            return AtomicFiles.writeTemp(layout.tmp(), MetadataJson.write(info));
+            return AtomicFiles.writeTemp(layout.tmp(), MetadataJson.write(info), force);
         } catch (IOException e) {
             throw FileFailures.unavailable("write the metadata of " + info.key() + " to", layout.tmp(), e);
         }
@@ -90,10 +93,13 @@ final class ObjectFiles {
         }
     }
 
-    /** The bytes to store as {@code key}, copied to a durable temp file and measured. */
-    AtomicFiles.Written copyToTemp(ObjectKey key, InputStream in) throws StoreException {
+    /**
+     * The bytes to store as {@code key}, copied to a temp file and measured; forced to disk when
+     * {@code force}, else left to the caller's sync of the file system.
+     */
+    AtomicFiles.Written copyToTemp(ObjectKey key, InputStream in, boolean force) throws StoreException {
         try {
-            return AtomicFiles.copyToTemp(layout.tmp(), in);
+            return AtomicFiles.copyToTemp(layout.tmp(), in, force);
         } catch (IOException e) {
             throw FileFailures.unavailable("write " + key + " to", layout.tmp(), e);
         }

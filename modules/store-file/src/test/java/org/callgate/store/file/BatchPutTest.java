@@ -5,10 +5,12 @@ import static org.callgate.store.file.StoreFixture.unlocked;
 import static org.callgate.store.file.StoreFixture.utf8;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.callgate.store.FileSystemSync;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.ObjectPut;
 import org.callgate.store.PutOutcome;
@@ -68,12 +70,12 @@ class BatchPutTest {
     @Test
     void theBytesOfEveryObjectAreForcedBeforeAnyMetadataIsRenamedIntoPlace() throws Exception {
         List<BatchPut.Item> items = staged();
-        BatchPut batch = new BatchPut(layout, files, dir -> {
+        BatchPut.Barrier barrier = BatchPut.perDirectory(dir -> {
             forced.add(name(dir) + " " + inPlace());
             ObjectFiles.force(dir);
         });
 
-        batch.place(items);
+        new BatchPut(layout, files).place(items, barrier);
 
         assertThat(forced).containsExactly("objects D-D-", "meta DMDM");
         assertThat(items).extracting(item -> item.outcome().failure()).containsOnlyNulls();
@@ -82,12 +84,12 @@ class BatchPutTest {
     @Test
     void whenTheBytesCannotBeForcedNoObjectComesToExistAndNoTempFileIsLeft() throws Exception {
         List<BatchPut.Item> items = staged();
-        BatchPut batch = new BatchPut(layout, files, dir -> {
+        BatchPut.Barrier barrier = BatchPut.perDirectory(dir -> {
             forced.add(name(dir));
             throw new StoreUnavailableException("fsync of " + dir + " failed (test)");
         });
 
-        batch.place(items);
+        new BatchPut(layout, files).place(items, barrier);
         items.forEach(BatchPut.Item::deleteTemps);
 
         assertThat(forced).containsExactly("objects");
@@ -95,6 +97,45 @@ class BatchPutTest {
                 .extracting(BatchPut.Item::outcome)
                 .extracting(PutOutcome::failure)
                 .allSatisfy(failure -> assertThat(failure).isInstanceOf(StoreUnavailableException.class));
+        assertThat(inPlace()).isEqualTo("D-D-");
+        assertThat(layout.tmp().toFile().list()).isEmpty();
+    }
+
+    @Test
+    void withAFileSystemSyncTheBytesAndTheMetadataTempFilesAreSyncedBeforeAnyMetadataIsInPlace() throws Exception {
+        List<BatchPut.Item> items = staged();
+        FileSystemSync sync = FileSystemSync.over("a test file system", () -> {
+            try {
+                forced.add(inPlace() + " tmp=" + layout.tmp().toFile().list().length);
+            } catch (StoreException e) {
+                throw new IOException(e);
+            }
+        });
+
+        new BatchPut(layout, files).place(items, BatchPut.fileSystem(sync, sync.mark()));
+
+        assertThat(forced).containsExactly("D-D- tmp=2", "DMDM tmp=0");
+        assertThat(items).extracting(item -> item.outcome().failure()).containsOnlyNulls();
+    }
+
+    @Test
+    void whenTheFileSystemSyncFailsNoObjectComesToExistAndNoTempFileIsLeft() throws Exception {
+        List<BatchPut.Item> items = staged();
+        FileSystemSync sync = FileSystemSync.over("a test file system", () -> {
+            forced.add("sync");
+            throw new IOException("write-back error (test)");
+        });
+
+        new BatchPut(layout, files).place(items, BatchPut.fileSystem(sync, sync.mark()));
+        items.forEach(BatchPut.Item::deleteTemps);
+
+        assertThat(forced).containsExactly("sync");
+        assertThat(items)
+                .extracting(BatchPut.Item::outcome)
+                .extracting(PutOutcome::failure)
+                .allSatisfy(failure -> assertThat(failure)
+                        .isInstanceOf(StoreUnavailableException.class)
+                        .hasStackTraceContaining("write-back error (test)"));
         assertThat(inPlace()).isEqualTo("D-D-");
         assertThat(layout.tmp().toFile().list()).isEmpty();
     }

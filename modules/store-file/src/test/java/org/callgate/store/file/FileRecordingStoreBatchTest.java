@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.callgate.store.FileSystemSync;
 import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.ObjectPut;
@@ -51,6 +52,27 @@ class FileRecordingStoreBatchTest {
             assertThat(store.list(DAY)).hasSize(20);
             assertThat(forces("objects")).isEqualTo(1);
             assertThat(forces("meta")).isEqualTo(1);
+            assertThat(root.resolve("tmp").toFile().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void withAFileSystemSyncABatchSyncsTwiceAndForcesNoDirectory() throws Exception {
+        FileSystemSync sync = FileSystemSync.of(root);
+        try (var store = new FileRecordingStore(root, new TestClock(START), sync)) {
+            long before = sync.flushes();
+
+            List<PutOutcome> outcomes = store.putAll(recordings(10));
+
+            assertThat(outcomes).extracting(PutOutcome::failure).containsOnlyNulls();
+            assertThat(store.list(DAY)).hasSize(20);
+            assertThat(store.head(ObjectKey.of(DAY + "call-3.json"))
+                            .orElseThrow()
+                            .size())
+                    .isEqualTo(utf8("{\"call\":3}").length);
+            assertThat(sync.flushes() - before).isEqualTo(2); // the bytes, then the metadata
+            assertThat(forces("objects")).isZero();
+            assertThat(forces("meta")).isZero();
             assertThat(root.resolve("tmp").toFile().list()).isEmpty();
         }
     }
