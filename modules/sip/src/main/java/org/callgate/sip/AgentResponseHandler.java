@@ -92,9 +92,12 @@ final class AgentResponseHandler {
             ender.cancel(transaction);
         } else if (status < 300) {
             Dialog dialog = event.getDialog();
-            dialog.sendAck(
-                    dialog.createAck(((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber()));
-            if (!(event instanceof ResponseEventExt ext && ext.isRetransmission())) {
+            Request ack =
+                    dialog.createAck(((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber());
+            if (event instanceof ResponseEventExt ext && ext.isRetransmission()) {
+                dialog.sendAck(ack);
+            } else {
+                sip.ack(dialog, ack);
                 ender.bye(dialog, EndReason.CALLER_CANCELLED);
             }
         }
@@ -134,7 +137,7 @@ final class AgentResponseHandler {
         }
         Response ok = answerForCaller(call, response);
         if (ok == null) {
-            dialog.sendAck(ack);
+            sip.ack(dialog, ack);
             ender.bye(dialog, EndReason.FAILED);
             ender.end(call, EndReason.FAILED, Response.BAD_GATEWAY, "Agent Answer Without Usable SDP", LegSide.AGENT);
             return;
@@ -145,7 +148,7 @@ final class AgentResponseHandler {
             return;
         }
         boolean confirmed = call.confirm(dialog, ack, at);
-        dialog.sendAck(ack);
+        sip.ack(dialog, ack);
         if (!confirmed) {
             ender.conversationOver(call); // the caller left meanwhile: a prepared recording is ended empty
             ender.bye(dialog, EndReason.CALLER_CANCELLED);
@@ -175,7 +178,7 @@ final class AgentResponseHandler {
             agentSide = SdpOffers.negotiate(answer);
         } catch (SdpException e) {
             LOG.warn("{}: agent answer unusable: {}", call, e.getMessage());
-            dialog.sendAck(ack);
+            sip.ack(dialog, ack);
             ender.bye(dialog, EndReason.FAILED);
             ender.end(call, EndReason.FAILED, 0, null, LegSide.AGENT);
             return;
@@ -186,7 +189,7 @@ final class AgentResponseHandler {
             return;
         }
         boolean confirmed = call.confirm(dialog, ack, at);
-        dialog.sendAck(ack);
+        sip.ack(dialog, ack);
         if (!confirmed) {
             ender.conversationOver(call);
             ender.bye(dialog, EndReason.CALLER_HANGUP);
@@ -207,7 +210,7 @@ final class AgentResponseHandler {
      * (RFC 3326), so that no unrecorded banking conversation takes place (R8).
      */
     private void refuseUnrecorded(B2buaCall call, Dialog dialog, Request ack, int status) throws Exception {
-        dialog.sendAck(ack);
+        sip.ack(dialog, ack);
         ender.bye(dialog, EndReason.RECORDER_FAILED);
         ender.end(call, EndReason.RECORDER_FAILED, status, CallRecordings.PHRASE, LegSide.AGENT);
     }

@@ -3,6 +3,7 @@ package org.callgate.sip;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
+import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -16,6 +17,7 @@ import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.callgate.sip.stack.DialogTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,16 @@ final class SipContext {
         } catch (ParseException e) {
             LOG.warn("could not build {} {}: {}", status, reason, e.getMessage());
         }
+    }
+
+    /**
+     * Acknowledges the 2xx to the INVITE that created {@code dialog} (RFC 3261 §13.2.2.4), and lets
+     * the stack's timer release the dialog, which it would otherwise hold 32 s for a missing ACK
+     * ({@link DialogTimer}). Not for retransmitted 2xx or re-INVITEs: the RI watches only the first.
+     */
+    void ack(Dialog dialog, Request ack) throws SipException {
+        dialog.sendAck(ack);
+        DialogTimer.acknowledged(provider, dialog);
     }
 
     /** Answers a request without a server transaction (stateless), used for errors and OPTIONS. */

@@ -80,9 +80,9 @@ public final class StackProperties {
         p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Aggressive");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         // Transaction timers on a ScheduledThreadPoolExecutor, whose cancelled tasks are purged,
-        // instead of one java.util.Timer thread whose queue keeps them until they are due.
-        p.setProperty(
-                "gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
+        // instead of one java.util.Timer thread whose queue keeps them until they are due; and
+        // which lets go of a dialog once its 2xx is acknowledged (DialogTimer).
+        p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", DialogTimer.class.getName());
         // NIO for UDP, the blocking transport for TCP and TLS: the NIO stream client loses the
         // first request on each new connection (BlockingStreams).
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", BlockingStreams.class.getName());

@@ -1,0 +1,174 @@
+package org.callgate.sip.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import gov.nist.javax.sip.SipProviderImpl;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CSeqHeader;
+import javax.sip.message.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's stack as the caller of an INVITE over real UDP: once the 200 is acknowledged,
+ * the RI's 32 s watch for a missing ACK, which held every answered dialog for 32 s, is dropped,
+ * whether the ACK goes before the RI schedules it (the usual order) or after.
+ */
+class DialogTimerTest {
+
+    private GatewayStack stack;
+    private SipProvider provider;
+    private DatagramSocket agent;
+    private final AtomicReference<Dialog> answered = new AtomicReference<>();
+    private volatile boolean ackInListener;
+
+    @BeforeEach
+    void start() throws Exception {
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            int port = probe.getLocalPort();
+            probe.close();
+            stack = new GatewayStack(StackProperties.forGateway("dialog-timer-test-" + port));
+            ListeningPoint point = stack.createListeningPoint("127.0.0.1", port, "udp");
+            provider = stack.createSipProvider(point);
+        }
+        provider.addSipListener(new Caller());
+        stack.start();
+        agent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        agent.setSoTimeout(10_000);
+    }
+
+    @AfterEach
+    void stop() {
+        agent.close();
+        stack.stop();
+    }
+
+    private DialogTimer timer() {
+        return (DialogTimer) ((SIPTransactionStack) ((SipProviderImpl) provider).getSipStack()).getTimer();
+    }
+
+    @Test
+    void theGatewayStackRunsItsTimersOnTheDialogTimer() {
+        assertThat(((SIPTransactionStack) ((SipProviderImpl) provider).getSipStack()).getTimer())
+                .isInstanceOf(DialogTimer.class);
+    }
+
+    @Test
+    void aTwoHundredAcknowledgedInTheListenerLeavesNoWatchForAMissingAck() throws Exception {
+        ackInListener = true;
+
+        call("ack-in-listener");
+
+        assertThat(received()).startsWith("ACK sip:agent@");
+        await().atMost(Duration.ofSeconds(30)).until(() -> timer().released() == 1);
+        assertThat(timer().tracked()).isZero();
+    }
+
+    @Test
+    void aWatchScheduledBeforeTheAckIsCancelledWhenTheAckGoes() throws Exception {
+        call("ack-later");
+        await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() != null && timer().tracked() == 1);
+        assertThat(timer().released()).isZero();
+
+        Dialog dialog = answered.get();
+        dialog.sendAck(dialog.createAck(1));
+        DialogTimer.acknowledged(provider, dialog);
+
+        assertThat(received()).startsWith("ACK sip:agent@");
+        assertThat(timer().released()).isEqualTo(1);
+        assertThat(timer().tracked()).isZero();
+    }
+
+    /** Sends an INVITE to the agent socket and answers it 200 from there. */
+    private void call(String callId) throws Exception {
+        int port = provider.getListeningPoints()[0].getPort();
+        Request invite = SipFactory.getInstance()
+                .createMessageFactory()
+                .createRequest("INVITE sip:agent@127.0.0.1:" + agent.getLocalPort() + " SIP/2.0\r\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + callId + "\r\n"
+                        + "Max-Forwards: 70\r\n"
+                        + "From: <sip:callgate@127.0.0.1>;tag=gw\r\n"
+                        + "To: <sip:agent@127.0.0.1>\r\n"
+                        + "Call-ID: " + callId + "@127.0.0.1\r\n"
+                        + "CSeq: 1 INVITE\r\n"
+                        + "Contact: <sip:callgate@127.0.0.1:" + port + ">\r\n"
+                        + "Content-Length: 0\r\n\r\n");
+        ClientTransaction transaction = provider.getNewClientTransaction(invite);
+        transaction.sendRequest();
+        String request = received();
+        assertThat(request).startsWith("INVITE ");
+        String ok = "SIP/2.0 200 OK\r\n"
+                + request.lines()
+                        .filter(line -> line.matches("(?i)(Via|From|Call-ID|CSeq):.*"))
+                        .collect(Collectors.joining("\r\n"))
+                + "\r\nTo: <sip:agent@127.0.0.1>;tag=agent\r\n"
+                + "Contact: <sip:agent@127.0.0.1:" + agent.getLocalPort() + ">\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        byte[] bytes = ok.getBytes(StandardCharsets.US_ASCII);
+        agent.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+    }
+
+    private String received() throws Exception {
+        DatagramPacket packet = new DatagramPacket(new byte[4096], 4096);
+        agent.receive(packet);
+        return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII);
+    }
+
+    /** Acknowledges the 200 at once, as callgate's handlers do, or keeps its dialog for later. */
+    private final class Caller implements SipListener {
+        @Override
+        public void processResponse(ResponseEvent event) {
+            if (event.getResponse().getStatusCode() != 200) {
+                return;
+            }
+            Dialog dialog = event.getDialog();
+            if (!ackInListener) {
+                answered.set(dialog);
+                return;
+            }
+            try {
+                long cseq = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber();
+                dialog.sendAck(dialog.createAck(cseq));
+                DialogTimer.acknowledged(provider, dialog);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void processRequest(RequestEvent event) {}
+
+        @Override
+        public void processTimeout(TimeoutEvent event) {}
+
+        @Override
+        public void processIOException(IOExceptionEvent event) {}
+
+        @Override
+        public void processTransactionTerminated(TransactionTerminatedEvent event) {}
+
+        @Override
+        public void processDialogTerminated(DialogTerminatedEvent event) {}
+    }
+}
