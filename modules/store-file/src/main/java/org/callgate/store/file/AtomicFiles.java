@@ -83,6 +83,25 @@ final class AtomicFiles {
     }
 
     /**
+     * Writes {@code bytes} to a new temp file in {@code tmp}, measured; forces it to disk when
+     * {@code force}. Bytes already in memory need no copy buffer: a recording's metadata JSON
+     * went through a 64 KiB one, an eighth of all the allocation at 500 calls/s.
+     */
+    static Written bytesToTemp(Path tmp, byte[] bytes, boolean force) throws IOException {
+        Path temp = Files.createTempFile(tmp, "put-", ".tmp");
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            writeFully(out, ByteBuffer.wrap(bytes));
+            if (force) {
+                out.force(true);
+            }
+            return new Written(temp, bytes.length, Digests.sha256Hex(bytes));
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /**
      * Gives {@code file} a second name in {@code tmp}, then measures it through that name: the
      * bytes measured are the bytes linked. Nothing is forced: the caller forced the file, and the
      * rename into place forces its directory.

@@ -1,6 +1,5 @@
 package org.callgate.store.file;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -158,7 +157,7 @@ public final class FileRecordingStore implements RecordingStore {
     private AtomicFiles.Written stage(ObjectPut put, boolean force) throws StoreException {
         refuseBeforeWriting(put.key());
         if (put.bytes() != null) {
-            return files.copyToTemp(put.key(), new ByteArrayInputStream(put.bytes()), force);
+            return files.bytesToTemp(put.key(), put.bytes(), force);
         }
         Optional<AtomicFiles.Written> linked = files.linkToTemp(put.key(), put.sealedFile());
         return linked.isPresent() ? linked.get() : copyFile(put.key(), put.sealedFile(), force);

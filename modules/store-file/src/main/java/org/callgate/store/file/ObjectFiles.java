@@ -105,6 +105,15 @@ final class ObjectFiles {
         }
     }
 
+    /** {@code bytes}, to store as {@code key}, in a temp file, measured; forced when {@code force}. */
+    AtomicFiles.Written bytesToTemp(ObjectKey key, byte[] bytes, boolean force) throws StoreException {
+        try {
+            return AtomicFiles.bytesToTemp(layout.tmp(), bytes, force);
+        } catch (IOException e) {
+            throw FileFailures.unavailable("write " + key + " to", layout.tmp(), e);
+        }
+    }
+
     /**
      * A second name in {@code tmp/} for a sealed file, measured; empty when this file system cannot
      * link it there, from which on the store copies (said once in the log).
