@@ -2,46 +2,15 @@ package org.callgate.store.file;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.callgate.store.FileSystemSync;
 import org.callgate.store.RecordingStore;
-import org.callgate.store.RecordingStoreContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The file store keeps the {@link RecordingStore} contract when its batches are made durable by syncfs. */
-class FileRecordingStoreSyncfsTest extends RecordingStoreContract {
-
-    @TempDir
-    Path root;
-
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T10:15:30Z"));
-    private FileRecordingStore store;
-
-    @BeforeEach
-    void open() throws Exception {
-        Path dir = Files.createDirectory(root.resolve("store"));
-        store = new FileRecordingStore(dir, clock, FileSystemSync.of(dir));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class FileRecordingStoreSyncfsTest extends FileRecordingStoreTest {
 
     @Override
-    protected RecordingStore store() {
-        return store;
-    }
-
-    @Override
-    protected Instant now() {
-        return clock.instant();
-    }
-
-    @Override
-    protected void passTime(Instant instant) {
-        clock.passTime(instant);
+    FileRecordingStore open(Path dir, TestClock clock) throws Exception {
+        Files.createDirectories(dir);
+        return new FileRecordingStore(dir, clock, FileSystemSync.of(dir));
     }
 }

@@ -19,7 +19,12 @@ class FileRecordingStoreTest extends RecordingStoreContract {
 
     @BeforeEach
     void open() throws Exception {
-        store = new FileRecordingStore(root.resolve("store"), clock);
+        store = open(root.resolve("store"), clock);
+    }
+
+    /** The store under test at {@code dir}: forcing each file, unless a subclass says otherwise. */
+    FileRecordingStore open(Path dir, TestClock clock) throws Exception {
+        return new FileRecordingStore(dir, clock);
     }
 
     @AfterEach
