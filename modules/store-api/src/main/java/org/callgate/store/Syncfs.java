@@ -23,8 +23,11 @@ import java.util.Optional;
  */
 final class Syncfs {
 
-    /** {@code O_RDONLY | O_CLOEXEC}, the same on every Linux architecture. */
-    private static final int OPEN_FLAGS = 0x80000;
+    /**
+     * {@code O_RDONLY}, 0 on every Linux architecture (unlike {@code O_CLOEXEC}; a child process
+     * that inherits the descriptor can only read a directory through it).
+     */
+    private static final int OPEN_FLAGS = 0;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
@@ -77,7 +80,7 @@ final class Syncfs {
         MemorySegment text = (MemorySegment) BINDING.strerror().invokeExact(errno);
         String reason = text.equals(MemorySegment.NULL)
                 ? "errno " + errno
-                : text.reinterpret(256).getString(0) + " (errno " + errno + ")";
+                : text.reinterpret(Long.MAX_VALUE).getString(0) + " (errno " + errno + ")";
         return new IOException(call + " of " + dir + " failed: " + reason);
     }
 

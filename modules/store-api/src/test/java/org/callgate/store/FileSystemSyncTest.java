@@ -42,7 +42,7 @@ class FileSystemSyncTest {
     }
 
     @Test
-    void aDirectoryThatCannotBeOpenedIsRefusedWithItsPath() {
+    void aMissingDirectoryIsRefusedWithItsPath() {
         Path missing = dir.resolve("missing");
 
         assertThatThrownBy(() -> FileSystemSync.of(missing))

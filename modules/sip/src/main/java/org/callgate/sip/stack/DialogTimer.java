@@ -1,15 +1,18 @@
 package org.callgate.sip.stack;
 
 import gov.nist.javax.sip.SipProviderImpl;
+import gov.nist.javax.sip.stack.SIPDialog;
 import gov.nist.javax.sip.stack.SIPStackTimerTask;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer;
-import java.util.ArrayList;
-import java.util.List;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.Dialog;
 import javax.sip.SipProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The RI's timer ({@link ScheduledExecutorSipTimer}), which also lets go of a dialog as soon as
@@ -23,21 +26,29 @@ import javax.sip.SipProvider;
  * <p>callgate acknowledges the first 2xx of each of its INVITEs at once and then tells this timer
  * ({@link #acknowledged}). The RI schedules the task right after the listener has returned, so
  * the ACK usually comes first: the task is then never scheduled. When it comes after, the task
- * is cancelled. Either way it would have done nothing: the ACK was sent. Tasks are matched by the
- * dialog's Call-ID; when two dialogs share one (a 2xx from each of two forks of one INVITE)
- * and a task is already waiting for each, neither is cancelled and both run their 32 s.
+ * is cancelled. Either way it would have done nothing: the ACK was sent. The task is matched to
+ * its own dialog by the dialog's id (Call-ID and both tags): callgate gives an INVITE to the
+ * default queue the Call-ID of the one it gave up, and a dialog of either that was never
+ * acknowledged keeps its task.
+ *
+ * <p>The task's dialog is read from the RI's inner class through a {@link VarHandle}; an RI
+ * without it gets the RI's behaviour, said once in the log.
  */
 public final class DialogTimer extends ScheduledExecutorSipTimer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DialogTimer.class);
+
     /** The RI's task; private to {@code SIPDialog}, so known by name only. */
     private static final String DELETE_IF_NO_ACK = "gov.nist.javax.sip.stack.SIPDialog$DialogDeleteIfNoAckSentTask";
-    /** A Call-ID acknowledged before its task was scheduled. */
+    /** The task's dialog (its enclosing instance); null when this RI has no such field. */
+    private static final VarHandle DIALOG_OF_TASK = dialogOfTask();
+    /** A dialog acknowledged before its task was scheduled. */
     private static final Object ACKED = new Object();
-    /** Past this many Call-IDs, those waiting as {@link #ACKED} are forgotten: their task never came. */
-    static final int MAX_ACKED = 8_192;
+    /** Past this many dialogs, those waiting as {@link #ACKED} are forgotten: their task never came. */
+    static final int MAX_TRACKED = 8_192;
 
-    /** Per Call-ID: {@link #ACKED}, or the tasks waiting for an ACK. */
-    private final ConcurrentHashMap<Object, Object> byCallId = new ConcurrentHashMap<>();
+    /** Per dialog id: {@link #ACKED}, or the task waiting for an ACK. */
+    private final ConcurrentHashMap<String, Object> byDialog = new ConcurrentHashMap<>();
 
     private final AtomicLong released = new AtomicLong();
 
@@ -46,21 +57,30 @@ public final class DialogTimer extends ScheduledExecutorSipTimer {
         super();
     }
 
+    private static VarHandle dialogOfTask() {
+        try {
+            Class<?> task = Class.forName(DELETE_IF_NO_ACK);
+            return MethodHandles.privateLookupIn(task, MethodHandles.lookup())
+                    .findVarHandle(task, "this$0", SIPDialog.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn(
+                    "this JAIN-SIP RI keeps every answered dialog 32 s: its ACK watch is not known here: {}",
+                    e.toString());
+            return null;
+        }
+    }
+
     @Override
     public boolean schedule(SIPStackTimerTask task, long delay) {
-        if (!DELETE_IF_NO_ACK.equals(task.getClass().getName())) {
+        String dialogId = dialogIdOf(task);
+        if (dialogId == null) {
             return super.schedule(task, delay);
         }
-        Watched watched = new Watched(task);
+        Watched watched = new Watched(task, dialogId);
         boolean[] acked = {false};
-        byCallId.compute(watched.callId, (callId, state) -> {
-            if (state == ACKED) {
-                acked[0] = true;
-                return null;
-            }
-            List<Watched> waiting = state == null ? new ArrayList<>(1) : waiting(state);
-            waiting.add(watched);
-            return waiting;
+        byDialog.compute(dialogId, (id, state) -> {
+            acked[0] = state == ACKED;
+            return acked[0] ? null : watched;
         });
         if (acked[0]) {
             released.incrementAndGet();
@@ -69,30 +89,40 @@ public final class DialogTimer extends ScheduledExecutorSipTimer {
         return super.schedule(watched, delay);
     }
 
+    /** The id of the dialog whose ACK {@code task} watches; null for any other task. */
+    private static String dialogIdOf(SIPStackTimerTask task) {
+        if (DIALOG_OF_TASK == null || !DELETE_IF_NO_ACK.equals(task.getClass().getName())) {
+            return null;
+        }
+        SIPDialog dialog = (SIPDialog) DIALOG_OF_TASK.get(task);
+        return dialog == null ? null : dialog.getDialogId();
+    }
+
     /** The first 2xx of {@code dialog} was acknowledged: the RI's watch for a missing ACK can go. */
     public static void acknowledged(SipProvider provider, Dialog dialog) {
         if (provider instanceof SipProviderImpl impl
                 && ((SIPTransactionStack) impl.getSipStack()).getTimer() instanceof DialogTimer timer) {
-            timer.acknowledged(dialog.getCallId().getCallId());
+            timer.acknowledged(dialog.getDialogId());
         }
     }
 
-    void acknowledged(Object callId) {
-        if (byCallId.size() >= MAX_ACKED) {
-            // Call-IDs acknowledged whose task never came (a 2xx other than 200): forget them
-            byCallId.values().removeIf(state -> state == ACKED);
+    void acknowledged(String dialogId) {
+        if (dialogId == null) {
+            return;
         }
-        Object[] cancel = {null};
-        byCallId.compute(callId, (id, state) -> {
-            if (state == null) {
+        if (byDialog.size() >= MAX_TRACKED) {
+            // dialogs acknowledged whose task never came (a 2xx other than 200): forget them
+            byDialog.values().removeIf(state -> state == ACKED);
+        }
+        Object[] waiting = {null};
+        byDialog.compute(dialogId, (id, state) -> {
+            if (state == null || state == ACKED) {
                 return ACKED;
             }
-            if (state != ACKED && waiting(state).size() == 1) {
-                cancel[0] = waiting(state).getFirst();
-            }
+            waiting[0] = state;
             return null;
         });
-        if (cancel[0] instanceof Watched watched && cancel(watched)) {
+        if (waiting[0] instanceof Watched watched && cancel(watched)) {
             released.incrementAndGet();
         }
     }
@@ -102,42 +132,30 @@ public final class DialogTimer extends ScheduledExecutorSipTimer {
         return released.get();
     }
 
-    /** How many Call-IDs are tracked now: acknowledged early, or with a task waiting. */
+    /** How many dialogs are tracked now: acknowledged early, or with a task waiting. */
     int tracked() {
-        return byCallId.size();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Watched> waiting(Object state) {
-        return (List<Watched>) state;
+        return byDialog.size();
     }
 
     /** The RI's task, which leaves the table of those awaiting an ACK when it runs. */
     private final class Watched extends SIPStackTimerTask {
         private final SIPStackTimerTask task;
-        private final Object callId;
+        private final String dialogId;
 
-        Watched(SIPStackTimerTask task) {
+        Watched(SIPStackTimerTask task, String dialogId) {
             this.task = task;
-            this.callId = task.getThreadHash();
+            this.dialogId = dialogId;
         }
 
         @Override
         public void runTask() {
-            byCallId.computeIfPresent(callId, (id, state) -> {
-                if (state == ACKED) {
-                    return state;
-                }
-                List<Watched> waiting = waiting(state);
-                waiting.remove(this);
-                return waiting.isEmpty() ? null : waiting;
-            });
+            byDialog.remove(dialogId, this);
             task.runTask();
         }
 
         @Override
         public Object getThreadHash() {
-            return callId;
+            return task.getThreadHash();
         }
     }
 }

@@ -41,7 +41,8 @@ class DialogTimerTest {
     private SipProvider provider;
     private DatagramSocket agent;
     private final AtomicReference<Dialog> answered = new AtomicReference<>();
-    private volatile boolean ackInListener;
+    /** The agent tag whose 200 the listener acknowledges at once; others are kept for later. */
+    private volatile String ackInListener = "";
 
     @BeforeEach
     void start() throws Exception {
@@ -69,25 +70,21 @@ class DialogTimerTest {
     }
 
     @Test
-    void theGatewayStackRunsItsTimersOnTheDialogTimer() {
-        assertThat(((SIPTransactionStack) ((SipProviderImpl) provider).getSipStack()).getTimer())
-                .isInstanceOf(DialogTimer.class);
-    }
-
-    @Test
     void aTwoHundredAcknowledgedInTheListenerLeavesNoWatchForAMissingAck() throws Exception {
-        ackInListener = true;
+        ackInListener = "agent";
 
-        call("ack-in-listener");
+        call("ack-in-listener", 1, "agent");
 
         assertThat(received()).startsWith("ACK sip:agent@");
+        assertThat(((SIPTransactionStack) ((SipProviderImpl) provider).getSipStack()).getTimer())
+                .isInstanceOf(DialogTimer.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> timer().released() == 1);
         assertThat(timer().tracked()).isZero();
     }
 
     @Test
     void aWatchScheduledBeforeTheAckIsCancelledWhenTheAckGoes() throws Exception {
-        call("ack-later");
+        call("ack-later", 1, "agent");
         await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() != null && timer().tracked() == 1);
         assertThat(timer().released()).isZero();
 
@@ -100,18 +97,33 @@ class DialogTimerTest {
         assertThat(timer().tracked()).isZero();
     }
 
-    /** Sends an INVITE to the agent socket and answers it 200 from there. */
-    private void call(String callId) throws Exception {
+    @Test
+    void anAckInAnotherDialogOfTheSameCallIdLeavesTheUnacknowledgedDialogsWatch() throws Exception {
+        call("fallback", 1, "first-queue");
+        await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() != null && timer().tracked() == 1);
+
+        ackInListener = "default-queue";
+        call("fallback", 2, "default-queue"); // as callgate's fallback to the default queue: same Call-ID
+
+        assertThat(received()).startsWith("ACK sip:agent@");
+        await().atMost(Duration.ofSeconds(30)).until(() -> timer().released() == 1);
+        assertThat(timer().tracked())
+                .as("the first queue's dialog, never acknowledged, is still watched")
+                .isEqualTo(1);
+    }
+
+    /** Sends an INVITE to the agent socket and answers it 200 from there, with {@code agentTag}. */
+    private void call(String callId, int cseq, String agentTag) throws Exception {
         int port = provider.getListeningPoints()[0].getPort();
         Request invite = SipFactory.getInstance()
                 .createMessageFactory()
                 .createRequest("INVITE sip:agent@127.0.0.1:" + agent.getLocalPort() + " SIP/2.0\r\n"
-                        + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + callId + "\r\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + callId + "-" + cseq + "\r\n"
                         + "Max-Forwards: 70\r\n"
                         + "From: <sip:callgate@127.0.0.1>;tag=gw\r\n"
                         + "To: <sip:agent@127.0.0.1>\r\n"
                         + "Call-ID: " + callId + "@127.0.0.1\r\n"
-                        + "CSeq: 1 INVITE\r\n"
+                        + "CSeq: " + cseq + " INVITE\r\n"
                         + "Contact: <sip:callgate@127.0.0.1:" + port + ">\r\n"
                         + "Content-Length: 0\r\n\r\n");
         ClientTransaction transaction = provider.getNewClientTransaction(invite);
@@ -122,7 +134,7 @@ class DialogTimerTest {
                 + request.lines()
                         .filter(line -> line.matches("(?i)(Via|From|Call-ID|CSeq):.*"))
                         .collect(Collectors.joining("\r\n"))
-                + "\r\nTo: <sip:agent@127.0.0.1>;tag=agent\r\n"
+                + "\r\nTo: <sip:agent@127.0.0.1>;tag=" + agentTag + "\r\n"
                 + "Contact: <sip:agent@127.0.0.1:" + agent.getLocalPort() + ">\r\n"
                 + "Content-Length: 0\r\n\r\n";
         byte[] bytes = ok.getBytes(StandardCharsets.US_ASCII);
@@ -143,7 +155,7 @@ class DialogTimerTest {
                 return;
             }
             Dialog dialog = event.getDialog();
-            if (!ackInListener) {
+            if (!ackInListener.equals(dialog.getRemoteTag())) {
                 answered.set(dialog);
                 return;
             }

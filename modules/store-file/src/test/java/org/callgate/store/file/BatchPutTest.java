@@ -44,11 +44,18 @@ class BatchPutTest {
     }
 
     private List<BatchPut.Item> staged() throws Exception {
+        return staged(true);
+    }
+
+    /** The batch's bytes in temp files, forced as the per-directory barrier needs, or left to a sync. */
+    private List<BatchPut.Item> staged(boolean force) throws Exception {
         List<BatchPut.Item> items = new ArrayList<>();
         for (ObjectKey key : KEYS) {
             ObjectPut put = ObjectPut.bytes(key, utf8(key.value()), unlocked(), true);
             items.add(new BatchPut.Item(
-                    items.size(), put, AtomicFiles.copyToTemp(layout.tmp(), new ByteArrayInputStream(put.bytes()))));
+                    items.size(),
+                    put,
+                    AtomicFiles.copyToTemp(layout.tmp(), new ByteArrayInputStream(put.bytes()), force)));
         }
         return items;
     }
@@ -103,7 +110,7 @@ class BatchPutTest {
 
     @Test
     void withAFileSystemSyncTheBytesAndTheMetadataTempFilesAreSyncedBeforeAnyMetadataIsInPlace() throws Exception {
-        List<BatchPut.Item> items = staged();
+        List<BatchPut.Item> items = staged(false);
         FileSystemSync sync = FileSystemSync.over("a test file system", () -> {
             try {
                 forced.add(inPlace() + " tmp=" + layout.tmp().toFile().list().length);
@@ -120,7 +127,7 @@ class BatchPutTest {
 
     @Test
     void whenTheFileSystemSyncFailsNoObjectComesToExistAndNoTempFileIsLeft() throws Exception {
-        List<BatchPut.Item> items = staged();
+        List<BatchPut.Item> items = staged(false);
         FileSystemSync sync = FileSystemSync.over("a test file system", () -> {
             forced.add("sync");
             throw new IOException("write-back error (test)");
