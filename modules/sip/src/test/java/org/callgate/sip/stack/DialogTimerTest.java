@@ -3,6 +3,8 @@ package org.callgate.sip.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
 import gov.nist.javax.sip.SipProviderImpl;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.net.DatagramPacket;
@@ -10,6 +12,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.sip.ClientTransaction;
@@ -20,7 +25,6 @@ import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.SipFactory;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
@@ -44,12 +48,24 @@ class DialogTimerTest {
     /** The agent tag whose 200 the listener acknowledges at once; others are kept for later. */
     private volatile String ackInListener = "";
 
+    /** The remote tags of the dialogs the RI timed out for want of an ACK. */
+    private final List<String> timedOut = new CopyOnWriteArrayList<>();
+
     @BeforeEach
     void start() throws Exception {
+        start(StackProperties.forGateway("dialog-timer-test"));
+    }
+
+    /** Starts the stack with {@code properties}, after stopping the one running. */
+    private void start(Properties properties) throws Exception {
+        if (stack != null) {
+            stop();
+        }
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             int port = probe.getLocalPort();
             probe.close();
-            stack = new GatewayStack(StackProperties.forGateway("dialog-timer-test-" + port));
+            properties.setProperty("javax.sip.STACK_NAME", "dialog-timer-test-" + port);
+            stack = new GatewayStack(properties);
             ListeningPoint point = stack.createListeningPoint("127.0.0.1", port, "udp");
             provider = stack.createSipProvider(point);
         }
@@ -99,6 +115,9 @@ class DialogTimerTest {
 
     @Test
     void anAckInAnotherDialogOfTheSameCallIdLeavesTheUnacknowledgedDialogsWatch() throws Exception {
+        Properties properties = StackProperties.forGateway("dialog-timer-test");
+        properties.setProperty("gov.nist.javax.sip.DIALOG_TIMEOUT_FACTOR", "2"); // the watch: 2 × T1, 1 s
+        start(properties);
         call("fallback", 1, "first-queue");
         await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() != null && timer().tracked() == 1);
 
@@ -107,9 +126,10 @@ class DialogTimerTest {
 
         assertThat(received()).startsWith("ACK sip:agent@");
         await().atMost(Duration.ofSeconds(30)).until(() -> timer().released() == 1);
-        assertThat(timer().tracked())
-                .as("the first queue's dialog, never acknowledged, is still watched")
-                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .alias("the first queue's dialog, never acknowledged, still times out")
+                .until(() -> timedOut.contains("first-queue"));
+        assertThat(timedOut).containsExactly("first-queue");
     }
 
     /** Sends an INVITE to the agent socket and answers it 200 from there, with {@code agentTag}. */
@@ -130,14 +150,20 @@ class DialogTimerTest {
         transaction.sendRequest();
         String request = received();
         assertThat(request).startsWith("INVITE ");
-        String ok = "SIP/2.0 200 OK\r\n"
+        // 180 then 200, as an agent's phone answers: the ringing makes the dialog early first
+        answer(request, "180 Ringing", agentTag, port);
+        answer(request, "200 OK", agentTag, port);
+    }
+
+    private void answer(String request, String status, String agentTag, int port) throws Exception {
+        String response = "SIP/2.0 " + status + "\r\n"
                 + request.lines()
                         .filter(line -> line.matches("(?i)(Via|From|Call-ID|CSeq):.*"))
                         .collect(Collectors.joining("\r\n"))
                 + "\r\nTo: <sip:agent@127.0.0.1>;tag=" + agentTag + "\r\n"
                 + "Contact: <sip:agent@127.0.0.1:" + agent.getLocalPort() + ">\r\n"
                 + "Content-Length: 0\r\n\r\n";
-        byte[] bytes = ok.getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = response.getBytes(StandardCharsets.US_ASCII);
         agent.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
     }
 
@@ -148,7 +174,14 @@ class DialogTimerTest {
     }
 
     /** Acknowledges the 200 at once, as callgate's handlers do, or keeps its dialog for later. */
-    private final class Caller implements SipListener {
+    private final class Caller implements SipListenerExt {
+        @Override
+        public void processDialogTimeout(DialogTimeoutEvent event) {
+            if (event.getReason() == DialogTimeoutEvent.Reason.AckNotSent) {
+                timedOut.add(event.getDialog().getRemoteTag());
+            }
+        }
+
         @Override
         public void processResponse(ResponseEvent event) {
             if (event.getResponse().getStatusCode() != 200) {
