@@ -31,7 +31,6 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,16 +50,11 @@ class DialogTimerTest {
     /** The remote tags of the dialogs the RI timed out for want of an ACK. */
     private final List<String> timedOut = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void start() throws Exception {
-        start(StackProperties.forGateway("dialog-timer-test"));
-    }
-
-    /** Starts the stack with {@code properties}, after stopping the one running. */
+    /**
+     * Starts the stack with {@code properties}, once per test: stopping an RI stack that has just
+     * started races with its own start-up threads.
+     */
     private void start(Properties properties) throws Exception {
-        if (stack != null) {
-            stop();
-        }
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             int port = probe.getLocalPort();
             probe.close();
@@ -77,8 +71,10 @@ class DialogTimerTest {
 
     @AfterEach
     void stop() {
-        agent.close();
-        stack.stop();
+        if (stack != null) {
+            agent.close();
+            stack.stop();
+        }
     }
 
     private DialogTimer timer() {
@@ -87,6 +83,7 @@ class DialogTimerTest {
 
     @Test
     void aTwoHundredAcknowledgedInTheListenerLeavesNoWatchForAMissingAck() throws Exception {
+        start(StackProperties.forGateway("dialog-timer-test"));
         ackInListener = "agent";
 
         call("ack-in-listener", 1, "agent");
@@ -100,6 +97,7 @@ class DialogTimerTest {
 
     @Test
     void aWatchScheduledBeforeTheAckIsCancelledWhenTheAckGoes() throws Exception {
+        start(StackProperties.forGateway("dialog-timer-test"));
         call("ack-later", 1, "agent");
         await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() != null && timer().tracked() == 1);
         assertThat(timer().released()).isZero();
