@@ -196,7 +196,7 @@ public final class RecordingSpool {
         byte[] json = JSON.writeValueAsBytes(entry);
         byte[] line = entry.isEnded() ? SpoolLines.next(json) : SpoolLines.first(json);
         Path file = jsonOf(entry.callId());
-        FileSystemSync.Mark mark = sync.mark();
+        FileSystemSync.Mark mark = force ? sync.mark() : null; // the started line, on a SIP thread, is not forced
         if (!entry.isEnded()) {
             entryFiles.create(file);
         }

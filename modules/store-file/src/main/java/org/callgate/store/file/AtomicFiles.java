@@ -52,11 +52,6 @@ final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /** Copies {@code in} to a new temp file in {@code tmp}, computing size and SHA-256, and forces it. */
-    static Written copyToTemp(Path tmp, InputStream in) throws IOException {
-        return copyToTemp(tmp, in, true);
-    }
-
     /**
      * Copies {@code in} to a new temp file in {@code tmp}, computing size and SHA-256 on the way;
      * forces it to disk when {@code force}, else leaves it to the caller's sync of the file system.
