@@ -62,7 +62,7 @@ public final class LuceneRecordIndex implements RecordIndex {
     private LuceneRecordIndex(IndexFiles files, NameAnalyzer names) {
         this.files = files;
         this.writer = files.writer();
-        this.queries = new SearchQueries(names);
+        this.queries = new SearchQueries(new NameMatching(names));
     }
 
     /** Opens the index at {@code path}, creating it when there is none. */

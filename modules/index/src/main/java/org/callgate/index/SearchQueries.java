@@ -1,13 +1,7 @@
 package org.callgate.index;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -27,21 +21,12 @@ import org.callgate.core.dossier.SearchQuery;
  */
 final class SearchQueries {
 
-    /** Terms shorter than this must match exactly; up to {@link #TWO_EDITS_FROM} - 1, one typo. */
-    private static final int ONE_EDIT_FROM = 3;
+    /** The most typos a word may have. */
+    static final int MAX_EDITS = NameMatching.MAX_EDITS;
 
-    private static final int TWO_EDITS_FROM = 6;
-    /** The first letter must be right: it keeps fuzzy queries fast on a million names. */
-    private static final int FUZZY_PREFIX = 1;
+    private final NameMatching names;
 
-    private static final int FUZZY_EXPANSIONS = 50;
-
-    /** The most typos a word may have (from {@link #TWO_EDITS_FROM} letters on). */
-    static final int MAX_EDITS = 2;
-
-    private final Analyzer names;
-
-    SearchQueries(Analyzer names) {
+    SearchQueries(NameMatching names) {
         this.names = names;
     }
 
@@ -105,16 +90,12 @@ final class SearchQueries {
         return name(text, MAX_EDITS);
     }
 
-    /**
-     * Whether some word of the name is long enough for two typos, so that a search allowing one
-     * typo finds less than one allowing two.
-     */
     boolean allowsTwoEdits(String text) {
-        return words(text).stream().anyMatch(word -> word.length() >= TWO_EDITS_FROM);
+        return names.allowsTwoEdits(text);
     }
 
     private Query name(String text, int maxEdits) {
-        List<String> words = words(text);
+        List<String> words = names.words(text);
         if (words.isEmpty()) {
             return new MatchNoDocsQuery("no word in the name");
         }
@@ -122,30 +103,20 @@ final class SearchQueries {
         for (String word : words) {
             BooleanQuery.Builder either = new BooleanQuery.Builder();
             either.add(new BoostQuery(term(Fields.NAME, word), 2f), Occur.SHOULD);
-            int edits = Math.min(maxEdits, word.length() < ONE_EDIT_FROM ? 0 : word.length() < TWO_EDITS_FROM ? 1 : 2);
+            int edits = NameMatching.edits(word, maxEdits);
             if (edits > 0) {
                 either.add(
-                        new FuzzyQuery(new Term(Fields.NAME, word), edits, FUZZY_PREFIX, FUZZY_EXPANSIONS, true),
+                        new FuzzyQuery(
+                                new Term(Fields.NAME, word),
+                                edits,
+                                NameMatching.FUZZY_PREFIX,
+                                NameMatching.FUZZY_EXPANSIONS,
+                                true),
                         Occur.SHOULD);
             }
             all.add(either.build(), Occur.MUST);
         }
         return all.build();
-    }
-
-    private List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        try (TokenStream tokens = names.tokenStream(Fields.NAME, text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                words.add(term.toString());
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing a name in memory", e);
-        }
-        return words;
     }
 
     /** Past retain-until (inclusive of the instant itself) and not under legal hold (R19). */
