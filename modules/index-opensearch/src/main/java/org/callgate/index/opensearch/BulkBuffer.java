@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * order, until {@link #MAX_OPERATIONS} are waiting, {@link #FLUSH_EVERY} has passed, or a caller
  * flushes (a refresh, a commit, a query that must see every write).
  *
- * <p>A bulk request the cluster does not take (a node down, no answer) stays at the head of the
+ * <p>A bulk request the cluster does not take (a node down, no answer), and each write in it the
+ * cluster refuses for now (a write block, a full queue, a server error), stays at the head of the
  * queue and is sent again at the next flush, so nothing is dropped while the cluster fails over;
  * {@link #flush()} throws meanwhile, so the record writer's journal keeps those records until a
  * commit succeeds (DESIGN §2). A single document the cluster refuses for good (a mapping
@@ -35,6 +36,8 @@ final class BulkBuffer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BulkBuffer.class);
     /** An older dossier version than the one indexed: the newer one stays (external versioning). */
     private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
+    /** The index is read-only for now (a full disk, an operator's block): kept and sent again. */
+    private static final String CLUSTER_BLOCK = "cluster_block_exception";
 
     private final OpenSearchClient client;
     private final String index;
@@ -77,7 +80,12 @@ final class BulkBuffer implements AutoCloseable {
             try {
                 BulkResponse response = client.bulk(b -> b.index(index).operations(batch));
                 if (response.errors()) {
-                    refused(response.items());
+                    List<BulkOperation> again = refused(batch, response.items());
+                    if (!again.isEmpty()) {
+                        giveBack(again);
+                        throw new UncheckedIOException(new IOException("index " + index + ": " + again.size()
+                                + " writes not taken by the cluster for now, kept to send again"));
+                    }
                 }
             } catch (IOException | OpenSearchException e) {
                 giveBack(batch);
@@ -114,9 +122,21 @@ final class BulkBuffer implements AutoCloseable {
         return waiting.size();
     }
 
-    private void refused(List<BulkResponseItem> items) {
-        for (BulkResponseItem item : items) {
+    /**
+     * Logs what the cluster refused for good and returns the operations it refused for now: a
+     * write block, a full queue (429) or a server error (5xx), which it will take later.
+     */
+    private List<BulkOperation> refused(List<BulkOperation> batch, List<BulkResponseItem> items) {
+        List<BulkOperation> again = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BulkResponseItem item = items.get(i);
             if (item.error() == null || VERSION_CONFLICT.equals(item.error().type())) {
+                continue;
+            }
+            if (item.status() == 429
+                    || item.status() >= 500
+                    || CLUSTER_BLOCK.equals(item.error().type())) {
+                again.add(batch.get(i));
                 continue;
             }
             LOG.error(
@@ -127,6 +147,7 @@ final class BulkBuffer implements AutoCloseable {
                     item.error().type(),
                     item.error().reason());
         }
+        return again;
     }
 
     /** Stops the timer and sends what waits. */

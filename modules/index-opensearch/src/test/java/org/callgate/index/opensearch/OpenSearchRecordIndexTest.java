@@ -1,14 +1,19 @@
 package org.callgate.index.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordIndex;
 import org.callgate.core.dossier.RecordKind;
+import org.callgate.core.dossier.RecordRetention;
 import org.callgate.core.dossier.SearchHit;
 import org.callgate.core.dossier.SearchQuery;
 import org.callgate.index.RecordIndexContract;
@@ -48,14 +53,23 @@ class OpenSearchRecordIndexTest extends RecordIndexContract {
     }
 
     private static HttpResponse<String> send(String method, String path) {
+        return send(method, path, null);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json) {
         try {
             return HTTP.send(
                     HttpRequest.newBuilder(cluster.urls().getFirst().resolve(path))
-                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .header("Content-Type", "application/json")
+                            .method(
+                                    method,
+                                    json == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(json))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -134,5 +148,28 @@ class OpenSearchRecordIndexTest extends RecordIndexContract {
         assertThat(index.count(RecordKind.DOSSIER))
                 .as("closing the other client leaves the index")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void writesTheClusterRefusesForNowAreKeptAndSentWhenItTakesThemAgain() {
+        String settings = "/contract-writestheclusterrefusesfornowarekeptandsentwhenittakesthemagain/_settings";
+        RecordRetention year = new RecordRetention("trace", Instant.parse("2027-12-07T00:00:00Z"), false);
+        index.put(trace("call-1", "0475 12 34 56", Instant.parse("2026-12-07T09:00:00Z"), List.of(), year));
+        index.commit();
+        assertThat(send("PUT", settings, "{\"index.blocks.write\": true}").statusCode())
+                .isEqualTo(200);
+
+        index.put(trace("call-2", "0475 12 34 56", Instant.parse("2026-12-07T09:01:00Z"), List.of(), year));
+        index.delete(RecordKind.TRACE, "call-1");
+
+        assertThatThrownBy(index::commit)
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("kept to send again");
+        assertThat(send("PUT", settings, "{\"index.blocks.write\": false}").statusCode())
+                .isEqualTo(200);
+        index.commit();
+        index.refresh();
+
+        assertThat(ids(SearchQuery.all())).containsExactly("call-2");
     }
 }

@@ -2,7 +2,10 @@ package org.callgate.index.opensearch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -35,6 +38,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * fail. Tests get the cluster as a {@link Cluster} parameter.
  */
 public final class OpenSearchServer implements ExecutionCondition, ParameterResolver {
+
+    /** The nodes of the cluster a test class gets (1 without it); each size is started once per run. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface Nodes {
+        int value();
+    }
 
     /**
      * The nodes' HTTP URLs, and the WORKDIR of the cluster this run started ({@code null} for
@@ -140,7 +150,10 @@ public final class OpenSearchServer implements ExecutionCondition, ParameterReso
         }
         ExtensionContext.Store store =
                 context.getRoot().getStore(ExtensionContext.Namespace.create(OpenSearchServer.class));
-        return store.getOrComputeIfAbsent(Started.class, k -> Started.start(), Started.class)
+        int nodes = Optional.ofNullable(context.getRequiredTestClass().getAnnotation(Nodes.class))
+                .map(Nodes::value)
+                .orElse(1);
+        return store.getOrComputeIfAbsent("nodes-" + nodes, k -> Started.start(nodes), Started.class)
                 .cluster();
     }
 
@@ -164,22 +177,26 @@ public final class OpenSearchServer implements ExecutionCondition, ParameterReso
         private final Path root = repositoryRoot();
         private final Path temp;
         private final Path workdir;
+        private final int nodes;
         private final AtomicBoolean stopped = new AtomicBoolean();
         private Cluster cluster;
         private RuntimeException failure;
 
-        private Started(Path temp) {
+        private Started(Path temp, int nodes) {
+            this.nodes = nodes;
             this.temp = temp;
             this.workdir = temp.resolve("cluster");
         }
 
-        static Started start() {
+        static Started start(int nodes) {
             Started started;
             try {
                 // rwxr-xr-x, not a temp dir's 0700: as root the nodes run as nobody, who must reach WORKDIR
-                started = new Started(Files.createTempDirectory(
-                        "callgate-opensearch",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))));
+                started = new Started(
+                        Files.createTempDirectory(
+                                "callgate-opensearch",
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))),
+                        nodes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -216,10 +233,16 @@ public final class OpenSearchServer implements ExecutionCondition, ParameterReso
             try (FileChannel lockFile =
                             FileChannel.open(START_LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = lockFile.lock()) {
-                List<String> ports = freePorts(2);
+                // one run of ports: the nodes' HTTP ports, then their transport ports
+                int first = FreePorts.range(2 * nodes);
                 builder.environment()
                         .putAll(Map.of(
-                                "OS_NODES", "1", "OS_HTTP_PORT", ports.get(0), "OS_TRANSPORT_PORT", ports.get(1)));
+                                "OS_NODES",
+                                Integer.toString(nodes),
+                                "OS_HTTP_PORT",
+                                Integer.toString(first),
+                                "OS_TRANSPORT_PORT",
+                                Integer.toString(first + nodes)));
                 runScript(builder, "start", START_LIMIT_SECONDS);
             }
             List<URI> urls = Stream.of(value(Files.readAllLines(temp.resolve("start.out")), "OS_URLS")
@@ -313,23 +336,6 @@ public final class OpenSearchServer implements ExecutionCondition, ParameterReso
         }
         throw new IllegalStateException(
                 "no scripts/opensearch above " + Path.of("").toAbsolutePath());
-    }
-
-    /** {@code count} different ports that are free now: every socket stays open until all are chosen. */
-    private static List<String> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream()
-                    .map(socket -> Integer.toString(socket.getLocalPort()))
-                    .toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 
     private static boolean onPath(String command) {
