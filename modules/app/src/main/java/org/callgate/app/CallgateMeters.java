@@ -48,8 +48,8 @@ final class CallgateMeters {
         gauge(
                 registry,
                 "callgate.index.size.bytes",
-                "the index's files on disk",
-                () -> records.index().sizeOnDisk());
+                "the index's files on this node's disk (0 for an index on a search cluster)",
+                records::indexSizeOnDisk);
         FunctionCounter.builder("callgate.purge.records", governance, g -> (double) g.purgedSinceStart())
                 .description("records the purge destroyed since start-up")
                 .tag("outcome", "purged")

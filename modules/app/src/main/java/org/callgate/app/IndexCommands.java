@@ -172,10 +172,7 @@ final class IndexCommands {
                 generate(records, new SyntheticData(seed, clock.instant(), records.profile()), dossiers, calls);
                 System.out.printf(
                         "generated %d dossiers and %d call traces into %s, indexed in %s%n",
-                        dossiers,
-                        calls,
-                        cfg.store().type() + " store",
-                        cfg.index().directory(cfg.store()));
+                        dossiers, calls, cfg.store().type() + " store", Records.where(cfg.index(), cfg.store()));
                 return 0;
             });
         }

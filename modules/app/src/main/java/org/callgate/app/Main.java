@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
             AuditCommand.class,
             IndexCommands.Reindex.class,
             IndexCommands.GenerateData.class,
+            IndexInit.class,
             ComplianceCommand.class,
             UserCommand.class
         })

@@ -8,8 +8,10 @@ import java.time.Duration;
 import org.callgate.app.config.IndexConfig;
 import org.callgate.app.config.StoreConfig;
 import org.callgate.core.dossier.LegalHoldCheck;
+import org.callgate.core.dossier.RecordIndex;
 import org.callgate.index.IndexInUseException;
 import org.callgate.index.LuceneRecordIndex;
+import org.callgate.index.opensearch.OpenSearchRecordIndex;
 import org.callgate.records.Dossiers;
 import org.callgate.records.IndexCheckpoints;
 import org.callgate.records.RecordWriter;
@@ -21,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The index and the records written through it, as configured: opens the Lucene index, indexes
+ * The index and the records written through it, as configured: opens the Lucene index on this
+ * node's disk or the OpenSearch index the nodes share ({@code index.type}, DESIGN §7), indexes
  * again from the store what the journal says a crash left out, and commits every
  * {@code index.commit-interval} and at close (DESIGN §2: store first, then index).
  */
@@ -29,12 +32,12 @@ final class Records implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Records.class);
 
-    private final LuceneRecordIndex index;
+    private final RecordIndex index;
     private final RecordWriter writer;
     private final Dossiers dossiers;
     private final IndexCheckpoints checkpoints;
 
-    private Records(LuceneRecordIndex index, RecordWriter writer, Dossiers dossiers, Duration commitInterval) {
+    private Records(RecordIndex index, RecordWriter writer, Dossiers dossiers, Duration commitInterval) {
         this.index = index;
         this.writer = writer;
         this.dossiers = dossiers;
@@ -56,8 +59,7 @@ final class Records implements AutoCloseable {
             Restrictions restrictions,
             Clock clock)
             throws StartupException {
-        Path dir = config.directory(storeConfig);
-        LuceneRecordIndex index = openIndex(dir);
+        RecordIndex index = openIndex(config, storeConfig);
         RetentionProfile profile = retention;
         try {
             RecordWriter writer = new RecordWriter(store, index, profile, config.journal(storeConfig), holds);
@@ -66,18 +68,38 @@ final class Records implements AutoCloseable {
                     index, writer, new Dossiers(writer, store, profile, clock, restrictions), config.commitInterval());
         } catch (IOException | StoreException | RuntimeException e) {
             index.close();
-            throw new StartupException("cannot recover the index " + dir + " from the store: " + e.getMessage(), e);
+            throw new StartupException(
+                    "cannot recover the index " + where(config, storeConfig) + " from the store: " + e.getMessage(), e);
         }
     }
 
-    static LuceneRecordIndex openIndex(Path dir) throws StartupException {
+    /** Opens the configured index, creating it when there is none. */
+    static RecordIndex openIndex(IndexConfig config, StoreConfig storeConfig) throws StartupException {
         try {
-            return LuceneRecordIndex.open(dir);
-        } catch (IndexInUseException e) {
-            throw new StartupException("the index " + dir + " is in use by another callgate process", e);
+            if (IndexConfig.OPENSEARCH.equals(config.type())) {
+                return OpenSearchRecordIndex.open(config.opensearch().toSettings());
+            }
+            Path dir = config.directory(storeConfig);
+            try {
+                return LuceneRecordIndex.open(dir);
+            } catch (IndexInUseException e) {
+                throw new StartupException("the index " + dir + " is in use by another callgate process", e);
+            }
         } catch (UncheckedIOException e) {
             throw new StartupException(e.getMessage(), e);
         }
+    }
+
+    /** The index as a person finds it: a directory, or a cluster's index and addresses. */
+    static String where(IndexConfig config, StoreConfig storeConfig) {
+        return IndexConfig.OPENSEARCH.equals(config.type())
+                ? config.opensearch().index() + " on " + config.opensearch().urls()
+                : config.directory(storeConfig).toString();
+    }
+
+    /** Bytes of the index on this node's disk; 0 for an index on a search cluster. */
+    long indexSizeOnDisk() {
+        return index instanceof LuceneRecordIndex lucene ? lucene.sizeOnDisk() : 0;
     }
 
     RecordWriter writer() {
@@ -92,7 +114,7 @@ final class Records implements AutoCloseable {
         return dossiers;
     }
 
-    LuceneRecordIndex index() {
+    RecordIndex index() {
         return index;
     }
 
@@ -103,7 +125,7 @@ final class Records implements AutoCloseable {
         try {
             writer.close();
         } catch (IOException e) {
-            LOG.error("index {}: final commit failed; the next start indexes again from the journal", index.path(), e);
+            LOG.error("index: final commit failed; the next start indexes again from the journal", e);
         }
         index.close();
     }

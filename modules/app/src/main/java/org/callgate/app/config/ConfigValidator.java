@@ -172,6 +172,17 @@ final class ConfigValidator {
                     index.commitInterval(),
                     "must be 1h or less: a crash redoes the indexing since the last commit");
         }
+        List<String> types = List.of(IndexConfig.LUCENE, IndexConfig.OPENSEARCH);
+        problems.require(
+                types.contains(index.type()), "index.type", index.type(), "unknown index type; allowed: " + types);
+        if (IndexConfig.OPENSEARCH.equals(index.type())) {
+            try {
+                index.opensearch().toSettings();
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.of(
+                        "index.opensearch", String.join(", ", index.opensearch().urls()), e.getMessage()));
+            }
+        }
     }
 
     private static boolean positive(String path, Duration duration, Problems problems) {

@@ -49,6 +49,40 @@ class IndexConfigTest {
                         + " — must be 1h or less: a crash redoes the indexing since the last commit");
     }
 
+    @Test
+    void anOpenSearchIndexIsReadWithItsClusterAndKeepsItsJournalOnThisNode() throws Exception {
+        CallgateConfig config = load("""
+                index:
+                  type: opensearch
+                  opensearch:
+                    urls: ["http://10.0.0.5:9200", "http://10.0.0.6:9200"]
+                    index: records-prod
+                    replicas: 2
+                store:
+                  spool: /var/callgate/spool
+                """);
+
+        assertThat(config.index().type()).isEqualTo(IndexConfig.OPENSEARCH);
+        assertThat(config.index().opensearch().toSettings().urls())
+                .extracting(java.net.URI::toString)
+                .containsExactly("http://10.0.0.5:9200", "http://10.0.0.6:9200");
+        assertThat(config.index().opensearch().toSettings().index()).isEqualTo("records-prod");
+        assertThat(config.index().opensearch().toSettings().replicas()).isEqualTo(2);
+        assertThat(config.index().journal(config.store())).isEqualTo(Path.of("/var/callgate/index-journal"));
+    }
+
+    @Test
+    void anUnknownIndexTypeOrABadClusterAddressIsRefusedWithItsReason() {
+        assertThat(errorFor("index:\n  type: solr\n"))
+                .isEqualTo(file + ":2:9: index.type: 'solr' — unknown index type; allowed: [lucene, opensearch]");
+        assertThat(errorFor("index:\n  type: opensearch\n  opensearch:\n    urls: [\"ftp://x\"]\n"))
+                .isEqualTo(file + ":4:5: index.opensearch: 'ftp://x'"
+                        + " — not an http(s) address of a cluster node: ftp://x");
+        assertThat(errorFor("index:\n  type: opensearch\n  opensearch:\n    index: Records\n"))
+                .contains("index.opensearch")
+                .contains("not an index name");
+    }
+
     private CallgateConfig load(String yaml) throws IOException, ConfigException {
         return ConfigLoader.load(Files.writeString(dir.resolve("callgate.yaml"), yaml), dir);
     }
