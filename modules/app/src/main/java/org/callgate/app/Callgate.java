@@ -51,10 +51,12 @@ public final class Callgate implements AutoCloseable {
     private final Governance governance;
     private final WebServer web;
     private final LiveCallHub live;
+    private final DrainWatch drain;
 
     private Callgate(
             NettyMediaControl media,
             SipGateway sip,
+            DrainWatch drain,
             RecordingStore store,
             Recordings recordings,
             Records records,
@@ -65,6 +67,7 @@ public final class Callgate implements AutoCloseable {
         this.live = live;
         this.media = media;
         this.sip = sip;
+        this.drain = drain;
         this.store = store;
         this.recordings = recordings;
         this.records = records;
@@ -144,9 +147,13 @@ public final class Callgate implements AutoCloseable {
                         recordings.recorder(),
                         recording.toFailurePolicy(),
                         governance.requests().surveyWithdrawals()));
+        // Before SIP starts: a node restarted while a drain is requested answers its very first
+        // OPTIONS and INVITE 503 (ADR 0017).
+        DrainWatch drain = DrainWatch.start(DrainFiles.of(config.store()), sip, clock);
         try {
             sip.start();
         } catch (SipGatewayException e) {
+            drain.close();
             live.close();
             media.close();
             recordings.close();
@@ -160,6 +167,7 @@ public final class Callgate implements AutoCloseable {
                 web = WebFront.start(config, governance, clock, store, records, sip, recordings, live);
             } catch (StartupException e) {
                 sip.close();
+                drain.close();
                 live.close();
                 media.close();
                 recordings.close();
@@ -169,7 +177,7 @@ public final class Callgate implements AutoCloseable {
             }
             LOG.info("web server at {}", web.url());
         }
-        return new Callgate(media, sip, store, recordings, records, traces, governance, web, live);
+        return new Callgate(media, sip, drain, store, recordings, records, traces, governance, web, live);
     }
 
     private static Purge purge(Governance governance, Records records, CallgateConfig config) throws StartupException {
@@ -219,7 +227,8 @@ public final class Callgate implements AutoCloseable {
                 config.directory(),
                 clock,
                 config.outbound().toOutbound(),
-                sipTls(s));
+                sipTls(s),
+                s.outboundProxy());
     }
 
     private static SipTls sipTls(SipConfig sip) {
@@ -281,7 +290,7 @@ public final class Callgate implements AutoCloseable {
 
     /**
      * The web server stops first (no request reaches a closing part), then calls end (their
-     * recordings reach the spool, their traces the writer), then media,
+     * recordings reach the spool, their traces the writer) and the drain status says so, then media,
      * then the uploader and the trace writer, then the index commits, then the store closes.
      */
     @Override
@@ -293,6 +302,7 @@ public final class Callgate implements AutoCloseable {
             web.close();
         }
         sip.close();
+        drain.close();
         live.close();
         media.close();
         recordings.close();

@@ -26,6 +26,11 @@ final class CallgateMeters {
         counter(registry, "callgate.calls.setup", "calls admitted since start-up", sip, SipGateway::callsSetUp);
         gauge(
                 registry,
+                "callgate.sip.draining",
+                "1 while the node drains: new calls and OPTIONS get 503 (ADR 0017), else 0",
+                () -> sip.draining() ? 1 : 0);
+        gauge(
+                registry,
                 "callgate.recordings.pending.upload",
                 "ended recordings not yet in the store",
                 recordings::pendingUploads);

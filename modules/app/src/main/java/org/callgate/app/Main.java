@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
         description = "Customer-service call routing and recording compliance gateway.",
         subcommands = {
             Main.Serve.class,
+            DrainCommand.class,
             Demo.class,
             Main.CheckConfig.class,
             StoreCommand.class,
@@ -35,8 +36,8 @@ import picocli.CommandLine.Parameters;
             RequestCommand.class,
             AuditCommand.class,
             IndexCommands.Reindex.class,
-            IndexCommands.GenerateData.class,
             IndexInit.class,
+            IndexCommands.GenerateData.class,
             ComplianceCommand.class,
             UserCommand.class
         })

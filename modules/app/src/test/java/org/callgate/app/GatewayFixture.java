@@ -168,6 +168,32 @@ final class GatewayFixture implements AutoCloseable {
                 sipTransports);
     }
 
+    /**
+     * One of several nodes behind a proxy ({@code DispatcherTest}): its service lines and {@code
+     * sip:} keys as in {@link #withSipTransports}, the media inactivity time, and RTP ports searched
+     * from {@code rtpFrom} so that the nodes' ranges stay apart.
+     */
+    static GatewayFixture node(Path dir, String serviceLines, String sipTransports, String inactivity, int rtpFrom)
+            throws Exception {
+        return new GatewayFixture(
+                dir,
+                100,
+                inactivity,
+                serviceLines,
+                CallIndex.EMPTY,
+                "20s",
+                0,
+                Clock.systemUTC(),
+                null,
+                rtpFrom,
+                sipTransports);
+    }
+
+    /** The configuration file this gateway was started from. */
+    Path configFile() {
+        return dir.resolve("callgate.yaml");
+    }
+
     /** Like {@link #withLines(Path, String)}, with known callers for caller identification. */
     static GatewayFixture withLines(Path dir, String serviceLines, CallIndex callers) throws Exception {
         return new GatewayFixture(dir, 100, "20s", serviceLines, callers, "20s", 0, Clock.systemUTC());

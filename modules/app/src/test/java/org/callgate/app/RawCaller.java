@@ -22,6 +22,10 @@ final class RawCaller implements AutoCloseable {
     private final int gatewayPort;
     private final String callId = UUID.randomUUID().toString();
     private String toWithTag;
+    /** The route set and remote target of the dialog, when a proxy record-routed it (RFC 3261 §12.1.2). */
+    private java.util.List<String> routes = java.util.List.of();
+
+    private String remoteTarget;
     private int cseq = 1;
     private InetSocketAddress gatewayRtp;
     private final int ssrc = 0x5EED0001;
@@ -50,6 +54,8 @@ final class RawCaller implements AutoCloseable {
                             "call refused: " + response.lines().findFirst().orElse(""));
                 }
                 toWithTag = header(response, "To");
+                routes = recordRoutes(response);
+                remoteTarget = routes.isEmpty() ? null : contactUri(response);
                 send(request("ACK", dialled, toWithTag, 1, "", ""));
                 String answer = response.substring(response.indexOf("\r\n\r\n") + 4);
                 gatewayRtp = audioTarget(answer);
@@ -89,6 +95,21 @@ final class RawCaller implements AutoCloseable {
     /** Ends the call with BYE. */
     void hangUp(String dialled) throws IOException {
         send(request("BYE", dialled, toWithTag, ++cseq, "", ""));
+    }
+
+    /** Ends the call with BYE and returns the status line of its final answer, such as {@code 200 OK}. */
+    String hangUpAnswered(String dialled) throws IOException {
+        int sequence = ++cseq;
+        send(request("BYE", dialled, toWithTag, sequence, "", ""));
+        while (true) {
+            String message = receive();
+            if (message.startsWith("SIP/2.0 ") && header(message, "CSeq").equals(sequence + " BYE")) {
+                String status = message.substring("SIP/2.0 ".length(), message.indexOf("\r\n"));
+                if (!status.startsWith("1")) {
+                    return status;
+                }
+            }
+        }
     }
 
     /**
@@ -163,7 +184,10 @@ final class RawCaller implements AutoCloseable {
     }
 
     private String request(String method, String dialled, String to, int cseq, String headers, String body) {
-        return method + " sip:" + dialled + "@127.0.0.1:" + gatewayPort + " SIP/2.0\r\n"
+        boolean routed = remoteTarget != null && to.contains(";tag=");
+        String target = routed ? remoteTarget : "sip:" + dialled + "@127.0.0.1:" + gatewayPort;
+        String route = routed ? "Route: " + String.join(", ", routes) + "\r\n" : "";
+        return method + " " + target + " SIP/2.0\r\n" + route
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + sip.getLocalPort() + ";branch=z9hG4bK-" + UUID.randomUUID()
                 + ";rport\r\n"
                 + "From: <sip:0475123456@127.0.0.1>;tag=raw\r\nTo: " + to + "\r\nCall-ID: " + callId + "\r\n"
@@ -186,6 +210,25 @@ final class RawCaller implements AutoCloseable {
             throw new IOException("no SIP response from callgate", e);
         }
         return new String(buffer, 0, packet.getLength(), StandardCharsets.US_ASCII);
+    }
+
+    /** The Record-Route entries of a response, in the reverse order: a UAC's route set (RFC 3261 §12.1.2). */
+    private static java.util.List<String> recordRoutes(String response) {
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^Record-Route: ([^\r\n]*)").matcher(response);
+        while (m.find()) {
+            for (String entry : m.group(1).split(",")) {
+                entries.add(entry.strip());
+            }
+        }
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
+    private static String contactUri(String response) {
+        String contact = header(response, "Contact");
+        int open = contact.indexOf('<');
+        return open < 0 ? contact.strip() : contact.substring(open + 1, contact.indexOf('>', open));
     }
 
     private static InetSocketAddress audioTarget(String sdp) {

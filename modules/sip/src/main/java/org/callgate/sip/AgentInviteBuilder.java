@@ -43,7 +43,7 @@ final class AgentInviteBuilder {
             B2buaCall call, Request callerInvite, String queueUri, long cseq, String sdp, Map<String, String> headers)
             throws ParseException, InvalidArgumentException {
         URI target = sip.addresses.createURI(queueUri);
-        String transport = transportOf(target);
+        String transport = sip.firstHopTransport(target);
         Request invite = sip.messages.createRequest(
                 target,
                 Request.INVITE,
@@ -53,6 +53,7 @@ final class AgentInviteBuilder {
                 sip.headers.createToHeader(sip.addresses.createAddress(target), null),
                 List.of(via(transport)),
                 maxForwards(callerInvite));
+        sip.routeOut(invite);
         invite.addHeader(sip.contact(transport));
         invite.addHeader(sip.headers.createHeader("X-Callgate-Call-Id", call.id));
         for (Map.Entry<String, String> header : headers.entrySet()) {

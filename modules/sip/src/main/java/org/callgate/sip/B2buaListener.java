@@ -12,6 +12,7 @@ import javax.sip.Transaction;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.RetryAfterHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -35,10 +36,12 @@ final class B2buaListener implements SipListener {
     private final InDialogHandler inDialog;
     private final CancelHandler cancels;
     private final SessionTimers sessionTimers;
+    private final Drain drain;
 
     B2buaListener(
             SipContext sip,
             CallRegistry registry,
+            Drain drain,
             InitialInviteHandler invites,
             AgentResponseHandler agentResponses,
             InDialogHandler inDialog,
@@ -47,6 +50,7 @@ final class B2buaListener implements SipListener {
         this.sessionTimers = sessionTimers;
         this.sip = sip;
         this.registry = registry;
+        this.drain = drain;
         this.invites = invites;
         this.agentResponses = agentResponses;
         this.inDialog = inDialog;
@@ -101,6 +105,10 @@ final class B2buaListener implements SipListener {
             case Request.INVITE -> {
                 if (call != null) {
                     sip.respond(transaction, Response.LOOP_DETECTED, null);
+                } else if (drain.active()) {
+                    // A new call on a draining node: the balancer's failure route sends it to
+                    // another node (ADR 0017). Its retransmissions meet this transaction's 503.
+                    refuseDraining(transaction);
                 } else {
                     invites.handle(event, transaction);
                 }
@@ -112,12 +120,28 @@ final class B2buaListener implements SipListener {
         }
     }
 
-    /** OPTIONS outside a dialog: the keep-alive ping of load balancers and trunks (RFC 3261 §11.2). */
+    /**
+     * OPTIONS outside a dialog: the keep-alive ping of load balancers and trunks (RFC 3261 §11.2);
+     * a draining node answers {@code 503} so that the balancer's probe takes it out (ADR 0017).
+     */
     private void options(ServerTransaction transaction) throws Exception {
+        if (drain.active()) {
+            refuseDraining(transaction);
+            return;
+        }
         Response ok = sip.response(transaction.getRequest(), Response.OK, null);
         sip.addAllow(ok);
         ok.addHeader(sip.headers.createAcceptHeader("application", "sdp"));
         sip.respond(transaction, ok);
+    }
+
+    /** {@code 503 Draining} with {@code Retry-After: calls.retry-after} (RFC 3261 §21.5.4, §20.33). */
+    private void refuseDraining(ServerTransaction transaction) throws Exception {
+        Response refused = sip.response(transaction.getRequest(), Response.SERVICE_UNAVAILABLE, Drain.REASON);
+        RetryAfterHeader retry = sip.headers.createRetryAfterHeader(
+                (int) sip.settings.retryAfter().toSeconds());
+        refused.addHeader(retry);
+        sip.respond(transaction, refused);
     }
 
     private void methodNotAllowed(ServerTransaction transaction) throws Exception {

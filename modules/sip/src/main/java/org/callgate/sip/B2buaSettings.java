@@ -25,6 +25,9 @@ import org.callgate.core.ServiceDirectory;
  * @param clock source of every timestamp
  * @param outbound the trunk for callbacks and who may place them (R5)
  * @param tls the TLS listening point's port, certificate and key, {@link SipTls#NONE} without TLS
+ * @param outboundProxy SIP URI of the proxy every out-of-dialog request callgate originates (agent
+ *     legs, callbacks, click-to-dial REFER) is sent through, with a preloaded {@code Route} (RFC 3261
+ *     §8.1.2); null to send them to their Request-URI
  */
 public record B2buaSettings(
         InetAddress listenAddress,
@@ -39,7 +42,40 @@ public record B2buaSettings(
         ServiceDirectory directory,
         Clock clock,
         Outbound outbound,
-        SipTls tls) {
+        SipTls tls,
+        String outboundProxy) {
+
+    /** Without an outbound proxy. */
+    public B2buaSettings(
+            InetAddress listenAddress,
+            InetAddress advertisedAddress,
+            int port,
+            Set<String> transports,
+            int maxCalls,
+            int maxSetupRate,
+            Duration retryAfter,
+            Duration overloadDelay,
+            Duration noAnswerTimeout,
+            ServiceDirectory directory,
+            Clock clock,
+            Outbound outbound,
+            SipTls tls) {
+        this(
+                listenAddress,
+                advertisedAddress,
+                port,
+                transports,
+                maxCalls,
+                maxSetupRate,
+                retryAfter,
+                overloadDelay,
+                noAnswerTimeout,
+                directory,
+                clock,
+                outbound,
+                tls,
+                null);
+    }
 
     public B2buaSettings {
         Objects.requireNonNull(listenAddress, "listenAddress");

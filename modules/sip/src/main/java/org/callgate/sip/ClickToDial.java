@@ -62,9 +62,9 @@ final class ClickToDial {
             throw new IllegalArgumentException("not a service line id: " + service);
         }
         SipURI target = phoneUri(phone, outbound);
-        String transport = AgentInviteBuilder.transportOf(target);
-        ViaHeader via =
-                sip.headers.createViaHeader(sip.settings.advertisedHost(), sip.settings.port(), transport, null);
+        String transport = sip.firstHopTransport(target);
+        ViaHeader via = sip.headers.createViaHeader(
+                sip.settings.advertisedHost(), sip.settings.portFor(transport), transport, null);
         via.setRPort();
         SipURI self = sip.addresses.createSipURI("callgate", sip.settings.advertisedHost());
         self.setPort(sip.settings.port());
@@ -77,6 +77,7 @@ final class ClickToDial {
                 sip.headers.createToHeader(sip.addresses.createAddress(target), null),
                 List.of(via),
                 sip.headers.createMaxForwardsHeader(70));
+        sip.routeOut(refer);
         refer.addHeader(sip.contact(transport));
         refer.addHeader(sip.headers.createReferToHeader(sip.addresses.createAddress(referTo(e164, service))));
         refer.addHeader(sip.headers.createHeader("Refer-Sub", "false"));

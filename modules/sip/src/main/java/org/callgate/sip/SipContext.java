@@ -12,6 +12,7 @@ import javax.sip.SipProvider;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
@@ -35,6 +36,8 @@ final class SipContext {
     final MessageFactory messages;
     final HeaderFactory headers;
     final AddressFactory addresses;
+    /** {@link B2buaSettings#outboundProxy()} with {@code ;lr}, or null. */
+    private final SipURI outboundProxy;
 
     SipContext(SipProvider provider, B2buaSettings settings) throws Exception {
         this.provider = provider;
@@ -43,6 +46,33 @@ final class SipContext {
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();
         this.addresses = factory.createAddressFactory();
+        this.outboundProxy = settings.outboundProxy() == null ? null : loose(settings.outboundProxy());
+    }
+
+    private SipURI loose(String proxy) throws ParseException {
+        if (!(addresses.createURI(proxy) instanceof SipURI uri)) {
+            throw new ParseException("the outbound proxy must be a sip: or sips: URI: " + proxy, 0);
+        }
+        uri.setLrParam(); // a loose router: the Request-URI stays the target (RFC 3261 §16.12)
+        return uri;
+    }
+
+    /**
+     * The transport of the first hop of a new request to {@code target}: the outbound proxy's when
+     * one is set, else the target's own; what callgate's {@code Via} and {@code Contact} must say.
+     */
+    String firstHopTransport(URI target) {
+        return AgentInviteBuilder.transportOf(outboundProxy != null ? outboundProxy : target);
+    }
+
+    /**
+     * Sends a new out-of-dialog request through the outbound proxy, if one is set: a preloaded
+     * {@code Route} (RFC 3261 §8.1.2). Requests inside a dialog follow its route set instead.
+     */
+    void routeOut(Request request) throws ParseException {
+        if (outboundProxy != null) {
+            request.addHeader(headers.createRouteHeader(addresses.createAddress((SipURI) outboundProxy.clone())));
+        }
     }
 
     /** A response to {@code request} with a reason phrase of our own. */

@@ -36,6 +36,7 @@ public final class SipGateway implements AutoCloseable {
     private final CallObserver observer;
     private final CallServices services;
     private final CallRegistry registry = new CallRegistry();
+    private final Drain drain = new Drain();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("callgate-sip-timer").daemon().factory());
     private volatile SipStack stack;
@@ -75,7 +76,7 @@ public final class SipGateway implements AutoCloseable {
                     provider.addListeningPoint(point);
                 }
             }
-            ender = wire(provider, settings, registry, media, observer, services, timers);
+            ender = wire(provider, settings, registry, drain, media, observer, services, timers);
             clickToDial = new ClickToDial(new SipContext(provider, settings));
             stack.start();
             LOG.info(
@@ -103,6 +104,7 @@ public final class SipGateway implements AutoCloseable {
             SipProvider provider,
             B2buaSettings settings,
             CallRegistry registry,
+            Drain drain,
             MediaControl media,
             CallObserver observer,
             CallServices services,
@@ -118,6 +120,7 @@ public final class SipGateway implements AutoCloseable {
         provider.addSipListener(new B2buaListener(
                 sip,
                 registry,
+                drain,
                 new InitialInviteHandler(
                         sip, registry, media, ender, timers, mediaEvents, services, agentCalls, sessionTimers),
                 new AgentResponseHandler(sip, ender, agentCalls, recordings, sessionTimers),
@@ -137,12 +140,17 @@ public final class SipGateway implements AutoCloseable {
      * @param service the service line id the callback is from
      * @return completes with the phone's final status to the REFER (202 accepted), or 408
      * @throws IllegalArgumentException for a phone, number or line that may not be used
-     * @throws IllegalStateException when callbacks are off or the gateway is not running
+     * @throws IllegalStateException when callbacks are off, the gateway is not running or it is
+     *     draining (the phone's INVITE, which the REFER points at this node, would get 503)
      */
     public CompletableFuture<Integer> clickToDial(String phone, String e164, String service) {
         ClickToDial dialer = clickToDial;
         if (dialer == null || stack == null) {
             throw new IllegalStateException("the SIP gateway is not running");
+        }
+        if (drain.active()) {
+            throw new IllegalStateException(
+                    "this callgate node is draining and takes no new calls; place the callback from another node");
         }
         try {
             return dialer.refer(phone, e164, service);
@@ -151,6 +159,29 @@ public final class SipGateway implements AutoCloseable {
         } catch (SipException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Starts draining (ADR 0017): from now on an out-of-dialog OPTIONS and a new INVITE get {@code
+     * 503 Draining} with {@code Retry-After}, while every request inside the dialogs of the calls in
+     * progress is served until they end. Draining again changes nothing.
+     */
+    public void drain() {
+        if (drain.start()) {
+            LOG.info("draining: new calls and OPTIONS get 503; calls in progress go on ({})", registry.size());
+        }
+    }
+
+    /** Ends a drain: new calls are taken and OPTIONS answered {@code 200} again. */
+    public void resume() {
+        if (drain.stop()) {
+            LOG.info("drain ended: taking new calls again");
+        }
+    }
+
+    /** Whether this node is draining ({@link #drain()}). */
+    public boolean draining() {
+        return drain.active();
     }
 
     /** Whether the stack is started and not yet closed: what {@code /health} reports for SIP. */

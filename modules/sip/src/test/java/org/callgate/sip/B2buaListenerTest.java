@@ -62,6 +62,7 @@ class B2buaListenerTest {
     private final FakeMedia media = new FakeMedia();
     private final ManualScheduler timers = new ManualScheduler();
     private final CallRegistry registry = new CallRegistry();
+    private final Drain drain = new Drain();
     private final List<CallSummary> summaries = new ArrayList<>();
     private SipMessages sip;
     private FakeSipProvider provider;
@@ -75,6 +76,11 @@ class B2buaListenerTest {
 
     @BeforeEach
     void wireTheB2bua() throws Exception {
+        wire(null);
+    }
+
+    /** Wires the B2BUA, sending its out-of-dialog requests through {@code outboundProxy} when not null. */
+    private void wire(String outboundProxy) throws Exception {
         sip = new SipMessages();
         provider = new FakeSipProvider(sip);
         ServiceLine line = new ServiceLine("sales", "Sales", PhoneNumber.parse(LINE), QUEUE);
@@ -91,7 +97,8 @@ class B2buaListenerTest {
                 new ServiceDirectory(List.of(line)),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 Outbound.DISABLED,
-                SipTls.NONE);
+                SipTls.NONE,
+                outboundProxy);
         CallServices services = new CallServices(
                 prompt -> {
                     throw new IllegalArgumentException("no prompts in these tests: " + prompt);
@@ -101,7 +108,7 @@ class B2buaListenerTest {
                 new RecordingDecision(0, "unit-test-key", Set.of()),
                 ObjectionList.NONE,
                 CallRecorder.NONE);
-        SipGateway.wire(provider, settings, registry, media, summaries::add, services, timers);
+        SipGateway.wire(provider, settings, registry, drain, media, summaries::add, services, timers);
     }
 
     @Test
@@ -363,6 +370,148 @@ class B2buaListenerTest {
         provider.listener().processRequest(new RequestEvent(provider, null, null, callerInvite));
         assertThat(sent()).isEmpty();
         assertThat(media.openSessions()).isEqualTo(1);
+    }
+
+    /**
+     * A draining node (ADR 0017) refuses what would start something new, so that the load
+     * balancer's probe takes it out and its failure route sends new calls to another node, and
+     * serves everything inside the dialogs of its calls until they end.
+     */
+    @Nested
+    class Draining {
+
+        @Test
+        void optionsOutsideADialogIsAnswered503WithRetryAfterSoTheBalancersProbeTakesTheNodeOut() throws Exception {
+            assertThat(options().getStatusCode()).isEqualTo(Response.OK);
+
+            drain.start();
+            Response refused = options();
+
+            assertThat(refused.getStatusCode()).isEqualTo(Response.SERVICE_UNAVAILABLE);
+            assertThat(refused.getReasonPhrase()).isEqualTo("Draining");
+            assertThat(((RetryAfterHeader) refused.getHeader(RetryAfterHeader.NAME)).getRetryAfter())
+                    .as("calls.retry-after")
+                    .isEqualTo(30);
+        }
+
+        @Test
+        void aNewInviteGets503WithRetryAfterAndNeitherMediaNorAnAgentLeg() throws Exception {
+            drain.start();
+
+            callerInvite = sip.invite(CALLER_CALL_ID, LINE, OFFER);
+            callerTx = receive(callerInvite);
+
+            assertThat(sent()).containsExactly("caller 503 INVITE");
+            assertThat(callerTx.last().getReasonPhrase()).isEqualTo("Draining");
+            assertThat(callerTx.last().getHeader(RetryAfterHeader.NAME)).isNotNull();
+            assertThat(media.openSessions()).isZero();
+            assertThat(registry.size()).isZero();
+        }
+
+        @Test
+        void aCallInProgressWhenTheDrainStartsIsServedUntilItsByeEndsIt() throws Exception {
+            connected();
+            drain.start();
+
+            receive(sip.inDialog(Request.INVITE, callerInvite, callerTx.last(), false, 2, OFFER));
+            assertThat(sent()).as("a re-INVITE is relayed").containsExactly("agent INVITE");
+            agentAnswers(
+                    provider.lastSentToAgent(Request.INVITE),
+                    sip.response(provider.lastSentToAgent(Request.INVITE).getRequest(), Response.OK, null, ANSWER),
+                    agentDialog);
+            assertThat(sent()).containsExactly("agent ACK", "caller 200 INVITE");
+
+            receive(sip.inDialog(Request.BYE, callerInvite, callerTx.last(), false, 3, null));
+            assertThat(sent()).containsExactly("caller 200 BYE", "agent BYE");
+            assertEnded(EndReason.CALLER_HANGUP, Response.OK);
+        }
+
+        @Test
+        void anInviteAdmittedBeforeTheDrainIsStillAnsweredAndCanStillBeCancelled() throws Exception {
+            callerDials();
+            agentResponds(Response.RINGING, null);
+            drain.start();
+
+            receive(sip.cancel(callerInvite));
+
+            assertThat(sent())
+                    .containsExactly(
+                            "caller 100 INVITE",
+                            "agent INVITE",
+                            "caller 180 INVITE",
+                            "caller 200 CANCEL",
+                            "caller 487 INVITE",
+                            "agent CANCEL");
+        }
+
+        @Test
+        void optionsAndNewCallsAreTakenAgainOnceTheDrainEnds() throws Exception {
+            drain.start();
+            assertThat(options().getStatusCode()).isEqualTo(Response.SERVICE_UNAVAILABLE);
+
+            drain.stop();
+
+            assertThat(options().getStatusCode()).isEqualTo(Response.OK);
+            callerDials();
+            assertThat(sent())
+                    .containsExactly(
+                            "stranger 503 OPTIONS", "stranger 200 OPTIONS", "caller 100 INVITE", "agent INVITE");
+        }
+
+        /** A load balancer's probe: OPTIONS to callgate's address, no user part, no To tag. */
+        private Response options() throws Exception {
+            javax.sip.address.Address callgate = sip.addresses.createAddress("sip:192.0.2.1:5060");
+            javax.sip.address.Address balancer = sip.addresses.createAddress("sip:dispatcher@localhost");
+            Request probe = sip.request(
+                    Request.OPTIONS,
+                    callgate.getURI(),
+                    "probe-" + (++probes) + "@balancer",
+                    sip.headers.createFromHeader(balancer, "probe-tag"),
+                    sip.headers.createToHeader(callgate, null),
+                    1,
+                    "192.0.2.9");
+            return receive(probe).last();
+        }
+
+        private int probes;
+    }
+
+    /** RFC 3261 §8.1.2: a UAC with an outbound proxy preloads a Route with its URI. */
+    @Nested
+    class OutboundProxy {
+
+        @Test
+        void theAgentLegsInviteIsSentThroughTheProxyWithTheQueueAsItsRequestUri() throws Exception {
+            wire("sip:192.0.2.50:5060");
+
+            callerDials();
+
+            Request offered = agentInvite.getRequest();
+            assertThat(offered.getRequestURI()).hasToString(QUEUE);
+            assertThat(offered.getHeader(javax.sip.header.RouteHeader.NAME).toString())
+                    .as("a loose route, so the Request-URI stays the queue")
+                    .contains("<sip:192.0.2.50:5060;lr>");
+        }
+
+        @Test
+        void withoutAProxyTheAgentLegsInviteHasNoRoute() throws Exception {
+            callerDials();
+
+            assertThat(agentInvite.getRequest().getHeader(javax.sip.header.RouteHeader.NAME))
+                    .isNull();
+        }
+
+        @Test
+        void aProxyOnTcpCarriesTheAgentLegOverTcp() throws Exception {
+            wire("sip:192.0.2.50:5060;transport=tcp");
+
+            callerDials();
+
+            Request offered = agentInvite.getRequest();
+            assertThat(((ViaHeader) offered.getHeader(ViaHeader.NAME)).getTransport())
+                    .isEqualToIgnoringCase("tcp");
+            assertThat(offered.getHeader(ContactHeader.NAME).toString()).contains("transport=tcp");
+        }
     }
 
     /**

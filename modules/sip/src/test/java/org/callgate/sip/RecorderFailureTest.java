@@ -134,7 +134,8 @@ class RecorderFailureTest {
                 ObjectionList.NONE,
                 BROKEN_SPOOL,
                 policy);
-        return SipGateway.wire(provider, settings, registry, media, summaries::add, services, new ManualScheduler());
+        return SipGateway.wire(
+                provider, settings, registry, new Drain(), media, summaries::add, services, new ManualScheduler());
     }
 
     private void callAndAgentAnswers() throws Exception {

@@ -34,6 +34,7 @@ final class ConfigValidator {
         ServiceLineRules.check(config.serviceLines(), problems);
         SmsRules.check(config.sms(), problems);
         OutboundRules.check(config.outbound(), problems);
+        OutboundProxyRules.check(config, problems);
         RecordingRules.check(config.recording(), problems);
         StoreRules.check(config.store(), problems);
         PurgeConfig.check(config.purge(), problems);

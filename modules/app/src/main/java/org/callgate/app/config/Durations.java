@@ -7,20 +7,20 @@ import java.util.regex.Pattern;
 
 /**
  * The duration syntax of the configuration file: a whole number and a unit, {@code 250ms},
- * {@code 30s}, {@code 5m}, {@code 1h}.
+ * {@code 30s}, {@code 5m}, {@code 1h}; command options that take a duration use it too.
  *
  * <p>A bare number is refused: "60" could mean seconds or milliseconds, and guessing wrong turns a
  * one-minute timeout into a 60 ms one.
  */
-final class Durations {
+public final class Durations {
 
-    static final String REASON = "expected a duration such as 30s, 500ms, 5m";
+    public static final String REASON = "expected a duration such as 30s, 500ms, 5m";
 
     private static final Pattern SYNTAX = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     private Durations() {}
 
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         Matcher m = SYNTAX.matcher(text.strip());
         if (!m.matches()) {
             return Optional.empty();
@@ -36,7 +36,7 @@ final class Durations {
     }
 
     /** The shortest form {@link #parse} reads back to the same duration. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long millis = duration.toMillis();
         if (millis != 0 && millis % 3_600_000 == 0) {
             return millis / 3_600_000 + "h";

@@ -20,9 +20,17 @@ import java.util.Objects;
  * @param port SIP port, for every transport
  * @param transports transports to listen on, at least one
  * @param tls the TLS listening point, used when {@code transports} lists {@code tls}
+ * @param outboundProxy SIP URI (IP literal host) of the proxy that callgate's own new requests (agent
+ *     legs, callbacks, click-to-dial) go through, or {@code null} to send them to their target
+ *     ({@link OutboundProxyRules}); in front of several nodes, the Kamailio that dispatches to them
  */
 public record SipConfig(
-        String listenAddress, String advertisedAddress, int port, List<Transport> transports, SipTlsConfig tls) {
+        String listenAddress,
+        String advertisedAddress,
+        int port,
+        List<Transport> transports,
+        SipTlsConfig tls,
+        String outboundProxy) {
 
     public SipConfig {
         Objects.requireNonNull(listenAddress, "listenAddress");
@@ -30,9 +38,9 @@ public record SipConfig(
         Objects.requireNonNull(tls, "tls");
     }
 
-    /** Without TLS. */
+    /** Without TLS and without an outbound proxy. */
     public SipConfig(String listenAddress, String advertisedAddress, int port, List<Transport> transports) {
-        this(listenAddress, advertisedAddress, port, transports, SipTlsConfig.NONE);
+        this(listenAddress, advertisedAddress, port, transports, SipTlsConfig.NONE, null);
     }
 
     /** The documented defaults of the {@code sip:} section. */
@@ -47,14 +55,16 @@ public record SipConfig(
             @JsonProperty("advertised-address") String advertisedAddress,
             @JsonProperty("port") Integer port,
             @JsonProperty("transports") List<Transport> transports,
-            @JsonProperty("tls") SipTlsConfig tls) {
+            @JsonProperty("tls") SipTlsConfig tls,
+            @JsonProperty("outbound-proxy") String outboundProxy) {
         SipConfig d = defaults();
         return new SipConfig(
                 Objects.requireNonNullElse(listenAddress, d.listenAddress()),
                 advertisedAddress,
                 Objects.requireNonNullElse(port, d.port()),
                 Objects.requireNonNullElse(transports, d.transports()),
-                Objects.requireNonNullElse(tls, SipTlsConfig.NONE));
+                Objects.requireNonNullElse(tls, SipTlsConfig.NONE),
+                outboundProxy);
     }
 
     public InetAddress listenInetAddress() {

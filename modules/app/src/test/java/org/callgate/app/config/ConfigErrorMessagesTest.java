@@ -44,6 +44,30 @@ class ConfigErrorMessagesTest {
     }
 
     @Test
+    void anOutboundProxyNamedByHostIsRefusedForDns() {
+        assertThat(errorFor("""
+                sip:
+                  outbound-proxy: sip:proxy.example:5060
+                """))
+                .isEqualTo(file + ":2:19: sip.outbound-proxy: 'sip:proxy.example:5060' — not a sip: or sips: URI of an"
+                        + " IP address, such as sip:10.0.0.9:5060 (host names are not resolved)");
+    }
+
+    @Test
+    void anOutboundProxyWithoutTlsIsRefusedWhenAQueueIsSips() {
+        assertThat(errorFor("""
+                sip:
+                  outbound-proxy: sip:10.0.0.9:5060;transport=tcp
+                service-lines:
+                  - {id: private, name: Private, number: 02 278 50 44, queue: "sips:private@10.0.0.5:5071"}
+                """))
+                .isEqualTo(file
+                        + ":2:19: sip.outbound-proxy: 'sip:10.0.0.9:5060;transport=tcp' — sips:private@10.0.0.5:5071"
+                        + " is a sips: URI, TLS on every hop (RFC 3261 §26.2.2): write the proxy as sips: or with"
+                        + " ;transport=tls");
+    }
+
+    @Test
     void aFractionWhereAWholeNumberBelongsIsNotAWholeNumber() {
         assertThat(errorFor("""
                 calls:
@@ -67,7 +91,7 @@ class ConfigErrorMessagesTest {
                   bogus: 1
                 """))
                 .isEqualTo(file + ":3:3: sip.bogus: 1 — unknown key; allowed: advertised-address, listen-address,"
-                        + " port, tls, transports");
+                        + " outbound-proxy, port, tls, transports");
     }
 
     @Test
@@ -77,7 +101,7 @@ class ConfigErrorMessagesTest {
                   listenAddress: 127.0.0.1
                 """))
                 .isEqualTo(file + ":2:3: sip.listenAddress: '127.0.0.1' — unknown key; allowed: advertised-address,"
-                        + " listen-address, port, tls, transports");
+                        + " listen-address, outbound-proxy, port, tls, transports");
     }
 
     @Test

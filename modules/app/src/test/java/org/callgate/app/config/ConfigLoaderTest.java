@@ -123,6 +123,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anOutboundProxyIsKeptAsWrittenAndNoneIsTheDefault() throws Exception {
+        CallgateConfig config = load("""
+                sip:
+                  outbound-proxy: sip:10.0.0.9:5060;transport=tcp
+                """);
+
+        assertThat(config.sip().outboundProxy()).isEqualTo("sip:10.0.0.9:5060;transport=tcp");
+        assertThat(ConfigLoader.defaults().sip().outboundProxy()).isNull();
+    }
+
+    @Test
     void aMissingOrEmptyKeyTakesItsDefaultWhileTheOthersKeepTheirValue() throws Exception {
         CallgateConfig config = load("""
                 sip:
