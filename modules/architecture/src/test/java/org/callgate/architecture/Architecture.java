@@ -11,12 +11,14 @@ import static org.callgate.architecture.Architecture.Library.JAIN_SIP;
 import static org.callgate.architecture.Architecture.Library.LUCENE;
 import static org.callgate.architecture.Architecture.Library.MICROMETER;
 import static org.callgate.architecture.Architecture.Library.NETTY;
+import static org.callgate.architecture.Architecture.Library.OPENSEARCH_CLIENT;
 import static org.callgate.architecture.Architecture.Library.SLF4J;
 import static org.callgate.architecture.Architecture.Library.SPRING_CRYPTO;
 import static org.callgate.architecture.Architecture.Module.APP;
 import static org.callgate.architecture.Architecture.Module.AUDIT;
 import static org.callgate.architecture.Architecture.Module.CORE;
 import static org.callgate.architecture.Architecture.Module.INDEX;
+import static org.callgate.architecture.Architecture.Module.INDEX_OPENSEARCH;
 import static org.callgate.architecture.Architecture.Module.MEDIA;
 import static org.callgate.architecture.Architecture.Module.RECORDING;
 import static org.callgate.architecture.Architecture.Module.RECORDS;
@@ -71,6 +73,7 @@ final class Architecture {
             entry(MEDIA, List.of(CORE, NETTY, SLF4J)),
             entry(RECORDING, List.of(CORE, STORE_API, JACKSON, SLF4J)),
             entry(INDEX, List.of(CORE, LUCENE, SLF4J)),
+            entry(INDEX_OPENSEARCH, List.of(CORE, INDEX, OPENSEARCH_CLIENT, JACKSON, SLF4J)),
             entry(RECORDS, List.of(CORE, STORE_API, JACKSON, SLF4J)),
             entry(RETENTION, List.of(CORE, STORE_API, RECORDS, SMS, JACKSON, SLF4J)),
             entry(AUDIT, List.of(STORE_API, JACKSON, SLF4J)),
@@ -108,6 +111,8 @@ final class Architecture {
         STORE_S3("store-s3", "org.callgate.store.s3.."),
         MEDIA("media", "org.callgate.media.."),
         RECORDING("recording", "org.callgate.recording.."),
+        // before INDEX, whose packages hold it: a class belongs to the first module that admits it
+        INDEX_OPENSEARCH("index-opensearch", "org.callgate.index.opensearch.."),
         INDEX("index", "org.callgate.index.."),
         RECORDS("records", "org.callgate.records.."),
         RETENTION("retention", "org.callgate.retention.."),
@@ -151,6 +156,7 @@ final class Architecture {
         SLF4J("SLF4J", "org.slf4j.."),
         NETTY("Netty", "io.netty.."),
         LUCENE("Lucene", "org.apache.lucene.."),
+        OPENSEARCH_CLIENT("opensearch-java", "org.opensearch.client..", "org.apache.hc.."),
         AWS_SDK("AWS SDK", "software.amazon.awssdk.."),
         JAIN_SIP("JAIN-SIP", "javax.sip..", "gov.nist.."),
         ARMERIA("Armeria", "com.linecorp.armeria.."),
@@ -220,9 +226,10 @@ final class Architecture {
         DescribedPredicate<JavaClass> elsewhere = DescribedPredicate.describe(
                 "are outside " + module + ", its row and the JDK", target -> !allowed(module, row, target));
         String uses = row.isEmpty() ? "only the JDK" : "only " + join(row) + " and the JDK";
+        DescribedPredicate<JavaClass> inModule = DescribedPredicate.describe(
+                "belong to " + module, javaClass -> Module.of(javaClass).equals(Optional.of(module)));
         return noClasses()
-                .that()
-                .resideInAPackage(module.packages)
+                .that(inModule)
                 .should()
                 .dependOnClassesThat(elsewhere)
                 .as("table row '" + module + "': " + module + " (" + module.packages + ") may use " + uses);
@@ -277,7 +284,7 @@ final class Architecture {
         JavaClass base = target.getBaseComponentType();
         return base.isPrimitive()
                 || JDK_PACKAGES.contains(base.getPackageName())
-                || module.admits(base)
+                || Module.of(base).equals(Optional.of(module))
                 || row.stream().anyMatch(allowed -> allowed.admits(base));
     }
 
