@@ -1,7 +1,5 @@
 package org.callgate.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,27 +13,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.callgate.app.config.RetentionFiles;
 import org.callgate.core.dossier.Dossier;
+import org.callgate.core.dossier.RecordIndex;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.SearchQuery;
-import org.callgate.index.LuceneRecordIndex;
 import org.callgate.records.SyntheticData;
 
 /**
  * The index benchmark ({@code scripts/bench-index}): builds an index of N dossiers and M call
  * traces from {@link SyntheticData}, then measures look-up latency by phone number, dossier number
- * and fuzzy name, the time to delete the records past retain-until, and the size on disk.
+ * and fuzzy name, the time to delete the records past retain-until, and the index's size. The
+ * index is the Lucene index in a directory or the records index on an OpenSearch cluster ({@link
+ * BenchIndex}); both are driven through {@link RecordIndex} alone and report the same keys.
  *
  * <p>Indexing runs on {@code threads} threads, each generating its share of records and putting
  * them into the index; the throughput includes the generation. First all records are loaded as a
- * rebuild loads them ({@link LuceneRecordIndex#appendOnly}), then a tenth of the dossiers are put
- * again as live writes do (an update by id into the full index). Look-ups run on one thread
- * against the committed, refreshed index, after a warm-up of the same size, each query a fresh
- * random one; a name query is a dossier's surname, with one letter left out in one query of two.
+ * rebuild loads them ({@link RecordIndex#appendOnly}, which the cluster ignores), then a tenth of
+ * the dossiers are put again as live writes do (an update by id into the full index). Each phase
+ * ends with {@link RecordIndex#commit()}: on Lucene a commit, on OpenSearch once the cluster took
+ * every bulk write. Look-ups run on one thread against the committed, refreshed index, after a
+ * warm-up of the same size, each query a fresh random one; a name query is a dossier's surname,
+ * with one letter left out in one query of two.
  *
- * <p>Usage: {@code IndexBench DIR DOSSIERS TRACES THREADS QUERIES}; prints {@code key=value} lines.
+ * <p>Usage: {@code IndexBench DOSSIERS TRACES THREADS QUERIES lucene DIR} or {@code IndexBench
+ * DOSSIERS TRACES THREADS QUERIES opensearch URL[,URL...] INDEX REPLICAS}; prints {@code
+ * key=value} lines.
  */
 @SuppressForbidden("a benchmark measures wall-clock time and prints its results")
 public final class IndexBench {
@@ -46,15 +49,16 @@ public final class IndexBench {
     private IndexBench() {}
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        int dossiers = Integer.parseInt(args[1]);
-        long traces = Long.parseLong(args[2]);
-        int threads = Integer.parseInt(args[3]);
-        int queries = Integer.parseInt(args[4]);
+        int dossiers = Integer.parseInt(args[0]);
+        long traces = Long.parseLong(args[1]);
+        int threads = Integer.parseInt(args[2]);
+        int queries = Integer.parseInt(args[3]);
         SyntheticData data = new SyntheticData(2026, NOW, RetentionFiles.load(Path.of("config/retention"), "default"));
-        System.out.printf(Locale.ROOT, "dossiers=%d%ntraces=%d%nthreads=%d%n", dossiers, traces, threads);
 
-        try (LuceneRecordIndex index = LuceneRecordIndex.open(dir, 256)) {
+        try (BenchIndex bench = BenchIndex.open(List.of(args).subList(4, args.length))) {
+            bench.describe().forEach(System.out::println);
+            System.out.printf(Locale.ROOT, "dossiers=%d%ntraces=%d%nthreads=%d%n", dossiers, traces, threads);
+            RecordIndex index = bench.index();
             index.appendOnly(true);
             long start = System.nanoTime();
             parallel(threads, dossiers, i -> index.put(data.dossier((int) i)));
@@ -76,18 +80,19 @@ public final class IndexBench {
             parallel(threads, updates, i -> index.put(data.dossier((int) i)));
             index.commit();
             double updateSeconds = seconds(start);
+            long refreshStart = System.nanoTime();
             index.refresh();
+            double refreshSeconds = seconds(refreshStart);
             System.out.printf(
                     Locale.ROOT,
-                    "update_records=%d%nupdate_seconds=%.1f%nupdate_records_per_s=%.0f%n",
+                    "update_records=%d%nupdate_seconds=%.1f%nupdate_records_per_s=%.0f%nrefresh_seconds=%.2f%n",
                     updates,
                     updateSeconds,
-                    updates / updateSeconds);
+                    updates / updateSeconds,
+                    refreshSeconds);
             System.out.printf(
-                    Locale.ROOT,
-                    "index_docs=%d%nindex_size_mb=%.0f%n",
-                    index.count(RecordKind.DOSSIER) + index.count(RecordKind.TRACE),
-                    sizeMb(dir));
+                    Locale.ROOT, "index_docs=%d%n", index.count(RecordKind.DOSSIER) + index.count(RecordKind.TRACE));
+            printSize("index_size", bench.size());
 
             SplittableRandom random = new SplittableRandom(99);
             lookups(index, "phone", queries, () -> SearchQuery.all().withPhone(data.mobile(random.nextInt(dossiers))));
@@ -105,13 +110,19 @@ public final class IndexBench {
                             .withName(typo(data.dossier(random.nextInt(dossiers)), random))
                             .only(RecordKind.DOSSIER));
 
-            purge(index, data);
-            System.out.printf(Locale.ROOT, "index_size_after_purge_mb=%.0f%n", sizeMb(dir));
+            purge(index);
+            printSize("index_size_after_purge", bench.size());
         }
     }
 
+    /** {@code NAME_mb} (one copy: the Lucene index, the cluster's primaries) and {@code NAME_all_copies_mb}. */
+    private static void printSize(String name, BenchIndex.Size size) {
+        System.out.printf(
+                Locale.ROOT, "%s_mb=%.1f%n%s_all_copies_mb=%.1f%n", name, size.primaryMb(), name, size.allCopiesMb());
+    }
+
     /** Deletes what is expired 10 % of a year after NOW: the traces of the year's first 10 %, about a million in ten. */
-    private static void purge(LuceneRecordIndex index, SyntheticData data) {
+    private static void purge(RecordIndex index) {
         Instant at = NOW.plus(Duration.ofHours(876));
         long expired = index.countExpired(at);
         long start = System.nanoTime();
@@ -123,12 +134,13 @@ public final class IndexBench {
         System.out.printf(
                 Locale.ROOT,
                 "purge_at=%s%npurge_expired=%d%npurge_deleted=%d%npurge_delete_seconds=%.2f%n"
-                        + "purge_commit_seconds=%.2f%npurge_left_expired=%d%n",
+                        + "purge_commit_seconds=%.2f%npurge_seconds=%.2f%npurge_left_expired=%d%n",
                 at,
                 expired,
                 deleted,
                 deleteSeconds,
                 commitSeconds,
+                deleteSeconds + commitSeconds,
                 index.countExpired(at));
     }
 
@@ -143,7 +155,7 @@ public final class IndexBench {
         return name.substring(0, at) + name.substring(at + 1);
     }
 
-    private static void lookups(LuceneRecordIndex index, String name, int count, Supplier<SearchQuery> next) {
+    private static void lookups(RecordIndex index, String name, int count, Supplier<SearchQuery> next) {
         long hits = 0;
         for (int i = 0; i < count; i++) { // warm-up
             hits += index.search(next.get()).hits().size();
@@ -205,12 +217,6 @@ public final class IndexBench {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static double sizeMb(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.mapToLong(f -> f.toFile().length()).sum() / 1e6;
-        }
     }
 
     @FunctionalInterface
