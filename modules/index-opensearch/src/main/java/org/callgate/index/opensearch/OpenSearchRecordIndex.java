@@ -21,9 +21,7 @@ import org.callgate.core.dossier.SearchPage;
 import org.callgate.core.dossier.SearchQuery;
 import org.callgate.core.ivr.KnownCaller;
 import org.callgate.index.NameMatching;
-import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
@@ -51,12 +49,14 @@ public final class OpenSearchRecordIndex implements RecordIndex {
     private final String index;
     private final BulkBuffer writes;
     private final ClusterSearches searches;
+    private final ClusterDeletes deletes;
 
     private OpenSearchRecordIndex(ClusterClient cluster, String index) {
         this.cluster = cluster;
         this.index = index;
         this.writes = new BulkBuffer(cluster.client(), index);
         this.searches = new ClusterSearches(cluster.client(), index, new ClusterQueries(new NameMatching()));
+        this.deletes = new ClusterDeletes(cluster.client(), index);
     }
 
     /**
@@ -116,9 +116,17 @@ public final class OpenSearchRecordIndex implements RecordIndex {
         writes.add(BulkOperation.of(b -> b.index(i -> i.id(docId).document(doc))));
     }
 
-    /** Has no effect: a bulk write by id costs the cluster the same whether or not a copy exists. */
+    /**
+     * With {@code on}, a bulk load (a rebuild): the index stops refreshing every second until it is
+     * off again. Writes still replace by id: that costs the cluster nothing more than an add.
+     */
     @Override
-    public void appendOnly(boolean on) {}
+    public void appendOnly(boolean on) {
+        call("set the refresh for a bulk load", () -> {
+            deletes.bulkLoad(on);
+            return null;
+        });
+    }
 
     @Override
     public SearchPage search(SearchQuery query) {
@@ -210,11 +218,10 @@ public final class OpenSearchRecordIndex implements RecordIndex {
     @Override
     public void expungeDeletes() {
         writes.flush();
-        call(
-                "reclaim the space of removed records",
-                () -> cluster.client()
-                        .indices()
-                        .forcemerge(f -> f.index(index).onlyExpungeDeletes(true).waitForCompletion(true)));
+        call("reclaim the space of removed records", () -> {
+            deletes.expunge();
+            return null;
+        });
         refresh();
     }
 
@@ -236,15 +243,7 @@ public final class OpenSearchRecordIndex implements RecordIndex {
     }
 
     private long deleteByQuery(String what, Query query) {
-        Long deleted = call(
-                "delete " + what,
-                () -> cluster.client()
-                        .deleteByQuery(d -> d.index(index)
-                                .query(query)
-                                .refresh(Refresh.True)
-                                .conflicts(Conflicts.Proceed))
-                        .deleted());
-        return deleted == null ? 0 : deleted;
+        return call("delete " + what, () -> deletes.delete(what, query));
     }
 
     /** Sends every write and makes it visible to searches. */

@@ -172,4 +172,21 @@ class OpenSearchRecordIndexTest extends RecordIndexContract {
 
         assertThat(ids(SearchQuery.all())).containsExactly("call-2");
     }
+
+    @Test
+    void aBulkLoadStopsThePeriodicRefreshAndSetsItBackAfterwards() {
+        String settings = "/contract-abulkloadstopstheperiodicrefreshandsetsitbackafterwards/_settings";
+
+        index.appendOnly(true);
+        for (int i = 0; i < 50; i++) {
+            index.put(dossier("D2026-%06d".formatted(i + 1), "Peeters", "Jan", "0475 00 00 %02d".formatted(i), null));
+        }
+        String during = send("GET", settings).body();
+        index.appendOnly(false);
+        index.refresh();
+
+        assertThat(during).contains("\"refresh_interval\":\"-1\"");
+        assertThat(send("GET", settings).body()).contains("\"refresh_interval\":\"1s\"");
+        assertThat(index.count(RecordKind.DOSSIER)).isEqualTo(50);
+    }
 }
