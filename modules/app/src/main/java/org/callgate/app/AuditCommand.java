@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.callgate.app.config.CallgateConfig;
 import org.callgate.app.config.ConfigCheck;
 import org.callgate.app.config.ConfigException;
 import org.callgate.app.config.StoreConfig;
+import org.callgate.audit.AuditChains;
 import org.callgate.audit.AuditVerification;
-import org.callgate.audit.AuditVerifier;
 import org.callgate.store.RecordingStore;
 import org.callgate.store.StoreException;
 import picocli.CommandLine.Command;
@@ -19,8 +20,10 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code callgate audit verify}: checks the tamper-evident audit log (R11) against the sealed
  * segments and chain head in the configured store, and prints one line: the totals and the head
- * when the chain is intact (exit 0), or the first broken entry (exit {@value #BROKEN}). When the
- * check cannot run (store unreachable, file store held by a running gateway, unreadable log) it
+ * when the chain is intact (exit 0), or the first broken entry (exit {@value #BROKEN}). With
+ * several nodes on the store (ADR 0018) it checks every node's chain, this node's against its log,
+ * the others' from the store, and prints one line per node; exit 0 only when all are intact. When
+ * the check cannot run (store unreachable, file store held by a running gateway, unreadable log) it
  * says why on stderr and exits {@value #CANNOT_CHECK}; never a stack trace.
  */
 @SuppressForbidden("a command prints its result and errors to the terminal")
@@ -54,30 +57,35 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
-            StoreConfig store;
+            CallgateConfig loaded;
             try {
-                CallgateConfig loaded = Main.loadConfig(config.file);
-                store = loaded.store();
+                loaded = Main.loadConfig(config.file);
             } catch (ConfigException e) {
                 e.errors().forEach(System.err::println);
                 return ConfigCheck.INVALID;
             }
+            StoreConfig store = loaded.store();
             Path dir = directory(store);
             try (RecordingStore opened = Recordings.openStore(store, Clock.systemUTC())) {
-                AuditVerification verification = AuditVerifier.verify(dir, opened);
-                System.out.println(summary(verification, dir));
-                return verification.intact() ? 0 : BROKEN;
+                List<AuditChains.Chain> chains = AuditChains.verify(dir, NodeIds.of(loaded), opened);
+                lines(chains, dir).forEach(System.out::println);
+                return chains.stream().allMatch(chain -> chain.verification().intact()) ? 0 : BROKEN;
             } catch (StartupException | IOException | StoreException | RuntimeException e) {
                 System.err.println("callgate: audit verify failed: " + e.getMessage());
                 return CANNOT_CHECK;
             }
         }
 
-        private static String summary(AuditVerification verification, Path dir) {
-            if (verification.intact() && verification.entries() == 0 && !Files.isDirectory(dir)) {
-                return "audit: no audit log at " + dir + " and none in the store";
+        /** One line for a single callgate, as ever; one per chain when several nodes share the store. */
+        private static List<String> lines(List<AuditChains.Chain> chains, Path dir) {
+            if (chains.size() > 1) {
+                return chains.stream().map(AuditChains.Chain::line).toList();
             }
-            return verification.summary();
+            AuditVerification verification = chains.getFirst().verification();
+            if (verification.intact() && verification.entries() == 0 && !Files.isDirectory(dir)) {
+                return List.of("audit: no audit log at " + dir + " and none in the store");
+            }
+            return List.of(verification.summary());
         }
     }
 }

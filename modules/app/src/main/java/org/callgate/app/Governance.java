@@ -22,6 +22,7 @@ import org.callgate.records.LegalHold;
 import org.callgate.records.LegalHolds;
 import org.callgate.records.Restrictions;
 import org.callgate.records.RightsRequests;
+import org.callgate.records.SharedRegisters;
 import org.callgate.retention.Erasure;
 import org.callgate.retention.Purge;
 import org.callgate.retention.PurgeReport;
@@ -39,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * store, the register of legal holds (R19), and the purge with its daily schedule (R1-R16). The
  * gateway and the offline commands ({@code purge}, {@code hold}) open it the same way, so a hold
  * placed by either is in the same register and an audit entry in the same chain.
+ *
+ * <p>With several nodes on one store (ADR 0018) each node has its own audit chain, archived under
+ * its node id ({@link NodeIds}), and the registers of holds, requests and restrictions are shared:
+ * a change made through any node is rung to the others ({@link SharedRegisters}), which follow on
+ * their own thread.
  */
 final class Governance implements AutoCloseable {
 
@@ -56,10 +62,14 @@ final class Governance implements AutoCloseable {
     private final RequestDesk requests;
     private final RightsRequests register;
     private final Restrictions restrictions;
+    private final SharedRegisters registers;
     private final LongAdder purgedSinceStart = new LongAdder();
     private final LongAdder keptSinceStart = new LongAdder();
     private final ScheduledExecutorService schedules = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("callgate-governance").daemon().factory());
+    /** Its own thread: a purge that runs for minutes on the governance thread must not hold up following. */
+    private final ScheduledExecutorService following = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("callgate-registers").daemon().factory());
 
     private Governance(
             CallgateConfig config,
@@ -67,19 +77,19 @@ final class Governance implements AutoCloseable {
             RetentionProfile profile,
             Clock clock,
             AuditLog audit,
-            LegalHolds holds,
-            RightsRequests requests,
-            Restrictions restrictions) {
+            String node,
+            SharedRegisters registers) {
         this.config = config;
         this.store = store;
         this.profile = profile;
         this.clock = clock;
         this.audit = audit;
-        this.archive = new AuditArchive(audit, store, profile.longest().keep(), clock);
-        this.holds = holds;
-        this.requests = new RequestDesk(requests, audit, clock);
-        this.register = requests;
-        this.restrictions = restrictions;
+        this.archive = new AuditArchive(audit, store, profile.longest().keep(), clock, node);
+        this.registers = registers;
+        this.holds = registers.holds();
+        this.requests = new RequestDesk(registers.requests(), audit, clock);
+        this.register = registers.requests();
+        this.restrictions = registers.restrictions();
     }
 
     /**
@@ -96,20 +106,20 @@ final class Governance implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("cannot open the audit log " + dir + ": " + e.getMessage(), e);
         }
+        String node = NodeIds.of(config);
         try {
-            LegalHolds holds = LegalHolds.load(store, profile, clock);
-            RightsRequests requests = RightsRequests.load(store, profile, clock);
-            Restrictions restrictions = Restrictions.load(store);
-            audit.append(AuditActions.CONFIG_LOAD, "callgate", configDetails(profile, holds));
-            return new Governance(config, store, profile, clock, audit, holds, requests, restrictions);
+            SharedRegisters registers = SharedRegisters.open(store, profile, clock, node);
+            audit.append(AuditActions.CONFIG_LOAD, "callgate", configDetails(profile, registers.holds(), node));
+            return new Governance(config, store, profile, clock, audit, node, registers);
         } catch (IOException | StoreException | RuntimeException e) {
             closeQuietly(audit);
             throw new StartupException("cannot read the legal holds and requests from the store: " + e.getMessage(), e);
         }
     }
 
-    private static Map<String, Object> configDetails(RetentionProfile profile, LegalHolds holds) {
+    private static Map<String, Object> configDetails(RetentionProfile profile, LegalHolds holds, String node) {
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("node", node);
         details.put("retentionProfile", profile.name());
         details.put("classes", AppliedProfile.lines(profile));
         details.put("activeHolds", holds.list(false).size());
@@ -186,12 +196,22 @@ final class Governance implements AutoCloseable {
         return index.resolveSibling("purge-journal");
     }
 
-    /** The daily purge and the hourly audit archive, in the gateway. */
+    /**
+     * The daily purge and the hourly audit archive, in the gateway; and following the registers, so
+     * that a hold, objection or restriction recorded through another node sharing the store applies
+     * here within a second (R12, R19, ADR 0018).
+     */
     void startSchedules(Purge purge) {
         new PurgeSchedule(
                         schedules, clock, config.purge().time(), config.purge().zoneId(), purge)
                 .start();
         AuditScheduler.schedule(archive, schedules, ARCHIVE_EVERY);
+        followOtherNodes();
+    }
+
+    /** Follows the registers' changes made through other nodes, on its own thread, until {@link #close()}. */
+    void followOtherNodes() {
+        registers.followOn(following, SharedRegisters.LISTEN_EVERY);
     }
 
     /** Places a hold and records it in the audit log. */
@@ -265,6 +285,7 @@ final class Governance implements AutoCloseable {
     /** Stops the schedules, stores what the audit log has sealed, and closes it. */
     @Override
     public void close() {
+        following.shutdownNow();
         schedules.shutdownNow();
         try {
             schedules.awaitTermination(5, TimeUnit.SECONDS);

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts the audit log where nobody can alter it (R11): each sealed segment goes to the store as
- * {@code audit/segments/NNNNNN.jsonl}, and the chain's head (its last seq and hash) as {@code
- * audit/heads/SSSSSSSSSSSS.json}, both with retention class {@code audit} in {@link
+ * {@code audit/nodes/<node>/segments/NNNNNN.jsonl}, and the chain's head (its last seq and hash)
+ * as {@code audit/nodes/<node>/heads/SSSSSSSSSSSS.json} (without a node, as the single callgate
+ * did before node ids: {@code audit/segments/}, {@code audit/heads/}), both with retention class {@code audit} in {@link
  * LockMode#COMPLIANCE} mode until {@code retention} from now: the longest retention of the
  * profile (10 years, R3/R8), so the log outlives everything it speaks of. A sealed segment proves
  * what was in it; a head proves how far the chain reached, so a log cut short after it is found.
@@ -50,13 +51,39 @@ public final class AuditArchive {
     private final RecordingStore store;
     private final Period retention;
     private final Clock clock;
+    /** Where the chain goes; a node's is settled at the first run ({@link NodeFile}). */
+    private AuditKeys keys;
+
+    private boolean pinned;
     private long storedThrough;
 
     /**
+     * An archive in the layout of the single callgate before node ids, {@code audit/segments/} and
+     * {@code audit/heads/}.
+     *
      * @param retention how long sealed segments and heads are kept from when they are stored: the
      *     profile's longest retention
      */
     public AuditArchive(AuditLog log, RecordingStore store, Period retention, Clock clock) {
+        this(log, store, retention, clock, AuditKeys.SINGLE);
+    }
+
+    /**
+     * An archive of node {@code node}'s chain, under {@code audit/nodes/<node>/}, beside the chains
+     * of the other nodes that share the store (ADR 0018); {@link AuditChains} verifies them all.
+     * The first run writes the node beside the log's segments ({@code node-id}); a log archived
+     * before as another node stays that node, so its chain keeps one name in the store.
+     *
+     * @param node this node's id: 1 to 63 of {@code A-Z a-z 0-9 . _ = + -} ({@link #validNode})
+     * @throws IllegalArgumentException when {@code node} is not a valid node id
+     */
+    public AuditArchive(AuditLog log, RecordingStore store, Period retention, Clock clock, String node) {
+        this(log, store, retention, clock, AuditKeys.node(node));
+    }
+
+    private AuditArchive(AuditLog log, RecordingStore store, Period retention, Clock clock, AuditKeys keys) {
+        this.keys = keys;
+        this.pinned = keys.nodeId() == null;
         this.log = Objects.requireNonNull(log, "log");
         this.store = Objects.requireNonNull(store, "store");
         this.retention = Objects.requireNonNull(retention, "retention");
@@ -80,22 +107,29 @@ public final class AuditArchive {
      * @throws StoreException when the store fails, or holds a different copy of a sealed segment
      */
     public synchronized Outcome sealAndUpload() throws IOException, StoreException {
+        if (!pinned) {
+            keys = AuditKeys.node(NodeFile.pin(log.directory(), keys.nodeId()));
+            pinned = true;
+        }
         log.sealIfDue();
         int stored = 0;
         for (Path segment : log.sealedSegments()) {
             long number = Segments.number(segment);
             if (number > storedThrough) {
-                stored += storeOnce(AuditKeys.segment(segment), Files.readAllBytes(segment), "application/x-ndjson")
-                        ? 1
-                        : 0;
+                stored += storeOnce(keys.segment(segment), Files.readAllBytes(segment), "application/x-ndjson") ? 1 : 0;
                 storedThrough = number;
             }
         }
         Optional<AuditEntry> head = log.head();
         if (head.isPresent()) {
-            storeOnce(AuditKeys.head(head.get().seq()), headJson(head.get()), "application/json");
+            storeOnce(keys.head(head.get().seq()), headJson(head.get()), "application/json");
         }
         return new Outcome(stored, head.map(AuditEntry::seq).orElse(0L));
+    }
+
+    /** Whether {@code node} can name a node's chain: 1 to 63 of {@code A-Z a-z 0-9 . _ = + -}, a letter or digit first. */
+    public static boolean validNode(String node) {
+        return node != null && AuditKeys.NODE_ID.matcher(node).matches();
     }
 
     /** The bytes of a head object: {@code {"seq":S,"hash":"…","time":"…"}}, time of that entry. */

@@ -25,29 +25,63 @@ import org.callgate.store.StoreException;
  */
 public final class AuditVerifier {
 
-    private final Path directory;
+    private final ChainSource source;
     private final StoredAudit stored;
+    /** Whether the source holds the chain's tail, so that a head beyond it means a truncation. */
+    private final boolean tailHere;
+
     private long expected = 1;
     private String prev = AuditLines.GENESIS;
     private String lastHash = AuditLines.GENESIS;
     private int segments;
-    private String lastSegment = Segments.name(1);
+    private String lastSegment;
     private long lastLine;
     private Break atHead;
 
-    private AuditVerifier(Path directory, StoredAudit stored) {
-        this.directory = directory;
+    private AuditVerifier(ChainSource source, StoredAudit stored, boolean tailHere) {
+        this.source = source;
         this.stored = stored;
+        this.tailHere = tailHere;
+        this.lastSegment = source.name(1);
     }
 
     /** Checks the local log in {@code directory} alone. */
     public static AuditVerification verify(Path directory) throws IOException {
-        return new AuditVerifier(directory, StoredAudit.NONE).run();
+        return new AuditVerifier(ChainSource.local(directory), StoredAudit.NONE, true).run();
     }
 
-    /** Checks the local log in {@code directory} against the sealed segments and head in {@code store}. */
+    /**
+     * Checks the local log in {@code directory} against the sealed segments and head in {@code
+     * store}: those of the node the log is archived as ({@code node-id} beside its segments, ADR
+     * 0018), else those of the single callgate before node ids. {@link AuditChains} checks every
+     * node's chain.
+     */
     public static AuditVerification verify(Path directory, RecordingStore store) throws IOException, StoreException {
-        return new AuditVerifier(directory, StoredAudit.read(store)).runChecked();
+        Optional<String> node = NodeFile.read(directory);
+        return node.isPresent()
+                ? AuditChains.verifyLocal(directory, node.get(), store)
+                : verify(directory, StoredAudit.read(store));
+    }
+
+    /** Checks the local log in {@code directory} against {@code stored}. */
+    static AuditVerification verify(Path directory, StoredAudit stored) throws IOException, StoreException {
+        return new AuditVerifier(ChainSource.local(directory), stored, true).runChecked();
+    }
+
+    /**
+     * Checks a chain from its sealed copies in the store alone: another node's, whose active
+     * segment is on that node, so a head beyond the sealed entries is no truncation here.
+     */
+    static AuditVerification verifyStored(StoredAudit stored) throws IOException, StoreException {
+        return new AuditVerifier(ChainSource.stored(stored), stored.headOnly(), false).runChecked();
+    }
+
+    /**
+     * Checks a chain from its sealed copies in the store ({@code chain}) against other copies of it
+     * ({@code copies}): another node's chain against what it archived before node ids.
+     */
+    static AuditVerification compareStored(StoredAudit chain, StoredAudit copies) throws IOException, StoreException {
+        return new AuditVerifier(ChainSource.stored(chain), copies, false).runChecked();
     }
 
     private AuditVerification run() throws IOException {
@@ -59,14 +93,11 @@ public final class AuditVerifier {
     }
 
     private AuditVerification runChecked() throws IOException, StoreException {
-        List<Path> local = Segments.list(directory);
+        List<Long> localNumbers = source.numbers();
         TreeSet<Long> numbers = new TreeSet<>(stored.segmentNumbers());
-        local.forEach(segment -> numbers.add(Segments.number(segment)));
-        List<Long> localNumbers = local.stream().map(Segments::number).toList();
+        numbers.addAll(localNumbers);
         for (long number : numbers) {
-            Optional<Break> broken = localNumbers.contains(number)
-                    ? segment(directory.resolve(Segments.name(number)), number)
-                    : Optional.of(missing(number));
+            Optional<Break> broken = localNumbers.contains(number) ? segment(number) : Optional.of(missing(number));
             if (broken.isPresent()) {
                 return result(broken);
             }
@@ -74,9 +105,9 @@ public final class AuditVerifier {
         return result(head());
     }
 
-    private Optional<Break> segment(Path file, long number) throws IOException, StoreException {
-        String name = file.getFileName().toString();
-        Segments.Content content = Segments.read(file);
+    private Optional<Break> segment(long number) throws IOException, StoreException {
+        String name = source.name(number);
+        Segments.Content content = source.read(number);
         List<byte[]> sealed = stored.segment(number).map(AuditVerifier::lines).orElse(null);
         List<byte[]> lines = content.lines();
         for (int i = 0; i < lines.size(); i++) {
@@ -185,6 +216,9 @@ public final class AuditVerifier {
             return Optional.empty();
         }
         if (head.get().seq() > expected - 1) {
+            if (!tailHere) {
+                return Optional.empty(); // entries past the sealed ones are in that node's active segment
+            }
             return Optional.of(new Break(
                     lastSegment,
                     lastLine + 1,

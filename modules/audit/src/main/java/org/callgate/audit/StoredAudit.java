@@ -39,17 +39,36 @@ final class StoredAudit {
         this.latestHead = latestHead;
     }
 
+    /** What the store holds of the chain in the single-node layout ({@code audit/segments/}, {@code audit/heads/}). */
     static StoredAudit read(RecordingStore store) throws IOException, StoreException {
+        return read(store, AuditKeys.SINGLE);
+    }
+
+    /** What the store holds of the chain laid out as {@code keys}. */
+    static StoredAudit read(RecordingStore store, AuditKeys keys) throws IOException, StoreException {
         Map<Long, ObjectKey> segments = new TreeMap<>();
-        for (ObjectKey key : store.list(AuditKeys.SEGMENTS)) {
-            String name = AuditKeys.segmentName(key);
+        for (ObjectKey key : store.list(keys.segments())) {
+            String name = keys.segmentName(key);
             if (name != null) {
                 segments.put(Segments.number(Path.of(name)), key);
             }
         }
-        List<ObjectKey> heads = store.list(AuditKeys.HEADS);
+        List<ObjectKey> heads = store.list(keys.heads());
         Optional<Head> latest = heads.isEmpty() ? Optional.empty() : Optional.of(head(store, heads.getLast()));
         return new StoredAudit(store, segments, latest);
+    }
+
+    /** Whether the store holds anything of this chain. */
+    boolean isEmpty() {
+        return segments.isEmpty() && latestHead.isEmpty();
+    }
+
+    /**
+     * The same head without the sealed segments to compare with: for a chain read from the store
+     * itself, whose copies are the chain.
+     */
+    StoredAudit headOnly() {
+        return new StoredAudit(store, Map.of(), latestHead);
     }
 
     /** The numbers of the sealed segments in the store. */

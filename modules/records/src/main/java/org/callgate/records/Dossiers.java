@@ -3,13 +3,10 @@ package org.callgate.records;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.callgate.core.PhoneNumber;
@@ -47,8 +44,7 @@ public final class Dossiers implements CallIndex {
     private final StoredRecords stored;
     private final RetentionProfile profile;
     private final Clock clock;
-    private final Map<Integer, Integer> lastNumberByYear = new HashMap<>();
-    private final RecordingStore store;
+    private final DossierNumbers numbers;
     private final Restrictions restrictions;
 
     public Dossiers(RecordWriter writer, RecordingStore store, RetentionProfile profile, Clock clock) {
@@ -68,10 +64,19 @@ public final class Dossiers implements CallIndex {
         this.restrictions = restrictions;
         this.writer = writer;
         this.index = writer.index();
-        this.store = store;
+        this.numbers = new DossierNumbers(store);
         this.stored = new StoredRecords(store, index);
         this.profile = profile;
         this.clock = clock;
+    }
+
+    /**
+     * The store object that claims dossier number {@code number} (R2, R3, ADR 0018): the purge
+     * destroys it with the dossier's versions; an erasure leaves it, so that the number is never
+     * handed out again.
+     */
+    public static ObjectKey numberClaim(String number) {
+        return DossierNumbers.claimKey(number);
     }
 
     /** What {@code query} finds, without restricted records (R12). */
@@ -151,14 +156,18 @@ public final class Dossiers implements CallIndex {
         return Optional.of(new DossierView(dossier.get(), history));
     }
 
-    /** Opens a dossier for {@code service}; its number, retention class and retain-until are fixed here. */
+    /**
+     * Opens a dossier for {@code service}; its number, retention class and retain-until are fixed
+     * here. The number is claimed in the store first, so no other node sharing it hands out the
+     * same one ({@link DossierNumbers}, ADR 0018).
+     */
     public Dossier create(String service, DossierDetails details) throws StoreException, IOException {
         details.validate();
         Instant now = clock.instant();
         String retentionClass = BANKING.equals(service) ? "banking-dossier" : "dossier";
         var retention = profile.retentionFor(retentionClass, now);
         Dossier dossier = new Dossier(
-                nextNumber(now),
+                numbers.claim(now, retention),
                 1,
                 details.name().strip(),
                 details.firstName(),
@@ -212,23 +221,6 @@ public final class Dossiers implements CallIndex {
 
     private Dossier require(String number) throws StoreException, IOException {
         return get(number).orElseThrow(() -> new IllegalArgumentException("no dossier " + number));
-    }
-
-    /** {@code D2026-000124}: the year's next number, after the highest in the store. */
-    private synchronized String nextNumber(Instant now) throws StoreException {
-        int year = now.atOffset(ZoneOffset.UTC).getYear();
-        Integer last = lastNumberByYear.get(year);
-        if (last == null) {
-            List<ObjectKey> keys = store.list(RecordKeys.DOSSIERS + "D" + year + "-");
-            last = keys.isEmpty()
-                    ? 0
-                    : Integer.parseInt(RecordKeys.dossierNumber(keys.getLast())
-                            .orElseThrow()
-                            .substring(6));
-        }
-        int next = last + 1;
-        lastNumberByYear.put(year, next);
-        return String.format(Locale.ROOT, "D%d-%06d", year, next);
     }
 
     private static String blankToNull(String value) {

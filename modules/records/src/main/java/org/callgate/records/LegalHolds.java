@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +36,10 @@ import org.callgate.store.StoreException;
  *
  * <p>A hold's own record is evidence (R18): class {@code evidence}, locked in compliance mode
  * until the evidence retention after its placing, extended from its release when it is released.
+ *
+ * <p>Every node sharing the store has its own copy in memory, consulted at each write; a hold
+ * placed or released through one node reaches the others' within a second ({@link
+ * SharedRegisters}, ADR 0018).
  */
 public final class LegalHolds implements LegalHoldCheck {
 
@@ -53,44 +56,73 @@ public final class LegalHolds implements LegalHoldCheck {
     private final RecordingStore store;
     private final RetentionProfile profile;
     private final Clock clock;
+    private final Runnable changed;
     private final Map<String, LegalHold> holds = new ConcurrentHashMap<>();
     /** Holds placed or released whose objects a crash may have left half done. */
     private final Set<String> unfinished = ConcurrentHashMap.newKeySet();
+    /** The keys of {@code holds/} read so far. */
+    private final Set<ObjectKey> read = ConcurrentHashMap.newKeySet();
+    /** The applied and lifted markers among them, by name ({@code <id>.applied.json}). */
+    private final Set<String> markers = ConcurrentHashMap.newKeySet();
 
-    private LegalHolds(RecordingStore store, RetentionProfile profile, Clock clock) {
+    private LegalHolds(RecordingStore store, RetentionProfile profile, Clock clock, Runnable changed) {
         this.store = store;
         this.profile = profile;
         this.clock = clock;
+        this.changed = changed;
     }
 
-    /** The register as the store holds it. */
+    /** The register as the store holds it, for one node alone. */
     public static LegalHolds load(RecordingStore store, RetentionProfile profile, Clock clock)
             throws StoreException, IOException {
-        LegalHolds register = new LegalHolds(store, profile, clock);
-        List<ObjectKey> keys = store.list(PREFIX);
-        Set<String> done = new HashSet<>();
-        for (ObjectKey key : keys) {
-            String value = key.value();
-            if (value.endsWith(APPLIED) || value.endsWith(LIFTED)) {
-                done.add(value.substring(PREFIX.length()));
-            } else if (!value.endsWith(RELEASED)) {
-                LegalHold hold = HoldJson.hold(read(store, key));
-                register.holds.put(hold.id(), hold);
-            }
-        }
-        for (ObjectKey key : keys) {
-            if (key.value().endsWith(RELEASED)) {
-                LegalHold release = HoldJson.hold(read(store, key));
-                register.holds.computeIfPresent(
-                        release.id(), (id, hold) -> hold.releasedAt(release.released(), release.releasedBy()));
-            }
-        }
+        return load(store, profile, clock, () -> {});
+    }
+
+    /**
+     * The register as the store holds it. {@code changed} runs after each place and release is
+     * stored, to tell the other nodes ({@link RegisterChanges}); they {@link #refresh} theirs.
+     */
+    public static LegalHolds load(RecordingStore store, RetentionProfile profile, Clock clock, Runnable changed)
+            throws StoreException, IOException {
+        LegalHolds register = new LegalHolds(store, profile, clock, changed);
+        register.refresh();
         for (LegalHold hold : register.holds.values()) {
-            if (!done.contains(hold.id() + (hold.active() ? APPLIED : LIFTED))) {
+            if (!register.markers.contains(hold.id() + (hold.active() ? APPLIED : LIFTED))) {
                 register.unfinished.add(hold.id());
             }
         }
         return register;
+    }
+
+    /**
+     * Reads the holds placed and released since the last read, through any node (ADR 0018), so a
+     * hold placed elsewhere covers the records written here from now on. Only keys not read before
+     * are fetched; a release is final, so a hold read again never comes back active. The holds a
+     * crash left half applied stay this node's start-up business ({@link #unfinished()}). Returns
+     * whether anything was new.
+     */
+    boolean refresh() throws StoreException, IOException {
+        List<ObjectKey> fresh =
+                store.list(PREFIX).stream().filter(key -> !read.contains(key)).toList();
+        for (ObjectKey key : fresh) {
+            String value = key.value();
+            if (value.endsWith(APPLIED) || value.endsWith(LIFTED)) {
+                markers.add(value.substring(PREFIX.length()));
+            } else if (!value.endsWith(RELEASED)) {
+                LegalHold hold = HoldJson.hold(read(store, key));
+                holds.merge(hold.id(), hold, (had, again) -> had.active() ? again : had);
+            }
+        }
+        for (ObjectKey key : fresh) {
+            if (key.value().endsWith(RELEASED)) {
+                LegalHold release = HoldJson.hold(read(store, key));
+                holds.computeIfPresent(
+                        release.id(),
+                        (id, hold) -> hold.active() ? hold.releasedAt(release.released(), release.releasedBy()) : hold);
+            }
+        }
+        read.addAll(fresh);
+        return !fresh.isEmpty();
     }
 
     /** Records a new hold; it covers new records at once. Returns it with its id. */
@@ -103,9 +135,12 @@ public final class LegalHolds implements LegalHoldCheck {
                 + Digests.sha256Hex((scope + ":" + normalised + ":" + caseId).getBytes(StandardCharsets.UTF_8))
                         .substring(0, 8);
         LegalHold hold = new LegalHold(id, scope, normalised, caseId, reason, now, actor, null, null);
-        store.put(ObjectKey.of(PREFIX + id + ".json"), HoldJson.bytes(hold), attributes(now));
+        ObjectKey key = ObjectKey.of(PREFIX + id + ".json");
+        store.put(key, HoldJson.bytes(hold), attributes(now));
+        read.add(key);
         unfinished.add(id);
         holds.put(id, hold);
+        changed.run();
         return hold;
     }
 
@@ -118,10 +153,13 @@ public final class LegalHolds implements LegalHoldCheck {
                 .orElseThrow(() -> new IllegalArgumentException("no active legal hold " + id));
         Instant now = clock.instant();
         LegalHold released = hold.releasedAt(now, actor);
-        store.put(ObjectKey.of(PREFIX + id + RELEASED), HoldJson.bytes(released), attributes(now));
+        ObjectKey key = ObjectKey.of(PREFIX + id + RELEASED);
+        store.put(key, HoldJson.bytes(released), attributes(now));
         store.setRetention(ObjectKey.of(PREFIX + id + ".json"), evidence(now), false);
+        read.add(key);
         unfinished.add(id);
         holds.put(id, released);
+        changed.run();
         return released;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,9 @@ import org.callgate.store.StoreException;
  * <p>Each mark is its own store object, {@code restrictions/<kind>/<id>.json}, naming the request
  * that placed it; it is kept as long as its record ({@code retainUntil} the record's) and holds no
  * personal data (a dossier number or a call id). The register is loaded at start-up, so a
- * restriction holds across a restart and a rebuild of the index.
+ * restriction holds across a restart and a rebuild of the index. Every node sharing the store has
+ * its own copy in memory; a mark placed or lifted through one node reaches the others' within a
+ * second ({@link SharedRegisters}, ADR 0018).
  */
 public final class Restrictions {
 
@@ -36,24 +39,70 @@ public final class Restrictions {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordingStore store;
+    private final Runnable changed;
     private final Map<String, String> marks = new ConcurrentHashMap<>();
+    /** The marks' keys as the last read listed them: one missing from the next was lifted. */
+    private Set<ObjectKey> listed = Set.of();
 
-    private Restrictions(RecordingStore store) {
+    private Restrictions(RecordingStore store, Runnable changed) {
         this.store = store;
+        this.changed = changed;
     }
 
-    /** The register as the store holds it. */
+    /** The register as the store holds it, for one node alone. */
     public static Restrictions load(RecordingStore store) throws StoreException, IOException {
-        Restrictions register = new Restrictions(store);
-        for (ObjectKey key : store.list(PREFIX)) {
-            try (InputStream in = store.get(key)) {
-                JsonNode mark = JSON.readTree(in);
-                register.marks.put(
-                        mark.path("kind").asText() + ":" + mark.path("id").asText(),
-                        mark.path("request").asText());
+        return load(store, () -> {});
+    }
+
+    /**
+     * The register as the store holds it. {@code changed} runs after each mark placed or lifted, to
+     * tell the other nodes ({@link RegisterChanges}); they {@link #refresh} theirs.
+     */
+    public static Restrictions load(RecordingStore store, Runnable changed) throws StoreException, IOException {
+        Restrictions register = new Restrictions(store, changed);
+        register.refresh();
+        return register;
+    }
+
+    /**
+     * Reads the marks placed and lifted since the last read, through any node (ADR 0018): a record
+     * restricted elsewhere is left out of searches here from now on. Only new marks are fetched; a
+     * mark is forgotten when a listing no longer has what the one before had, so a mark this node
+     * has just placed is never forgotten by a listing made before it. Returns whether anything
+     * changed.
+     */
+    synchronized boolean refresh() throws StoreException, IOException {
+        Set<ObjectKey> now = new HashSet<>(store.list(PREFIX));
+        boolean changes = false;
+        for (ObjectKey key : now) {
+            if (!listed.contains(key) && !marks.containsKey(mark(key))) {
+                try (InputStream in = store.get(key)) {
+                    JsonNode mark = JSON.readTree(in);
+                    marks.put(
+                            mark.path("kind").asText() + ":" + mark.path("id").asText(),
+                            mark.path("request").asText());
+                    changes = true;
+                } catch (org.callgate.store.ObjectNotFoundException liftedMeanwhile) {
+                    // listed, then lifted: the next listing says so
+                }
             }
         }
-        return register;
+        for (ObjectKey key : listed) {
+            if (!now.contains(key)) {
+                changes |= marks.remove(mark(key)) != null;
+            }
+        }
+        listed = now;
+        return changes;
+    }
+
+    /** {@code dossier:D2026-000123} for {@code restrictions/dossier/D2026-000123.json}. */
+    private static String mark(ObjectKey key) {
+        String path = key.value().substring(PREFIX.length());
+        int slash = path.indexOf('/');
+        String id = path.substring(slash + 1);
+        return path.substring(0, Math.max(slash, 0)) + ":"
+                + (id.endsWith(".json") ? id.substring(0, id.length() - 5) : id);
     }
 
     /**
@@ -86,6 +135,7 @@ public final class Restrictions {
             throw new IllegalStateException("a mark is always serialisable", e);
         }
         marks.put(mark, request);
+        changed.run();
     }
 
     /** Whether the record is restricted. */
@@ -115,6 +165,7 @@ public final class Restrictions {
             // lifted before
         }
         marks.remove(kind.word() + ":" + id);
+        changed.run();
     }
 
     static ObjectKey key(SubjectRecords.Kind kind, String id) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.callgate.core.ivr.ConsentWithdrawals;
@@ -37,6 +38,10 @@ import org.callgate.store.StoreException;
  * register is the last step of each. A request's records have the retention class {@value
  * #CLASS}, from their receipt (docs/requests.md says why), and hold the requester's personal data
  * only for that long.
+ *
+ * <p>Every node sharing the store has its own copy in memory, consulted at each call (objections,
+ * withdrawals); a step taken through one node reaches the others' within a second ({@link
+ * SharedRegisters}, ADR 0018).
  */
 public final class RightsRequests {
 
@@ -54,32 +59,62 @@ public final class RightsRequests {
     private final RecordingStore store;
     private final RetentionProfile profile;
     private final Clock clock;
+    private final Runnable changed;
     private final Map<String, Stored> requests = new ConcurrentHashMap<>();
 
     /** A request and how many steps of it are stored. */
     private record Stored(RightsRequest request, int steps) {}
 
-    private RightsRequests(RecordingStore store, RetentionProfile profile, Clock clock) {
+    private RightsRequests(RecordingStore store, RetentionProfile profile, Clock clock, Runnable changed) {
         this.store = store;
         this.profile = profile;
         this.clock = clock;
+        this.changed = changed;
     }
 
-    /** The register as the store holds it. */
+    /** The register as the store holds it, for one node alone. */
     public static RightsRequests load(RecordingStore store, RetentionProfile profile, Clock clock)
             throws StoreException, IOException {
-        RightsRequests register = new RightsRequests(store, profile, clock);
-        List<ObjectKey> keys = new ArrayList<>(store.list(PREFIX));
-        keys.sort(Comparator.comparing(ObjectKey::value)); // step numbers are zero-padded
-        for (ObjectKey key : keys) {
-            if (!STEP.matcher(key.value()).matches()) {
-                continue; // a report kept with the request (an erasure's), not a step
-            }
-            RightsRequest request = RequestJson.request(read(store, key));
-            register.requests.merge(
-                    request.id(), new Stored(request, 1), (had, step) -> new Stored(request, had.steps() + 1));
-        }
+        return load(store, profile, clock, () -> {});
+    }
+
+    /**
+     * The register as the store holds it. {@code changed} runs after each step is stored, to tell
+     * the other nodes ({@link RegisterChanges}); they {@link #refresh} theirs.
+     */
+    public static RightsRequests load(RecordingStore store, RetentionProfile profile, Clock clock, Runnable changed)
+            throws StoreException, IOException {
+        RightsRequests register = new RightsRequests(store, profile, clock, changed);
+        register.refresh();
         return register;
+    }
+
+    /**
+     * Reads the steps taken since the last read, through any node (ADR 0018): an objection opened
+     * elsewhere stops sampled recording of its numbers here from the next call (R12). Only the
+     * latest step of a request with more steps than known is fetched; a request never goes back to
+     * fewer steps. Returns whether anything was new.
+     */
+    boolean refresh() throws StoreException, IOException {
+        Map<String, List<ObjectKey>> steps = new TreeMap<>();
+        for (ObjectKey key : store.list(PREFIX)) {
+            if (STEP.matcher(key.value()).matches()) { // not a report kept with the request (an erasure's)
+                String id = key.value().substring(PREFIX.length(), key.value().lastIndexOf('/'));
+                steps.computeIfAbsent(id, k -> new ArrayList<>()).add(key);
+            }
+        }
+        boolean fresh = false;
+        for (Map.Entry<String, List<ObjectKey>> request : steps.entrySet()) {
+            List<ObjectKey> keys = request.getValue();
+            Stored known = requests.get(request.getKey());
+            if (known == null || known.steps() < keys.size()) {
+                keys.sort(Comparator.comparing(ObjectKey::value)); // step numbers are zero-padded
+                Stored read = new Stored(RequestJson.request(read(store, keys.getLast())), keys.size());
+                requests.merge(read.request().id(), read, RightsRequests::later);
+                fresh = true;
+            }
+        }
+        return fresh;
     }
 
     /** Records a request received now (or at {@code received}, when it came in by letter earlier). */
@@ -188,7 +223,13 @@ public final class RightsRequests {
                 ObjectKey.of(name),
                 RequestJson.bytes(request),
                 new ObjectAttributes("application/json", retention, false, Map.of("kind", "request")));
-        requests.put(request.id(), new Stored(request, step + 1));
+        requests.merge(request.id(), new Stored(request, step + 1), RightsRequests::later);
+        changed.run();
+    }
+
+    /** A request only ever gains steps: of two copies, the one with more. */
+    private static Stored later(Stored had, Stored again) {
+        return had.steps() >= again.steps() ? had : again;
     }
 
     private static byte[] read(RecordingStore store, ObjectKey key) throws StoreException, IOException {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.callgate.core.dossier.RecordKind;
+import org.callgate.records.Dossiers;
 import org.callgate.records.TraceBatches;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.ObjectNotFoundException;
@@ -106,6 +107,11 @@ final class PurgeSteps {
         tally.purged(retentionClass, 1);
     }
 
+    /**
+     * Every version, then the claim of its number (ADR 0018), which has outlived its use: the
+     * number's year is years past. An erasure leaves the claim, so an erased dossier's number is
+     * never handed out again while its year runs.
+     */
     private void dossier(String retentionClass, String number, Tally tally) throws StoreException {
         for (ObjectKey version : store.list("dossiers/" + number + "/")) {
             if (!delete(version)) {
@@ -113,6 +119,7 @@ final class PurgeSteps {
                 return;
             }
         }
+        delete(Dossiers.numberClaim(number)); // none for a dossier stored before numbers were claimed
         gone(goneDossiers, number);
         tally.purged(retentionClass, 1);
     }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
 import org.callgate.core.dossier.RecordKind;
+import org.callgate.records.Dossiers;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.RetentionProfile;
 import org.callgate.store.TestProfiles;
@@ -60,20 +61,23 @@ class PurgeTimeTravelTest {
         }
     }
 
-    /** One record of a class, with what must be there and then gone. */
-    private record Thing(RecordKind kind, String id, ObjectKey object, ObjectKey metadata) {
+    /**
+     * One record of a class, with what must be there and then gone: its object and the one that
+     * goes with it (a recording's metadata; a dossier number's claim, ADR 0018).
+     */
+    private record Thing(RecordKind kind, String id, ObjectKey object, ObjectKey companion) {
 
         /** Surveys are not indexed ({@code kind} null): only their object counts. */
         boolean present(RetentionWorld world) throws Exception {
             return (kind == null || world.inIndex(kind, id))
                     && world.inStore(object)
-                    && (metadata == null || world.inStore(metadata));
+                    && (companion == null || world.inStore(companion));
         }
 
         boolean gone(RetentionWorld world) throws Exception {
             return (kind == null || !world.inIndex(kind, id))
                     && !world.inStore(object)
-                    && (metadata == null || !world.inStore(metadata));
+                    && (companion == null || !world.inStore(companion));
         }
     }
 
@@ -90,7 +94,10 @@ class PurgeTimeTravelTest {
             case "dossier", "banking-dossier" -> {
                 Dossier d = world.dossier(cls.equals("dossier") ? "private" : "banking", CALLER);
                 yield new Thing(
-                        RecordKind.DOSSIER, d.number(), ObjectKey.of("dossiers/" + d.number() + "/v000001.json"), null);
+                        RecordKind.DOSSIER,
+                        d.number(),
+                        ObjectKey.of("dossiers/" + d.number() + "/v000001.json"),
+                        Dossiers.numberClaim(d.number()));
             }
             default -> {
                 ObjectKey audio =

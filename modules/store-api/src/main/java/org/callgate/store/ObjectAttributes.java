@@ -37,6 +37,28 @@ public record ObjectAttributes(String contentType, Retention retention, boolean 
         this(contentType, retention, false, Map.of());
     }
 
+    /**
+     * Whether anyone may delete the object at any time: no lock ({@link LockMode#NONE}) and no
+     * legal hold. Only such objects can be {@link RecordingStore#create created} as claims.
+     */
+    public boolean unlocked() {
+        return retention.mode() == LockMode.NONE && !legalHold;
+    }
+
+    /**
+     * {@code attributes}, when {@link #unlocked()}.
+     *
+     * @throws IllegalArgumentException when they lock the object or put it under legal hold
+     */
+    public static ObjectAttributes requireUnlocked(ObjectAttributes attributes) {
+        if (!attributes.unlocked()) {
+            throw new IllegalArgumentException("a created object is a claim, deletable by whoever lost the race: "
+                    + attributes.retention().mode() + (attributes.legalHold() ? " under legal hold" : "")
+                    + " cannot be created");
+        }
+        return attributes;
+    }
+
     private static void checkTag(String key, String value) {
         if (!TAG_KEY.matcher(key).matches() || !TAG_VALUE.matcher(value).matches()) {
             throw new IllegalArgumentException("tag " + key + "=" + value + " has characters S3 does not allow");

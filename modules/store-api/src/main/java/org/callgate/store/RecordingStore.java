@@ -53,6 +53,34 @@ public interface RecordingStore extends AutoCloseable {
     }
 
     /**
+     * Creates the object only if {@code key} holds none, atomically for every process and node that
+     * shares the store: of any number of racing creates of one key, exactly one returns the stored
+     * object; every other returns empty, and so does a create of a key that already holds an object.
+     * It is how nodes that share one store agree on a name without talking to each other: a dossier
+     * number handed out once (R2, R3), the next entry of a change log (ADR 0018). {@link #put} only
+     * refuses a key that exists when it looks, which two nodes can both pass.
+     *
+     * <p>Meant for <b>claims</b>: small objects whose existence is what matters. Their attributes must
+     * not lock them ({@link ObjectAttributes#unlocked()}: {@link LockMode#NONE}, no legal hold),
+     * because a store without conditional writes decides the race after the racers have written
+     * (S3 on Ceph RGW 16, whose versioned buckets ignore {@code If-None-Match}): each loser then
+     * removes what it wrote. Until every racer has returned, {@link #head} and {@link #get} may
+     * show a loser's bytes, and keep showing them should a loser die before removing them; the
+     * winner stays the winner for every later create. So a claim holds nothing a reader relies on.
+     * A create whose answer was lost (a timeout after the object was stored) may report a loss
+     * for what it stored: a claim can be lost that way, never won twice. The object is as durable
+     * as a {@link #put}'s when this returns.
+     *
+     * @return the stored object when this create won, empty when the key holds another
+     * @throws IllegalArgumentException when {@code attributes} lock the object or put it under hold
+     * @throws UnsupportedOperationException when the store cannot create atomically (the default)
+     */
+    default Optional<ObjectInfo> create(ObjectKey key, byte[] bytes, ObjectAttributes attributes)
+            throws StoreException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot create objects atomically");
+    }
+
+    /**
      * Stores a sealed file: forced to disk, and never written again by anyone, though its owner may
      * remove its own name for it. A store that keeps its objects as files on the same file system
      * may then give the object the file itself, a second name for the same bytes, instead of a

@@ -16,7 +16,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -433,5 +438,106 @@ public abstract class RecordingStoreContract {
 
         assertThat(versionsOf(key)).isEqualTo(versions);
         assertThat(read(store().get(key))).isEqualTo(current);
+    }
+
+    // Conditional create: the one write that nodes sharing a store may race on (ADR 0018).
+
+    private ObjectAttributes claim() {
+        return new ObjectAttributes("application/json", retention(LockMode.NONE, Duration.ofDays(1)));
+    }
+
+    @Test
+    void aCreateOnAFreeKeyStoresTheObject() throws Exception {
+        ObjectKey key = ObjectKey.of("claims/free.json");
+        byte[] data = bytes(120, 31);
+
+        Optional<ObjectInfo> created = store().create(key, data, claim());
+
+        assertThat(created).isPresent();
+        assertThat(created.get().sha256()).isEqualTo(sha256(data));
+        assertThat(created.get().size()).isEqualTo(120);
+        assertThat(store().head(key).orElseThrow().sha256()).isEqualTo(sha256(data));
+        assertThat(read(store().get(key))).isEqualTo(data);
+    }
+
+    @Test
+    void aSecondCreateOfAKeyLosesAndLeavesTheFirstObjectAlone() throws Exception {
+        ObjectKey key = ObjectKey.of("claims/twice.json");
+        byte[] first = bytes(50, 32);
+        store().create(key, first, claim()).orElseThrow();
+
+        assertThat(store().create(key, bytes(50, 33), claim())).isEmpty();
+
+        assertThat(read(store().get(key))).isEqualTo(first);
+        assertThat(versionsOf(key)).as("versions left").isEqualTo(1);
+    }
+
+    @Test
+    void aCreateLosesToAnObjectPutBeforeItAndAPutLosesToACreatedOne() throws Exception {
+        ObjectKey put = ObjectKey.of("claims/put-first.json");
+        ObjectKey created = ObjectKey.of("claims/created-first.json");
+        store().put(put, bytes(10, 34), claim());
+        store().create(created, bytes(10, 35), claim()).orElseThrow();
+
+        assertThat(store().create(put, bytes(10, 36), claim())).isEmpty();
+        assertThatThrownBy(() -> store().put(created, bytes(10, 37), claim()))
+                .isInstanceOf(ObjectExistsException.class);
+        assertThat(read(store().get(put))).isEqualTo(bytes(10, 34));
+    }
+
+    @Test
+    void aKeyFreedByADeleteCanBeCreatedAgain() throws Exception {
+        ObjectKey key = ObjectKey.of("claims/again.json");
+        store().create(key, bytes(10, 38), claim()).orElseThrow();
+        store().delete(key, false);
+
+        assertThat(store().create(key, bytes(10, 39), claim())).isPresent();
+        assertThat(read(store().get(key))).isEqualTo(bytes(10, 39));
+    }
+
+    @Test
+    void aCreateRefusesAttributesThatWouldLockTheClaim() {
+        ObjectKey key = ObjectKey.of("claims/locked.json");
+        ObjectAttributes governance = attributes(LockMode.GOVERNANCE, Duration.ofDays(1));
+        ObjectAttributes held =
+                new ObjectAttributes("application/json", retention(LockMode.NONE, Duration.ofDays(1)), true, Map.of());
+
+        assertThatThrownBy(() -> store().create(key, bytes(10, 40), governance))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store().create(key, bytes(10, 41), held)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Racers that start together (a barrier, not a delay) on each of several keys: on every key
+     * exactly one wins, and the key then holds the winner's bytes and nothing of the losers'.
+     */
+    @Test
+    void manyThreadsRacingToCreateOneKeyMakeExactlyOneWinner() throws Exception {
+        int racers = 8;
+        try (ExecutorService threads = Executors.newFixedThreadPool(racers)) {
+            for (int round = 0; round < 6; round++) {
+                ObjectKey key = ObjectKey.of("claims/race/" + round + ".json");
+                CyclicBarrier start = new CyclicBarrier(racers);
+                List<Future<Optional<ObjectInfo>>> outcomes = new java.util.ArrayList<>();
+                for (int racer = 0; racer < racers; racer++) {
+                    byte[] mine = bytes(64, 1000L * round + racer);
+                    outcomes.add(threads.submit(() -> {
+                        start.await();
+                        return store().create(key, mine, claim());
+                    }));
+                }
+                List<ObjectInfo> winners = new java.util.ArrayList<>();
+                for (Future<Optional<ObjectInfo>> outcome : outcomes) {
+                    outcome.get().ifPresent(winners::add);
+                }
+
+                assertThat(winners).as("winners of round " + round).hasSize(1);
+                assertThat(store().head(key).orElseThrow().sha256())
+                        .isEqualTo(winners.getFirst().sha256());
+                assertThat(versionsOf(key))
+                        .as("versions left in round " + round)
+                        .isEqualTo(1);
+            }
+        }
     }
 }

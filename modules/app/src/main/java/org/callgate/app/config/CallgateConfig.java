@@ -31,6 +31,9 @@ import org.callgate.store.RetentionProfile;
  * @param retentionDir the {@code retention-dir:} key: where the retention profiles are ({@code
  *     <name>.yaml}, {@link RetentionFiles}); a relative path is relative to the current directory
  * @param web the {@code web:} section: the HTTP server of the API, health and metrics
+ * @param nodeId the {@code node-id:} key: this callgate's name among the nodes that share one store
+ *     (ADR 0018), naming its audit chain there; null when the file leaves it out, for the host name
+ *     ({@code NodeIds} in the app derives it)
  */
 public record CallgateConfig(
         SipConfig sip,
@@ -45,7 +48,8 @@ public record CallgateConfig(
         IndexConfig index,
         PurgeConfig purge,
         Path retentionDir,
-        WebConfig web) {
+        WebConfig web,
+        String nodeId) {
 
     /** Relative to the current directory; {@code scripts/callgate} runs from the repository root. */
     static final Path DEFAULT_PROMPTS_DIR = Path.of("config/prompts");
@@ -68,6 +72,38 @@ public record CallgateConfig(
         Objects.requireNonNull(web, "web");
     }
 
+    /** A configuration without a node id: the host name names the node. */
+    public CallgateConfig(
+            SipConfig sip,
+            MediaConfig media,
+            CallsConfig calls,
+            List<ServiceLineConfig> serviceLines,
+            Path promptsDir,
+            SmsConfig sms,
+            OutboundConfig outbound,
+            RecordingConfig recording,
+            StoreConfig store,
+            IndexConfig index,
+            PurgeConfig purge,
+            Path retentionDir,
+            WebConfig web) {
+        this(
+                sip,
+                media,
+                calls,
+                serviceLines,
+                promptsDir,
+                sms,
+                outbound,
+                recording,
+                store,
+                index,
+                purge,
+                retentionDir,
+                web,
+                null);
+    }
+
     /** Every documented default: the configuration of {@code callgate demo}. */
     public static CallgateConfig defaults() {
         return new CallgateConfig(
@@ -83,7 +119,8 @@ public record CallgateConfig(
                 IndexConfig.defaults(),
                 PurgeConfig.defaults(),
                 DEFAULT_RETENTION_DIR,
-                WebConfig.defaults());
+                WebConfig.defaults(),
+                null);
     }
 
     /** Binds the top-level YAML keys; a section left out (or {@code null}) takes its defaults. */
@@ -101,7 +138,8 @@ public record CallgateConfig(
             @JsonProperty("index") IndexConfig index,
             @JsonProperty("purge") PurgeConfig purge,
             @JsonProperty("retention-dir") String retentionDir,
-            @JsonProperty("web") WebConfig web) {
+            @JsonProperty("web") WebConfig web,
+            @JsonProperty("node-id") String nodeId) {
         return new CallgateConfig(
                 Objects.requireNonNullElseGet(sip, SipConfig::defaults),
                 Objects.requireNonNullElseGet(media, MediaConfig::defaults),
@@ -115,7 +153,8 @@ public record CallgateConfig(
                 Objects.requireNonNullElseGet(index, IndexConfig::defaults),
                 Objects.requireNonNullElseGet(purge, PurgeConfig::defaults),
                 retentionDir == null ? DEFAULT_RETENTION_DIR : Path.of(retentionDir),
-                Objects.requireNonNullElseGet(web, WebConfig::defaults));
+                Objects.requireNonNullElseGet(web, WebConfig::defaults),
+                nodeId);
     }
 
     /**

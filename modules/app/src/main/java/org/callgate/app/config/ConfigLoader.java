@@ -81,6 +81,7 @@ public final class ConfigLoader {
         SourceMap source = SourceMap.read(text, name);
         CallgateConfig config = source.isEmpty() ? CallgateConfig.defaults() : bind(text, name, source);
         failOn(ConfigValidator.validate(config), source);
+        failOn(NodeRules.check(config), source);
         failOn(PromptFiles.missing(config, workingDir), source);
         failOn(RetentionFiles.missing(config, workingDir), source);
         RetentionFiles.load(

@@ -112,7 +112,7 @@ class ConfigErrorMessagesTest {
                 """))
                 .isEqualTo(
                         file + ":1:1: retention: {...} — unknown key; allowed: calls, index, media,"
-                                + " outbound, prompts-dir, purge, recording, retention-dir, service-lines, sip, sms, store, web");
+                                + " node-id, outbound, prompts-dir, purge, recording, retention-dir, service-lines, sip, sms, store, web");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.callgate.store.ByteRange;
 import org.callgate.store.FileSystemSync;
 import org.callgate.store.ObjectAttributes;
+import org.callgate.store.ObjectExistsException;
 import org.callgate.store.ObjectInfo;
 import org.callgate.store.ObjectKey;
 import org.callgate.store.ObjectNotFoundException;
@@ -118,6 +119,23 @@ public final class FileRecordingStore implements RecordingStore {
     @Override
     public ObjectInfo put(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
         return place(key, stage(ObjectPut.bytes(key, bytes, attributes, false), true), attributes);
+    }
+
+    /**
+     * {@inheritDoc} Here a {@link #put} that says empty instead of {@link ObjectExistsException}:
+     * it is atomic because one process owns the root ({@code store.lock}, {@link RootLock}) and,
+     * within it, the existence check and the renames into place happen under the key's lock
+     * stripe, so no other put or create of the key can come between them. Durable as a put: bytes
+     * and metadata forced, renamed into place, their directories forced.
+     */
+    @Override
+    public Optional<ObjectInfo> create(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
+        ObjectAttributes.requireUnlocked(attributes);
+        try {
+            return Optional.of(put(key, bytes, attributes));
+        } catch (ObjectExistsException taken) {
+            return Optional.empty();
+        }
     }
 
     /**

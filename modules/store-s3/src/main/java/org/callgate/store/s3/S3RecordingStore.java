@@ -58,6 +58,7 @@ public final class S3RecordingStore implements RecordingStore {
     private final BucketCalls calls;
     private final ObjectLocks locks;
     private final ObjectVersions versions;
+    private final ObjectCreates creates;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A store on {@code settings.bucket()}, which must exist with Object Lock ({@link S3BucketSetup}). */
@@ -68,6 +69,7 @@ public final class S3RecordingStore implements RecordingStore {
         this.calls = new BucketCalls(s3, bucket);
         this.locks = new ObjectLocks(s3, bucket, calls);
         this.versions = new ObjectVersions(s3, bucket, calls);
+        this.creates = new ObjectCreates(s3, bucket, calls);
     }
 
     @Override
@@ -95,10 +97,23 @@ public final class S3RecordingStore implements RecordingStore {
     }
 
     /**
+     * {@inheritDoc} Here: a PutObject with {@code If-None-Match: *}, then, since RGW 16 ignores that
+     * header on a versioned bucket, the key's version order decides ({@link ObjectCreates}).
+     */
+    @Override
+    public Optional<ObjectInfo> create(ObjectKey key, byte[] bytes, ObjectAttributes attributes) throws StoreException {
+        ObjectAttributes.requireUnlocked(attributes);
+        ContentDigest digest = ContentDigest.of(bytes);
+        return creates.create(
+                key, putRequest(key, digest, attributes), RequestBody.fromBytes(bytes), info(key, digest, attributes));
+    }
+
+    /**
      * Refuses a key that already holds an object, with a HeadObject before the put. That is
-     * check-then-act, not atomic (RGW 16 ignores {@code If-None-Match} on PutObject), and it is
-     * enough: each key names one call's recording or record, which exactly one uploader writes;
-     * and should two puts ever race, the versioned bucket keeps both versions, so no bytes are lost.
+     * check-then-act, not atomic (RGW 16 ignores {@code If-None-Match} on a versioned bucket), and
+     * it is enough: each key names one call's recording or record, which exactly one uploader
+     * writes; and should two puts ever race, the versioned bucket keeps both versions, so no bytes
+     * are lost. Where nodes race for a key, they {@link #create} it.
      */
     private void refuseExisting(ObjectKey key) throws StoreException {
         if (calls.head(key).isPresent()) {
@@ -110,6 +125,10 @@ public final class S3RecordingStore implements RecordingStore {
             throws StoreException {
         PutObjectRequest request = putRequest(key, digest, attributes);
         calls.call("put", key, () -> s3.putObject(request, body));
+        return info(key, digest, attributes);
+    }
+
+    private static ObjectInfo info(ObjectKey key, ContentDigest digest, ObjectAttributes attributes) {
         return new ObjectInfo(
                 key,
                 digest.size(),
