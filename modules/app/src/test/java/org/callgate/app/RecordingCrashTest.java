@@ -57,8 +57,7 @@ class RecordingCrashTest {
         StereoTones.writeAlawTone(dir.resolve("agent.alaw"), 1000);
         int media = FreePorts.udpRange(rtpMin + 100, 100);
 
-        Process callgate = startCallgateProcess(config);
-        try (AutoCloseable killed = callgate::destroyForcibly;
+        try (CallgateProcess callgate = CallgateProcess.start(config, dir, "callgate");
                 Sipp agent = Sipp.scenario(GatewayFixture.scenario("uas-tone.xml"))
                         .localPort(agentPort)
                         .mediaPort(media)
@@ -78,7 +77,7 @@ class RecordingCrashTest {
             Path spool = dir.resolve("spool");
             // two seconds of audio (32 kB/s) have reached the spool file: the call is being recorded
             await().atMost(Duration.ofSeconds(30)).until(() -> wavBytes(spool) > 2 * 32_000);
-            callgate.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush, no fsync
+            callgate.kill(); // SIGKILL: no shutdown hook, no flush, no fsync
             assertThat(wavBytes(spool)).isGreaterThan(2 * 32_000);
         }
 
@@ -122,40 +121,6 @@ class RecordingCrashTest {
             return files.filter(f -> f.toString().endsWith(".wav"))
                     .mapToLong(f -> f.toFile().length())
                     .sum();
-        }
-    }
-
-    /** callgate in a JVM of its own, from this test's class path, so that it can be killed. */
-    private Process startCallgateProcess(Path config) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        // callgate's own logging (to the console), not the test suite's log file
-        String logback = RecordingCrashTest.class.getResource("/logback.xml").toString();
-        Process process = new ProcessBuilder(
-                        java,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "--sun-misc-unsafe-memory-access=allow",
-                        "-Dlogback.configurationFile=" + logback,
-                        "-Dcallgate.cdr.dir=" + dir.resolve("cdr"), // not var/cdr in the source tree
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.callgate.app.Main",
-                        "serve",
-                        "--config",
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("callgate-process.log").toFile())
-                .start();
-        Path log = dir.resolve("callgate-process.log");
-        try {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !process.isAlive() || Files.readString(log).contains("SIP listening on"));
-            assertThat(process.isAlive())
-                    .as("callgate process: %s", Files.readString(log))
-                    .isTrue();
-            return process;
-        } catch (RuntimeException | AssertionError e) {
-            process.destroyForcibly(); // never leave a callgate behind
-            throw e;
         }
     }
 }
