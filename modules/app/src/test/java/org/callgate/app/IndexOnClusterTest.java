@@ -25,6 +25,7 @@ import picocli.CommandLine;
  * of its own over the same store, finds it all and sees its index consistent with the store.
  */
 @ExtendWith(OpenSearchServer.class)
+@OpenSearchServer.Nodes(3) // the cluster ClusterTest runs on: one cluster in this test JVM, not two
 class IndexOnClusterTest {
 
     private static final String INDEX = "app-records";
