@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.callgate.core.ivr.ConsentWithdrawals;
@@ -121,7 +122,9 @@ public final class RightsRequests {
     public synchronized RightsRequest open(
             RequestType type, DataSubject subject, Instant received, String via, String by) throws StoreException {
         Instant at = received != null ? received : clock.instant();
-        String seed = type + ":" + subject + ":" + at + ":" + requests.size();
+        // a random part: two nodes opening a request for the same subject at the same instant (a
+        // letter's date) with registers of the same size must not make the same id (ADR 0018)
+        String seed = type + ":" + subject + ":" + at + ":" + UUID.randomUUID();
         String id = "R" + ID_TIME.format(at) + "-"
                 + Digests.sha256Hex(seed.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
         RightsRequest request = RightsRequest.open(id, type, subject, at, via, by);
