@@ -2,13 +2,13 @@ package org.callgate.app;
 
 import java.io.IOException;
 import java.util.Optional;
-import org.callgate.core.PhoneNumber;
 import org.callgate.core.access.CallerCheck;
 import org.callgate.core.access.DossierDesk;
 import org.callgate.core.access.DossierDraft;
 import org.callgate.core.access.DossierWriteException;
 import org.callgate.core.access.DossierWriteException.Reason;
 import org.callgate.core.dossier.Dossier;
+import org.callgate.records.DossierChangedException;
 import org.callgate.records.DossierDetails;
 import org.callgate.records.Dossiers;
 import org.callgate.store.StoreException;
@@ -16,7 +16,9 @@ import org.callgate.store.StoreException;
 /**
  * The web API's agent side over the dossiers: writes and caller checks (R2, R17) through {@link
  * Dossiers}, store first. Writes of one dossier are serialised here, so that the version check of an
- * edit and its write cannot interleave with another edit in this process.
+ * edit and its write cannot interleave with another edit in this process; an edit on another node
+ * sharing the store is caught by the version's claim ({@link Dossiers#update}) and refused as a
+ * conflict too.
  */
 final class AgentWeb {
 
@@ -48,21 +50,26 @@ final class AgentWeb {
                 }
             }
 
+            /**
+             * The check's line is added to the latest version's notes, and added again on top of a
+             * version another node stores first ({@link Dossiers#amend}): a check is a fact, not an
+             * edit of what the agent saw, so it is never refused for a change made meanwhile.
+             */
             @Override
             public Dossier recordCheck(String number, CallerCheck check) throws DossierWriteException, IOException {
                 synchronized (this) {
-                    Dossier current = current(number);
-                    String notes = current.notes().isBlank()
-                            ? check.notesLine()
-                            : current.notes().stripTrailing() + "\n" + check.notesLine();
-                    DossierDetails details = new DossierDetails(
-                            current.name(),
-                            current.firstName(),
-                            current.phones().stream().map(PhoneNumber::e164).toList(),
-                            current.iban() == null ? null : current.iban().value(),
-                            current.email(),
-                            notes);
-                    return store(() -> dossiers.update(number, details));
+                    current(number);
+                    return store(() -> dossiers.amend(
+                            number,
+                            details -> new DossierDetails(
+                                    details.name(),
+                                    details.firstName(),
+                                    details.phones(),
+                                    details.iban(),
+                                    details.email(),
+                                    details.notes().isBlank()
+                                            ? check.notesLine()
+                                            : details.notes().stripTrailing() + "\n" + check.notesLine())));
                 }
             }
 
@@ -95,12 +102,17 @@ final class AgentWeb {
         Dossier run() throws StoreException, IOException;
     }
 
-    /** Store failures as I/O errors (a 500), invalid details as a refusal naming no field. */
+    /**
+     * Store failures as I/O errors (a 500), a version written first on another node as a conflict
+     * (a 409: reload and edit again, ADR 0018), invalid details as a refusal naming no field.
+     */
     private static Dossier store(Write write) throws DossierWriteException, IOException {
         try {
             return write.run();
         } catch (StoreException e) {
             throw new IOException("cannot write the dossier to the store: " + e.getMessage(), e);
+        } catch (DossierChangedException e) {
+            throw new DossierWriteException(Reason.CONFLICT, "version", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new DossierWriteException(Reason.INVALID, null, e.getMessage());
         }

@@ -12,6 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import org.callgate.audit.AuditActions;
 import org.callgate.core.dossier.Dossier;
+import org.callgate.index.LuceneRecordIndex;
+import org.callgate.records.DossierDetails;
+import org.callgate.records.Dossiers;
+import org.callgate.records.RecordWriter;
+import org.callgate.records.Reindexer;
+import org.callgate.store.RecordingStore;
+import org.callgate.store.TestProfiles;
 import org.callgate.users.Role;
 import org.callgate.users.UserStore;
 import org.junit.jupiter.api.Test;
@@ -79,6 +86,56 @@ class DossierWriteWebApiTest {
                         assertThat(entry.get("details").get("result").asText()).isEqualTo("ok");
                     });
             assertThat(entries.toString()).doesNotContain(number).doesNotContain("0961");
+        }
+    }
+    /**
+     * Two nodes sharing one store (ADR 0018): another node edits version 1 while an agent edits it
+     * here. This node's index has not seen that edit (each node's Lucene index is its own), so its
+     * own version check lets the edit through; the claim of version 2 stops it, and the agent gets
+     * a 409 with the reason, then the other node's version on reload.
+     */
+    @Test
+    void anEditOfAVersionAnotherNodeEditedMeanwhileShouldBeA409AndTheReloadShowsTheirs(@TempDir Path dir)
+            throws Exception {
+        new UserStore(dir.resolve(UserStore.FILE_NAME), Clock.systemUTC())
+                .add("anna", Set.of(Role.AGENT), Set.of(), PASSWORD.toCharArray());
+        try (GatewayFixture fixture = GatewayFixture.start(dir)) {
+            WebSession anna = WebSession.login(fixture.gateway.webUrl().orElseThrow(), "anna", PASSWORD);
+            Map<String, Object> draft = new java.util.HashMap<>(
+                    Map.of("service", "parcels", "name", "Peeters", "phones", List.of("0475 00 00 01"), "notes", ""));
+            HttpResponse<String> created = anna.send("POST", "/dossiers", draft);
+            String number = JSON.readTree(created.body()).get("number").asText();
+            RecordingStore store = fixture.gateway.recordingStore();
+            try (LuceneRecordIndex otherIndex = LuceneRecordIndex.open(dir.resolve("other-node/index"));
+                    RecordWriter otherWriter = new RecordWriter(
+                            store, otherIndex, TestProfiles.DEFAULT, dir.resolve("other-node/journal"))) {
+                new Reindexer(store, otherIndex).rebuild();
+                Dossiers otherNode = new Dossiers(otherWriter, store, TestProfiles.DEFAULT, Clock.systemUTC());
+                otherNode.update(
+                        number,
+                        new DossierDetails(
+                                "Peeters", "", List.of("0475 00 00 01"), null, null, "edited on the other node"));
+            }
+            Map<String, Object> edit = new java.util.HashMap<>(draft);
+            edit.put("notes", "edited here");
+            edit.put("version", 1);
+
+            HttpResponse<String> conflict = anna.send("PUT", "/dossiers/" + number, edit);
+            JsonNode reloaded = anna.json("/dossiers/" + number);
+            edit.put("version", 2);
+            HttpResponse<String> again = anna.send("PUT", "/dossiers/" + number, edit);
+
+            assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
+            assertThat(JSON.readTree(conflict.body()).get("message").asText())
+                    .isEqualTo("dossier " + number + " was changed meanwhile (on another node): version 1 was edited,"
+                            + " version 2 is the latest; reload it and edit again");
+            assertThat(reloaded.get("version").asInt()).isEqualTo(2);
+            assertThat(reloaded.get("notes").asText()).isEqualTo("edited on the other node");
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            Dossier stored = fixture.gateway.dossiers().get(number).orElseThrow();
+            assertThat(stored.version()).isEqualTo(3);
+            assertThat(stored.notes()).isEqualTo("edited here");
+            assertThat(store.list("dossiers/" + number + "/")).hasSize(3);
         }
     }
 }

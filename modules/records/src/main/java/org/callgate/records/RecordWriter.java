@@ -249,6 +249,15 @@ public final class RecordWriter implements RecordingIndexer, AutoCloseable {
         }
     }
 
+    /**
+     * Indexes the record the store holds under {@code key}, with the legal hold the store and the
+     * holds say: a dossier version another node wrote, which this node's index has not seen.
+     * Returns how many records were indexed, 0 when the store has no such object.
+     */
+    int indexFromStore(ObjectKey key) throws StoreException, IOException {
+        return stored.index(key);
+    }
+
     /** Commits the index; the journal then forgets what the commit made durable. */
     public void checkpoint() throws IOException {
         List<Path> sealed;

@@ -2,6 +2,7 @@ package org.callgate.records;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,23 @@ final class NodeRecords implements AutoCloseable {
     final Dossiers dossiers;
 
     NodeRecords(RecordingStore store, Path dir) throws Exception {
+        this(store, dir, Clock.fixed(RecordsFixture.NOW, ZoneOffset.UTC), Dossiers.STORED_WITHIN);
+    }
+
+    /** @param storedWithin how long a write that lost a version's claim waits for the winner's version */
+    NodeRecords(RecordingStore store, Path dir, Clock clock, Duration storedWithin) throws Exception {
         this.index = LuceneRecordIndex.open(dir.resolve("index"));
         this.writer = new RecordWriter(store, index, TestProfiles.DEFAULT, dir.resolve("journal"));
-        this.dossiers =
-                new Dossiers(writer, store, TestProfiles.DEFAULT, Clock.fixed(RecordsFixture.NOW, ZoneOffset.UTC));
+        this.dossiers = new Dossiers(writer, store, TestProfiles.DEFAULT, clock, null, storedWithin);
+    }
+
+    /**
+     * Indexes {@code dossier} as stored by another node, as a shared index would show it: each
+     * node's own Lucene index holds only what the node wrote or read back.
+     */
+    void sees(Dossier dossier) throws Exception {
+        writer.indexFromStore(RecordKeys.dossier(dossier.number(), dossier.version()));
+        index.refresh();
     }
 
     Dossier create() throws Exception {

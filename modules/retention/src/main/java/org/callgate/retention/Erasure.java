@@ -20,6 +20,7 @@ import org.callgate.core.dossier.RecordIndex;
 import org.callgate.core.dossier.RecordKind;
 import org.callgate.core.dossier.RecordingRef;
 import org.callgate.core.request.DataSubject;
+import org.callgate.records.Dossiers;
 import org.callgate.records.LegalHold;
 import org.callgate.records.LegalHolds;
 import org.callgate.records.OthersCalls;
@@ -219,7 +220,12 @@ public final class Erasure {
         return "legal hold (R19): " + String.join(", ", cases);
     }
 
-    /** Destroys a dossier, recording or survey; the reason it stays when the store refuses. */
+    /**
+     * Destroys a dossier, recording or survey; the reason it stays when the store refuses. A
+     * dossier's version claims go with its versions (ADR 0018): they say when it was edited, and
+     * with the versions gone they guard nothing. Its number's claim stays, so that the number is
+     * never handed out again; it says only when the dossier was opened.
+     */
     private Optional<String> destroy(Found record) throws StoreException {
         try {
             for (ObjectKey key : record.objects()) {
@@ -229,7 +235,12 @@ public final class Erasure {
             return Optional.of("the store refuses to delete it before " + record.retainUntil());
         }
         switch (record.kind()) {
-            case DOSSIER -> index.delete(RecordKind.DOSSIER, record.id());
+            case DOSSIER -> {
+                for (ObjectKey claim : store.list(Dossiers.versionClaims(record.id()))) {
+                    delete(claim);
+                }
+                index.delete(RecordKind.DOSSIER, record.id());
+            }
             case RECORDING -> index.delete(RecordKind.RECORDING, record.id());
             default -> {}
         }

@@ -108,9 +108,11 @@ final class PurgeSteps {
     }
 
     /**
-     * Every version, then the claim of its number (ADR 0018), which has outlived its use: the
-     * number's year is years past. An erasure leaves the claim, so an erased dossier's number is
-     * never handed out again while its year runs.
+     * Every version, then the claims of its versions and of its number (ADR 0018), which have
+     * outlived their use: nobody edits the dossier any more, and the number's year is years past.
+     * They go last, so that a retry after a crash still finds them; they carry the dossier's
+     * retain-until, unlocked, so nothing is kept past it (R1). An erasure leaves the number's claim,
+     * so an erased dossier's number is never handed out again while its year runs.
      */
     private void dossier(String retentionClass, String number, Tally tally) throws StoreException {
         for (ObjectKey version : store.list("dossiers/" + number + "/")) {
@@ -118,6 +120,9 @@ final class PurgeSteps {
                 tally.kept("locked", 1);
                 return;
             }
+        }
+        for (ObjectKey claim : store.list(Dossiers.versionClaims(number))) {
+            delete(claim); // none for a dossier never edited, or edited before versions were claimed
         }
         delete(Dossiers.numberClaim(number)); // none for a dossier stored before numbers were claimed
         gone(goneDossiers, number);

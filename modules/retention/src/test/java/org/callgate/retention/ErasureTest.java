@@ -125,6 +125,29 @@ class ErasureTest {
     }
 
     @Test
+    void anErasedDossiersVersionClaimsGoWithItsVersionsAndItsNumberClaimStays() throws Exception {
+        Dossier parcels = world.dossier("parcels", SubjectFixture.CALLER);
+        world.dossiers.linkCall(parcels.number(), "call-linked"); // version 2, claimed (ADR 0018)
+        world.dossiers.linkCall(dossier.number(), "call-linked");
+
+        ErasureReport report = erasure.erase("R1", subject(), Erasure.Scope.EVERYTHING);
+
+        assertThat(report.erased())
+                .extracting(ErasureReport.Line::kind, ErasureReport.Line::id)
+                .contains(org.assertj.core.groups.Tuple.tuple("dossier", parcels.number()));
+        assertThat(world.store.list("dossiers/" + parcels.number() + "/")).isEmpty();
+        assertThat(world.store.list(Dossiers.versionClaims(parcels.number())))
+                .as("they say when it was edited, and guard nothing once its versions are gone")
+                .isEmpty();
+        assertThat(world.inStore(Dossiers.numberClaim(parcels.number())))
+                .as("its number is never handed out again")
+                .isTrue();
+        assertThat(world.store.list(Dossiers.versionClaims(dossier.number())))
+                .as("the banking dossier is kept by law, and its version claims with its versions")
+                .hasSize(1);
+    }
+
+    @Test
     void aRebuildOfTheIndexBringsNothingErasedBack() throws Exception {
         erasure.erase("R1", subject(), Erasure.Scope.EVERYTHING);
 

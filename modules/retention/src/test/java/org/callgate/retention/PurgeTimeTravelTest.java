@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 import org.callgate.core.dossier.CallTrace;
 import org.callgate.core.dossier.Dossier;
@@ -21,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every class that has records, under both shipped profiles: created at T, still there after a
- * purge at T + retention − 1 day, gone (object, metadata, index entry, trace out of its batch)
- * after a purge at T + retention + 1 day (R1, R2, R3, R7, R8, R10, R14). The digital-assistant
+ * purge at T + retention − 1 day, gone (object, metadata, index entry, trace out of its batch, a
+ * dossier's every version and the claims of its number and versions) after a purge at T +
+ * retention + 1 day (R1, R2, R3, R7, R8, R10, R14). The digital-assistant
  * class (R16) has no records yet; evidence (R18) is the hold register's, tested with holds.
  */
 class PurgeTimeTravelTest {
@@ -62,22 +64,29 @@ class PurgeTimeTravelTest {
     }
 
     /**
-     * One record of a class, with what must be there and then gone: its object and the one that
-     * goes with it (a recording's metadata; a dossier number's claim, ADR 0018).
+     * One record of a class, with the objects that must be there and then gone: a recording's audio
+     * and metadata; a dossier's versions with the claims of its number and of its second version
+     * (ADR 0018).
      */
-    private record Thing(RecordKind kind, String id, ObjectKey object, ObjectKey companion) {
+    private record Thing(RecordKind kind, String id, List<ObjectKey> objects) {
 
         /** Surveys are not indexed ({@code kind} null): only their object counts. */
         boolean present(RetentionWorld world) throws Exception {
-            return (kind == null || world.inIndex(kind, id))
-                    && world.inStore(object)
-                    && (companion == null || world.inStore(companion));
+            for (ObjectKey object : objects) {
+                if (!world.inStore(object)) {
+                    return false;
+                }
+            }
+            return kind == null || world.inIndex(kind, id);
         }
 
         boolean gone(RetentionWorld world) throws Exception {
-            return (kind == null || !world.inIndex(kind, id))
-                    && !world.inStore(object)
-                    && (companion == null || !world.inStore(companion));
+            for (ObjectKey object : objects) {
+                if (world.inStore(object)) {
+                    return false;
+                }
+            }
+            return kind == null || !world.inIndex(kind, id);
         }
     }
 
@@ -85,24 +94,28 @@ class PurgeTimeTravelTest {
         return switch (cls) {
             case "trace" -> {
                 CallTrace trace = world.trace("call-t", CALLER, null);
-                yield new Thing(RecordKind.TRACE, trace.callId(), batchOf(world, trace.callId()), null);
+                yield new Thing(RecordKind.TRACE, trace.callId(), List.of(batchOf(world, trace.callId())));
             }
             case "survey" -> {
                 ObjectKey key = world.survey("call-s");
-                yield new Thing(null, "call-s", key, null);
+                yield new Thing(null, "call-s", List.of(key));
             }
             case "dossier", "banking-dossier" -> {
                 Dossier d = world.dossier(cls.equals("dossier") ? "private" : "banking", CALLER);
+                world.dossiers.linkCall(d.number(), "call-linked"); // version 2, claimed
                 yield new Thing(
                         RecordKind.DOSSIER,
                         d.number(),
-                        ObjectKey.of("dossiers/" + d.number() + "/v000001.json"),
-                        Dossiers.numberClaim(d.number()));
+                        List.of(
+                                ObjectKey.of("dossiers/" + d.number() + "/v000001.json"),
+                                ObjectKey.of("dossiers/" + d.number() + "/v000002.json"),
+                                Dossiers.numberClaim(d.number()),
+                                ObjectKey.of(Dossiers.versionClaims(d.number()) + "v000002.json")));
             }
             default -> {
                 ObjectKey audio =
                         world.recording("call-r", CALLER, cls.equals("recording") ? "private" : "banking", null);
-                yield new Thing(RecordKind.RECORDING, "call-r", audio, metadataOf(audio));
+                yield new Thing(RecordKind.RECORDING, "call-r", List.of(audio, metadataOf(audio)));
             }
         };
     }

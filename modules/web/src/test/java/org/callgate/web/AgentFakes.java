@@ -57,6 +57,9 @@ final class AgentFakes {
     final Map<String, Dossier> dossiers =
             new ConcurrentHashMap<>(Map.of(AccessFakes.DOSSIER, AccessFakes.dossier(), WITH_IBAN, withIban()));
 
+    /** Dossiers that keep changing on other nodes: a check of one is refused, as the desk refuses it then. */
+    final Set<String> changing = ConcurrentHashMap.newKeySet();
+
     final DossierDesk desk = new DossierDesk() {
         private final AtomicInteger next = new AtomicInteger(100);
 
@@ -88,6 +91,12 @@ final class AgentFakes {
         @Override
         public synchronized Dossier recordCheck(String number, CallerCheck check) throws DossierWriteException {
             Dossier current = current(number);
+            if (changing.contains(number)) {
+                throw new DossierWriteException(
+                        DossierWriteException.Reason.CONFLICT,
+                        "version",
+                        "dossier " + number + " kept changing meanwhile (on other nodes); try again");
+            }
             String notes = current.notes().isEmpty() ? check.notesLine() : current.notes() + "\n" + check.notesLine();
             Dossier next = new Dossier(
                     number,

@@ -100,6 +100,23 @@ class DossierWriteApiTest {
     }
 
     @Test
+    void aCheckOnADossierThatKeptChangingOnOtherNodesShouldBeA409WithTheReasonAndNotAudited() {
+        fakes.agentSide.changing.add(AgentFakes.WITH_IBAN);
+        int audited = fakes.entries("dossier.check").size();
+
+        var response = post(
+                "/api/v1/dossiers/" + AgentFakes.WITH_IBAN + "/checks", Map.of("kind", "identity", "result", "ok"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        var body = ApiClient.body(response);
+        assertThat(body.get("type").asText()).isEqualTo("Conflict");
+        assertThat(body.get("message").asText())
+                .isEqualTo("dossier " + AgentFakes.WITH_IBAN + " kept changing meanwhile (on other nodes); try again");
+        assertThat(fakes.entries("dossier.check")).hasSize(audited);
+        fakes.agentSide.changing.clear();
+    }
+
+    @Test
     void anEditWithoutVersionShouldBeA400AndOfAnUnknownDossierA404() {
         Map<String, Object> edit = draft();
         assertThat(agent.send("PUT", "/api/v1/dossiers/" + AccessFakes.DOSSIER, Json.bytes(edit), true)

@@ -26,16 +26,19 @@ public interface DossierDesk {
      * the service, creation and retention stay.
      *
      * @throws DossierWriteException {@code NOT_FOUND}, {@code CONFLICT} when another version was
-     *     written meanwhile, {@code INVALID} naming the field
+     *     written meanwhile (through this node or another sharing the store), {@code INVALID}
+     *     naming the field
      */
     Dossier update(String number, int version, DossierDraft draft) throws DossierWriteException, IOException;
 
     /**
      * Records a check an agent made on the caller (R17) as a new version of the dossier, whose
-     * notes get a dated line saying what was checked, the result and by whom.
+     * notes get a dated line saying what was checked, the result and by whom. A version written
+     * meanwhile does not refuse it: the line is added to the latest version.
      *
      * @return the version written
-     * @throws DossierWriteException {@code NOT_FOUND}
+     * @throws DossierWriteException {@code NOT_FOUND}; {@code CONFLICT} when the dossier kept
+     *     changing on other nodes, so that the line could not be added
      */
     Dossier recordCheck(String number, CallerCheck check) throws DossierWriteException, IOException;
 }
