@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +47,9 @@ class ClusterNodeLossTest {
         AtomicBoolean done = new AtomicBoolean();
         try (OpenSearchRecordIndex writer = OpenSearchRecordIndex.open(settings);
                 OpenSearchRecordIndex agent = OpenSearchRecordIndex.open(settings)) {
+            // as in service: the replica is in sync before a node is lost. Killed while the replica
+            // still recovers, the shard has no copy to promote, and writes wait for the dead node.
+            awaitGreen(cluster, settings.index());
             Thread searches = Thread.ofPlatform().name("agent-searches").start(() -> {
                 while (!done.get()) {
                     try {
@@ -98,6 +105,18 @@ class ClusterNodeLossTest {
             }
         });
         assertThat(writer.unsent()).isZero();
+    }
+
+    /** Returns once the cluster says the index is green: every replica assigned and in sync. */
+    private static void awaitGreen(OpenSearchServer.Cluster cluster, String index) throws InterruptedException {
+        URI health =
+                cluster.urls().getFirst().resolve("/_cluster/health/" + index + "?wait_for_status=green&timeout=50s");
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            await().atMost(RECOVERY_LIMIT)
+                    .until(() -> http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString())
+                            .body()
+                            .contains("\"status\":\"green\""));
+        }
     }
 
     private static CallTrace trace(String callId) {
