@@ -29,6 +29,7 @@ import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,8 @@ class DialogTimerTest {
 
     /** The remote tags of the dialogs the RI timed out for want of an ACK. */
     private final List<String> timedOut = new CopyOnWriteArrayList<>();
+    /** The agent tags of the 180s the stack has handed to the listener. */
+    private final List<String> ringing = new CopyOnWriteArrayList<>();
 
     /**
      * Starts the stack with {@code properties}, once per test: stopping an RI stack that has just
@@ -148,8 +151,11 @@ class DialogTimerTest {
         transaction.sendRequest();
         String request = received();
         assertThat(request).startsWith("INVITE ");
-        // 180 then 200, as an agent's phone answers: the ringing makes the dialog early first
+        // 180 then 200, as an agent's phone answers: the ringing makes the dialog early first. The
+        // 200 waits until the stack has handled the 180: its worker threads could take them in
+        // either order, and a 200 handled first leaves no early dialog.
         answer(request, "180 Ringing", agentTag, port);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ringing.contains(agentTag));
         answer(request, "200 OK", agentTag, port);
     }
 
@@ -182,6 +188,10 @@ class DialogTimerTest {
 
         @Override
         public void processResponse(ResponseEvent event) {
+            if (event.getResponse().getStatusCode() == 180) {
+                ringing.add(((ToHeader) event.getResponse().getHeader(ToHeader.NAME)).getTag());
+                return;
+            }
             if (event.getResponse().getStatusCode() != 200) {
                 return;
             }
