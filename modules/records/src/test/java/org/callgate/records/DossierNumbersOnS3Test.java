@@ -50,12 +50,14 @@ class DossierNumbersOnS3Test {
     }
 
     @Test
-    void twoNodesCreatingAThousandDossiersAtOnceGetAThousandDistinctNumbers() throws Exception {
-        List<String> numbers = NodeRecords.createConcurrently(List.of(a, b), 2, 250);
+    void twoNodesCreatingDossiersAtOnceOnRgwGetDistinctNumbers() throws Exception {
+        // 300 here, each racing on RGW's version order; DossierNumbersTest runs the thousand on one
+        // file store (1,000 on RGW took a minute of the suite for the same races)
+        List<String> numbers = NodeRecords.createConcurrently(List.of(a, b), 2, 75);
 
-        assertThat(numbers).hasSize(1000).doesNotHaveDuplicates();
-        assertThat(numbers).containsExactlyInAnyOrderElementsOf(NodeRecords.numbers(2026, 1, 1000));
-        assertThat(storeOfA.list("dossiers/")).hasSize(1000);
-        assertThat(storeOfB.list(DossierNumbers.PREFIX)).hasSize(1000);
+        assertThat(numbers).hasSize(300).doesNotHaveDuplicates();
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(NodeRecords.numbers(2026, 1, 300));
+        assertThat(storeOfA.list("dossiers/")).hasSize(300);
+        assertThat(storeOfB.list(DossierNumbers.PREFIX)).hasSize(300);
     }
 }
