@@ -106,19 +106,7 @@ class DossierVersionsOnS3Test {
         Dossier created = a.create();
         b.sees(created);
         String number = created.number();
-        List<Callable<Dossier>> threads = new ArrayList<>();
-        for (NodeRecords node : List.of(a, b)) {
-            for (int t = 0; t < 2; t++) {
-                String thread = (node == a ? "a" : "b") + t;
-                threads.add(() -> {
-                    Dossier last = null;
-                    for (int i = 0; i < 5; i++) {
-                        last = node.dossiers.linkCall(number, "call-" + thread + "-" + i);
-                    }
-                    return last;
-                });
-            }
-        }
+        List<Callable<Dossier>> threads = DossierVersionsTest.linkers(a, b, number);
 
         List<DossierVersionsTest.Outcome> outcomes = DossierVersionsTest.together(threads);
 

@@ -152,19 +152,7 @@ class DossierVersionsTest {
         Dossier created = a.create();
         b.sees(created);
         String number = created.number();
-        List<Callable<Dossier>> threads = new ArrayList<>();
-        for (NodeRecords node : List.of(a, b)) {
-            for (int t = 0; t < 2; t++) {
-                String thread = (node == a ? "a" : "b") + t;
-                threads.add(() -> {
-                    Dossier last = null;
-                    for (int i = 0; i < 5; i++) {
-                        last = node.dossiers.linkCall(number, "call-" + thread + "-" + i);
-                    }
-                    return last;
-                });
-            }
-        }
+        List<Callable<Dossier>> threads = linkers(a, b, number);
 
         List<Outcome> outcomes = together(threads);
 
@@ -320,5 +308,23 @@ class DossierVersionsTest {
             }
             return outcomes;
         }
+    }
+
+    /** Two threads on each node, each linking 5 calls of its own to dossier {@code number}. */
+    static List<Callable<Dossier>> linkers(NodeRecords a, NodeRecords b, String number) {
+        List<Callable<Dossier>> threads = new ArrayList<>();
+        for (NodeRecords node : List.of(a, b)) {
+            for (int t = 0; t < 2; t++) {
+                String thread = (node == a ? "a" : "b") + t;
+                threads.add(() -> {
+                    Dossier last = null;
+                    for (int i = 0; i < 5; i++) {
+                        last = node.dossiers.linkCall(number, "call-" + thread + "-" + i);
+                    }
+                    return last;
+                });
+            }
+        }
+        return threads;
     }
 }
