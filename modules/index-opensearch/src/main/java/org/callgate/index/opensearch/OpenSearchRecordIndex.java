@@ -49,14 +49,14 @@ public final class OpenSearchRecordIndex implements RecordIndex {
     private final String index;
     private final BulkBuffer writes;
     private final ClusterSearches searches;
-    private final ClusterDeletes deletes;
+    private final ClusterMaintenance maintenance;
 
     private OpenSearchRecordIndex(ClusterClient cluster, String index) {
         this.cluster = cluster;
         this.index = index;
         this.writes = new BulkBuffer(cluster.client(), index);
         this.searches = new ClusterSearches(cluster.client(), index, new ClusterQueries(new NameMatching()));
-        this.deletes = new ClusterDeletes(cluster.client(), index);
+        this.maintenance = new ClusterMaintenance(cluster.client(), index);
     }
 
     /**
@@ -123,7 +123,7 @@ public final class OpenSearchRecordIndex implements RecordIndex {
     @Override
     public void appendOnly(boolean on) {
         call("set the refresh for a bulk load", () -> {
-            deletes.bulkLoad(on);
+            maintenance.bulkLoad(on);
             return null;
         });
     }
@@ -219,7 +219,7 @@ public final class OpenSearchRecordIndex implements RecordIndex {
     public void expungeDeletes() {
         writes.flush();
         call("reclaim the space of removed records", () -> {
-            deletes.expunge();
+            maintenance.expunge();
             return null;
         });
         refresh();
@@ -243,7 +243,7 @@ public final class OpenSearchRecordIndex implements RecordIndex {
     }
 
     private long deleteByQuery(String what, Query query) {
-        return call("delete " + what, () -> deletes.delete(what, query));
+        return call("delete " + what, () -> maintenance.delete(what, query));
     }
 
     /** Sends every write and makes it visible to searches. */

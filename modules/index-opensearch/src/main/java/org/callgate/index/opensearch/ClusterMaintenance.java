@@ -10,12 +10,13 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.tasks.GetTasksResponse;
 
 /**
- * Deletes by query as the cluster's own task, followed until it ends: a purge of a million
+ * The index's upkeep beyond single writes: a bulk load's refresh, reclaiming deleted space, and
+ * deletes by query as the cluster's own task, followed until it ends: a purge of a million
  * records runs for longer than an HTTP answer may take, and a request that timed out would be
  * sent again to another node while the first delete still runs. Each wait for the task is
  * shorter than the client's response timeout; the task runs on whatever the client does.
  */
-final class ClusterDeletes {
+final class ClusterMaintenance {
 
     /** How long one wait for the task may block on the cluster: under the client's 30 s timeout. */
     private static final Time WAIT = Time.of(t -> t.time("20s"));
@@ -25,7 +26,7 @@ final class ClusterDeletes {
     private final OpenSearchClient client;
     private final String index;
 
-    ClusterDeletes(OpenSearchClient client, String index) {
+    ClusterMaintenance(OpenSearchClient client, String index) {
         this.client = client;
         this.index = index;
     }
